@@ -1,0 +1,101 @@
+/** A day of the week, as the shop calendar names it. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** A period when the shop is away and dispatches nothing (`start`..`end`, both inclusive). */
+export interface Absence {
+  id: string;
+  /** First day away, `YYYY-MM-DD` in the shop's time zone. */
+  start: string;
+  /** Last day away, `YYYY-MM-DD` in the shop's time zone. */
+  end: string;
+  /** Dispatch days after `end` that still ship nothing while the backlog is worked off (default 0). */
+  resumeBufferDays?: number;
+  /** How many days before `start` the absence is announced (default 14). */
+  announceDays?: number;
+  message?: string;
+}
+
+/** A way of shipping a parcel, with its transit time in carrier days. */
+export interface ShippingMethod {
+  id: string;
+  name: string;
+  transitDays: { min: number; max: number };
+  /** Days the carrier delivers (default mon–fri); holidays excepted. */
+  deliveryDays?: Weekday[];
+}
+
+/** When a shop dispatches parcels, in its own time zone. */
+export interface ShopCalendar {
+  /** IANA time zone, e.g. `Europe/Paris`. */
+  timeZone: string;
+  /** Days parcels leave. */
+  dispatchDays: Weekday[];
+  /** `HH:mm` local; an order strictly before it is received that day. */
+  cutoff: string;
+  cutoffByDay?: Partial<Record<Weekday, string>>;
+  /** Whole dispatch days between receipt and dispatch (0 = same day). */
+  handlingDays: number;
+  /** Public holidays: no dispatch and no carrier delivery. */
+  holidays: string[];
+  /** Shop closed: no dispatch; carriers still deliver. */
+  closedDates: string[];
+  absences: Absence[];
+  methods: ShippingMethod[];
+}
+
+/** When an order placed now is received and dispatched, and until when that holds. */
+export interface DispatchInfo {
+  receiptDate: string;
+  dispatchDate: string;
+  /** The cutoff of `receiptDate`: order strictly before it to keep these dates. */
+  orderBy: Date;
+  /** Whether the parcel leaves on the day the order is placed. */
+  sameDay: boolean;
+}
+
+/** The delivery window of an order placed now with one shipping method. */
+export interface DeliveryEstimate {
+  dispatchDate: string;
+  earliest: string;
+  latest: string;
+}
+
+/** The last moment to order for delivery by a given day, and that order's dates. */
+export interface LastOrder {
+  /** Order strictly before this instant. */
+  orderBy: Date;
+  receiptDate: string;
+  dispatchDate: string;
+}
+
+/** Whether the shop is away now, or soon, and when it ships again. */
+export type AbsenceStatus =
+  | { state: 'none'; absence?: undefined; resumeDate?: undefined }
+  | { state: 'upcoming' | 'active'; absence: Absence; resumeDate: string };
+
+/** A free-shipping threshold in minor units of one currency, optionally for some countries. */
+export interface FreeShippingRule {
+  threshold: number;
+  currency: string;
+  countries?: string[];
+  label?: string;
+}
+
+/** The part of a cart that free shipping depends on. */
+export interface FreeShippingCart {
+  /** Minor units, after discounts, before shipping. */
+  subtotal: number;
+  currency: string;
+  country?: string;
+}
+
+/** How far a cart is from the next free-shipping threshold. */
+export interface FreeShippingProgress {
+  /** Thresholds reached, ascending. */
+  reached: FreeShippingRule[];
+  next: FreeShippingRule | null;
+  /** Minor units still to add to reach `next` (0 without one). */
+  remaining: number;
+  /** `subtotal / next.threshold` clamped to [0, 1] (1 without `next`). */
+  ratio: number;
+}

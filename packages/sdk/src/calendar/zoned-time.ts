@@ -1,0 +1,123 @@
+import { DAY_MS, daysFromCivil, formatDate, parseDate, parseWallTime } from './civil-date.js';
+
+const MINUTE_MS = 60_000;
+const SECOND_MS = 1000;
+
+// Creating an Intl.DateTimeFormat costs tens of microseconds; formatting with one costs about one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock reading in `timeZone` at an instant, encoded as milliseconds of a UTC clock. */
+export function wallClockAt(epochMs: number, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(epochMs);
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of parts) {
+    switch (part.type) {
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        // Some engines still print midnight as 24 despite hourCycle h23.
+        hour = Number(part.value) % 24;
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+    }
+  }
+  const subSecond = ((epochMs % SECOND_MS) + SECOND_MS) % SECOND_MS;
+  return (
+    daysFromCivil(year, month, day) * DAY_MS +
+    ((hour * 60 + minute) * 60 + second) * SECOND_MS +
+    subSecond
+  );
+}
+
+/** The UTC offset of `timeZone` at an instant, in milliseconds (positive east of Greenwich). */
+export function offsetAt(epochMs: number, timeZone: string): number {
+  return wallClockAt(epochMs, timeZone) - epochMs;
+}
+
+/** The local day number (days since 1970-01-01) of an instant in `timeZone`. */
+export function localDayOf(epochMs: number, timeZone: string): number {
+  return Math.floor(wallClockAt(epochMs, timeZone) / DAY_MS);
+}
+
+// In a spring-forward gap: the first whole second at which the offset leaves `offsetBefore`.
+function endOfGap(from: number, to: number, offsetBefore: number, timeZone: string): number {
+  let low = Math.floor(from / SECOND_MS);
+  let high = Math.ceil(to / SECOND_MS);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offsetAt(middle * SECOND_MS, timeZone) === offsetBefore) low = middle;
+    else high = middle;
+  }
+  return high * SECOND_MS;
+}
+
+/**
+ * The earliest instant whose local date is `dayNumber` and local time is at or after
+ * `minuteOfDay`: a wall time skipped by a spring-forward gap gives the end of the gap, an
+ * ambiguous one (fall-back) its earlier instant.
+ */
+export function wallTimeToEpochMs(dayNumber: number, minuteOfDay: number, timeZone: string): number {
+  const wall = dayNumber * DAY_MS + minuteOfDay * MINUTE_MS;
+  // Offsets lie within ±14 h, so these two instants bracket every reading of `wall`.
+  const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
+  const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
+  const withBefore = wall - offsetBefore;
+  const beforeFits = offsetAt(withBefore, timeZone) === offsetBefore;
+  if (offsetBefore === offsetAfter && beforeFits) return withBefore;
+  const withAfter = wall - offsetAfter;
+  const afterFits = offsetAt(withAfter, timeZone) === offsetAfter;
+  if (beforeFits && afterFits) return Math.min(withBefore, withAfter);
+  if (beforeFits) return withBefore;
+  if (afterFits) return withAfter;
+  // Neither offset gives this wall time: it falls in a gap, which ends at the transition.
+  const from = Math.min(withBefore, withAfter);
+  return endOfGap(from, Math.max(withBefore, withAfter), offsetAt(from, timeZone), timeZone);
+}
+
+/** The `YYYY-MM-DD` local date of an instant in an IANA time zone. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  return formatDate(localDayOf(instant.getTime(), timeZone));
+}
+
+/**
+ * The instant of an `HH:mm` wall time on a `YYYY-MM-DD` date in `timeZone`, resolved as the
+ * calendar contract resolves cutoffs (gap: moves forward past it; overlap: the earlier instant).
+ */
+export function wallTimeToInstant(date: string, time: string, timeZone: string): Date {
+  return new Date(wallTimeToEpochMs(parseDate(date), parseWallTime(time), timeZone));
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CountryCode, CurrencyCode, EmailAddress, HttpUrl, MinorUnits, ShortText } from './primitives.js';
+
+/** The most lines a cart may hold. */
+export const MAX_CART_ITEMS = 200;
+
+const CartItemId = z.string().min(1, 'Required').max(128, 'At most 128 characters');
+
+/** One line of a cart. */
+export const CartItem = z.strictObject({
+  id: CartItemId,
+  productId: CartItemId.optional(),
+  title: ShortText.min(1, 'Required'),
+  quantity: z.number().int('Quantity is a whole number').min(1, 'Quantity is at least 1').max(10_000),
+  unitPrice: MinorUnits,
+  url: HttpUrl.optional(),
+  imageUrl: HttpUrl.optional(),
+});
+export type CartItem = z.infer<typeof CartItem>;
+
+/** The cart, as every part of Comptoir shares it (DESIGN.md fixes this shape). */
+export const Cart = z.strictObject({
+  id: CartItemId.optional(),
+  currency: CurrencyCode,
+  country: CountryCode.optional(),
+  subtotal: MinorUnits,
+  items: z.array(CartItem).max(MAX_CART_ITEMS, `At most ${MAX_CART_ITEMS} items`),
+});
+export type Cart = z.infer<typeof Cart>;
+
+/** The shopper's consent to recovery emails, with the exact text they were shown. */
+export const Consent = z.strictObject({
+  granted: z.boolean(),
+  text: z.string().min(1, 'Required').max(1000, 'At most 1000 characters'),
+});
+export type Consent = z.infer<typeof Consent>;
+
+/** What a storefront sends to capture or update a cart. */
+export const CartCaptureInput = z
+  .strictObject({
+    cart: Cart,
+    email: EmailAddress.optional(),
+    consent: Consent.optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .refine((input) => !input.consent?.granted || input.email !== undefined, {
+    message: 'Consent was given without an email address',
+    path: ['email'],
+  });
+export type CartCaptureInput = z.infer<typeof CartCaptureInput>;
+
+/** What a shop's checkout reports when an order is placed. */
+export const OrderCompletedInput = z.strictObject({
+  cartId: CartItemId,
+  orderId: z.string().min(1).max(128).optional(),
+  total: MinorUnits,
+  currency: CurrencyCode,
+});
+export type OrderCompletedInput = z.infer<typeof OrderCompletedInput>;

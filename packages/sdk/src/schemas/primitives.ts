@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+/** The languages every widget, email and the config page ship with. */
+export const SUPPORTED_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
+
+/** One of the languages Comptoir ships with. */
+export const Locale = z.enum(SUPPORTED_LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** Days of the week, as the calendar names them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A day of the week. */
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day written `YYYY-MM-DD` (2026-02-30 is not). */
+export function isLocalDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar day in the shop's time zone, `YYYY-MM-DD`. */
+export const LocalDate = z
+  .string()
+  .refine(isLocalDate, { message: 'Expected a real date written YYYY-MM-DD, like 2026-12-18' });
+
+/** A wall-clock time, `HH:mm` on a 24-hour clock. */
+export const WallTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time written HH:mm, like 14:00');
+
+const knownTimeZones = new Map<string, boolean>();
+
+/** True when the runtime's `Intl` knows this IANA time zone. */
+export function isTimeZone(value: string): boolean {
+  let known = knownTimeZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      known = value.length > 0 && value.length <= 64;
+    } catch {
+      known = false;
+    }
+    knownTimeZones.set(value, known);
+  }
+  return known;
+}
+
+/** An IANA time zone such as `Europe/Paris`. */
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'Unknown time zone: use an IANA name like Europe/Paris' });
+
+let currencies: Set<string> | undefined;
+
+/** True when `value` is an ISO 4217 currency code the runtime's `Intl` knows. */
+export function isCurrencyCode(value: string): boolean {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencies.has(value);
+}
+
+/** An ISO 4217 currency code, upper case (`EUR`, `JPY`). */
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Expected an upper-case ISO 4217 currency code, like EUR')
+  .refine(isCurrencyCode, { message: 'Unknown ISO 4217 currency code' });
+
+/** An ISO 3166-1 alpha-2 country code, upper case (`FR`). */
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Expected an upper-case ISO 3166-1 alpha-2 country code, like FR');
+
+/** An amount of money in the currency's minor units (cents); never negative or fractional. */
+export const MinorUnits = z
+  .number()
+  .int('Money is a whole number of minor units (cents), not a fraction')
+  .min(0, 'Money cannot be negative')
+  .max(1_000_000_000_000, 'Amount is too large');
+
+/** A stable identifier chosen by the merchant or the platform. */
+export const Identifier = z
+  .string()
+  .min(1, 'Required')
+  .max(128, 'At most 128 characters')
+  .regex(/^[\w.:~-]+$/, 'Use letters, digits and . _ : ~ - only');
+
+/** A short line of text such as a name or a title. */
+export const ShortText = z.string().max(200, 'At most 200 characters');
+
+/** A paragraph of text such as a message or an answer. */
+export const LongText = z.string().max(5000, 'At most 5000 characters');
+
+/** An absolute http(s) URL. */
+export const HttpUrl = z
+  .string()
+  .max(2048, 'At most 2048 characters')
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Expected an absolute http:// or https:// URL' },
+  );
+
+/** An origin such as `https://shop.example` (scheme, host and port only). */
+export const Origin = z
+  .string()
+  .max(255)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Expected an origin like https://shop.example, with no path or trailing slash' },
+  );
+
+/** An email address (checked loosely: real validation is the mail server's). */
+export const EmailAddress = z
+  .string()
+  .max(254, 'At most 254 characters')
+  .regex(/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, 'Expected an email address');
+
+/** An instant on the wire: ISO 8601 with a time zone offset or `Z`. */
+export const Instant = z.iso.datetime({ offset: true });
