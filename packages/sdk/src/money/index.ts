@@ -1,0 +1,3 @@
+export { currencyDigits, isKnownCurrency } from './currency.js';
+export { formatMoney } from './format-money.js';
+export { toDecimalString, toMajor, toMinor } from './minor-units.js';
