@@ -1,0 +1,128 @@
+import nodemailer from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+
+/** One message as the worker hands it to a mailer. */
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** `<id@domain>`, stable for a job so that a repeat after a crash carries the same one. */
+  messageId: string;
+  headers: Record<string, string>;
+}
+
+/** Sends email: over SMTP, or into the local outbox (the worker stores the rendered parts). */
+export interface Mailer {
+  /** `smtp` delivers; `outbox` keeps mail in the database for the config page. */
+  readonly transport: 'smtp' | 'outbox';
+  /** Resolves once the server accepted the message; rejects with a `DeliveryError`. */
+  send(email: OutgoingEmail): Promise<void>;
+  /** Closes pooled connections. */
+  close(): void;
+}
+
+/** A failed delivery: `permanent` (5xx: do not retry) or transient (4xx, network: retry later). */
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly responseCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** True when `error` is a `DeliveryError`. */
+export function isDeliveryError(error: unknown): error is DeliveryError {
+  return error instanceof Error && error.name === 'DeliveryError';
+}
+
+interface NodemailerError extends Error {
+  code?: string;
+  responseCode?: number;
+  response?: string;
+}
+
+/** Maps a nodemailer error to a `DeliveryError`: a 5xx reply is permanent, everything else transient. */
+export function classifySmtpError(error: unknown): DeliveryError {
+  const failure = error as NodemailerError;
+  const code = typeof failure?.responseCode === 'number' ? failure.responseCode : undefined;
+  const text = (failure?.response ?? failure?.message ?? String(error)).slice(0, 500);
+  const permanent = code !== undefined && code >= 500 && code < 600;
+  const label = code !== undefined ? `SMTP ${code}` : (failure?.code ?? 'SMTP error');
+  return new DeliveryError(`${label}: ${text}`, permanent, code);
+}
+
+/** Options for the SMTP mailer. */
+export interface SmtpMailerOptions {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; `?tls=off` never upgrades with STARTTLS. */
+  url: string;
+  /** Pooled connections kept open; default 5. */
+  maxConnections?: number;
+}
+
+/** A pooled nodemailer SMTP transport from an `smtp://` or `smtps://` URL. */
+export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  const url = new URL(options.url);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
+  }
+  const secure = url.protocol === 'smtps:';
+  const config: SMTPPool.Options = {
+    pool: true,
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ignoreTLS: url.searchParams.get('tls') === 'off',
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: Infinity,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  };
+  if (url.username) {
+    config.auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
+  }
+  const transport = nodemailer.createTransport(config);
+  return {
+    transport: 'smtp',
+    async send(email) {
+      try {
+        await transport.sendMail({
+          from: email.from,
+          to: email.to,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          messageId: email.messageId,
+          headers: email.headers,
+        });
+      } catch (error) {
+        throw classifySmtpError(error);
+      }
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+/** The mailer of a server without `SMTP_URL`: mail stays in the local outbox the admin API lists. */
+export function createOutboxMailer(): Mailer {
+  return {
+    transport: 'outbox',
+    async send() {},
+    close() {},
+  };
+}
+
+/** `SMTP_URL` set: SMTP; unset: the local outbox. */
+export function createMailer(smtpUrl: string | undefined = process.env.SMTP_URL): Mailer {
+  return smtpUrl ? createSmtpMailer({ url: smtpUrl }) : createOutboxMailer();
+}

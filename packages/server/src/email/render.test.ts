@@ -1,0 +1,140 @@
+import { defaultRecoverySteps } from '@comptoir/sdk/schemas';
+import { describe, expect, it } from 'vitest';
+import { maskEmail } from './mask.js';
+import { renderAbsenceEmail, renderRecoveryEmail } from './render.js';
+import { buildRestoreUrl } from './restore-url.js';
+
+const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)> & 'quotes'`;
+const cart = {
+  currency: 'EUR',
+  subtotal: 3450,
+  items: [
+    { id: '4401', title: hostile, quantity: 2, unitPrice: 1200, imageUrl: 'javascript:alert(1)' },
+    { id: '4402', title: 'Mug', quantity: 1, unitPrice: 1050, imageUrl: 'https://cdn.example/mug.jpg' },
+  ],
+};
+const step = defaultRecoverySteps()[0]!;
+const links = { restoreUrl: 'https://api.example/r/tok', unsubscribeUrl: 'https://api.example/u/tok' };
+
+describe('renderRecoveryEmail', () => {
+  it('escapes hostile cart titles and shop names in the HTML part', () => {
+    const email = renderRecoveryEmail({
+      shopName: 'Bad <b>Shop</b>',
+      defaultLocale: 'en',
+      step,
+      cart,
+      ...links,
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<img src=x');
+    expect(email.html).not.toContain('javascript:');
+    expect(email.html).not.toContain('<b>Shop</b>');
+    expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(email.html).toContain('Bad &lt;b&gt;Shop&lt;/b&gt;');
+    expect(email.html).toContain('src="https://cdn.example/mug.jpg"');
+    expect(email.html).toContain('href="https://api.example/r/tok"');
+    expect(email.html).toContain('prefers-color-scheme: dark');
+  });
+
+  it('keeps the text part free of markup interpretation but complete', () => {
+    const email = renderRecoveryEmail({ shopName: 'Shop', defaultLocale: 'en', step, cart, ...links });
+    expect(email.text).toContain(`- ${hostile} (Qty 2): €24.00`);
+    expect(email.text).toContain('Subtotal: €34.50');
+    expect(email.text).toContain('Return to my cart: https://api.example/r/tok');
+    expect(email.text).toContain('Unsubscribe: https://api.example/u/tok');
+    expect(email.text).not.toMatch(/<(p|table|a) /);
+  });
+
+  it('writes in the shopper language with the shop currency formatted by Intl', () => {
+    const email = renderRecoveryEmail({
+      shopName: 'Atelier',
+      locale: 'fr-BE',
+      defaultLocale: 'en',
+      step: { ...step, couponCode: 'MERCI10' },
+      cart,
+      ...links,
+    });
+    expect(email.subject).toBe('Vous avez oublié quelque chose');
+    expect(email.html).toContain('lang="fr"');
+    expect(email.text).toContain('Sous-total: 34,50');
+    expect(email.text).toContain('Votre code MERCI10');
+    expect(email.text).toContain('Votre panier chez Atelier est gardé.');
+  });
+
+  it('falls back to the default locale and keeps subjects on one line', () => {
+    const email = renderRecoveryEmail({
+      shopName: 'Shop',
+      locale: 'de',
+      defaultLocale: 'fr',
+      step: { subject: { fr: 'Bonjour\r\nBcc: x@evil.example' }, body: { fr: 'Texte' } },
+      cart: { currency: 'JPY', subtotal: 1200, items: [{ id: 'a', title: 'T', quantity: 1, unitPrice: 1200 }] },
+      ...links,
+    });
+    expect(email.subject).toBe('Bonjour Bcc: x@evil.example');
+    expect(email.text).toContain('1');
+    expect(email.html).toContain('lang="fr"');
+  });
+});
+
+describe('renderAbsenceEmail', () => {
+  it('renders both parts in the shopper language', () => {
+    const email = renderAbsenceEmail({
+      shopName: 'Atelier <3',
+      locale: 'nl',
+      defaultLocale: 'en',
+      shopUrl: 'https://shop.example',
+      unsubscribeUrl: 'https://api.example/u/t',
+    });
+    expect(email.subject).toBe('Atelier <3 is terug');
+    expect(email.html).toContain('Atelier &lt;3 is terug');
+    expect(email.text).toContain('Naar de winkel: https://shop.example');
+  });
+});
+
+describe('buildRestoreUrl', () => {
+  const lines = [
+    { id: '39072856', quantity: 2 },
+    { id: 'gid://shopify/ProductVariant/4411', quantity: 1 },
+  ];
+
+  it('builds Shopify cart permalinks with the discount', () => {
+    const url = buildRestoreUrl(
+      { preset: 'shopify', shopUrl: 'https://shop.example/' },
+      { lines, couponCode: 'BACK10' },
+    );
+    expect(url).toBe('https://shop.example/cart/39072856:2,4411:1?discount=BACK10');
+  });
+
+  it('builds WooCommerce add-to-cart links and the coupon parameter', () => {
+    expect(
+      buildRestoreUrl(
+        { preset: 'woocommerce', shopUrl: 'https://shop.example' },
+        { lines: [{ id: '12', quantity: 3 }], couponCode: 'HELLO' },
+      ),
+    ).toBe('https://shop.example/cart/?add-to-cart=12&quantity=3&coupon_code=HELLO');
+    expect(buildRestoreUrl({ preset: 'woocommerce', shopUrl: 'https://shop.example' }, { lines })).toBe(
+      'https://shop.example/cart/',
+    );
+  });
+
+  it('fills a custom pattern with encoded values and refuses other schemes', () => {
+    const settings = {
+      preset: 'custom' as const,
+      shopUrl: 'https://shop.example',
+      pattern: '/restore?cart={cartId}&items={items}&c={coupon}',
+    };
+    expect(buildRestoreUrl(settings, { cartId: 'a&b', lines, couponCode: 'X' })).toBe(
+      'https://shop.example/restore?cart=a%26b&items=39072856%3A2%2Cgid%3A%2F%2Fshopify%2FProductVariant%2F4411%3A1&c=X',
+    );
+    expect(
+      buildRestoreUrl({ ...settings, pattern: 'javascript:alert(1)' }, { lines: [] }),
+    ).toBe('https://shop.example/');
+  });
+});
+
+describe('maskEmail', () => {
+  it('hides all but the first letter of the local part', () => {
+    expect(maskEmail('jane.doe@example.com')).toBe('j***@example.com');
+    expect(maskEmail('nonsense')).toBe('***');
+  });
+});
