@@ -1,0 +1,45 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Re-renders its host once a minute, on the minute (of the corrected clock), and runs no timer
+ * while the document is hidden or the host is disconnected.
+ */
+export class ClockController implements ReactiveController {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onVisibility = () => {
+    if (!document.hidden) this.host.requestUpdate();
+    this.schedule();
+  };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { now(): Date },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.schedule();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.stop();
+  }
+
+  private stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    this.stop();
+    if (document.hidden) return;
+    const delay = 60_000 - (this.host.now().getTime() % 60_000) + 50;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.host.requestUpdate();
+      this.schedule();
+    }, delay);
+  }
+}

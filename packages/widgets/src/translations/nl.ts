@@ -1,0 +1,42 @@
+import { plural, type Translation } from './translation.js';
+
+/** Dutch. */
+const nl: Translation = {
+  languageName: 'Nederlands',
+  dismiss: 'Verbergen',
+  close: 'Sluiten',
+  emailLabel: 'E-mailadres',
+  privacyLink: 'Privacybeleid',
+  errorEmail: 'Vul een geldig e-mailadres in.',
+  errorConsent: 'Vink eerst het vakje aan om akkoord te gaan.',
+  errorNetwork: 'Er ging iets mis. Probeer het opnieuw.',
+  absenceLabel: 'Mededeling van de winkel',
+  absenceUpcoming: ({ range }) => `We zijn afwezig van ${range}.`,
+  absenceActive: ({ end }) => `We zijn afwezig tot ${end}.`,
+  absenceShips: ({ date }) =>
+    `Je kunt nog steeds bestellen: bestellingen van nu worden verzonden vanaf ${date}.`,
+  absenceNotify: 'Laat me weten wanneer jullie terug zijn',
+  absenceNotifySubmit: 'Laat het me weten',
+  absenceNotifyDone: 'Bedankt! We mailen je zodra we terug zijn.',
+  freeShippingLabel: 'Voortgang naar gratis verzending',
+  freeShippingRemaining: ({ amount }) => `Nog ${amount} voor gratis verzending`,
+  freeShippingRemainingTier: ({ amount, label }) => `Nog ${amount} voor: ${label}`,
+  freeShippingUnlocked: 'Gratis verzending ontgrendeld',
+  freeShippingTierUnlocked: ({ label }) => `${label} ontgrendeld`,
+  cutoffToday: ({ duration }) => `Bestel binnen ${duration} en het gaat vandaag de deur uit`,
+  cutoffLater: ({ date }) => `Bestel nu, verzending ${date}`,
+  cutoffDelivery: ({ method, range }) => `Verwachte levering met ${method}: ${range}`,
+  deadlineOrderBy: ({ date, event, method }) =>
+    `Bestel vóór ${date} voor levering vóór ${event} (${method})`,
+  deadlineTooLate: ({ event }) => `Bestellingen van nu komen niet meer aan vóór ${event}.`,
+  faqLabel: 'Veelgestelde vragen',
+  faqSearch: 'Zoek in de vragen',
+  faqEmpty: ({ query }) => `Geen vraag past bij ‘${query}’.`,
+  faqCount: ({ count }) => `${count} ${plural('nl', count, 'vraag', 'vragen')}`,
+  captureTitle: 'Bewaar je winkelwagen',
+  captureIntro: 'Laat je e-mail achter en we sturen je een link naar je winkelwagen.',
+  captureSubmit: 'Bewaar mijn winkelwagen',
+  captureDone: 'Bewaard. We hebben je een link naar je winkelwagen gemaild.',
+  captureNoThanks: 'Nee, bedankt',
+};
+export default nl;

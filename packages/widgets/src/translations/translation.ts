@@ -1,0 +1,58 @@
+/**
+ * Every string the widgets show, per language. Plain entries are text; entries with values are
+ * functions, so each language can order words and pick plural forms its own way (through `Intl`).
+ * A merchant overrides any entry with `config.strings[locale][key]`, writing values as `{name}`.
+ */
+export interface Translation {
+  /** Name of the language in itself (for documentation and tests). */
+  languageName: string;
+  dismiss: string;
+  close: string;
+  emailLabel: string;
+  privacyLink: string;
+  errorEmail: string;
+  errorConsent: string;
+  errorNetwork: string;
+  /** Labels the absence banner's region. */
+  absenceLabel: string;
+  absenceUpcoming: (values: { range: string }) => string;
+  absenceActive: (values: { end: string }) => string;
+  absenceShips: (values: { date: string }) => string;
+  absenceNotify: string;
+  absenceNotifySubmit: string;
+  absenceNotifyDone: string;
+  freeShippingLabel: string;
+  freeShippingRemaining: (values: { amount: string }) => string;
+  freeShippingRemainingTier: (values: { amount: string; label: string }) => string;
+  freeShippingUnlocked: string;
+  freeShippingTierUnlocked: (values: { label: string }) => string;
+  cutoffToday: (values: { duration: string }) => string;
+  cutoffLater: (values: { date: string }) => string;
+  cutoffDelivery: (values: { method: string; range: string }) => string;
+  deadlineOrderBy: (values: { date: string; event: string; method: string }) => string;
+  deadlineTooLate: (values: { event: string }) => string;
+  faqLabel: string;
+  faqSearch: string;
+  faqEmpty: (values: { query: string }) => string;
+  faqCount: (values: { count: number }) => string;
+  captureTitle: string;
+  captureIntro: string;
+  captureSubmit: string;
+  captureDone: string;
+  captureNoThanks: string;
+}
+
+/** A key of the translation. */
+export type TranslationKey = keyof Translation;
+
+/** The values an entry takes (none for a plain text entry). */
+export type TranslationValues<K extends TranslationKey> = Translation[K] extends (
+  values: infer V,
+) => string
+  ? V
+  : undefined;
+
+/** Picks `one` or `other` with the language's plural rules. */
+export function plural(locale: string, count: number, one: string, other: string): string {
+  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
+}
