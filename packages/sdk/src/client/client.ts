@@ -1,0 +1,235 @@
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import type { z } from 'zod';
+import { ApiErrorBody } from '../schemas/api-error.js';
+import type { CartCaptureInput, OrderCompletedInput } from '../schemas/cart.js';
+import { PublishedConfig } from '../schemas/published-config.js';
+import { ShopConfig } from '../schemas/shop-config.js';
+import type { WidgetEventBatch } from '../schemas/widget-event.js';
+import {
+  AdminSession,
+  CartCaptureResult,
+  CartPage,
+  EventsAccepted,
+  HolidayList,
+  InstallInfo,
+  OrderResult,
+  RotatedKey,
+  ShopperErased,
+  ShopperExport,
+  ShopStats,
+  type CartStatus,
+  type PreviewRequest,
+} from './documents.js';
+import { ComptoirApiError } from './errors.js';
+
+/** How to reach the API and who to be. */
+export interface ClientOptions {
+  /** The server's base URL, such as `https://comptoir.example`. */
+  apiUrl: string;
+  /** The shop, for the public API. */
+  shopId?: string;
+  /** `pk_…`, for the public API. */
+  publishableKey?: string;
+  /** `sk_…`, for the admin API from a shop's backend; without it the admin API uses the session cookie. */
+  secretKey?: string;
+  /** Milliseconds before a request fails with `timeout` (default 10 000). */
+  timeout?: number;
+  /** Retries after 429 and 503, waiting as `Retry-After` says (default 2). */
+  retries?: number;
+  /** The fetch to use (tests pass `app.request`). */
+  fetch?: typeof fetch;
+}
+
+/** A range of local days, both inclusive, `YYYY-MM-DD`. */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+function searchParams(values: Record<string, string | number | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) params.set(name, String(value));
+  return params;
+}
+
+async function toApiError(error: unknown, method: string, url: string): Promise<unknown> {
+  if (error instanceof HTTPError) {
+    const body = ApiErrorBody.safeParse(await error.response.json().catch(() => undefined));
+    const status = error.response.status;
+    return body.success
+      ? new ComptoirApiError(status, body.data.error.code, body.data.error.message, method, url, body.data.error.details)
+      : new ComptoirApiError(status, 'http_error', `The server answered ${status}`, method, url);
+  }
+  if (error instanceof TimeoutError) return new ComptoirApiError(0, 'timeout', 'The request timed out', method, url);
+  if (error instanceof TypeError) return new ComptoirApiError(0, 'network_error', error.message, method, url);
+  return error;
+}
+
+/**
+ * A typed client for the public and admin APIs on `ky.create()`: answers are parsed with the
+ * sdk's zod schemas, failures are {@link ComptoirApiError}s carrying the server's code, 429 and
+ * 503 are retried after `Retry-After`.
+ *
+ * @example
+ * const api = createClient({ apiUrl: 'https://comptoir.example', shopId: 'shp_…', publishableKey: 'pk_…' });
+ * const config = await api.public.getConfig();
+ */
+export function createClient(options: ClientOptions) {
+  const retries = options.retries ?? 2;
+  const http: KyInstance = ky.create({
+    prefixUrl: options.apiUrl.replace(/\/$/, ''),
+    timeout: options.timeout ?? 10_000,
+    credentials: 'include',
+    retry: {
+      limit: retries,
+      methods: ['get', 'put', 'post', 'delete'],
+      statusCodes: [429, 503],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: 60_000,
+    },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let csrfToken: string | undefined;
+
+  async function send(method: string, path: string, init: Options): Promise<Response> {
+    const url = `${options.apiUrl.replace(/\/$/, '')}/${path}`;
+    try {
+      return await http(path, { method, ...init });
+    } catch (error) {
+      throw await toApiError(error, method.toUpperCase(), url);
+    }
+  }
+
+  async function parse<Schema extends z.ZodType>(response: Response, schema: Schema, method: string): Promise<z.output<Schema>> {
+    const result = schema.safeParse(await response.json().catch(() => undefined));
+    if (!result.success) {
+      throw new ComptoirApiError(response.status, 'invalid_response', 'The answer does not match its schema', method, response.url, result.error.issues);
+    }
+    return result.data;
+  }
+
+  function publicInit(init: Options = {}): Options {
+    if (!options.shopId || !options.publishableKey) {
+      throw new TypeError('The public API needs shopId and publishableKey');
+    }
+    return { ...init, headers: { Authorization: `Bearer ${options.publishableKey}`, ...init.headers } };
+  }
+
+  function adminInit(method: string, init: Options = {}): Options {
+    const headers: Record<string, string> = {};
+    if (options.secretKey) headers.Authorization = `Bearer ${options.secretKey}`;
+    else if (method !== 'get' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    return { ...init, headers: { ...headers, ...init.headers } };
+  }
+
+  const shopPath = () => `v1/shops/${encodeURIComponent(options.shopId ?? '')}`;
+
+  async function admin<Schema extends z.ZodType>(method: string, path: string, schema: Schema, init: Options = {}) {
+    return parse(await send(method, `v1/admin/${path}`, adminInit(method, init)), schema, method.toUpperCase());
+  }
+
+  return {
+    /** The underlying ky instance, for requests this client does not wrap. */
+    http,
+    /** The storefront API, with the publishable key. */
+    public: {
+      /** The published config; `undefined` when `ifNoneMatch` still matches (304). */
+      async getConfig(ifNoneMatch?: string): Promise<PublishedConfig | undefined> {
+        const init = publicInit(ifNoneMatch ? { headers: { 'If-None-Match': `"${ifNoneMatch}"` } } : {});
+        const response = await send('get', `${shopPath()}/config`, init);
+        if (response.status === 304) return undefined;
+        return parse(response, PublishedConfig, 'GET');
+      },
+      /** Captures a cart (the same platform `cart.id` updates the same cart). */
+      async captureCart(input: CartCaptureInput): Promise<CartCaptureResult> {
+        return parse(await send('post', `${shopPath()}/carts`, publicInit({ json: input })), CartCaptureResult, 'POST');
+      },
+      /** Updates a captured cart by its `crt_…` id. */
+      async updateCart(cartId: string, input: CartCaptureInput): Promise<CartCaptureResult> {
+        const path = `${shopPath()}/carts/${encodeURIComponent(cartId)}`;
+        return parse(await send('put', path, publicInit({ json: input })), CartCaptureResult, 'PUT');
+      },
+      /** Reports an order for a cart. */
+      async completeOrder(input: OrderCompletedInput): Promise<OrderResult> {
+        return parse(await send('post', `${shopPath()}/orders`, publicInit({ json: input })), OrderResult, 'POST');
+      },
+      /** Sends a batch of widget events. */
+      async sendEvents(batch: WidgetEventBatch): Promise<EventsAccepted> {
+        return parse(await send('post', `${shopPath()}/events`, publicInit({ json: batch })), EventsAccepted, 'POST');
+      },
+    },
+    /** The merchant's API, with the secret key or the session cookie. */
+    admin: {
+      /** Signs in with the secret key; the session cookie and CSRF token are kept for later calls. */
+      async signIn(secretKey: string): Promise<AdminSession> {
+        const session = await admin('post', 'session', AdminSession, { json: { secretKey } });
+        csrfToken = session.csrfToken;
+        return session;
+      },
+      /** The current session (after a reload). */
+      async session(): Promise<AdminSession> {
+        const session = await admin('get', 'session', AdminSession);
+        csrfToken = session.csrfToken;
+        return session;
+      },
+      /** Signs out. */
+      async signOut(): Promise<void> {
+        await send('delete', 'v1/admin/session', adminInit('delete'));
+        csrfToken = undefined;
+      },
+      /** The editable config and its version (for `putConfig`). */
+      async getConfig(): Promise<{ config: ShopConfig; version: string }> {
+        const response = await send('get', 'v1/admin/config', adminInit('get'));
+        const version = response.headers.get('etag')?.replace(/"/g, '') ?? '';
+        return { config: await parse(response, ShopConfig, 'GET'), version };
+      },
+      /** Saves the config; with `version`, fails with code `version_conflict` (412) when stale. */
+      async putConfig(config: ShopConfig, version?: string): Promise<{ config: ShopConfig; version: string }> {
+        const init = adminInit('put', { json: config, ...(version ? { headers: { 'If-Match': `"${version}"` } } : {}) });
+        const response = await send('put', 'v1/admin/config', init);
+        const saved = response.headers.get('etag')?.replace(/"/g, '') ?? '';
+        return { config: await parse(response, ShopConfig, 'PUT'), version: saved };
+      },
+      /** The published config a draft would give. */
+      preview(request: PreviewRequest): Promise<PublishedConfig> {
+        return admin('post', 'preview', PublishedConfig, { json: request });
+      },
+      /** A country's public holidays for the next 13 months. */
+      holidays(country: string, region?: string): Promise<HolidayList> {
+        return admin('get', 'holidays', HolidayList, { searchParams: searchParams({ country, region }) });
+      },
+      /** The install snippet. */
+      install(): Promise<InstallInfo> {
+        return admin('get', 'install', InstallInfo);
+      },
+      /** Replaces the secret key; the answer is the only time the new one is shown. */
+      rotateKey(): Promise<RotatedKey> {
+        return admin('post', 'keys/rotate', RotatedKey);
+      },
+      /** One page of captured carts, newest first. */
+      listCarts(query: DayRange & { status?: CartStatus; limit?: number; cursor?: string } = {}): Promise<CartPage> {
+        return admin('get', 'carts', CartPage, { searchParams: searchParams({ ...query }) });
+      },
+      /** The carts as CSV text. */
+      async cartsCsv(range: DayRange = {}): Promise<string> {
+        const response = await send('get', 'v1/admin/carts.csv', adminInit('get', { searchParams: searchParams({ ...range }) }));
+        return response.text();
+      },
+      /** Counts over a range of days. */
+      stats(range: DayRange = {}): Promise<ShopStats> {
+        return admin('get', 'stats', ShopStats, { searchParams: searchParams({ ...range }) });
+      },
+      /** Everything stored about one shopper. */
+      exportShopper(email: string): Promise<ShopperExport> {
+        return admin('post', 'shoppers/export', ShopperExport, { json: { email } });
+      },
+      /** Erases one shopper's data. */
+      eraseShopper(email: string): Promise<ShopperErased> {
+        return admin('post', 'shoppers/erase', ShopperErased, { json: { email } });
+      },
+    },
+  };
+}
+
+/** The client {@link createClient} builds. */
+export type ComptoirClient = ReturnType<typeof createClient>;

@@ -1,0 +1,123 @@
+// Documents the API answers with (and the small requests that have no schema of their own in
+// ../schemas): the server builds them, the client parses them.
+import { z } from 'zod';
+import { CartItem } from '../schemas/cart.js';
+import { EmailAddress, Instant, LocalDate } from '../schemas/primitives.js';
+import { ShopConfig } from '../schemas/shop-config.js';
+
+/** `POST|PUT /v1/shops/:shop/carts…`: the cart's `crt_…` id and whether an email is on file. */
+export const CartCaptureResult = z.object({ id: z.string(), emailCaptured: z.boolean() });
+export type CartCaptureResult = z.infer<typeof CartCaptureResult>;
+
+/** `POST /v1/shops/:shop/orders`: the cart that converted, and whether an email recovered it. */
+export const OrderResult = z.object({ cartId: z.string(), recovered: z.boolean() });
+export type OrderResult = z.infer<typeof OrderResult>;
+
+/** `POST /v1/shops/:shop/events`: how many events were stored. */
+export const EventsAccepted = z.object({ accepted: z.number().int() });
+export type EventsAccepted = z.infer<typeof EventsAccepted>;
+
+/** `POST|GET /v1/admin/session`: who is signed in, and the token every write must carry. */
+export const AdminSession = z.object({ shopId: z.string(), shopName: z.string(), csrfToken: z.string() });
+export type AdminSession = z.infer<typeof AdminSession>;
+
+/** `GET /v1/admin/holidays`: public holidays of a country for the next 13 months. */
+export const HolidayList = z.object({ holidays: z.array(z.object({ date: LocalDate, name: z.string() })) });
+export type HolidayList = z.infer<typeof HolidayList>;
+
+/** `GET /v1/admin/install`: what the merchant pastes into their theme. */
+export const InstallInfo = z.object({
+  shopId: z.string(),
+  publishableKey: z.string(),
+  embedUrl: z.string(),
+  snippet: z.string(),
+});
+export type InstallInfo = z.infer<typeof InstallInfo>;
+
+/** `POST /v1/admin/keys/rotate`: the new secret key, shown once. */
+export const RotatedKey = z.object({ secretKey: z.string() });
+export type RotatedKey = z.infer<typeof RotatedKey>;
+
+/** Where a captured cart stands. */
+export const CartStatus = z.enum(['open', 'converted', 'recovered']);
+export type CartStatus = z.infer<typeof CartStatus>;
+
+/** A captured cart as the merchant sees it. */
+export const AdminCart = z.object({
+  id: z.string(),
+  platformCartId: z.string().nullable(),
+  currency: z.string(),
+  country: z.string().nullable(),
+  subtotal: z.number().int(),
+  items: z.array(CartItem),
+  email: z.string().nullable(),
+  consent: z.object({ granted: z.boolean(), text: z.string(), at: Instant }).nullable(),
+  locale: z.string().nullable(),
+  status: CartStatus,
+  convertedAt: Instant.nullable(),
+  orderId: z.string().nullable(),
+  orderTotal: z.number().int().nullable(),
+  orderCurrency: z.string().nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type AdminCart = z.infer<typeof AdminCart>;
+
+/** `GET /v1/admin/carts`: one page of carts, newest first. */
+export const CartPage = z.object({ items: z.array(AdminCart), nextCursor: z.string().nullable() });
+export type CartPage = z.infer<typeof CartPage>;
+
+const MoneyTotal = z.object({ currency: z.string(), amount: z.number().int() });
+
+/** `GET /v1/admin/stats`: what happened over a range of days. */
+export const ShopStats = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  cartsCaptured: z.number().int(),
+  cartsWithEmail: z.number().int(),
+  cartsConverted: z.number().int(),
+  cartsRecovered: z.number().int(),
+  recoveredRevenue: z.array(MoneyTotal),
+  emailsSent: z.number().int(),
+  emailsClicked: z.number().int(),
+  faqOpened: z.number().int(),
+  faqSearchesEmpty: z.number().int(),
+  topEmptySearches: z.array(z.object({ query: z.string(), count: z.number().int() })),
+  daily: z.array(
+    z.object({
+      date: LocalDate,
+      captured: z.number().int(),
+      recovered: z.number().int(),
+      recoveredRevenue: z.number().int(),
+    }),
+  ),
+});
+export type ShopStats = z.infer<typeof ShopStats>;
+
+/** `POST /v1/admin/shoppers/export`: everything stored about one shopper. */
+export const ShopperExport = z.object({
+  email: z.string(),
+  carts: z.array(AdminCart),
+  extra: z.record(z.string(), z.unknown()),
+});
+export type ShopperExport = z.infer<typeof ShopperExport>;
+
+/** `POST /v1/admin/shoppers/erase`: how much was erased. */
+export const ShopperErased = z.object({ email: z.string(), cartsErased: z.number().int() });
+export type ShopperErased = z.infer<typeof ShopperErased>;
+
+/** `POST /v1/admin/shoppers/export|erase`: the shopper, by email address. */
+export const ShopperRequest = z.strictObject({ email: EmailAddress });
+export type ShopperRequest = z.infer<typeof ShopperRequest>;
+
+/** `POST /v1/admin/session`: sign in with the shop's secret key. */
+export const SignInRequest = z.strictObject({ secretKey: z.string().min(1).max(200) });
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+/** `POST /v1/admin/preview`: a draft config, and optionally the moment to preview it at. */
+export const PreviewRequest = z.strictObject({ config: ShopConfig, at: Instant.optional() });
+export type PreviewRequest = z.infer<typeof PreviewRequest>;
+
+/** `GET /healthz`. */
+export const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,151 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { AppDeps, AppEnv, ResolvedDeps } from './context.js';
+import { ApiError, isApiError } from './errors.js';
+import { silentLogger } from './log.js';
+import { adminAuth } from './middleware/admin-auth.js';
+import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-limit.js';
+import { publicAuth } from './middleware/public-auth.js';
+import { plugins as registeredPlugins } from './plugins.js';
+import { adminCarts } from './routes/admin/carts.js';
+import { adminConfig } from './routes/admin/config.js';
+import { adminKeys } from './routes/admin/keys.js';
+import { adminPublishing } from './routes/admin/publishing.js';
+import { adminSession } from './routes/admin/session.js';
+import { adminShoppers } from './routes/admin/shoppers.js';
+import { adminStats } from './routes/admin/stats.js';
+import { health } from './routes/health.js';
+import { openApi } from './routes/openapi.js';
+import { publicCarts } from './routes/public/carts.js';
+import { publicConfig, type PublishedEntry } from './routes/public/config.js';
+import { publicEvents } from './routes/public/events.js';
+import { publicOrders } from './routes/public/orders.js';
+import { adminFiles, defaultAdminRoot, defaultWidgetsRoot, widgetFiles } from './routes/static.js';
+import { ShopCache } from './shop-cache.js';
+
+const PUBLIC_BODY_LIMIT = 32 * 1024;
+const ADMIN_BODY_LIMIT = 1024 * 1024;
+
+function tooLarge(limit: number) {
+  return () => {
+    throw new ApiError(413, 'payload_too_large', `The body is larger than ${limit / 1024} KB`);
+  };
+}
+
+function errorBody(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+/** Maps every error to `{ error: { code, message, details? } }`; logs the unexpected ones. */
+function answerError(error: Error, c: Context<AppEnv>) {
+  if (isApiError(error)) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+    return c.json(errorBody(error.code, error.message, error.details), error.status);
+  }
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+    const first = details[0];
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+    return c.json(errorBody('invalid_request', `${where}${first?.message ?? 'Invalid request'}`, details), 400);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const malformed = error.message.startsWith('Malformed JSON');
+    return c.json(
+      errorBody(malformed ? 'invalid_json' : 'bad_request', error.message || 'Bad request'),
+      error.status as ContentfulStatusCode,
+    );
+  }
+  c.var.deps.logger.error({ err: error, requestId: c.var.requestId, path: c.req.path }, 'unexpected error');
+  return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500);
+}
+
+function routePattern(path: string): RegExp {
+  const escaped = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped.replace(/\/\.\*$/, '(?:/.*)?')}/?$`);
+}
+
+/**
+ * The whole HTTP application, built from its dependencies so tests drive it with `app.request()`:
+ * public API, admin API, static files, OpenAPI and health, one error handler.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const resolved: ResolvedDeps = {
+    db: deps.db,
+    clock: deps.clock ?? (() => new Date()),
+    logger: deps.logger ?? silentLogger(),
+    publicUrl: (deps.publicUrl ?? 'http://localhost:8787').replace(/\/$/, ''),
+    rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+    sessionTtlMs: deps.sessionTtlMs ?? 12 * 3600 * 1000,
+    trustProxy: deps.trustProxy ?? false,
+    plugins: deps.plugins ?? registeredPlugins,
+    staticRoots: {
+      widgets: deps.staticRoots?.widgets ?? defaultWidgetsRoot,
+      admin: deps.staticRoots?.admin ?? defaultAdminRoot,
+    },
+    shops: new ShopCache(deps.db, deps.shopCacheTtlMs ?? 1000),
+    limiter: new RateLimiter(),
+    published: new Map<string, PublishedEntry>(),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(async function provideDeps(c, next) {
+    c.set('deps', resolved);
+    await next();
+  });
+  app.use('/v1/*', ipRateLimit());
+
+  app.use('/v1/shops/*', bodyLimit({ maxSize: PUBLIC_BODY_LIMIT, onError: tooLarge(PUBLIC_BODY_LIMIT) }));
+  app.use('/v1/shops/:shop/orders', publicAuth({ acceptSecretKey: true }));
+  app.use('/v1/shops/:shop/*', async function publicAuthExceptOrders(c, next) {
+    if (c.req.path.endsWith('/orders')) return next();
+    return publicAuth()(c, next);
+  });
+  app.route('/v1/shops/:shop/config', publicConfig);
+  app.route('/v1/shops/:shop/carts', publicCarts);
+  app.route('/v1/shops/:shop/orders', publicOrders);
+  app.route('/v1/shops/:shop/events', publicEvents);
+
+  app.use('/v1/admin/*', bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: tooLarge(ADMIN_BODY_LIMIT) }));
+  app.route('/v1/admin/session', adminSession);
+  app.use('/v1/admin/*', async function adminAuthExceptSession(c, next) {
+    if (c.req.path === '/v1/admin/session') return next();
+    return adminAuth()(c, next);
+  });
+  app.route('/v1/admin/config', adminConfig);
+  app.route('/v1/admin', adminPublishing);
+  app.route('/v1/admin/keys', adminKeys);
+  app.route('/v1/admin', adminCarts);
+  app.route('/v1/admin/stats', adminStats);
+  app.route('/v1/admin/shoppers', adminShoppers);
+
+  app.route('/healthz', health);
+  app.route('/openapi.json', openApi);
+  app.route('/', widgetFiles);
+  app.route('/admin', adminFiles);
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+
+  for (const plugin of resolved.plugins) plugin.routes?.(app);
+
+  let patterns: { method: string; pattern: RegExp }[] | undefined;
+  app.notFound((c) => {
+    patterns ??= app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => ({ method: route.method, pattern: routePattern(route.path) }));
+    const allowed = [...new Set(patterns.filter((route) => route.pattern.test(c.req.path)).map((route) => route.method))];
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed here; use ${allowed.join(', ')}`), 405);
+    }
+    return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
+  });
+  app.onError(answerError);
+  return app;
+}

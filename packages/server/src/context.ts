@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { Logger } from './log.js';
+import type { ServerPlugin } from './plugins.js';
+import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
+import type { PublishedCache } from './routes/public/config.js';
+import type { ShopCache } from './shop-cache.js';
+import type { Database } from './storage/database.js';
+import type { SessionRow } from './storage/session.table.js';
+import type { Shop } from './storage/shop.store.js';
+
+/** What {@link createApp} is built from. Only `db` is required; the rest have defaults. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  /** The time, injectable so tests can move it. Defaults to `() => new Date()`. */
+  clock?: () => Date;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
+  /** The server's public base URL, for links (embed snippet, emails). */
+  publicUrl?: string;
+  /** Token-bucket limits; raise them for benchmarks. */
+  rateLimits?: Partial<RateLimits>;
+  /** How long a shop read for a public request is reused, in ms (default 1000; 0 disables). */
+  shopCacheTtlMs?: number;
+  /** How long a config-page session lasts, in ms (default 12 h). */
+  sessionTtlMs?: number;
+  /** Take the client's IP from `X-Forwarded-For` (behind a reverse proxy you trust). */
+  trustProxy?: boolean;
+  /** Extensions (routes and hooks); defaults to the ones registered in `plugins.ts`. */
+  plugins?: ServerPlugin[];
+  /** Folders of static files; default to the built widgets and config page. */
+  staticRoots?: { widgets?: string; admin?: string };
+}
+
+/** {@link AppDeps} with every default filled in, as routes see them on `c.var.deps`. */
+export interface ResolvedDeps {
+  db: Kysely<Database>;
+  clock: () => Date;
+  logger: Logger;
+  publicUrl: string;
+  rateLimits: RateLimits;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  plugins: ServerPlugin[];
+  staticRoots: { widgets: string; admin: string };
+  shops: ShopCache;
+  limiter: RateLimiter;
+  /** Serialized published configs, by shop id. */
+  published: PublishedCache;
+}
+
+/** How an admin request proved who it is. */
+export type AdminAuth = { kind: 'secret-key' } | { kind: 'session'; session: SessionRow };
+
+/** Hono's environment for every route module. */
+export interface AppEnv {
+  Variables: RequestIdVariables & {
+    deps: ResolvedDeps;
+    /** The authenticated shop (public and admin routes). */
+    shop: Shop;
+    /** Admin routes only. */
+    adminAuth: AdminAuth;
+  };
+}

@@ -1,0 +1,68 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.js';
+import { ApiError } from '../errors.js';
+import { hashSecret, safeEqual } from '../keys.js';
+import type { Shop } from '../storage/shop.store.js';
+import { enforceLimit } from './rate-limit.js';
+
+const ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match';
+const EXPOSE_HEADERS = 'ETag, Retry-After, X-Request-Id';
+
+function bearer(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('authorization');
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+function originAllowed(shop: Shop, origin: string): boolean {
+  return shop.config.allowedOrigins.includes(origin);
+}
+
+/**
+ * Authenticates the public API (`/v1/shops/:shop/…`): the shop's publishable key (`?key=` or
+ * `Authorization: Bearer pk_…`) plus, for browsers, an `Origin` among the shop's allowed origins,
+ * which alone get CORS headers. With `acceptSecretKey`, a shop's backend may send its `sk_…`
+ * instead. A wrong key and an unknown shop get the same answer, so keys reveal no shop.
+ */
+export function publicAuth(options: { acceptSecretKey?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async function publicAuth(c, next) {
+    const { shops, rateLimits } = c.var.deps;
+    const shopId = c.req.param('shop') ?? '';
+    const origin = c.req.header('origin');
+
+    if (c.req.method === 'OPTIONS') {
+      const shop = await shops.get(shopId);
+      if (shop && origin && originAllowed(shop, origin)) {
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Access-Control-Allow-Methods', 'GET, POST, PUT');
+        c.header('Access-Control-Allow-Headers', ALLOW_HEADERS);
+        c.header('Access-Control-Max-Age', '600');
+      }
+      c.header('Vary', 'Origin');
+      return c.body(null, 204);
+    }
+
+    const key = c.req.query('key') ?? bearer(c);
+    if (!key) {
+      throw new ApiError(401, 'missing_key', 'Send the publishable key as ?key=pk_… or Authorization: Bearer pk_…');
+    }
+    const shop = await shops.get(shopId);
+    const valid =
+      shop !== undefined &&
+      ((key.startsWith('pk_') && safeEqual(key, shop.publishableKey)) ||
+        (options.acceptSecretKey === true && key.startsWith('sk_') && safeEqual(hashSecret(key), shop.secretKeyHash)));
+    if (!shop || !valid) throw new ApiError(401, 'invalid_key', 'This key is not valid for this shop');
+
+    if (origin !== undefined) {
+      if (originAllowed(shop, origin)) {
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+      } else if (key.startsWith('pk_')) {
+        throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not among this shop's allowed origins`);
+      }
+    }
+    c.header('Vary', 'Origin');
+    c.set('shop', shop);
+    enforceLimit(c, `shop:${shop.id}`, rateLimits.shop);
+    await next();
+  };
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { PublishedConfig, ShopConfig } from '@comptoir/sdk';
+import { isUnknownHolidayRegionError, monthOf, publicHolidays } from './holidays.js';
+
+const MAX_HOLIDAYS = 400;
+
+/** What {@link derivePublishedConfig} needs of a shop. */
+export interface PublishingShop {
+  id: string;
+  configVersion: number;
+}
+
+/**
+ * The document storefronts get: the editable config minus what is private (origins, the email
+ * sequence), with public holidays resolved to dates for the next 13 months and merged with the
+ * merchant's extra holidays. `version` (the ETag) is the config version plus a hash of the
+ * content, so it changes when the config is saved and when the holiday window moves.
+ */
+export function derivePublishedConfig(shop: PublishingShop, config: ShopConfig, now: Date): PublishedConfig {
+  const { holidayCountry, holidayRegion, extraHolidays, ...calendar } = config.calendar;
+  let resolved: string[] = [];
+  if (holidayCountry) {
+    try {
+      resolved = publicHolidays(holidayCountry, holidayRegion, now, calendar.timeZone).map((h) => h.date);
+    } catch (error) {
+      // A config saved before its country became unknown publishes without those holidays.
+      if (!isUnknownHolidayRegionError(error)) throw error;
+    }
+  }
+  const firstDay = `${monthOf(now, calendar.timeZone)}-01`;
+  const holidays = [...new Set([...resolved, ...extraHolidays.filter((day) => day >= firstDay)])]
+    .sort()
+    .slice(0, MAX_HOLIDAYS);
+
+  const content = {
+    shopId: shop.id,
+    shopName: config.shopName,
+    defaultLocale: config.defaultLocale,
+    locales: config.locales,
+    currency: config.currency,
+    calendar: { ...calendar, holidays },
+    freeShipping: config.freeShipping,
+    holidayEvents: config.holidayEvents,
+    faq: config.faq,
+    capture: config.capture,
+    placements: config.placements,
+    theme: config.theme,
+    strings: config.strings,
+  };
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 12);
+  return { version: `${shop.configVersion}-${hash}`, now: now.toISOString(), ...content };
+}

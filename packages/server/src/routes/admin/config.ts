@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { ShopConfig } from '@comptoir/sdk';
+import type { AppEnv } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
+import { jsonBody } from '../../middleware/json-body.js';
+import { findShop, updateShopConfig } from '../../storage/shop.store.js';
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw new ApiError(412, 'version_conflict', 'If-Match must be the ETag of GET /v1/admin/config');
+  return Number(match[1]);
+}
+
+function checkHolidayRegion(config: ShopConfig, now: Date): void {
+  const { holidayCountry, holidayRegion, timeZone } = config.calendar;
+  if (!holidayCountry) return;
+  try {
+    publicHolidays(holidayCountry, holidayRegion, now, timeZone);
+  } catch (error) {
+    if (!isUnknownHolidayRegionError(error)) throw error;
+    throw new ApiError(400, 'invalid_request', error.message, [
+      { path: ['calendar', holidayRegion ? 'holidayRegion' : 'holidayCountry'], message: error.message },
+    ]);
+  }
+}
+
+/**
+ * `GET|PUT /v1/admin/config`: the whole editable config, versioned. `PUT` with
+ * `If-Match: "<version>"` answers 412 when another save came first.
+ */
+export const adminConfig = new Hono<AppEnv>()
+  .get('/', (c) => {
+    const shop = c.var.shop;
+    c.header('ETag', `"${shop.configVersion}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.json(shop.config);
+  })
+  .put('/', jsonBody(ShopConfig), async (c) => {
+    const { db, clock, shops } = c.var.deps;
+    const shop = c.var.shop;
+    const expected = parseIfMatch(c.req.header('if-match'));
+    const config = c.req.valid('json');
+    const now = clock();
+    checkHolidayRegion(config, now);
+    const version = await updateShopConfig(db, shop.id, config, expected, now);
+    if (version === undefined) {
+      const current = await findShop(db, shop.id);
+      throw new ApiError(412, 'version_conflict', 'Another save came first: reload the config and apply your change again', {
+        currentVersion: current?.configVersion,
+      });
+    }
+    shops.invalidate(shop.id);
+    c.header('ETag', `"${version}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.json(config);
+  });

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { CountryCode, PreviewRequest } from '@comptoir/sdk';
+import type { AppEnv } from '../../context.js';
+import { ApiError } from '../../errors.js';
+import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
+import { jsonBody, queryParams } from '../../middleware/json-body.js';
+import { derivePublishedConfig } from '../../published-config.js';
+
+const HolidayQuery = z.object({
+  country: CountryCode,
+  region: z
+    .string()
+    .max(10)
+    .regex(/^[A-Z0-9]*$/, 'Expected a region code like BY')
+    .optional()
+    .transform((region) => region || undefined),
+});
+
+/**
+ * What the config page needs to show the storefront's view: `POST /preview` (the published config
+ * of an unsaved draft), `GET /holidays` (a country's public holidays) and `GET /install` (the
+ * script tag to paste).
+ */
+export const adminPublishing = new Hono<AppEnv>()
+  .post('/preview', jsonBody(PreviewRequest), (c) => {
+    const { config, at } = c.req.valid('json');
+    const now = at ? new Date(at) : c.var.deps.clock();
+    return c.json(derivePublishedConfig(c.var.shop, config, now));
+  })
+  .get('/holidays', queryParams(HolidayQuery), (c) => {
+    const { country, region } = c.req.valid('query');
+    try {
+      const holidays = publicHolidays(country, region, c.var.deps.clock(), c.var.shop.config.calendar.timeZone);
+      return c.json({ holidays });
+    } catch (error) {
+      if (isUnknownHolidayRegionError(error)) throw new ApiError(400, 'unknown_region', error.message);
+      throw error;
+    }
+  })
+  .get('/install', (c) => {
+    const shop = c.var.shop;
+    const embedUrl = `${c.var.deps.publicUrl}/embed.js`;
+    const snippet = `<script type="module" src="${embedUrl}" data-shop="${shop.id}" data-key="${shop.publishableKey}"></script>`;
+    return c.json({ shopId: shop.id, publishableKey: shop.publishableKey, embedUrl, snippet });
+  });

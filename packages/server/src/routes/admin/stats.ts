@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import type { ShopStats } from '@comptoir/sdk';
+import type { AppEnv } from '../../context.js';
+import { addDays, localDateOf } from '../../local-time.js';
+import { queryParams } from '../../middleware/json-body.js';
+import { cartFactsInRange } from '../../storage/cart.store.js';
+import { widgetEventCounts } from '../../storage/widget-event.store.js';
+import { DateRangeQuery, resolveDayRange } from './range.js';
+
+/**
+ * `GET /v1/admin/stats?from=&to=`: carts captured, with email, converted and recovered, recovered
+ * revenue, FAQ use and the emails' counts (from plugins), per range and per day. Carts count on the
+ * day they were captured, in the shop's time zone.
+ */
+export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery), async (c) => {
+  const { db, clock, plugins } = c.var.deps;
+  const shop = c.var.shop;
+  const timeZone = shop.config.calendar.timeZone;
+  const range = resolveDayRange(c.req.valid('query'), clock(), timeZone);
+  const carts = await cartFactsInRange(db, shop.id, range.fromInstant, range.toInstant);
+  const events = await widgetEventCounts(db, shop.id, range.fromInstant, range.toInstant);
+
+  const daily = new Map<string, ShopStats['daily'][number]>();
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
+    daily.set(day, { date: day, captured: 0, recovered: 0, recoveredRevenue: 0 });
+  }
+  const revenue = new Map<string, number>();
+  const stats: ShopStats = {
+    from: range.from,
+    to: range.to,
+    cartsCaptured: carts.length,
+    cartsWithEmail: 0,
+    cartsConverted: 0,
+    cartsRecovered: 0,
+    recoveredRevenue: [],
+    emailsSent: 0,
+    emailsClicked: 0,
+    faqOpened: events.faqOpened,
+    faqSearchesEmpty: events.faqSearchesEmpty,
+    topEmptySearches: events.topEmptySearches,
+    daily: [],
+  };
+  for (const cart of carts) {
+    const day = daily.get(localDateOf(new Date(cart.created_at), timeZone));
+    if (day) day.captured++;
+    if (cart.email !== null) stats.cartsWithEmail++;
+    if (cart.status !== 'open') stats.cartsConverted++;
+    if (cart.status === 'recovered') {
+      stats.cartsRecovered++;
+      const currency = cart.order_currency ?? shop.config.currency;
+      const amount = cart.order_total ?? 0;
+      revenue.set(currency, (revenue.get(currency) ?? 0) + amount);
+      if (day) {
+        day.recovered++;
+        if (currency === shop.config.currency) day.recoveredRevenue += amount;
+      }
+    }
+  }
+  stats.recoveredRevenue = [...revenue].map(([currency, amount]) => ({ currency, amount }));
+  stats.daily = [...daily.values()];
+  for (const plugin of plugins) {
+    const extra = await plugin.stats?.({ db, shop, from: range.fromInstant, to: range.toInstant });
+    stats.emailsSent += extra?.emailsSent ?? 0;
+    stats.emailsClicked += extra?.emailsClicked ?? 0;
+  }
+  return c.json(stats);
+});

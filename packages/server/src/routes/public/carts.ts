@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { CartCaptureInput, type ShopConfig } from '@comptoir/sdk';
+import type { AppEnv, ResolvedDeps } from '../../context.js';
+import { ApiError, NotFoundError } from '../../errors.js';
+import { generateId, hashEmail } from '../../keys.js';
+import { jsonBody } from '../../middleware/json-body.js';
+import {
+  findCart,
+  findCartByPlatformId,
+  insertCart,
+  updateCart,
+  type CartContents,
+  type StoredCart,
+} from '../../storage/cart.store.js';
+import { isUniqueViolation } from '../../storage/database.js';
+import type { Shop } from '../../storage/shop.store.js';
+
+/**
+ * The columns a capture writes. An email is kept only with consent (or in the shop's `soft`
+ * consent mode); an update without an email keeps the one on file, and withdrawn consent removes it.
+ */
+function contentsOf(input: CartCaptureInput, existing: StoredCart | undefined, config: ShopConfig, now: Date): CartContents {
+  const consent = input.consent
+    ? { granted: input.consent.granted, text: input.consent.text, at: now.toISOString() }
+    : (existing?.consent ?? null);
+  const mayKeepEmail = consent?.granted === true || config.recovery.consentMode === 'soft';
+  const email = mayKeepEmail ? (input.email ?? existing?.email ?? null) : null;
+  return {
+    platformCartId: input.cart.id ?? existing?.platformCartId ?? null,
+    currency: input.cart.currency,
+    country: input.cart.country ?? null,
+    subtotal: input.cart.subtotal,
+    items: input.cart.items,
+    email,
+    emailHash: email === null ? null : hashEmail(email),
+    consent,
+    locale: input.locale ?? existing?.locale ?? null,
+  };
+}
+
+async function captureOnce(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, cartId: string | undefined) {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = cartId
+      ? await findCart(trx, shop.id, cartId)
+      : input.cart.id
+        ? await findCartByPlatformId(trx, shop.id, input.cart.id)
+        : undefined;
+    if (cartId && !existing) throw new NotFoundError('Cart');
+    const contents = contentsOf(input, existing, shop.config, now);
+    const id = existing?.id ?? generateId('crt');
+    if (existing) await updateCart(trx, shop.id, id, contents, now);
+    else await insertCart(trx, shop.id, id, contents, now);
+    const cart = (await findCart(trx, shop.id, id)) as StoredCart;
+    for (const plugin of deps.plugins) {
+      await plugin.cartCaptured?.({ trx, shop, now, cart, config: shop.config });
+    }
+    return cart;
+  });
+}
+
+/**
+ * Captures or updates a cart. Two first captures of one platform cart can race: the loser hits
+ * the unique index and, retried, updates the winner's row.
+ */
+async function capture(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, cartId?: string) {
+  try {
+    return await captureOnce(deps, shop, input, cartId);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    if (cartId) throw new ApiError(409, 'conflict', 'Another cart of this shop already has this platform cart id');
+    return captureOnce(deps, shop, input, cartId);
+  }
+}
+
+/** `POST /v1/shops/:shop/carts` and `PUT /v1/shops/:shop/carts/:cart`: cart capture. */
+export const publicCarts = new Hono<AppEnv>()
+  .post('/', jsonBody(CartCaptureInput), async (c) => {
+    const cart = await capture(c.var.deps, c.var.shop, c.req.valid('json'));
+    return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 201);
+  })
+  .put('/:cart', jsonBody(CartCaptureInput), async (c) => {
+    const cart = await capture(c.var.deps, c.var.shop, c.req.valid('json'), c.req.param('cart'));
+    return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 200);
+  });

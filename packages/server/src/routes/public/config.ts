@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../context.js';
+import { monthOf } from '../../holidays.js';
+import { derivePublishedConfig } from '../../published-config.js';
+
+const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=86400';
+
+/** A published config serialized once: everything but `now`, which changes per request. */
+export interface PublishedEntry {
+  configVersion: number;
+  month: string;
+  version: string;
+  etag: string;
+  /** The JSON without its opening brace and `now`: `"version":…}`. */
+  tail: string;
+}
+
+/** Published configs by shop id, rebuilt when the config version or the month changes. */
+export type PublishedCache = Map<string, PublishedEntry>;
+
+function matchesEtag(ifNoneMatch: string | undefined, version: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''))
+    .some((tag) => tag === version || tag === '*');
+}
+
+/** `GET /v1/shops/:shop/config`: the published config, with ETag and stale-while-revalidate. */
+export const publicConfig = new Hono<AppEnv>().get('/', (c) => {
+  const { clock, published } = c.var.deps;
+  const shop = c.var.shop;
+  const now = clock();
+  const month = monthOf(now, shop.config.calendar.timeZone);
+  let entry = published.get(shop.id);
+  if (!entry || entry.configVersion !== shop.configVersion || entry.month !== month) {
+    const { now: _now, ...rest } = derivePublishedConfig(shop, shop.config, now);
+    entry = {
+      configVersion: shop.configVersion,
+      month,
+      version: rest.version,
+      etag: `"${rest.version}"`,
+      tail: JSON.stringify(rest).slice(1),
+    };
+    published.set(shop.id, entry);
+  }
+  c.header('ETag', entry.etag);
+  c.header('Cache-Control', CACHE_CONTROL);
+  if (matchesEtag(c.req.header('if-none-match'), entry.version)) return c.body(null, 304);
+  c.header('Content-Type', 'application/json; charset=UTF-8');
+  return c.body(`{"now":"${now.toISOString()}",${entry.tail}`);
+});

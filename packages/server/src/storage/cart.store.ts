@@ -1,0 +1,256 @@
+import type { CartItem } from '@comptoir/sdk';
+import type { Db } from './database.js';
+import type { CartRow, CartStatus, CartsTable } from './cart.table.js';
+
+/** A captured cart as the code sees it. */
+export interface StoredCart {
+  id: string;
+  shopId: string;
+  platformCartId: string | null;
+  currency: string;
+  country: string | null;
+  subtotal: number;
+  items: CartItem[];
+  email: string | null;
+  emailHash: string | null;
+  consent: { granted: boolean; text: string; at: string } | null;
+  locale: string | null;
+  status: CartStatus;
+  recoveryEmailAt: string | null;
+  convertedAt: string | null;
+  orderId: string | null;
+  orderTotal: number | null;
+  orderCurrency: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Maps a `carts` row to a {@link StoredCart}. */
+export function toStoredCart(row: CartRow): StoredCart {
+  return {
+    id: row.id,
+    shopId: row.shop_id,
+    platformCartId: row.platform_cart_id,
+    currency: row.currency,
+    country: row.country,
+    subtotal: row.subtotal,
+    items: JSON.parse(row.items) as CartItem[],
+    email: row.email,
+    emailHash: row.email_hash,
+    consent:
+      row.consent_text !== null && row.consent_at !== null
+        ? { granted: row.consent_granted === 1, text: row.consent_text, at: row.consent_at }
+        : null,
+    locale: row.locale,
+    status: row.status,
+    recoveryEmailAt: row.recovery_email_at,
+    convertedAt: row.converted_at,
+    orderId: row.order_id,
+    orderTotal: row.order_total,
+    orderCurrency: row.order_currency,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The columns a capture writes: the cart itself, the shopper's email and their consent. */
+export interface CartContents {
+  platformCartId: string | null;
+  currency: string;
+  country: string | null;
+  subtotal: number;
+  items: CartItem[];
+  email: string | null;
+  emailHash: string | null;
+  consent: { granted: boolean; text: string; at: string } | null;
+  locale: string | null;
+}
+
+function contentColumns(contents: CartContents, now: Date) {
+  return {
+    platform_cart_id: contents.platformCartId,
+    currency: contents.currency,
+    country: contents.country,
+    subtotal: contents.subtotal,
+    items: JSON.stringify(contents.items),
+    email: contents.email,
+    email_hash: contents.emailHash,
+    consent_granted: contents.consent?.granted ? 1 : 0,
+    consent_text: contents.consent?.text ?? null,
+    consent_at: contents.consent?.at ?? null,
+    locale: contents.locale,
+    updated_at: now.toISOString(),
+  } satisfies Partial<CartsTable>;
+}
+
+/** The shop's cart with this `crt_…` id. */
+export async function findCart(db: Db, shopId: string, cartId: string): Promise<StoredCart | undefined> {
+  const row = await db
+    .selectFrom('carts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('id', '=', cartId)
+    .executeTakeFirst();
+  return row && toStoredCart(row);
+}
+
+/** The shop's cart with this platform cart id (Shopify's token, say). */
+export async function findCartByPlatformId(
+  db: Db,
+  shopId: string,
+  platformCartId: string,
+): Promise<StoredCart | undefined> {
+  const row = await db
+    .selectFrom('carts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('platform_cart_id', '=', platformCartId)
+    .executeTakeFirst();
+  return row && toStoredCart(row);
+}
+
+/** Inserts a cart under `cartId` (a new `crt_…`). */
+export async function insertCart(
+  db: Db,
+  shopId: string,
+  cartId: string,
+  contents: CartContents,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('carts')
+    .values({
+      id: cartId,
+      shop_id: shopId,
+      ...contentColumns(contents, now),
+      status: 'open',
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+/** Replaces a cart's contents, email and consent. */
+export async function updateCart(
+  db: Db,
+  shopId: string,
+  cartId: string,
+  contents: CartContents,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('carts')
+    .set(contentColumns(contents, now))
+    .where('shop_id', '=', shopId)
+    .where('id', '=', cartId)
+    .execute();
+}
+
+/** Marks an open cart as bought; answers false when it was already converted. */
+export async function markCartConverted(
+  db: Db,
+  shopId: string,
+  cartId: string,
+  order: { status: 'converted' | 'recovered'; orderId: string | null; total: number; currency: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('carts')
+    .set({
+      status: order.status,
+      order_id: order.orderId,
+      order_total: order.total,
+      order_currency: order.currency,
+      converted_at: order.at.toISOString(),
+      updated_at: order.at.toISOString(),
+    })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', cartId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Records that a recovery email for the cart went out, so a later order counts as recovered. */
+export async function markRecoveryEmailSent(db: Db, shopId: string, cartId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('carts')
+    .set({ recovery_email_at: at.toISOString() })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', cartId)
+    .execute();
+}
+
+/** Filters and keyset position for {@link listCarts}. */
+export interface CartListQuery {
+  status?: CartStatus;
+  /** Inclusive lower bound on `created_at` (ISO instant). */
+  from?: string;
+  /** Exclusive upper bound on `created_at` (ISO instant). */
+  to?: string;
+  limit: number;
+  /** The last row of the previous page: newer rows come first. */
+  after?: { createdAt: string; id: string };
+}
+
+/** The shop's carts, newest first, one page at a time. */
+export async function listCarts(db: Db, shopId: string, query: CartListQuery): Promise<StoredCart[]> {
+  let select = db.selectFrom('carts').selectAll().where('shop_id', '=', shopId);
+  if (query.status) select = select.where('status', '=', query.status);
+  if (query.from) select = select.where('created_at', '>=', query.from);
+  if (query.to) select = select.where('created_at', '<', query.to);
+  const after = query.after;
+  if (after) {
+    select = select.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  return rows.map(toStoredCart);
+}
+
+/** What the stats need of each cart created in `[from, to)`. */
+export function cartFactsInRange(db: Db, shopId: string, from: string, to: string) {
+  return db
+    .selectFrom('carts')
+    .select(['created_at', 'converted_at', 'status', 'email', 'order_total', 'order_currency'])
+    .where('shop_id', '=', shopId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .execute();
+}
+
+/** Every cart of the shop that holds this shopper's email. */
+export async function findCartsByEmailHash(db: Db, shopId: string, emailHash: string): Promise<StoredCart[]> {
+  const rows = await db
+    .selectFrom('carts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toStoredCart);
+}
+
+/**
+ * Erases a shopper from the shop's carts: email, consent and language are removed; the carts stay,
+ * anonymous, so the shop's stats keep their counts. Answers how many carts were touched.
+ */
+export async function eraseShopperFromCarts(db: Db, shopId: string, emailHash: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('carts')
+    .set({
+      email: null,
+      email_hash: null,
+      consent_granted: 0,
+      consent_text: null,
+      consent_at: null,
+      locale: null,
+      updated_at: now.toISOString(),
+    })
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

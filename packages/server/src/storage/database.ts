@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { CartsTable } from './cart.table.js';
+import type { SessionsTable } from './session.table.js';
+import type { ShopsTable } from './shop.table.js';
+import type { WidgetEventsTable } from './widget-event.table.js';
+
+/**
+ * Every table Kysely knows about. Other modules add theirs by declaration merging:
+ * `declare module '../storage/database.js' { interface Database { jobs: JobsTable } }`.
+ */
+export interface Database {
+  shops: ShopsTable;
+  sessions: SessionsTable;
+  carts: CartsTable;
+  widget_events: WidgetEventsTable;
+}
+
+/** The database or an open transaction: what every store function takes first. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/** The SQL dialect behind a database URL. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** A database URL that names neither SQLite nor PostgreSQL. */
+export class DatabaseUrlError extends Error {
+  override name = 'DatabaseUrlError';
+}
+
+/** True when `error` is a {@link DatabaseUrlError}. */
+export function isDatabaseUrlError(error: unknown): error is DatabaseUrlError {
+  return error instanceof Error && error.name === 'DatabaseUrlError';
+}
+
+/** The dialect a `DATABASE_URL` selects: `sqlite:./path` (or `:memory:`) or `postgres://…`. */
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new DatabaseUrlError(
+    `Unsupported DATABASE_URL "${url.replace(/\/\/[^@/]*@/, '//…@')}": use sqlite:./path/to/file.db or postgres://user@host/db`,
+  );
+}
+
+/** Options for {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** PostgreSQL schema to use as `search_path` (tests give each file its own). */
+  searchPath?: string;
+  /** PostgreSQL pool size; defaults to 10. */
+  poolSize?: number;
+}
+
+// int8 (counts, money in minor units) as numbers: every value we store is below 2^53.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Opens a Kysely database for `sqlite:./path` (better-sqlite3 in WAL mode, with a busy timeout and
+ * foreign keys on; the parent folder is created) or `postgres://…` (a `pg` pool).
+ */
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Kysely<Database> {
+  if (dialectOf(url) === 'sqlite') {
+    const file = url.slice('sqlite:'.length);
+    const inMemory = file === ':memory:' || file === '';
+    if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
+    const sqlite = new BetterSqlite3(inMemory ? ':memory:' : file);
+    sqlite.pragma('journal_mode = WAL');
+    // WAL with synchronous=NORMAL cannot corrupt the database; a power cut may lose the last commits.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** True when `error` is a unique-constraint violation, on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,34 @@
+import { type Kysely, type Migration, Migrator, type MigrationResultSet } from 'kysely';
+import type { Database } from '../database.js';
+import * as initial from './001-initial.js';
+import * as recovery from './002-recovery.js';
+
+/**
+ * Every migration, by name, in the order they run. Add one line per new file
+ * (`'002-recovery': recovery,`): a static map works the same from `src` and from `dist`.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-recovery': recovery,
+};
+
+/** A migration that failed; `cause` holds the database's error. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** Runs every pending migration; answers the names it applied. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new MigrationError(`Migration ${failed ?? ''} failed: ${String(error)}`.replace('  ', ' '), {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
