@@ -1,0 +1,44 @@
+import { css } from 'lit';
+
+export default css`
+  .base {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: var(--_gap);
+    padding-block: var(--_gap);
+    padding-inline: var(--_gap);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    border-inline-start: 0.25rem solid var(--_accent);
+  }
+  .body {
+    flex: 1 1 16rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  p {
+    margin: 0;
+  }
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  .dismiss {
+    background: none;
+    border: none;
+    padding: 0.25rem;
+    line-height: 1;
+    font-size: 1.25em;
+    margin-inline-start: auto;
+  }
+  .link {
+    background: none;
+    border: none;
+    padding: 0;
+    text-decoration: underline;
+    align-self: flex-start;
+  }
+`;

@@ -1,0 +1,276 @@
+import { html, nothing } from 'lit';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
+import { sendJson } from '../../internal/api.js';
+import { currentCart } from '../../internal/cart-controller.js';
+import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { consentFields, readConsentForm } from '../../internal/consent.js';
+import { state } from '../../internal/state.js';
+import { readStorage, writeStorage } from '../../internal/storage.js';
+import styles from './cart-capture.styles.js';
+
+/** `detail` of `comptoir-cart-captured`. */
+export interface CartCapturedDetail {
+  cartId: string;
+}
+
+interface CaptureMemory {
+  dismissedAt?: number;
+  capturedAt?: number;
+}
+
+const MEMORY_KEY = 'comptoir:capture';
+const DAY = 86_400_000;
+const MODES = ['inline', 'popover', 'exit-intent'];
+
+/**
+ * Email capture tied to the cart, with an explicit, unticked consent box whose text and privacy
+ * link come from the config. Inline, as a popover anchored to an element (`@floating-ui/dom`)
+ * after `delaySeconds`, or as a modal dialog on exit intent (focus trapped, Escape closes, focus
+ * returns). Once dismissed it stays hidden for `dismissDays`; once captured, for good.
+ *
+ * @summary Save-your-cart email capture with consent.
+ *
+ * @event comptoir-cart-captured - The cart and email were saved. `detail: { cartId }`.
+ * @event comptoir-capture-dismissed - The shopper dismissed the capture. `detail: null`.
+ *
+ * @csspart base - The wrapper (section, popover or dialog).
+ * @csspart title - The title.
+ * @csspart form - The form.
+ * @csspart submit - The submit button.
+ * @csspart dismiss - The "No thanks" and close buttons.
+ *
+ * @cssproperty --comptoir-accent-color - Accent colour (buttons).
+ * @cssproperty --comptoir-background-color - Background of the inline form.
+ * @cssproperty --comptoir-popover-background-color - Background of the popover and dialog. Defaults to Canvas.
+ * @cssproperty --comptoir-backdrop-color - The dialog's backdrop.
+ * @cssproperty --comptoir-capture-max-width - Maximum width. Defaults to 28rem.
+ * @cssproperty --comptoir-z-index - Stacking of the popover. Defaults to 1000.
+ * @cssproperty --comptoir-error-color - Colour of form errors.
+ */
+export class ComptoirCartCapture extends ComptoirElement {
+  static override styles = [ComptoirElement.styles, styles];
+
+  static override properties = {
+    mode: {},
+    anchor: {},
+    open: { type: Boolean, reflect: true },
+    status: { state: true },
+    error: { state: true },
+  };
+
+  /** `inline`, `popover` or `exit-intent`; defaults to the config's `capture.mode`. */
+  declare mode?: CaptureMode;
+  /** CSS selector of the popover's anchor; defaults to the config's `capture.anchorSelector`. */
+  declare anchor?: string;
+  /** Whether a popover or dialog is showing (inline is always shown). */
+  declare open: boolean;
+  declare private status: 'idle' | 'sending' | 'done' | 'dismissed';
+  declare private error: string;
+
+  private delayTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private returnFocus: HTMLElement | null = null;
+  private shownOnce = false;
+  private readonly onMouseOut = this.guard((event: MouseEvent) => {
+    if (!event.relatedTarget && event.clientY <= 0 && this.effectiveMode() === 'exit-intent') this.show();
+  });
+
+  constructor() {
+    super();
+    this.open = false;
+    this.status = 'idle';
+    this.error = '';
+  }
+
+  private settings(): CaptureSettings | undefined {
+    return this.shopConfig?.capture;
+  }
+
+  private effectiveMode(): CaptureMode {
+    return this.mode ?? this.settings()?.mode ?? 'inline';
+  }
+
+  /** Whether frequency capping hides the capture now. */
+  private capped(): boolean {
+    const memory = readStorage<CaptureMemory>(MEMORY_KEY) ?? {};
+    if (memory.capturedAt) return true;
+    const days = this.settings()?.dismissDays ?? 0;
+    return memory.dismissedAt !== undefined && Date.now() < memory.dismissedAt + days * DAY;
+  }
+
+  private eligible(): boolean {
+    const settings = this.settings();
+    const cart = currentCart();
+    return !!settings?.enabled && !!cart && cart.items.length > 0 && this.status !== 'dismissed' && !this.capped();
+  }
+
+  /** Opens the popover or the dialog now (for exit-intent and popover modes). */
+  show(): void {
+    try {
+      if (this.open || this.shownOnce || !this.eligible() || this.effectiveMode() === 'inline') return;
+      this.shownOnce = true;
+      this.returnFocus = deepActiveElement();
+      this.open = true;
+    } catch (error) {
+      this.fail('show-failed', String(error), error);
+    }
+  }
+
+  /** Closes the popover or dialog and remembers the dismissal for `dismissDays`. */
+  dismiss(): void {
+    const memory = readStorage<CaptureMemory>(MEMORY_KEY) ?? {};
+    writeStorage(MEMORY_KEY, { ...memory, dismissedAt: Date.now() });
+    this.status = 'dismissed';
+    this.close();
+    this.emit('comptoir-capture-dismissed', null);
+  }
+
+  private close(): void {
+    this.open = false;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.renderRoot.querySelector('dialog')?.close();
+    this.returnFocus?.focus?.();
+    this.returnFocus = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('mouseout', this.onMouseOut);
+    void this.updateComplete.then(() => this.scheduleDelay());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('mouseout', this.onMouseOut);
+    clearTimeout(this.delayTimer);
+    this.stopAutoUpdate?.();
+  }
+
+  private scheduleDelay(): void {
+    if (this.effectiveMode() !== 'popover' || this.delayTimer) return;
+    this.delayTimer = setTimeout(() => this.show(), (this.settings()?.delaySeconds ?? 0) * 1000);
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const cart = currentCart();
+    if (!cart) return;
+    const read = readConsentForm(event.target as HTMLFormElement);
+    if ('error' in read) {
+      this.error = this.t(read.error);
+      return;
+    }
+    this.error = '';
+    this.status = 'sending';
+    const idKey = `comptoir:cart-id:${state.api?.shop ?? ''}`;
+    const known = readStorage<string>(idKey);
+    const body = { cart, email: read.email, consent: { granted: true, text: read.consentText }, locale: this.locale };
+    try {
+      const answer = await sendJson<{ id: string }>(known ? 'PUT' : 'POST', known ? `/carts/${encodeURIComponent(known)}` : '/carts', body);
+      writeStorage(idKey, answer.id);
+      writeStorage(MEMORY_KEY, { ...(readStorage<CaptureMemory>(MEMORY_KEY) ?? {}), capturedAt: Date.now() });
+      this.status = 'done';
+      this.emit<CartCapturedDetail>('comptoir-cart-captured', { cartId: answer.id });
+    } catch {
+      this.status = 'idle';
+      this.error = this.t('errorNetwork');
+    }
+  }
+
+  protected override updated(): void {
+    super.updated();
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && this.open && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLInputElement>('input[type=email]')?.focus();
+    }
+    const popover = this.renderRoot.querySelector<HTMLElement>('.popover');
+    if (popover && this.open && !this.stopAutoUpdate) {
+      const selector = this.anchor ?? this.settings()?.anchorSelector;
+      const anchorElement = selector ? document.querySelector(selector) : null;
+      if (anchorElement) {
+        this.stopAutoUpdate = autoUpdate(anchorElement, popover, () => {
+          void computePosition(anchorElement, popover, {
+            strategy: 'fixed',
+            placement: 'bottom-end',
+            middleware: [offset(8), flip(), shift({ padding: 8 })],
+          }).then(({ x, y }) => {
+            popover.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+          });
+        });
+      } else {
+        popover.style.cssText = 'inset: auto 1rem 1rem auto;';
+      }
+      popover.querySelector<HTMLInputElement>('input[type=email]')?.focus();
+    }
+  }
+
+  protected override renderWidget() {
+    const settings = this.settings();
+    if (!settings) return nothing;
+    if (typeof settings.consentText !== 'string' || !settings.consentText) {
+      return this.fail('bad-config', 'config.capture.consentText is missing');
+    }
+    const mode = this.effectiveMode();
+    if (!MODES.includes(mode)) return this.fail('bad-attribute', 'mode must be inline, popover or exit-intent');
+    if (this.status === 'done') {
+      return html`<p part="base" class="base" role="status">${this.t('captureDone')}</p>`;
+    }
+    if (!this.eligible()) return nothing;
+    const content = html`<div class="header">
+        <h2 part="title" id="capture-title">${this.t('captureTitle')}</h2>
+        ${mode === 'inline'
+          ? nothing
+          : html`<button part="dismiss" class="close" type="button" aria-label=${this.t('close')} @click=${this.guard(() => this.dismiss())}>
+              <span aria-hidden="true">×</span>
+            </button>`}
+      </div>
+      <p>${this.t('captureIntro')}</p>
+      <form part="form" novalidate @submit=${this.guard((event: SubmitEvent) => this.submit(event))}>
+        ${consentFields(this, 'capture', settings.consentText, settings.privacyUrl, this.error)}
+        <div class="actions">
+          <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
+            ${this.t('captureSubmit')}
+          </button>
+          <button part="dismiss" class="button secondary" type="button" @click=${this.guard(() => this.dismiss())}>
+            ${this.t('captureNoThanks')}
+          </button>
+        </div>
+      </form>`;
+    if (mode === 'inline') {
+      return html`<section part="base" class="base" aria-labelledby="capture-title">${content}</section>`;
+    }
+    if (!this.open) return nothing;
+    if (mode === 'popover') {
+      return html`<div part="base" class="base popover" role="dialog" aria-labelledby="capture-title"
+        @keydown=${this.guard((event: KeyboardEvent) => event.key === 'Escape' && this.dismiss())}>${content}</div>`;
+    }
+    return html`<dialog
+      part="base"
+      class="base"
+      aria-labelledby="capture-title"
+      @cancel=${this.guard((event: Event) => {
+        event.preventDefault();
+        this.dismiss();
+      })}
+    >
+      ${content}
+    </dialog>`;
+  }
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'comptoir-cart-captured': CustomEvent<CartCapturedDetail>;
+    'comptoir-capture-dismissed': CustomEvent<null>;
+  }
+}

@@ -1,0 +1,101 @@
+import { html, nothing } from 'lit';
+import { addDays, lastOrderDate, localDateOf } from '@comptoir/sdk/calendar';
+import type { HolidayEvent, ShippingMethod, ShopCalendar } from '@comptoir/sdk/schemas';
+import { ClockController } from '../../internal/clock.js';
+import { ComptoirElement } from '../../internal/comptoir-element.js';
+import styles, { listStyles } from './holiday-deadline.styles.js';
+
+/** What the element shows for one event. */
+export type DeadlineState =
+  | { kind: 'order-by'; event: HolidayEvent; method: ShippingMethod; orderBy: Date }
+  | { kind: 'too-late'; event: HolidayEvent };
+
+/**
+ * For each holiday event in its show window, the last order date for the slowest (cheapest)
+ * shipping method that still makes it: "Order by Thu 18 Dec, 14:00 for delivery before Christmas
+ * (Colissimo)". Past that method's deadline, the next faster method that still makes it; past all,
+ * the event's fallback (text and link, a gift card say); nothing after `deliverBy`.
+ *
+ * @summary Last order dates before a holiday.
+ *
+ * @csspart base - The wrapper.
+ * @csspart event - One event's line.
+ * @csspart fallback - The fallback line, past every deadline.
+ *
+ * @cssproperty --comptoir-accent-color - Accent colour (the leading border).
+ * @cssproperty --comptoir-background-color - Background of the wrapper.
+ * @cssproperty --comptoir-text-color - Text colour. Defaults to the page's.
+ * @cssproperty --comptoir-border-radius - Corner radius.
+ */
+export class ComptoirHolidayDeadline extends ComptoirElement {
+  static override styles = [ComptoirElement.styles, styles, listStyles];
+
+  static override properties = {
+    event: {},
+  };
+
+  /** Only this event id (default: every event in its show window). */
+  declare event?: string;
+
+  private readonly clock = new ClockController(this);
+
+  /** The state of every event to show now. */
+  deadlines(calendar: ShopCalendar, events: HolidayEvent[], now: Date): DeadlineState[] {
+    const today = localDateOf(now, calendar.timeZone);
+    const states: DeadlineState[] = [];
+    for (const event of events) {
+      if (this.event !== undefined && event.id !== this.event) continue;
+      const showFrom = event.showFrom ?? addDays(event.deliverBy, -30);
+      if (today < showFrom || today > event.deliverBy) continue;
+      const methods = calendar.methods
+        .filter((method) => !event.methodIds || event.methodIds.includes(method.id))
+        // Slowest first: the slowest method is taken as the cheapest one.
+        .sort((a, b) => b.transitDays.max - a.transitDays.max || b.transitDays.min - a.transitDays.min);
+      let found: DeadlineState | undefined;
+      for (const method of methods) {
+        const last = lastOrderDate(calendar, method.id, event.deliverBy, now);
+        if (last) {
+          found = { kind: 'order-by', event, method, orderBy: last.orderBy };
+          break;
+        }
+      }
+      states.push(found ?? { kind: 'too-late', event });
+    }
+    return states;
+  }
+
+  protected override renderWidget() {
+    void this.clock;
+    const config = this.shopConfig;
+    if (!config) return nothing;
+    if (!Array.isArray(config.holidayEvents) || !config.calendar) {
+      return this.fail('bad-config', 'config.holidayEvents or config.calendar is missing');
+    }
+    if (this.event !== undefined && !config.holidayEvents.some((event) => event.id === this.event)) {
+      return this.fail('unknown-event', `no holiday event has the id "${this.event}"`);
+    }
+    const states = this.deadlines(config.calendar, config.holidayEvents, this.now());
+    if (states.length === 0) return nothing;
+    return html`<div part="base" class="base">
+      <ul>
+        ${states.map((state) =>
+          state.kind === 'order-by'
+            ? html`<li part="event">
+                ${this.t('deadlineOrderBy', {
+                  date: this.formatInstant(state.orderBy, config.calendar.timeZone),
+                  event: state.event.name,
+                  method: state.method.name,
+                })}${state.event.message ? html` ${state.event.message}` : nothing}
+              </li>`
+            : html`<li part="fallback">
+                ${state.event.fallback
+                  ? state.event.fallback.url
+                    ? html`<a href=${state.event.fallback.url}>${state.event.fallback.text}</a>`
+                    : state.event.fallback.text
+                  : this.t('deadlineTooLate', { event: state.event.name })}
+              </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}

@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+export default css`
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    padding-block: var(--_gap);
+    padding-inline: var(--_gap);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    border-inline-start: 0.25rem solid var(--_accent);
+  }
+  p {
+    margin: 0;
+  }
+  .message {
+    font-weight: var(--comptoir-emphasis-weight, 600);
+  }
+`;
+
+export const listStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  a {
+    color: inherit;
+  }
+`;

@@ -1,0 +1,106 @@
+import { html, nothing } from 'lit';
+import { estimateDelivery, nextDispatch } from '@comptoir/sdk/calendar';
+import type { ShopCalendar, Weekday } from '@comptoir/sdk/schemas';
+import { ClockController } from '../../internal/clock.js';
+import { ComptoirElement } from '../../internal/comptoir-element.js';
+import styles from './shipping-cutoff.styles.js';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/**
+ * "Order within 2 h 14 min to ship today" or "Order now, ships Mon 15 Dec", with an optional
+ * delivery estimate for one shipping method. Corrects a wrong client clock with the config's
+ * server time, re-renders at most once a minute (on the minute) and runs no timer while the tab is
+ * hidden.
+ *
+ * @summary Time left before today's dispatch cutoff.
+ *
+ * @csspart base - The wrapper.
+ * @csspart message - The cutoff sentence.
+ * @csspart estimate - The delivery estimate (with `method`).
+ *
+ * @cssproperty --comptoir-accent-color - Accent colour (the leading border).
+ * @cssproperty --comptoir-background-color - Background of the wrapper.
+ * @cssproperty --comptoir-text-color - Text colour. Defaults to the page's.
+ * @cssproperty --comptoir-border-radius - Corner radius.
+ * @cssproperty --comptoir-emphasis-weight - Font weight of the sentence. Defaults to 600.
+ */
+export class ComptoirShippingCutoff extends ComptoirElement {
+  static override styles = [ComptoirElement.styles, styles];
+
+  static override properties = {
+    method: {},
+    cutoff: {},
+    timeZone: { attribute: 'time-zone' },
+    dispatchDays: { attribute: 'dispatch-days' },
+  };
+
+  /** Id of a shipping method: adds its delivery estimate. */
+  declare method?: string;
+  /** Standalone use: the cutoff, `HH:mm` (with `time-zone`), instead of the config's calendar. */
+  declare cutoff?: string;
+  /** Standalone use: the shop's IANA time zone. */
+  declare timeZone?: string;
+  /** Standalone use: comma-separated dispatch days (default `mon,tue,wed,thu,fri`). */
+  declare dispatchDays?: string;
+
+  private readonly clock = new ClockController(this);
+
+  private calendar(): ShopCalendar | undefined | 'bad' {
+    if (this.cutoff === undefined && this.timeZone === undefined) return this.shopConfig?.calendar;
+    const days = (this.dispatchDays ?? 'mon,tue,wed,thu,fri').split(',').map((day) => day.trim());
+    if (
+      !/^([01]\d|2[0-3]):[0-5]\d$/.test(this.cutoff ?? '') ||
+      !this.timeZone ||
+      !days.every((day) => WEEKDAYS.includes(day))
+    ) {
+      return 'bad';
+    }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
+    } catch {
+      return 'bad';
+    }
+    return {
+      timeZone: this.timeZone,
+      dispatchDays: days as Weekday[],
+      cutoff: this.cutoff!,
+      handlingDays: 0,
+      holidays: [],
+      closedDates: [],
+      absences: [],
+      methods: this.shopConfig?.calendar.methods ?? [],
+    };
+  }
+
+  protected override renderWidget() {
+    void this.clock;
+    const calendar = this.calendar();
+    if (calendar === 'bad') {
+      return this.fail('bad-attribute', 'cutoff must be HH:mm, time-zone an IANA zone and dispatch-days weekdays like mon,tue');
+    }
+    if (!calendar) return nothing;
+    if (this.method !== undefined && !calendar.methods.some((method) => method.id === this.method)) {
+      return this.fail('unknown-method', `no shipping method has the id "${this.method}"`);
+    }
+    const now = this.now();
+    const dispatch = nextDispatch(calendar, now);
+    const message = dispatch.sameDay
+      ? this.t('cutoffToday', { duration: this.formatDuration(dispatch.orderBy.getTime() - now.getTime()) })
+      : this.t('cutoffLater', { date: this.formatDay(dispatch.dispatchDate, { weekday: 'long', day: 'numeric', month: 'long' }) });
+    let estimate: unknown = nothing;
+    if (this.method !== undefined) {
+      const method = calendar.methods.find((candidate) => candidate.id === this.method)!;
+      const delivery = estimateDelivery(calendar, method.id, now);
+      const range =
+        delivery.earliest === delivery.latest
+          ? this.formatDay(delivery.earliest)
+          : `${this.formatDay(delivery.earliest)} – ${this.formatDay(delivery.latest)}`;
+      estimate = html`<p part="estimate">${this.t('cutoffDelivery', { method: method.name, range })}</p>`;
+    }
+    return html`<div part="base" class="base">
+      <p part="message" class="message">${message}</p>
+      ${estimate}
+    </div>`;
+  }
+}
