@@ -1,0 +1,37 @@
+import type { ShopConfig } from '@comptoir/sdk/schemas';
+import type { AdminApi } from './api.js';
+import type { MessageKey, UiLocale } from './i18n.js';
+
+/** What every section of the config page renders from and edits through. */
+export interface Ctx {
+  /** A UI string in the page's language, with `{name}` placeholders filled. */
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  locale: UiLocale;
+  /** The unsaved draft the forms edit. */
+  draft: ShopConfig;
+  /** Applies a change to a copy of the draft and re-renders. */
+  edit: (change: (draft: ShopConfig) => void) => void;
+  /** The validation error for a dotted path, if any. */
+  error: (path: string) => string | undefined;
+  api: AdminApi;
+  /** Re-renders the page after a section changed its own state. */
+  update: () => void;
+  /** Speaks a message in the page's polite live region. */
+  announce: (message: string) => void;
+  /** A `YYYY-MM-DD` day in the page's language ("Thu 18 Dec 2026"). */
+  formatDate: (date: string, options?: Intl.DateTimeFormatOptions) => string;
+  /** An amount in minor units in the page's language. */
+  formatMoney: (minor: number, currency: string) => string;
+  /** Per-section state that survives re-renders (lists loaded from the API, form inputs). */
+  state: Record<string, unknown>;
+}
+
+/** Reads or initialises a section's own state object. */
+export function sectionState<T extends object>(ctx: Ctx, key: string, initial: () => T): T {
+  let value = ctx.state[key] as T | undefined;
+  if (!value) {
+    value = initial();
+    ctx.state[key] = value;
+  }
+  return value;
+}

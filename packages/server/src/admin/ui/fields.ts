@@ -1,0 +1,235 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Ctx } from './context.js';
+
+/** The DOM id of the control that edits `path` (`calendar.absences.0.end` → `f-calendar-absences-0-end`). */
+export function fieldId(path: string): string {
+  return `f-${path.replace(/[^\w-]+/g, '-')}`;
+}
+
+function describedBy(ids: (string | false | undefined)[]): string | typeof nothing {
+  const list = ids.filter(Boolean).join(' ');
+  return list || nothing;
+}
+
+function errorLine(id: string, message: string | undefined): TemplateResult | typeof nothing {
+  if (!message) return nothing;
+  return html`<p class="field-error" id=${id}><span aria-hidden="true">!</span> ${message}</p>`;
+}
+
+/** Options shared by every field helper. */
+export interface FieldOptions {
+  /** Dotted path in the config, used for the id and to find validation errors. */
+  path: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  class?: string;
+}
+
+/** A labelled input with its hint and its validation error. */
+export function inputField(
+  ctx: Ctx,
+  options: FieldOptions & {
+    value: string | number | undefined;
+    type?: 'text' | 'number' | 'date' | 'time' | 'email' | 'url' | 'datetime-local' | 'search';
+    onValue: (value: string) => void;
+    min?: number | string;
+    max?: number | string;
+    step?: number | string;
+    placeholder?: string;
+    inputmode?: string;
+    autocomplete?: string;
+    list?: string;
+  },
+): TemplateResult {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
+    <label for=${id}>${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+    <input
+      id=${id}
+      type=${options.type ?? 'text'}
+      .value=${live(options.value === undefined ? '' : String(options.value))}
+      min=${options.min ?? nothing}
+      max=${options.max ?? nothing}
+      step=${options.step ?? nothing}
+      placeholder=${options.placeholder ?? nothing}
+      inputmode=${options.inputmode ?? nothing}
+      autocomplete=${options.autocomplete ?? 'off'}
+      list=${options.list ?? nothing}
+      ?required=${options.required ?? false}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy([hintId, errorId])}
+      @input=${(event: Event) => {
+        const input = event.target as HTMLInputElement;
+        // A half-typed or cleared number keeps the last good value rather than snapping to 0.
+        if (input.type === 'number' && (input.validity.badInput || input.value === '')) return;
+        options.onValue(input.value);
+      }}
+    />
+    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
+    ${errorLine(`${id}-error`, error)}
+  </div>`;
+}
+
+/** A labelled multi-line text field. */
+export function textareaField(
+  ctx: Ctx,
+  options: FieldOptions & { value: string | undefined; rows?: number; onValue: (value: string) => void },
+): TemplateResult {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
+    <label for=${id}>${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+    <textarea
+      id=${id}
+      rows=${options.rows ?? 3}
+      .value=${live(options.value ?? '')}
+      ?required=${options.required ?? false}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy([hintId, errorId])}
+      @input=${(event: Event) => options.onValue((event.target as HTMLTextAreaElement).value)}
+    ></textarea>
+    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
+    ${errorLine(`${id}-error`, error)}
+  </div>`;
+}
+
+/** A labelled select. */
+export function selectField(
+  ctx: Ctx,
+  options: FieldOptions & {
+    value: string | undefined;
+    choices: { value: string; label: string }[];
+    onValue: (value: string) => void;
+  },
+): TemplateResult {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
+    <label for=${id}>${options.label}</label>
+    <select
+      id=${id}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy([hintId, errorId])}
+      @change=${(event: Event) => options.onValue((event.target as HTMLSelectElement).value)}
+    >
+      ${options.choices.map(
+        (choice) =>
+          html`<option value=${choice.value} ?selected=${choice.value === (options.value ?? '')}>${choice.label}</option>`,
+      )}
+    </select>
+    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
+    ${errorLine(`${id}-error`, error)}
+  </div>`;
+}
+
+/** A checkbox with its label on the right. */
+export function checkboxField(
+  ctx: Ctx,
+  options: FieldOptions & { checked: boolean; onValue: (checked: boolean) => void },
+): TemplateResult {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  return html`<div class="field check ${options.class ?? ''}">
+    <input
+      id=${id}
+      type="checkbox"
+      .checked=${live(options.checked)}
+      aria-describedby=${describedBy([hintId, error ? `${id}-error` : undefined])}
+      @change=${(event: Event) => options.onValue((event.target as HTMLInputElement).checked)}
+    />
+    <label for=${id}>${options.label}</label>
+    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
+    ${errorLine(`${id}-error`, error)}
+  </div>`;
+}
+
+/** A group of checkboxes, one per choice, in a fieldset with a legend. */
+export function checkboxGroup(
+  ctx: Ctx,
+  options: FieldOptions & {
+    values: readonly string[];
+    choices: { value: string; label: string }[];
+    onValue: (values: string[]) => void;
+  },
+): TemplateResult {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const toggle = (value: string, on: boolean) => {
+    const next = options.choices
+      .map((choice) => choice.value)
+      .filter((choice) => (choice === value ? on : options.values.includes(choice)));
+    options.onValue(next);
+  };
+  return html`<fieldset class="field group ${options.class ?? ''} ${error ? 'has-error' : ''}" id=${id}
+    aria-describedby=${describedBy([options.hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined])}>
+    <legend>${options.label}</legend>
+    ${options.hint ? html`<p class="hint" id=${`${id}-hint`}>${options.hint}</p>` : nothing}
+    <div class="chips">
+      ${options.choices.map(
+        (choice) => html`<label class="chip">
+          <input
+            type="checkbox"
+            .checked=${live(options.values.includes(choice.value))}
+            @change=${(event: Event) => toggle(choice.value, (event.target as HTMLInputElement).checked)}
+          />
+          <span>${choice.label}</span>
+        </label>`,
+      )}
+    </div>
+    ${errorLine(`${id}-error`, error)}
+  </fieldset>`;
+}
+
+/** A list of `YYYY-MM-DD` dates with an add control and a remove button per date. */
+export function dateListField(
+  ctx: Ctx,
+  options: FieldOptions & { values: readonly string[]; onValue: (values: string[]) => void },
+): TemplateResult {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const add = (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLElement).closest('.date-list')?.querySelector('input');
+    if (!input?.value) return;
+    if (!options.values.includes(input.value)) options.onValue([...options.values, input.value].sort());
+    input.value = '';
+  };
+  const errors = options.values
+    .map((_, index) => ctx.error(`${options.path}.${index}`))
+    .filter((message): message is string => Boolean(message));
+  return html`<fieldset class="field group date-list ${error || errors.length ? 'has-error' : ''}">
+    <legend>${options.label}</legend>
+    ${options.hint ? html`<p class="hint">${options.hint}</p>` : nothing}
+    <ul class="tag-list" aria-label=${options.label}>
+      ${options.values.length === 0 ? html`<li class="muted">${ctx.t('common.none')}</li>` : nothing}
+      ${options.values.map(
+        (value) => html`<li class="tag">
+          <span>${ctx.formatDate(value)}</span>
+          <button type="button" class="icon-button" aria-label=${ctx.t('common.removeItem', { item: ctx.formatDate(value) })}
+            @click=${() => options.onValue(options.values.filter((other) => other !== value))}>×</button>
+        </li>`,
+      )}
+    </ul>
+    <div class="inline-add">
+      <label class="visually-hidden" for=${id}>${ctx.t('common.dateToAdd')}</label>
+      <input id=${id} type="date" @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && add(event)} />
+      <button type="button" class="secondary" @click=${add}>${ctx.t('common.addDate')}</button>
+    </div>
+    ${errorLine(`${id}-error`, error ?? errors[0])}
+  </fieldset>`;
+}
+
+/** A short id for a new list item, readable in exports: `abs-lq3x9k`. */
+export function newId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

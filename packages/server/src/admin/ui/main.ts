@@ -1,0 +1,4 @@
+import './app.js';
+import { loadPreviewWidgets } from './widgets.js';
+
+void loadPreviewWidgets();

@@ -1,0 +1,64 @@
+import { html, type TemplateResult } from 'lit';
+import type { Ctx } from '../context.js';
+import { inputField, newId, textareaField } from '../fields.js';
+
+function addDaysIso(date: Date, days: number): string {
+  const copy = new Date(date);
+  copy.setDate(copy.getDate() + days);
+  return `${copy.getFullYear()}-${String(copy.getMonth() + 1).padStart(2, '0')}-${String(copy.getDate()).padStart(2, '0')}`;
+}
+
+/** Absences: periods the merchant is away, announced by the banner. */
+export function renderAbsences(ctx: Ctx): TemplateResult {
+  const absences = ctx.draft.calendar.absences;
+  const add = () => {
+    ctx.edit((draft) => {
+      draft.calendar.absences.push({
+        id: newId('away'),
+        start: addDaysIso(new Date(), 14),
+        end: addDaysIso(new Date(), 21),
+        announceDays: 14,
+        resumeBufferDays: 0,
+      });
+    });
+    ctx.announce(ctx.t('absences.added'));
+  };
+  return html`
+    <p class="lead">${ctx.t('absences.intro')}</p>
+    ${absences.length === 0 ? html`<div class="empty">${ctx.t('absences.empty')}</div>` : ''}
+    <ol class="cards">
+      ${absences.map((absence, index) => {
+        const base = `calendar.absences.${index}`;
+        const set = (change: (a: typeof absence) => void) =>
+          ctx.edit((draft) => change(draft.calendar.absences[index]!));
+        return html`<li class="card">
+          <div class="card-head">
+            <h3>${ctx.t('absences.item', { start: ctx.formatDate(absence.start), end: ctx.formatDate(absence.end) })}</h3>
+            <button type="button" class="danger-link" @click=${() => ctx.edit((draft) => draft.calendar.absences.splice(index, 1))}>
+              ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.t('absences.item', { start: absence.start, end: absence.end })}</span>
+            </button>
+          </div>
+          <div class="grid two">
+            ${inputField(ctx, { path: `${base}.start`, label: ctx.t('absences.start'), type: 'date', value: absence.start, required: true, onValue: (v) => set((a) => (a.start = v)) })}
+            ${inputField(ctx, { path: `${base}.end`, label: ctx.t('absences.end'), type: 'date', value: absence.end, required: true, onValue: (v) => set((a) => (a.end = v)) })}
+            ${inputField(ctx, {
+              path: `${base}.announceDays`, label: ctx.t('absences.announceDays'), hint: ctx.t('absences.announceDaysHint'),
+              type: 'number', min: 0, max: 90, value: absence.announceDays ?? 14,
+              onValue: (v) => set((a) => (a.announceDays = v === '' ? undefined : Number(v))),
+            })}
+            ${inputField(ctx, {
+              path: `${base}.resumeBufferDays`, label: ctx.t('absences.resumeBufferDays'), hint: ctx.t('absences.resumeBufferDaysHint'),
+              type: 'number', min: 0, max: 30, value: absence.resumeBufferDays ?? 0,
+              onValue: (v) => set((a) => (a.resumeBufferDays = v === '' ? undefined : Number(v))),
+            })}
+          </div>
+          ${textareaField(ctx, {
+            path: `${base}.message`, label: ctx.t('absences.message'), hint: ctx.t('absences.messageHint'), rows: 2,
+            value: absence.message, onValue: (v) => set((a) => (a.message = v === '' ? undefined : v)),
+          })}
+        </li>`;
+      })}
+    </ol>
+    <button type="button" class="secondary" @click=${add}>+ ${ctx.t('absences.add')}</button>
+  `;
+}

@@ -1,0 +1,99 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isAdminApiError } from '../api.js';
+import { sectionState, type Ctx } from '../context.js';
+
+interface OutboxItem {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt?: string;
+  sentAt?: string;
+  kind?: string;
+}
+
+interface OutboxMessage extends OutboxItem {
+  html: string;
+  text: string;
+}
+
+interface OutboxState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  items: OutboxItem[];
+  nextCursor: string | null;
+  message: string;
+  openId: string | null;
+  open?: OutboxMessage;
+}
+
+/** Outbox: the emails the server kept locally because no SMTP server is set. */
+export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
+  const view = sectionState<OutboxState>(ctx, 'outbox', () => ({ status: 'idle', items: [], nextCursor: null, message: '', openId: null }));
+  const load = (cursor: string | null) => {
+    view.status = 'loading';
+    const query = new URLSearchParams({ limit: '25' });
+    if (cursor) query.set('cursor', cursor);
+    ctx.api
+      .get<{ items: OutboxItem[]; nextCursor: string | null }>(`/v1/admin/outbox?${query}`)
+      .then((page) => {
+        view.items = cursor ? [...view.items, ...page.items] : page.items;
+        view.nextCursor = page.nextCursor;
+        view.status = 'ready';
+      })
+      .catch((error: unknown) => {
+        view.status = 'error';
+        view.message = isAdminApiError(error) ? error.message : String(error);
+      })
+      .finally(() => ctx.update());
+  };
+  if (view.status === 'idle') load(null);
+  if (openId !== view.openId) {
+    view.openId = openId;
+    view.open = undefined;
+    if (openId) {
+      ctx.api
+        .get<OutboxMessage>(`/v1/admin/outbox/${encodeURIComponent(openId)}`)
+        .then((message) => {
+          if (view.openId === openId) view.open = message;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          ctx.update();
+          requestAnimationFrame(() => document.getElementById('outbox-message-title')?.focus());
+        });
+    }
+  }
+  const dateTime = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (item: OutboxItem) => {
+    const at = item.sentAt ?? item.createdAt;
+    return at ? dateTime.format(new Date(at)) : '';
+  };
+  return html`
+    <p class="lead">${ctx.t('outbox.intro')}</p>
+    <div class="toolbar"><button type="button" class="secondary" @click=${() => load(null)}>${ctx.t('common.refresh')}</button></div>
+    ${view.status === 'error' ? html`<div class="notice error" role="alert">${view.message}</div>` : nothing}
+    <div class="outbox">
+      <ul class="message-list" aria-label=${ctx.t('outbox.list')}>
+        ${view.items.length === 0 && view.status === 'ready' ? html`<li class="muted">${ctx.t('outbox.empty')}</li>` : nothing}
+        ${view.items.map(
+          (item) => html`<li>
+            <a href="#/outbox/${encodeURIComponent(item.id)}" aria-current=${item.id === openId ? 'true' : 'false'} class="message-link">
+              <strong>${item.subject}</strong>
+              <span class="muted">${ctx.t('outbox.to', { to: item.to })} · ${when(item)}</span>
+            </a>
+          </li>`,
+        )}
+      </ul>
+      ${openId
+        ? html`<article class="message card" aria-labelledby="outbox-message-title">
+            ${view.open
+              ? html`<h3 id="outbox-message-title" tabindex="-1">${view.open.subject}</h3>
+                  <p class="muted">${ctx.t('outbox.to', { to: view.open.to })} · ${when(view.open)}</p>
+                  <iframe title=${ctx.t('outbox.frame', { subject: view.open.subject })} sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc=${view.open.html}></iframe>
+                  <details class="disclosure"><summary>${ctx.t('emails.textVersion')}</summary><pre class="text-part">${view.open.text}</pre></details>`
+              : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`}
+          </article>`
+        : nothing}
+    </div>
+    ${view.nextCursor ? html`<button type="button" class="secondary" @click=${() => load(view.nextCursor)}>${ctx.t('common.loadMore')}</button>` : nothing}
+  `;
+}
