@@ -23,8 +23,6 @@ export interface StartContext {
   publicUrl: string;
   /** `SMTP_URL`, when set. */
   smtpUrl: string | undefined;
-  /** True for `serve` (API and worker) and `worker`; false for `serve` without a worker. */
-  withWorker: boolean;
 }
 
 /**
@@ -46,7 +44,10 @@ export interface ServerPlugin {
   eraseShopper?(context: HookContext & { emailHash: string }): Promise<void>;
   /** Adds counts to the admin stats for `[from, to)` (ISO instants), e.g. `emailsSent`. */
   stats?(context: { db: Db; shop: Shop; from: string; to: string }): Promise<Partial<PluginStats>>;
-  /** Starts a background task (the worker) when the server or worker process starts; answers its stop. */
+  /**
+   * Starts a background task (the worker) in `comptoir serve` and `comptoir worker`; answers the
+   * function that stops it (called on SIGINT/SIGTERM before the database closes).
+   */
   start?(context: StartContext): Promise<() => Promise<void>>;
 }
 

@@ -17,6 +17,11 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+/** True when `error` is a {@link MigrationError}. */
+export function isMigrationError(error: unknown): error is MigrationError {
+  return error instanceof Error && error.name === 'MigrationError';
+}
+
 /** Runs every pending migration; answers the names it applied. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({

@@ -1,0 +1,18 @@
+import { startWorker } from '../server.js';
+import { parseOptions, stopOnSignal } from './usage.js';
+
+/** `comptoir worker --help`. */
+export const workerHelp = `Usage: comptoir worker
+
+Runs the recovery email worker only (no HTTP), for deployments that scale workers apart
+from API servers on one PostgreSQL database.
+
+Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL.`;
+
+/** `comptoir worker`: runs until SIGINT or SIGTERM. */
+export async function workerCommand(args: string[]): Promise<void> {
+  const { values } = parseOptions(args, {});
+  if (values.help) return void console.log(workerHelp);
+  const worker = await startWorker();
+  await stopOnSignal(() => worker.close());
+}

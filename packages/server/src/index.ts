@@ -1,0 +1,21 @@
+export { createApp } from './app.js';
+export type { AdminAuth, AppDeps, AppEnv, ResolvedDeps } from './context.js';
+export { ApiError, isApiError, NotFoundError, isNotFoundError } from './errors.js';
+export { publicHolidays, type PublicHoliday } from './holidays.js';
+export { createLogger, maskEmail, silentLogger, type Logger } from './log.js';
+export { defaultRateLimits, type BucketLimit, type RateLimits } from './middleware/rate-limit.js';
+export { plugins, type HookContext, type PluginStats, type ServerPlugin, type StartContext } from './plugins.js';
+export { derivePublishedConfig } from './published-config.js';
+export { createShop, type CreatedShop } from './shops.js';
+export {
+  DEFAULT_DATABASE_URL,
+  startServer,
+  startWorker,
+  type RunningServer,
+  type RunningWorker,
+  type StartServerOptions,
+} from './server.js';
+export { openDatabase, type Database, type Db, type DialectName } from './storage/database.js';
+export { migrate, migrations } from './storage/migrations/index.js';
+export type { Shop } from './storage/shop.store.js';
+export type { StoredCart } from './storage/cart.store.js';
