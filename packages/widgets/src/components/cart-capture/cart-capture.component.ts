@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
 import { sendJson } from '../../internal/api.js';
 import { currentCart } from '../../internal/cart-controller.js';
@@ -191,14 +190,10 @@ export class ComptoirCartCapture extends ComptoirElement {
       const selector = this.anchor ?? this.settings()?.anchorSelector;
       const anchorElement = selector ? document.querySelector(selector) : null;
       if (anchorElement) {
-        this.stopAutoUpdate = autoUpdate(anchorElement, popover, () => {
-          void computePosition(anchorElement, popover, {
-            strategy: 'fixed',
-            placement: 'bottom-end',
-            middleware: [offset(8), flip(), shift({ padding: 8 })],
-          }).then(({ x, y }) => {
-            popover.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-          });
+        // @floating-ui/dom loads only when a popover actually opens.
+        this.stopAutoUpdate = () => undefined;
+        void import('../../internal/position.js').then(({ anchorTo }) => {
+          if (this.open) this.stopAutoUpdate = anchorTo(anchorElement, popover);
         });
       } else {
         popover.style.cssText = 'inset: auto 1rem 1rem auto;';

@@ -1,0 +1,105 @@
+// Widget bundle sizes (gzip) against the budgets, from packages/widgets/dist/cdn (run the build first).
+// `npx tsx bench/widgets.bench.ts`
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const CDN = fileURLToPath(new URL('../packages/widgets/dist/cdn/', import.meta.url));
+
+/** Budgets in bytes (gzip). */
+export const WIDGET_BUDGETS = { loader: 4096, allElements: 30_720 };
+
+/** Code loaded only in some setups: a platform adapter (one at most) and popover positioning. */
+const CONDITIONAL = /^chunks\/(shopify|woocommerce|request-hook|floating|position)-/;
+
+export interface WidgetsBenchResult {
+  files: Record<string, number>;
+  /** embed.js and what it imports statically. */
+  loader: number;
+  /** Every file in dist/cdn. */
+  everything: number;
+  /** Loader + all six element chunks with their static imports (no adapter, no popover code). */
+  allElements: number;
+  /** Loader + the banner chunk with its static imports. */
+  bannerOnly: number;
+  bannerOnlyFiles: string[];
+  pass: { loader: boolean; allElements: boolean; bannerOnly: boolean };
+}
+
+function staticImports(file: string, code: string): string[] {
+  const found: string[] = [];
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w${}\s,*]+from\s*)?["']([^"']+)["']/g)) {
+    const spec = match[1]!;
+    if (spec.startsWith('.')) found.push(posix.normalize(posix.join(posix.dirname(file), spec)));
+  }
+  return found;
+}
+
+function closure(roots: string[], sources: Map<string, string>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file) || !sources.has(file)) continue;
+    seen.add(file);
+    stack.push(...staticImports(file, sources.get(file)!));
+  }
+  return seen;
+}
+
+/** Measures dist/cdn and compares it with the budgets. */
+export function runWidgetsBench(print = true): WidgetsBenchResult {
+  if (!existsSync(join(CDN, 'embed.js'))) throw new Error(`No build at ${CDN}: run npm run build first.`);
+  const sources = new Map<string, string>();
+  const files: Record<string, number> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(CDN, dir), { withFileTypes: true })) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) {
+        const code = readFileSync(join(CDN, path));
+        sources.set(path, code.toString('utf8'));
+        files[path] = gzipSync(code, { level: 9 }).length;
+      }
+    }
+  };
+  walk('');
+  const sum = (set: Iterable<string>) => [...set].reduce((total, file) => total + (files[file] ?? 0), 0);
+  const loaderSet = closure(['embed.js'], sources);
+  const elementChunks = [...sources.keys()].filter((file) =>
+    /^chunks\/(absence-banner|free-shipping|shipping-cutoff|holiday-deadline|faq|cart-capture)-/.test(file),
+  );
+  const bannerChunk = elementChunks.find((file) => file.startsWith('chunks/absence-banner-'));
+  if (!bannerChunk || elementChunks.length !== 6) throw new Error('Expected six element chunks in dist/cdn/chunks');
+  const allSet = closure(['embed.js', ...elementChunks], sources);
+  for (const file of allSet) if (CONDITIONAL.test(file)) allSet.delete(file);
+  const bannerSet = closure(['embed.js', bannerChunk], sources);
+  const result: WidgetsBenchResult = {
+    files,
+    loader: sum(loaderSet),
+    everything: sum(sources.keys()),
+    allElements: sum(allSet),
+    bannerOnly: sum(bannerSet),
+    bannerOnlyFiles: [...bannerSet].sort(),
+    pass: {
+      loader: sum(loaderSet) <= WIDGET_BUDGETS.loader,
+      allElements: sum(allSet) <= WIDGET_BUDGETS.allElements,
+      bannerOnly: [...bannerSet].every((file) => !/^chunks\/(free-shipping|shipping-cutoff|holiday-deadline|faq|cart-capture)-/.test(file)),
+    },
+  };
+  if (print) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+    for (const [file, size] of Object.entries(files).sort((a, b) => a[1] - b[1])) console.log(`  ${kb(size).padStart(9)}  ${file}`);
+    console.log(`${result.pass.loader ? 'PASS' : 'FAIL'} loader (embed.js + static imports): ${kb(result.loader)} (budget 4 KB)`);
+    console.log(`${result.pass.allElements ? 'PASS' : 'FAIL'} all six elements + runtime: ${kb(result.allElements)} (budget 30 KB)`);
+    console.log(`${result.pass.bannerOnly ? 'PASS' : 'FAIL'} banner-only page loads ${kb(result.bannerOnly)}: ${result.bannerOnlyFiles.join(', ')}`);
+    console.log(`INFO everything in dist/cdn (incl. both cart adapters and popover positioning): ${kb(result.everything)}`);
+  }
+  return result;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = runWidgetsBench();
+  process.exitCode = Object.values(result.pass).every(Boolean) ? 0 : 1;
+}

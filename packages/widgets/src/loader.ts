@@ -1,0 +1,150 @@
+/**
+ * `embed.js`: the script-tag entry. Reads `data-shop`, `data-key`, optional `data-api` and
+ * `data-cart` (`shopify`, `woocommerce`, `none`; detected by default) from its own script tag,
+ * renders from the cached config at once and refreshes it, imports only the elements on the page
+ * (and those added later), places the merchant's configured elements by CSS selector, and exposes
+ * `window.comptoir`. Included twice, the second copy does nothing. Nothing here throws into the page.
+ */
+import type { Cart, Placement } from '@comptoir/sdk/schemas';
+import { listenForCartEvents, setCart } from './cart/store.js';
+import { elementModules } from './elements.js';
+import { configure } from './internal/remote-config.js';
+import { reserveSpace } from './internal/reserve.js';
+import { notify, state, subscribe, warnOnce, type ApiTarget } from './internal/state.js';
+
+/** The version of the widgets, as `window.comptoir.version` reports it. */
+export const VERSION = '0.1.0';
+
+/** `window.comptoir`. */
+export interface ComptoirGlobal {
+  version: string;
+  /** Resolves when the config (cached or fresh) is in place and the page's elements are loaded. */
+  ready: Promise<void>;
+  setCart(cart: Cart | null): void;
+  configure(target: Partial<ApiTarget>): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    comptoir?: ComptoirGlobal;
+  }
+}
+
+const requested = new Set<string>();
+
+/** Imports the module of every undefined Comptoir element under `root`. */
+export function loadElements(root: ParentNode = document): Promise<unknown> {
+  const pending: Promise<unknown>[] = [];
+  const consider = (tag: string) => {
+    const load = elementModules[tag];
+    if (!load || requested.has(tag) || customElements.get(tag)) return;
+    requested.add(tag);
+    pending.push(load().catch((error: unknown) => warnOnce(`load-${tag}`, `could not load ${tag}`, error)));
+  };
+  if (root instanceof Element) consider(root.localName);
+  for (const element of root.querySelectorAll(':not(:defined)')) consider(element.localName);
+  return Promise.all(pending);
+}
+
+const MAX_PLACEMENT_PASSES = 20;
+let placementPasses = 0;
+
+/**
+ * Inserts the configured elements by CSS selector, once each; called again when the theme
+ * re-renders and removes them, at most `MAX_PLACEMENT_PASSES` times a page.
+ */
+export function applyPlacements(placements: Placement[] = state.config?.placements ?? []): void {
+  if (placementPasses >= MAX_PLACEMENT_PASSES) return;
+  let inserted = false;
+  placements.forEach((placement, index) => {
+    try {
+      if (document.querySelector(`[data-comptoir-placement="${index}"]`)) return;
+      const target = document.querySelector(placement.selector);
+      if (!target) return;
+      const element = document.createElement(placement.element);
+      element.dataset.comptoirPlacement = String(index);
+      for (const [name, value] of Object.entries(placement.attributes ?? {})) element.setAttribute(name, value);
+      target[placement.position](element);
+      inserted = true;
+    } catch (error) {
+      warnOnce(`placement-${index}`, `placement ${index} (${placement.selector}) failed`, error);
+    }
+  });
+  if (inserted) {
+    placementPasses++;
+    void loadElements();
+  }
+}
+
+function ownScript(): HTMLScriptElement | undefined {
+  const url = import.meta.url;
+  return [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find(
+    (script) => script.src === url || script.src.split(/[?#]/)[0] === url.split(/[?#]/)[0],
+  );
+}
+
+async function startCartAdapter(kind: string | undefined): Promise<void> {
+  const w = window as unknown as { Shopify?: unknown; wc?: unknown; wcSettings?: unknown };
+  const detected =
+    kind ?? (w.Shopify ? 'shopify' : w.wcSettings || w.wc || document.body?.classList.contains('woocommerce') ? 'woocommerce' : 'none');
+  if (detected === 'shopify') await (await import('./cart/shopify.js')).startShopifyAdapter();
+  else if (detected === 'woocommerce') await (await import('./cart/woocommerce.js')).startWooCommerceAdapter();
+}
+
+/** Boots the loader once per page; returns the `window.comptoir` in place. */
+export function boot(script: HTMLScriptElement | undefined = ownScript()): ComptoirGlobal | undefined {
+  try {
+    if (window.comptoir) return window.comptoir;
+    reserveSpace();
+    listenForCartEvents();
+    const data = script?.dataset ?? {};
+    let resolveReady!: () => void;
+    const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+    const api: ComptoirGlobal = {
+      version: VERSION,
+      ready,
+      setCart,
+      configure: (target) => {
+        const full: ApiTarget = {
+          shop: target.shop ?? state.api?.shop ?? '',
+          key: target.key ?? state.api?.key ?? '',
+          apiUrl: target.apiUrl ?? state.api?.apiUrl ?? new URL(import.meta.url).origin,
+        };
+        return configure(full).then(() => applyPlacements());
+      },
+    };
+    window.comptoir = api;
+    let observerQueued = false;
+    new MutationObserver(() => {
+      if (observerQueued) return;
+      observerQueued = true;
+      requestAnimationFrame(() => {
+        observerQueued = false;
+        void loadElements();
+        applyPlacements();
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+    subscribe(() => applyPlacements());
+    const started = data.shop && data.key
+      ? api.configure({ shop: data.shop, key: data.key, apiUrl: data.api ?? new URL(import.meta.url).origin })
+      : Promise.resolve();
+    void startCartAdapter(data.cart).catch((error: unknown) => warnOnce('cart-adapter', 'the cart adapter failed', error));
+    void started
+      .then(() => {
+        applyPlacements();
+        return loadElements();
+      })
+      .catch((error: unknown) => warnOnce('boot', 'the loader failed', error))
+      .finally(() => {
+        notify();
+        resolveReady();
+      });
+    void loadElements();
+    return api;
+  } catch (error) {
+    warnOnce('boot', 'the loader failed', error);
+    return undefined;
+  }
+}
+
+if (ownScript()) boot();
