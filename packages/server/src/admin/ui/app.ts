@@ -100,6 +100,7 @@ export class ComptoirAdminApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('beforeunload', this.onBeforeUnload);
+    document.addEventListener('comptoir-preview-ready', this.onWidgetsReady);
     this.onHashChange();
     void this.boot();
   }
@@ -108,7 +109,12 @@ export class ComptoirAdminApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
+    document.removeEventListener('comptoir-preview-ready', this.onWidgetsReady);
   }
+
+  private readonly onWidgetsReady = () => {
+    if (this.draft) this.pushPreviewCart();
+  };
 
   private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (this.dirty) event.preventDefault();
@@ -243,9 +249,7 @@ export class ComptoirAdminApp extends LitElement {
 
   private pushPreviewCart(): void {
     const cart = sampleCart(this.ctx(), this.preview.subtotal);
-    const widgets = (window as unknown as { comptoirPreview?: { setCart(cart: unknown): void } }).comptoirPreview;
-    if (widgets) widgets.setCart(cart);
-    else document.dispatchEvent(new CustomEvent('comptoir:cart', { detail: cart }));
+    window.comptoirPreview?.setCart(cart);
   }
 
   private async signIn(event: SubmitEvent): Promise<void> {

@@ -1,7 +1,27 @@
+import type { Cart } from '@comptoir/sdk/schemas';
+
+/** What the preview needs from the widgets once they are loaded. */
+export interface PreviewWidgets {
+  setCart(cart: Cart | null): void;
+}
+
+declare global {
+  interface Window {
+    comptoirPreview?: PreviewWidgets;
+  }
+}
+
 /**
- * Loads the real storefront widgets for the live preview. They are imported lazily so that the
- * sign-in screen does not wait for them, and a failure leaves the rest of the page working.
+ * Loads the real storefront widgets (`@comptoir/widgets`, registered on import) for the live
+ * preview. They load lazily so the sign-in screen does not wait for them; a failure leaves the rest
+ * of the page working and the preview empty.
  */
 export async function loadPreviewWidgets(): Promise<void> {
-  // Filled in once `@comptoir/widgets` exports its element modules.
+  try {
+    const widgets = await import('@comptoir/widgets');
+    window.comptoirPreview = { setCart: widgets.setCart };
+    document.dispatchEvent(new CustomEvent('comptoir-preview-ready'));
+  } catch (error) {
+    console.warn('[comptoir-admin] the widgets could not be loaded for the preview', error);
+  }
 }

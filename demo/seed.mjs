@@ -1,0 +1,87 @@
+// The demo shop's settings: what `npm start` saves through the admin API on first start, and
+// what the end-to-end tests start from.
+
+function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Fills a shop's config (as `GET /v1/admin/config` answers it) with the demo's settings.
+ * @param {any} config the shop's current config
+ * @param {{ shopUrl: string, now?: Date }} options
+ */
+export function demoConfig(config, { shopUrl, now = new Date() }) {
+  const year = now.getUTCFullYear();
+  const nextMonth = new Date(Date.UTC(year, now.getUTCMonth() + 1, 1));
+  const christmasYear = now.getUTCMonth() === 11 && now.getUTCDate() > 24 ? year + 1 : year;
+  return {
+    ...config,
+    shopName: 'Atelier Demo',
+    locales: ['en', 'fr'],
+    defaultLocale: 'en',
+    currency: 'EUR',
+    calendar: {
+      ...config.calendar,
+      timeZone: 'Europe/Paris',
+      dispatchDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      cutoff: '14:00',
+      cutoffByDay: { fri: '12:00' },
+      handlingDays: 0,
+      holidayCountry: 'FR',
+      extraHolidays: [],
+      closedDates: [],
+      absences: [
+        {
+          id: 'workshop-holiday',
+          start: isoDay(new Date(nextMonth.getTime() + 4 * 86_400_000)),
+          end: isoDay(new Date(nextMonth.getTime() + 14 * 86_400_000)),
+          announceDays: 45,
+          resumeBufferDays: 1,
+        },
+      ],
+      methods: [
+        { id: 'colissimo', name: 'Colissimo', transitDays: { min: 2, max: 3 } },
+        { id: 'express', name: 'Chronopost Express', transitDays: { min: 1, max: 1 } },
+      ],
+    },
+    freeShipping: {
+      rules: [
+        { threshold: 4500, currency: 'EUR', label: 'Free standard shipping' },
+        { threshold: 9000, currency: 'EUR', label: 'Free express shipping' },
+      ],
+      excludedProductIds: ['gift-card'],
+    },
+    holidayEvents: [
+      {
+        id: 'christmas',
+        name: 'Christmas',
+        deliverBy: `${christmasYear}-12-24`,
+        showFrom: `${christmasYear}-11-01`,
+        fallback: { text: 'Too late for a parcel? Give a gift card, sent at once.', url: `${shopUrl}/product.html?id=gift-card` },
+      },
+    ],
+    faq: [
+      { id: 'when-ship', category: 'Shipping', question: 'When will my order ship?', answer: 'Orders placed before 14:00 (12:00 on Fridays) leave the workshop the same day, Monday to Friday.\n\nThe exact day is shown on every product page.' },
+      { id: 'ship-abroad', category: 'Shipping', question: 'Do you ship outside France?', answer: 'Yes, to the whole European Union and Switzerland. Delivery takes 3 to 6 working days.' },
+      { id: 'free-shipping', category: 'Shipping', question: 'Is shipping free?', answer: 'Standard shipping is free from €45, and express shipping from €90. Gift cards do not count toward it.' },
+      { id: 'returns', category: 'Orders', question: 'Can I return something?', answer: 'Of course: you have 30 days. Write to us and we send you a prepaid label.' },
+      { id: 'gift-wrap', category: 'Orders', question: 'Can you gift-wrap my order?', answer: 'Every parcel is wrapped in recycled tissue paper. Add a note at checkout and we write it by hand.' },
+      { id: 'mug-dishwasher', category: 'Products', question: 'Are the mugs dishwasher safe?', answer: 'Yes. The glaze is food-safe and fired at 1,240 °C. Avoid the microwave for the gold-rimmed ones.' },
+      { id: 'candle-burn', category: 'Products', question: 'How long does a candle burn?', answer: 'About 45 hours. Trim the wick to 5 mm before each use for a clean flame.' },
+    ],
+    capture: {
+      ...config.capture,
+      enabled: true,
+      mode: 'inline',
+      consentText: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+      privacyUrl: `${shopUrl}/faq.html`,
+    },
+    allowedOrigins: [...new Set([...(config.allowedOrigins ?? []), shopUrl])],
+    recovery: {
+      ...config.recovery,
+      enabled: true,
+      fromName: 'Atelier Demo',
+      restoreUrl: { preset: 'custom', shopUrl, pattern: '/cart.html?restore={items}&cart={cartId}' },
+    },
+  };
+}
