@@ -21,7 +21,7 @@ export class ApiError extends Error {
 
 /** True when `error` is an {@link ApiError}. */
 export function isApiError(error: unknown): error is ApiError {
-  return error instanceof Error && error.name === 'ApiError';
+  return error instanceof ApiError;
 }
 
 /** Something the request names does not exist (or belongs to another shop: same answer). */
@@ -35,5 +35,5 @@ export class NotFoundError extends ApiError {
 
 /** True when `error` is a {@link NotFoundError}. */
 export function isNotFoundError(error: unknown): error is NotFoundError {
-  return error instanceof Error && error.name === 'NotFoundError';
+  return error instanceof NotFoundError;
 }
