@@ -2,7 +2,6 @@ import { readStorage, writeStorage } from './storage.js';
 
 const KEY = 'comptoir:heights';
 let heights: Record<string, number> | undefined;
-let writeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Remembers an element's rendered height for the next visit, so the loader can reserve it
@@ -14,8 +13,7 @@ export function rememberHeight(element: HTMLElement): void {
   const height = Math.round(element.getBoundingClientRect().height);
   if (heights[element.localName] === height) return;
   heights[element.localName] = height;
-  clearTimeout(writeTimer);
-  writeTimer = setTimeout(() => writeStorage(KEY, heights), 500);
+  writeStorage(KEY, heights);
 }
 
 /**

@@ -80,7 +80,7 @@ export class ComptoirShippingCutoff extends ComptoirElement {
       return this.fail('bad-attribute', 'cutoff must be HH:mm, time-zone an IANA zone and dispatch-days weekdays like mon,tue');
     }
     if (!calendar) return nothing;
-    if (this.method !== undefined && !calendar.methods.some((method) => method.id === this.method)) {
+    if (this.method && !calendar.methods.some((method) => method.id === this.method)) {
       return this.fail('unknown-method', `no shipping method has the id "${this.method}"`);
     }
     const now = this.now();
@@ -89,7 +89,7 @@ export class ComptoirShippingCutoff extends ComptoirElement {
       ? this.t('cutoffToday', { duration: this.formatDuration(dispatch.orderBy.getTime() - now.getTime()) })
       : this.t('cutoffLater', { date: this.formatDay(dispatch.dispatchDate, { weekday: 'long', day: 'numeric', month: 'long' }) });
     let estimate: unknown = nothing;
-    if (this.method !== undefined) {
+    if (this.method) {
       const method = calendar.methods.find((candidate) => candidate.id === this.method)!;
       const delivery = estimateDelivery(calendar, method.id, now);
       const range =
