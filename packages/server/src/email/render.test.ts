@@ -1,6 +1,5 @@
 import { defaultRecoverySteps } from '@comptoir/sdk/schemas';
 import { describe, expect, it } from 'vitest';
-import { maskEmail } from './mask.js';
 import { renderAbsenceEmail, renderRecoveryEmail } from './render.js';
 import { buildRestoreUrl } from './restore-url.js';
 
@@ -129,12 +128,5 @@ describe('buildRestoreUrl', () => {
     expect(
       buildRestoreUrl({ ...settings, pattern: 'javascript:alert(1)' }, { lines: [] }),
     ).toBe('https://shop.example/');
-  });
-});
-
-describe('maskEmail', () => {
-  it('hides all but the first letter of the local part', () => {
-    expect(maskEmail('jane.doe@example.com')).toBe('j***@example.com');
-    expect(maskEmail('nonsense')).toBe('***');
   });
 });

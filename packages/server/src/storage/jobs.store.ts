@@ -1,0 +1,255 @@
+import { sql } from 'kysely';
+import type { Db } from './database.js';
+import type { JobKind, JobRow, JobStatus } from './recovery.table.js';
+
+/** A job as the worker and routes see it. */
+export interface RecoveryJob {
+  id: string;
+  shopId: string;
+  kind: JobKind;
+  subjectId: string;
+  step: number;
+  content: string;
+  emailHash: string;
+  status: JobStatus;
+  runAt: string;
+  attempts: number;
+  leaseOwner: string | null;
+  token: string;
+  reason: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+/** Maps a `recovery_jobs` row to a {@link RecoveryJob}. */
+export function toJob(row: JobRow): RecoveryJob {
+  return {
+    id: row.id,
+    shopId: row.shop_id,
+    kind: row.kind,
+    subjectId: row.subject_id,
+    step: Number(row.step),
+    content: row.content,
+    emailHash: row.email_hash,
+    status: row.status,
+    runAt: row.run_at,
+    attempts: Number(row.attempts),
+    leaseOwner: row.lease_owner,
+    token: row.token,
+    reason: row.reason,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** A job to create. */
+export interface NewJob {
+  id: string;
+  kind: JobKind;
+  subjectId: string;
+  step: number;
+  content: string;
+  emailHash: string;
+  runAt: string;
+  token: string;
+  createdAt: string;
+}
+
+/** Inserts jobs; one that already exists for its (subject, step) is left as it is. */
+export async function insertJobs(db: Db, shopId: string, jobs: readonly NewJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await db
+    .insertInto('recovery_jobs')
+    .values(
+      jobs.map((job) => ({
+        id: job.id,
+        shop_id: shopId,
+        kind: job.kind,
+        subject_id: job.subjectId,
+        step: job.step,
+        content: job.content,
+        email_hash: job.emailHash,
+        status: 'pending' as const,
+        run_at: job.runAt,
+        attempts: 0,
+        lease_owner: null,
+        token: job.token,
+        reason: null,
+        sent_at: null,
+        created_at: job.createdAt,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['subject_id', 'step']).doNothing())
+    .execute();
+}
+
+/** Options of {@link claimDueJobs}. */
+export interface ClaimOptions {
+  now: string;
+  /** The end of the lease: a claimed job becomes due again then if nobody finished it. */
+  leaseUntil: string;
+  /** A fresh id for this claim; only its holder may finish the jobs. */
+  leaseOwner: string;
+  limit: number;
+  /** PostgreSQL: lock the chosen rows with `FOR UPDATE SKIP LOCKED` so workers never share one. */
+  skipLocked: boolean;
+}
+
+/**
+ * Claims up to `limit` due jobs of every shop (the worker serves them all): the oldest pending rows
+ * whose `run_at` has passed get the lease. On SQLite the single statement is its own
+ * single-writer transaction; on PostgreSQL concurrent claimers skip each other's locked rows.
+ */
+export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<RecoveryJob[]> {
+  let due = db
+    .selectFrom('recovery_jobs')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('run_at', '<=', options.now)
+    .orderBy('run_at')
+    .limit(options.limit);
+  if (options.skipLocked) due = due.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('recovery_jobs')
+    .set({
+      run_at: options.leaseUntil,
+      lease_owner: options.leaseOwner,
+      attempts: sql<number>`attempts + 1`,
+    })
+    .where('id', 'in', due)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .execute();
+  return rows.map(toJob).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** Marks a claimed job sent; false when the lease was lost (another worker took it over). */
+export async function markJobSent(db: Db, job: RecoveryJob, sentAt: string): Promise<boolean> {
+  const result = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'sent', sent_at: sentAt, lease_owner: null, reason: null })
+    .where('id', '=', job.id)
+    .where('shop_id', '=', job.shopId)
+    .where('lease_owner', '=', job.leaseOwner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Finishes a claimed job without sending: cancelled or failed, with the reason. */
+export async function finishJob(
+  db: Db,
+  job: RecoveryJob,
+  status: 'cancelled' | 'failed',
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('recovery_jobs')
+    .set({ status, reason, lease_owner: null })
+    .where('id', '=', job.id)
+    .where('shop_id', '=', job.shopId)
+    .where('lease_owner', '=', job.leaseOwner)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/**
+ * Gives a claimed job back for a later run: after a transient failure (the attempt counts), or
+ * when quiet hours or the frequency cap say "later" (`refundAttempt`: it does not count).
+ */
+export async function rescheduleJob(
+  db: Db,
+  job: RecoveryJob,
+  runAt: string,
+  reason: string,
+  refundAttempt: boolean,
+): Promise<void> {
+  await db
+    .updateTable('recovery_jobs')
+    .set({
+      run_at: runAt,
+      reason,
+      lease_owner: null,
+      attempts: refundAttempt ? Math.max(0, job.attempts - 1) : job.attempts,
+    })
+    .where('id', '=', job.id)
+    .where('shop_id', '=', job.shopId)
+    .where('lease_owner', '=', job.leaseOwner)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Cancels the pending jobs of some subjects (carts or subscriptions); answers how many. */
+export async function cancelPendingJobs(
+  db: Db,
+  shopId: string,
+  subjectIds: readonly string[],
+  reason: string,
+): Promise<number> {
+  if (subjectIds.length === 0) return 0;
+  const result = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'cancelled', reason, lease_owner: null })
+    .where('shop_id', '=', shopId)
+    .where('subject_id', 'in', subjectIds)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Cancels every pending job to one address in a shop (unsubscribe). */
+export async function cancelPendingJobsForEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+  reason: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'cancelled', reason, lease_owner: null })
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The job behind a link token, whichever shop it belongs to (the token is the credential). */
+export async function findJobByToken(db: Db, token: string): Promise<RecoveryJob | undefined> {
+  const row = await db.selectFrom('recovery_jobs').selectAll().where('token', '=', token).executeTakeFirst();
+  return row && toJob(row);
+}
+
+/** The jobs of one cart or subscription, by step. */
+export async function listJobsOfSubject(db: Db, shopId: string, subjectId: string): Promise<RecoveryJob[]> {
+  const rows = await db
+    .selectFrom('recovery_jobs')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('subject_id', '=', subjectId)
+    .orderBy('step')
+    .execute();
+  return rows.map(toJob);
+}
+
+/** The jobs of one shopper, for a GDPR export. */
+export async function listJobsOfEmail(db: Db, shopId: string, emailHash: string): Promise<RecoveryJob[]> {
+  const rows = await db
+    .selectFrom('recovery_jobs')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toJob);
+}
+
+/** Deletes one shopper's jobs (GDPR erasure); pending ones are thereby cancelled. */
+export async function deleteJobsOfEmail(db: Db, shopId: string, emailHash: string): Promise<number> {
+  const result = await db
+    .deleteFrom('recovery_jobs')
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

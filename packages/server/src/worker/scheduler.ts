@@ -1,0 +1,198 @@
+import type { ShopConfig } from '@comptoir/sdk';
+import { addDays, wallTimeToInstant } from '@comptoir/sdk/calendar';
+import type { Db } from '../storage/database.js';
+import type { StoredCart } from '../storage/cart.store.js';
+import { deleteEmailDataOfEmail, suppressedEmails, suppressEmail } from '../storage/emails.store.js';
+import {
+  cancelPendingJobs,
+  cancelPendingJobsForEmail,
+  deleteJobsOfEmail,
+  insertJobs,
+  listJobsOfSubject,
+  type RecoveryJob,
+} from '../storage/jobs.store.js';
+import {
+  deleteSequencesOfEmail,
+  findSequence,
+  hasPendingSequenceForEmail,
+  insertAbsenceSubscription,
+  insertSequence,
+  setRecoveredStep,
+} from '../storage/sequences.store.js';
+import { newId, newToken } from './ids.js';
+import { inHoldout } from './timing.js';
+
+/** Days after a recovery email during which an order counts as recovered by it. */
+export const ATTRIBUTION_DAYS = 7;
+
+/** What a recovery job carries: the step's texts as they were when the cart was captured. */
+export interface RecoveryJobContent {
+  subject: Partial<Record<string, string>>;
+  body: Partial<Record<string, string>>;
+  couponCode?: string;
+}
+
+/** What an absence job carries. */
+export interface AbsenceJobContent {
+  absenceId: string;
+}
+
+/**
+ * Whether the cart's shopper may be emailed: an email, and a ticked consent box (`explicit`), or
+ * at least no refused box (`soft`: the shopper never saw one and the merchant's law allows it).
+ */
+export function hasConsent(cart: StoredCart, mode: ShopConfig['recovery']['consentMode']): boolean {
+  if (!cart.email) return false;
+  if (cart.consent?.granted) return true;
+  return mode === 'soft' && cart.consent === null;
+}
+
+/** Why a captured cart should not (or no longer) be emailed, or `undefined` when it may be. */
+export function stopReason(cart: StoredCart, config: ShopConfig): string | undefined {
+  if (!config.recovery.enabled) return 'recovery-disabled';
+  if (cart.status !== 'open') return 'order-completed';
+  if (!cart.email || !cart.emailHash) return 'no-email';
+  if (!hasConsent(cart, config.recovery.consentMode)) return 'consent-withdrawn';
+  if (cart.items.length === 0) return 'cart-emptied';
+  return undefined;
+}
+
+/**
+ * Schedules or stops a cart's recovery sequence after a capture or update, inside the capture's
+ * transaction: one job per step, unique on (cart, step), so updates never duplicate jobs. A cart
+ * that lost its consent or its items has its pending jobs cancelled. A second cart of an address
+ * that already has emails waiting gets none (one sequence per address), and a configured share
+ * of carts goes to the holdout group (no email) to measure what the emails add.
+ */
+export async function scheduleRecovery(
+  trx: Db,
+  cart: StoredCart,
+  config: ShopConfig,
+  now: Date,
+): Promise<void> {
+  const reason = stopReason(cart, config);
+  if (reason !== undefined) {
+    await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
+    return;
+  }
+  const emailHash = cart.emailHash as string;
+  if (await findSequence(trx, cart.shopId, cart.id)) return;
+  if (config.recovery.steps.length === 0) return;
+  if ((await suppressedEmails(trx, cart.shopId, [emailHash])).size > 0) return;
+
+  const arm = (await hasPendingSequenceForEmail(trx, cart.shopId, emailHash, cart.id))
+    ? 'duplicate'
+    : inHoldout(cart.id, config.recovery.holdoutPercent)
+      ? 'holdout'
+      : 'email';
+  const created = await insertSequence(trx, cart.shopId, {
+    cartId: cart.id,
+    emailHash,
+    arm,
+    createdAt: now.toISOString(),
+  });
+  if (!created || arm !== 'email') return;
+  await insertJobs(
+    trx,
+    cart.shopId,
+    config.recovery.steps.map((step, index) => {
+      const content: RecoveryJobContent = {
+        subject: step.subject,
+        body: step.body,
+        ...(step.couponCode ? { couponCode: step.couponCode } : {}),
+      };
+      return {
+        id: newId('job'),
+        kind: 'recovery' as const,
+        subjectId: cart.id,
+        step: index,
+        content: JSON.stringify(content),
+        emailHash,
+        runAt: new Date(now.getTime() + step.delaySeconds * 1000).toISOString(),
+        token: newToken(),
+        createdAt: now.toISOString(),
+      };
+    }),
+  );
+}
+
+/**
+ * Stops a cart's recovery when its order completes, and credits the last step sent within
+ * {@link ATTRIBUTION_DAYS} days when the order counts as recovered.
+ */
+export async function stopRecoveryForOrder(trx: Db, cart: StoredCart, now: Date): Promise<void> {
+  await cancelPendingJobs(trx, cart.shopId, [cart.id], 'order-completed');
+  const since = now.getTime() - ATTRIBUTION_DAYS * 86_400_000;
+  const credited = (await listJobsOfSubject(trx, cart.shopId, cart.id))
+    .filter((job) => job.status === 'sent' && job.sentAt !== null && Date.parse(job.sentAt) >= since)
+    .at(-1);
+  if (credited) await setRecoveredStep(trx, cart.shopId, cart.id, credited.step);
+}
+
+/** Unsubscribes the address a job was sent to: suppressed for the shop, pending emails cancelled. */
+export async function unsubscribeByJob(trx: Db, job: RecoveryJob, now: Date): Promise<void> {
+  await suppressEmail(trx, job.shopId, job.emailHash, 'unsubscribed', now.toISOString());
+  await cancelPendingJobsForEmail(trx, job.shopId, job.emailHash, 'unsubscribed');
+}
+
+/** Erases everything the recovery emails hold about one shopper (GDPR); pending emails go with it. */
+export async function eraseRecoveryData(trx: Db, shopId: string, emailHash: string): Promise<void> {
+  await deleteJobsOfEmail(trx, shopId, emailHash);
+  await deleteEmailDataOfEmail(trx, shopId, emailHash);
+  await deleteSequencesOfEmail(trx, shopId, emailHash);
+}
+
+/** A shopper's "tell me when you're back" request. */
+export interface AbsenceSubscriptionInput {
+  email: string;
+  emailHash: string;
+  consentText: string;
+  absenceId: string;
+  locale?: string;
+}
+
+/** The hour of the resume date at which "we're back" emails go out, shop time. */
+export const ABSENCE_EMAIL_TIME = '09:00';
+
+/**
+ * Records a "tell me when you're back" request and schedules its one email for 09:00 (shop time)
+ * on the day after the absence ends plus its resume buffer. Answers `undefined` for an unknown or
+ * finished absence. Subscribing twice keeps one email.
+ */
+export async function subscribeToAbsence(
+  trx: Db,
+  shopId: string,
+  config: ShopConfig,
+  input: AbsenceSubscriptionInput,
+  now: Date,
+): Promise<{ id: string; sendAt: string } | undefined> {
+  const absence = config.calendar.absences.find((candidate) => candidate.id === input.absenceId);
+  if (!absence) return undefined;
+  const resumeDate = addDays(absence.end, 1 + (absence.resumeBufferDays ?? 0));
+  const sendAt = wallTimeToInstant(resumeDate, ABSENCE_EMAIL_TIME, config.calendar.timeZone);
+  if (sendAt.getTime() <= now.getTime()) return undefined;
+  const subscription = await insertAbsenceSubscription(trx, shopId, {
+    id: newId('abs'),
+    absenceId: input.absenceId,
+    email: input.email,
+    emailHash: input.emailHash,
+    locale: input.locale ?? null,
+    consentText: input.consentText,
+    createdAt: now.toISOString(),
+  });
+  const content: AbsenceJobContent = { absenceId: input.absenceId };
+  await insertJobs(trx, shopId, [
+    {
+      id: newId('job'),
+      kind: 'absence',
+      subjectId: subscription.id,
+      step: 0,
+      content: JSON.stringify(content),
+      emailHash: input.emailHash,
+      runAt: sendAt.toISOString(),
+      token: newToken(),
+      createdAt: now.toISOString(),
+    },
+  ]);
+  return { id: subscription.id, sendAt: sendAt.toISOString() };
+}

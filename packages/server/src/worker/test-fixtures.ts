@@ -1,0 +1,150 @@
+import type { AddressInfo } from 'node:net';
+import { defaultShopConfig, type ShopConfig } from '@comptoir/sdk';
+import type { Kysely } from 'kysely';
+import { SMTPServer } from 'smtp-server';
+import { hashEmail } from '../keys.js';
+import { findCart, insertCart, type StoredCart } from '../storage/cart.store.js';
+import type { Database } from '../storage/database.js';
+import { insertShop } from '../storage/shop.store.js';
+import { newId } from './ids.js';
+import { scheduleRecovery } from './scheduler.js';
+
+/** Creates a shop whose recovery settings are the defaults with `recovery` applied. */
+export async function seedShop(
+  db: Kysely<Database>,
+  now: Date,
+  recovery: Partial<ShopConfig['recovery']> = {},
+): Promise<{ shopId: string; config: ShopConfig }> {
+  const shopId = newId('shp');
+  const base = defaultShopConfig('Atelier <Test>');
+  const config: ShopConfig = {
+    ...base,
+    calendar: { ...base.calendar, timeZone: 'UTC' },
+    recovery: {
+      ...base.recovery,
+      restoreUrl: { preset: 'shopify', shopUrl: 'https://shop.example' },
+      ...recovery,
+    },
+  };
+  await insertShop(db, shopId, {
+    name: config.shopName,
+    publishableKey: newId('pk'),
+    secretKeyHash: hashEmail(newId('sk')),
+    config,
+    now,
+  });
+  return { shopId, config };
+}
+
+/** Inserts an open cart with an email and consent, then schedules its sequence as a capture would. */
+export async function seedCart(
+  db: Kysely<Database>,
+  shop: { shopId: string; config: ShopConfig },
+  now: Date,
+  options: { email?: string; title?: string; consent?: boolean } = {},
+): Promise<StoredCart> {
+  const cartId = newId('crt');
+  const email = options.email ?? `${cartId.toLowerCase()}@example.com`;
+  await insertCart(
+    db,
+    shop.shopId,
+    cartId,
+    {
+      platformCartId: null,
+      currency: 'EUR',
+      country: 'FR',
+      subtotal: 2400,
+      items: [{ id: '4401', title: options.title ?? 'Linen apron', quantity: 2, unitPrice: 1200 }],
+      email,
+      emailHash: hashEmail(email),
+      consent: { granted: options.consent ?? true, text: 'Email me my cart', at: now.toISOString() },
+      locale: 'en',
+    },
+    now,
+  );
+  const cart = (await findCart(db, shop.shopId, cartId)) as StoredCart;
+  await db.transaction().execute((trx) => scheduleRecovery(trx, cart, shop.config, now));
+  return cart;
+}
+
+/** One message the test SMTP server accepted. */
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  headers: Map<string, string>;
+}
+
+/** A real SMTP server on 127.0.0.1 (random port) that records what it accepts. */
+export interface TestSmtp {
+  url: string;
+  port: number;
+  received: ReceivedMail[];
+  /** Answers each message: `undefined` accepts; a code and text reject (`[451, 'try later']`). */
+  respond: (mail: ReceivedMail) => [number, string] | undefined;
+  close(): Promise<void>;
+}
+
+function parseHeaders(raw: string): Map<string, string> {
+  const head = raw.split(/\r?\n\r?\n/)[0] ?? '';
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/** Decodes a quoted-printable body (soft line breaks and `=XX` escapes). */
+export function decodeQuotedPrintable(text: string): string {
+  const bytes = text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** Starts a {@link TestSmtp} on `port` (0: any free one). */
+export async function startTestSmtp(port = 0): Promise<TestSmtp> {
+  const smtp: TestSmtp = {
+    url: '',
+    port: 0,
+    received: [],
+    respond: () => undefined,
+    close: async () => undefined,
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const mail: ReceivedMail = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw,
+          headers: parseHeaders(raw),
+        };
+        const answer = smtp.respond(mail);
+        if (answer) {
+          const error = new Error(answer[1]) as Error & { responseCode: number };
+          error.responseCode = answer[0];
+          callback(error);
+          return;
+        }
+        smtp.received.push(mail);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  smtp.port = (server.server.address() as AddressInfo).port;
+  smtp.url = `smtp://127.0.0.1:${smtp.port}?tls=off`;
+  smtp.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return smtp;
+}

@@ -1,0 +1,355 @@
+import { randomBytes } from 'node:crypto';
+import { PostgresAdapter, type Kysely } from 'kysely';
+import { renderAbsenceEmail, renderRecoveryEmail, type RenderedEmail } from '../email/render.js';
+import { createMailer, isDeliveryError, type Mailer, type OutgoingEmail } from '../email/mailer.js';
+import { maskEmail, silentLogger, type Logger } from '../log.js';
+import { findCart, markRecoveryEmailSent, type StoredCart } from '../storage/cart.store.js';
+import type { Database } from '../storage/database.js';
+import { insertEmail, lastRecoveryEmailTimes, suppressedEmails } from '../storage/emails.store.js';
+import {
+  claimDueJobs,
+  finishJob,
+  markJobSent,
+  rescheduleJob,
+  type RecoveryJob,
+} from '../storage/jobs.store.js';
+import { findAbsenceSubscriptions, type AbsenceSubscription } from '../storage/sequences.store.js';
+import { findShop, type Shop } from '../storage/shop.store.js';
+import { messageIdOf, newId } from './ids.js';
+import { stopReason, type RecoveryJobContent } from './scheduler.js';
+import { backoffMs, outsideQuietHours } from './timing.js';
+
+/** What a worker needs; only `db` and `publicUrl` have no default. */
+export interface WorkerOptions {
+  db: Kysely<Database>;
+  /** The server's public base URL, for `/r/` and `/u/` links and Message-ID domains. */
+  publicUrl: string;
+  /** Defaults to {@link createMailer} (`SMTP_URL`, else the local outbox); closed on stop if defaulted. */
+  mailer?: Mailer;
+  /** The envelope sender; defaults to `MAIL_FROM`, else `no-reply@<PUBLIC_URL host>`. */
+  fromAddress?: string;
+  clock?: () => Date;
+  logger?: Logger;
+  /** Jobs claimed at once (default 100). */
+  batchSize?: number;
+  /** How long a claim lasts before another worker may take the job over (default 5 min). */
+  leaseMs?: number;
+  /** Wait between polls when there is nothing due (default 1 s). */
+  pollMs?: number;
+  /** At most one recovery email per address and shop within this window (default 12 h). */
+  frequencyCapMs?: number;
+  /** Transient failures before a job is recorded as failed (default 8). */
+  maxAttempts?: number;
+  /** Randomness for backoff jitter (tests pin it). */
+  random?: () => number;
+  /** Stop gracefully on SIGTERM and SIGINT (the CLI's `worker` sets it). */
+  handleSignals?: boolean;
+}
+
+/** What one batch did. */
+export interface BatchResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  cancelled: number;
+  deferred: number;
+}
+
+/** A running worker. */
+export interface RunningWorker {
+  /** Stops polling, lets the current batch finish and record its results, then resolves. */
+  stop(): Promise<void>;
+}
+
+type Resolved = Required<Omit<WorkerOptions, 'handleSignals' | 'mailer' | 'fromAddress'>> & {
+  mailer: Mailer;
+  fromAddress: string;
+  skipLocked: boolean;
+};
+
+function resolve(options: WorkerOptions): Resolved {
+  const host = (() => {
+    try {
+      return new URL(options.publicUrl).hostname;
+    } catch {
+      return 'localhost';
+    }
+  })();
+  return {
+    db: options.db,
+    publicUrl: options.publicUrl.replace(/\/+$/, ''),
+    mailer: options.mailer ?? createMailer(),
+    fromAddress: options.fromAddress ?? process.env.MAIL_FROM ?? `no-reply@${host}`,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger ?? silentLogger(),
+    batchSize: options.batchSize ?? 100,
+    leaseMs: options.leaseMs ?? 5 * 60_000,
+    pollMs: options.pollMs ?? 1000,
+    frequencyCapMs: options.frequencyCapMs ?? 12 * 3_600_000,
+    maxAttempts: options.maxAttempts ?? 8,
+    random: options.random ?? Math.random,
+    skipLocked: options.db.getExecutor().adapter instanceof PostgresAdapter,
+  };
+}
+
+type Decision =
+  | { action: 'cancel'; reason: string }
+  | { action: 'defer'; until: Date; reason: string }
+  | { action: 'send'; email: OutgoingEmail; rendered: RenderedEmail; to: string; cart?: StoredCart };
+
+interface BatchContext {
+  shops: Map<string, Shop | undefined>;
+  carts: Map<string, StoredCart | undefined>;
+  subscriptions: Map<string, AbsenceSubscription>;
+  suppressed: Set<string>;
+  lastSent: Map<string, number>;
+}
+
+async function loadContext(worker: Resolved, jobs: RecoveryJob[], now: Date): Promise<BatchContext> {
+  const { db } = worker;
+  const context: BatchContext = {
+    shops: new Map(),
+    carts: new Map(),
+    subscriptions: new Map(),
+    suppressed: new Set(),
+    lastSent: new Map(),
+  };
+  const byShop = new Map<string, RecoveryJob[]>();
+  for (const job of jobs) byShop.set(job.shopId, [...(byShop.get(job.shopId) ?? []), job]);
+  const since = new Date(now.getTime() - worker.frequencyCapMs).toISOString();
+  for (const [shopId, shopJobs] of byShop) {
+    context.shops.set(shopId, await findShop(db, shopId));
+    for (const job of shopJobs.filter((candidate) => candidate.kind === 'recovery')) {
+      context.carts.set(job.subjectId, await findCart(db, shopId, job.subjectId));
+    }
+    const absenceIds = shopJobs.filter((job) => job.kind === 'absence').map((job) => job.subjectId);
+    for (const subscription of await findAbsenceSubscriptions(db, shopId, absenceIds)) {
+      context.subscriptions.set(subscription.id, subscription);
+    }
+    const hashes = [
+      ...new Set([
+        ...shopJobs.map((job) => job.emailHash),
+        ...[...context.carts.values()].flatMap((cart) => (cart?.emailHash ? [cart.emailHash] : [])),
+      ]),
+    ];
+    for (const hash of await suppressedEmails(db, shopId, hashes)) context.suppressed.add(`${shopId}:${hash}`);
+    for (const [hash, last] of await lastRecoveryEmailTimes(db, shopId, hashes, since)) {
+      context.lastSent.set(`${shopId}:${hash}`, Date.parse(last));
+    }
+  }
+  return context;
+}
+
+function decide(worker: Resolved, job: RecoveryJob, context: BatchContext, now: Date): Decision {
+  const shop = context.shops.get(job.shopId);
+  if (!shop) return { action: 'cancel', reason: 'shop-deleted' };
+  const { config } = shop;
+  const links = {
+    restoreUrl: `${worker.publicUrl}/r/${job.token}`,
+    unsubscribeUrl: `${worker.publicUrl}/u/${job.token}`,
+  };
+  let to: string;
+  let emailHash: string;
+  let rendered: RenderedEmail;
+  let cart: StoredCart | undefined;
+  if (job.kind === 'recovery') {
+    cart = context.carts.get(job.subjectId);
+    if (!cart) return { action: 'cancel', reason: 'cart-erased' };
+    const reason = stopReason(cart, config);
+    if (reason) return { action: 'cancel', reason };
+    to = cart.email as string;
+    emailHash = cart.emailHash as string;
+    const content = JSON.parse(job.content) as RecoveryJobContent;
+    rendered = renderRecoveryEmail({
+      shopName: config.shopName,
+      defaultLocale: config.defaultLocale,
+      ...(cart.locale ? { locale: cart.locale } : {}),
+      step: content,
+      cart,
+      ...links,
+    });
+  } else {
+    const subscription = context.subscriptions.get(job.subjectId);
+    if (!subscription) return { action: 'cancel', reason: 'subscription-erased' };
+    to = subscription.email;
+    emailHash = subscription.emailHash;
+    const shopUrl = config.recovery.restoreUrl?.shopUrl;
+    rendered = renderAbsenceEmail({
+      shopName: config.shopName,
+      defaultLocale: config.defaultLocale,
+      ...(subscription.locale ? { locale: subscription.locale } : {}),
+      ...(shopUrl ? { shopUrl } : {}),
+      unsubscribeUrl: links.unsubscribeUrl,
+    });
+  }
+  const key = `${job.shopId}:${emailHash}`;
+  if (context.suppressed.has(key) || context.suppressed.has(`${job.shopId}:${job.emailHash}`)) {
+    return { action: 'cancel', reason: 'unsubscribed' };
+  }
+  const allowed = outsideQuietHours(now, config.recovery.quietHours, config.calendar.timeZone);
+  if (allowed.getTime() > now.getTime()) return { action: 'defer', until: allowed, reason: 'quiet-hours' };
+  if (job.kind === 'recovery') {
+    const last = context.lastSent.get(key);
+    if (last !== undefined && now.getTime() - last < worker.frequencyCapMs) {
+      return { action: 'defer', until: new Date(last + worker.frequencyCapMs), reason: 'frequency-cap' };
+    }
+    context.lastSent.set(key, now.getTime());
+  }
+  const fromName = config.recovery.fromName ?? config.shopName;
+  const email: OutgoingEmail = {
+    from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${worker.fromAddress}>`,
+    to,
+    ...(config.recovery.replyTo ? { replyTo: config.recovery.replyTo } : {}),
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    messageId: messageIdOf(job.id, worker.publicUrl),
+    headers: {
+      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+  return { action: 'send', email, rendered, to, ...(cart ? { cart } : {}) };
+}
+
+async function deliver(
+  worker: Resolved,
+  job: RecoveryJob,
+  decision: Extract<Decision, { action: 'send' }>,
+  result: BatchResult,
+): Promise<void> {
+  const { db, logger } = worker;
+  try {
+    await worker.mailer.send(decision.email);
+  } catch (error) {
+    const failure = isDeliveryError(error) ? error : undefined;
+    const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
+    const now = worker.clock();
+    if (failure?.permanent) {
+      await finishJob(db, job, 'failed', message);
+      result.failed++;
+      logger.warn({ jobId: job.id, to: maskEmail(decision.to), reason: message }, 'recovery email refused');
+    } else if (job.attempts >= worker.maxAttempts) {
+      await finishJob(db, job, 'failed', `gave up after ${job.attempts} attempts: ${message}`);
+      result.failed++;
+      logger.warn({ jobId: job.id, reason: message }, 'recovery email given up');
+    } else {
+      const retryAt = new Date(now.getTime() + backoffMs(job.attempts, worker.random));
+      await rescheduleJob(db, job, retryAt.toISOString(), message, false);
+      result.retried++;
+      logger.info({ jobId: job.id, retryAt, reason: message }, 'recovery email will be retried');
+    }
+    return;
+  }
+  const sentAt = worker.clock();
+  const outbox = worker.mailer.transport === 'outbox';
+  const recorded = await db.transaction().execute(async (trx) => {
+    if (!(await markJobSent(trx, job, sentAt.toISOString()))) return false;
+    await insertEmail(trx, job.shopId, {
+      id: newId('eml'),
+      jobId: job.id,
+      kind: job.kind,
+      subjectId: job.subjectId,
+      step: job.step,
+      to: decision.to,
+      emailHash: decision.cart?.emailHash ?? job.emailHash,
+      subject: decision.rendered.subject,
+      html: outbox ? decision.rendered.html : null,
+      text: outbox ? decision.rendered.text : null,
+      messageId: decision.email.messageId,
+      transport: worker.mailer.transport,
+      createdAt: sentAt.toISOString(),
+    });
+    if (job.kind === 'recovery') await markRecoveryEmailSent(trx, job.shopId, job.subjectId, sentAt);
+    return true;
+  });
+  if (recorded) result.sent++;
+  else logger.warn({ jobId: job.id }, 'recovery job lease lost before its result was recorded');
+}
+
+/**
+ * Claims one batch of due jobs and handles it: re-checks every stop condition, defers for quiet
+ * hours and the frequency cap, sends the rest concurrently and records each result as it comes.
+ */
+export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise<BatchResult> {
+  const worker = 'skipLocked' in options ? options : resolve(options);
+  const now = worker.clock();
+  const result: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0, deferred: 0 };
+  const jobs = await claimDueJobs(worker.db, {
+    now: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + worker.leaseMs).toISOString(),
+    leaseOwner: `lease_${randomBytes(9).toString('base64url')}`,
+    limit: worker.batchSize,
+    skipLocked: worker.skipLocked,
+  });
+  result.claimed = jobs.length;
+  if (jobs.length === 0) return result;
+  const context = await loadContext(worker, jobs, now);
+  const deliveries: Promise<void>[] = [];
+  for (const job of jobs) {
+    const decision = decide(worker, job, context, now);
+    if (decision.action === 'cancel') {
+      await finishJob(worker.db, job, 'cancelled', decision.reason);
+      result.cancelled++;
+    } else if (decision.action === 'defer') {
+      await rescheduleJob(worker.db, job, decision.until.toISOString(), decision.reason, true);
+      result.deferred++;
+    } else {
+      deliveries.push(deliver(worker, job, decision, result));
+    }
+  }
+  const settled = await Promise.allSettled(deliveries);
+  for (const outcome of settled) {
+    // A job whose result could not be recorded (database down) is taken up again after its lease.
+    if (outcome.status === 'rejected') worker.logger.error({ err: outcome.reason }, 'recording a recovery email failed');
+  }
+  return result;
+}
+
+/**
+ * Starts the recovery worker: polls for due jobs, drains them in batches, and stops cleanly
+ * (finishing and recording its current batch) on `stop()` or, with `handleSignals`, on SIGTERM.
+ */
+export function startWorker(options: WorkerOptions): RunningWorker {
+  const worker = resolve(options);
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopping) {
+      let full = false;
+      try {
+        full = (await runWorkerBatch(worker)).claimed === worker.batchSize;
+      } catch (error) {
+        worker.logger.error({ err: error }, 'recovery worker batch failed');
+      }
+      if (!full && !stopping) {
+        await new Promise<void>((resolveWait) => {
+          const timer = setTimeout(resolveWait, worker.pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolveWait();
+          };
+        });
+        wake = undefined;
+      }
+    }
+  })();
+  const onSignal = () => void stop();
+  async function stop(): Promise<void> {
+    stopping = true;
+    wake?.();
+    await loop;
+    if (options.handleSignals) {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    }
+    if (!options.mailer) worker.mailer.close();
+  }
+  if (options.handleSignals) {
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+  return { stop };
+}
