@@ -1,0 +1,60 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { axeViolations, captureWarnings, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import type { ComptoirHolidayDeadline } from './holiday-deadline.js';
+import './holiday-deadline.js';
+
+const christmas = (now: string, fallback = true) =>
+  makeConfig({
+    now,
+    holidayEvents: [
+      {
+        id: 'xmas',
+        name: 'Christmas',
+        deliverBy: '2025-12-24',
+        ...(fallback ? { fallback: { text: 'Give a gift card instead', url: 'https://shop.example/gift-card' } } : {}),
+      },
+    ],
+  });
+
+describe('comptoir-holiday-deadline', () => {
+  beforeEach(() => resetState());
+
+  const render = (config: ReturnType<typeof makeConfig>, lang = 'en') =>
+    fixture<ComptoirHolidayDeadline>(html`<comptoir-holiday-deadline lang=${lang} .config=${config}></comptoir-holiday-deadline>`);
+
+  it('shows the slowest method still possible', async () => {
+    const el = await render(christmas('2025-12-10T09:00:00Z'));
+    expect(await axeViolations(el)).to.deep.equal([]);
+    expect(shadowText(el)).to.match(/Order by Fri, Dec 19, 0?2:00\sPM for delivery before Christmas \(Colissimo\)/);
+  });
+
+  it('falls back to the next faster method past the first deadline, in Italian', async () => {
+    const el = await render(christmas('2025-12-19T13:30:00Z'), 'it');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    expect(shadowText(el)).to.contain('Ordina entro mar 23 dic, 14:00 per la consegna prima di Christmas (Express)');
+  });
+
+  it('offers the fallback past every deadline, then nothing after the day', async () => {
+    const el = await render(christmas('2025-12-23T14:30:00Z'));
+    expect(await axeViolations(el)).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('https://shop.example/gift-card');
+    const noFallback = await render(christmas('2025-12-23T14:30:00Z', false), 'nl');
+    expect(shadowText(noFallback)).to.contain('komen niet meer aan vóór Christmas');
+    expect(shadowText(await render(christmas('2025-12-25T10:00:00Z')))).to.equal('');
+  });
+
+  it('shows nothing before the show window (30 days before by default)', async () => {
+    expect(shadowText(await render(christmas('2025-11-20T10:00:00Z')))).to.equal('');
+  });
+
+  it('renders nothing and warns once for an unknown event id', async () => {
+    const warnings = captureWarnings();
+    try {
+      const el = await fixture(html`<comptoir-holiday-deadline event="easter" .config=${christmas('2025-12-10T09:00:00Z')}></comptoir-holiday-deadline>`);
+      expect(shadowText(el)).to.equal('');
+      expect(warnings.calls.length).to.equal(1);
+    } finally {
+      warnings.restore();
+    }
+  });
+});
