@@ -1,0 +1,140 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { startShopifyAdapter } from './cart/shopify.js';
+import { getCart } from './cart/store.js';
+import { startWooCommerceAdapter } from './cart/woocommerce.js';
+import { configure } from './internal/remote-config.js';
+import { state } from './internal/state.js';
+import { applyPlacements, boot } from './loader.js';
+import { captureWarnings, makeConfig, resetState } from './testing/fixtures.js';
+
+type Route = (url: URL, init?: RequestInit) => Response | Promise<Response>;
+const routes = new Map<string, Route>();
+const originalFetch = window.fetch;
+// One fake network for the whole file: the platform endpoints and the API are the edge we do not own.
+window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  const route = routes.get(url.pathname);
+  if (!route) return originalFetch(input, init);
+  return route(url, init);
+}) as typeof fetch;
+
+describe('loader and cart adapters', () => {
+  beforeEach(() => {
+    resetState();
+    routes.clear();
+  });
+
+  it('boots once: a second inclusion does nothing', () => {
+    const first = boot(undefined);
+    const second = boot(undefined);
+    expect(first).to.equal(second);
+    expect(window.comptoir).to.equal(first);
+    expect(window.comptoir!.version).to.match(/^\d+\.\d+\.\d+/);
+    expect(typeof window.comptoir!.setCart).to.equal('function');
+  });
+
+  it('renders from the cached config when the API is down', async () => {
+    const cached = makeConfig({ version: 'cached-v7' });
+    localStorage.setItem('comptoir:config:shp_test', JSON.stringify({ config: cached, receivedAt: Date.now() }));
+    routes.set('/v1/shops/shp_test/config', () => new Response('down', { status: 503 }));
+    const warnings = captureWarnings();
+    try {
+      await configure({ shop: 'shp_test', key: 'pk_test', apiUrl: location.origin });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(state.config?.version).to.equal('cached-v7');
+      expect(warnings.calls.length).to.equal(1);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  it('refreshes the cache in the background (stale-while-revalidate)', async () => {
+    localStorage.setItem('comptoir:config:shp_test', JSON.stringify({ config: makeConfig({ version: 'old' }), receivedAt: 0 }));
+    routes.set('/v1/shops/shp_test/config', () => Response.json(makeConfig({ version: 'new' })));
+    await configure({ shop: 'shp_test', key: 'pk_test', apiUrl: location.origin });
+    expect(state.config?.version).to.equal('old');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.config?.version).to.equal('new');
+    expect(JSON.parse(localStorage.getItem('comptoir:config:shp_test')!).config.version).to.equal('new');
+  });
+
+  it('places elements by selector, again after the theme re-renders, within bounds', async () => {
+    const page = await fixture(html`<div><div id="cart-total">Total</div></div>`);
+    const placements = [
+      { element: 'comptoir-free-shipping' as const, selector: '#cart-total', position: 'after' as const, attributes: { country: 'FR' } },
+      { element: 'comptoir-faq' as const, selector: '#missing', position: 'append' as const },
+    ];
+    applyPlacements(placements);
+    const placed = page.querySelector('comptoir-free-shipping')!;
+    expect(placed.previousElementSibling!.id).to.equal('cart-total');
+    expect(placed.getAttribute('country')).to.equal('FR');
+    applyPlacements(placements);
+    expect(page.querySelectorAll('comptoir-free-shipping').length).to.equal(1);
+    for (let i = 0; i < 30; i++) {
+      page.querySelector('comptoir-free-shipping')?.remove();
+      applyPlacements(placements);
+    }
+    expect(page.querySelectorAll('comptoir-free-shipping').length).to.equal(0); // gave up after its bound
+  });
+
+  it('reads the Shopify cart and follows the theme\'s cart requests', async () => {
+    let total = 2500;
+    routes.set('/cart.js', () =>
+      Response.json({
+        token: 'c1?key=abc',
+        currency: 'EUR',
+        total_price: total,
+        items: [{ key: 'k1', id: 11, product_id: 7, title: 'Mug', quantity: 1, price: total, final_price: total, url: '/products/mug', image: '//cdn.example/mug.jpg' }],
+      }),
+    );
+    routes.set('/cart/add.js', () => {
+      total = 6000;
+      return Response.json({});
+    });
+    await startShopifyAdapter();
+    expect(getCart()).to.deep.include({ id: 'c1', currency: 'EUR', subtotal: 2500 });
+    expect(getCart()!.items[0]).to.deep.include({ id: 'k1', productId: '7', unitPrice: 2500 });
+    const themeResponse = await window.fetch('/cart/add.js', { method: 'POST', body: '{}' });
+    expect(themeResponse.ok).to.equal(true); // the wrapper hands the theme its own response
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getCart()!.subtotal).to.equal(6000);
+  });
+
+  it('reads the WooCommerce Store API cart and follows add-to-cart events', async () => {
+    let quantity = 1;
+    routes.set('/wp-json/wc/store/v1/cart', () =>
+      Response.json({
+        items: [{ key: 'w1', id: 42, quantity, name: 'Tea', prices: { price: '1250', currency_code: 'EUR', currency_minor_unit: 2 } }],
+        totals: { total_items: String(1250 * quantity), total_discount: '0', currency_code: 'EUR', currency_minor_unit: 2 },
+      }),
+    );
+    await startWooCommerceAdapter();
+    expect(getCart()).to.deep.include({ currency: 'EUR', subtotal: 1250 });
+    quantity = 3;
+    document.body.dispatchEvent(new Event('added_to_cart'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getCart()!.subtotal).to.equal(3750);
+    expect(getCart()!.items[0]).to.deep.include({ id: 'w1', productId: '42', quantity: 3 });
+  });
+
+  it('shows no layout shift on a page with a warm cache', async function () {
+    this.timeout(10_000);
+    localStorage.setItem('comptoir:config:shp_warm', JSON.stringify({ config: makeConfig({ shopId: 'shp_warm' }), receivedAt: Date.now() }));
+    const visit = () =>
+      new Promise<number>((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.style.cssText = 'inline-size: 600px; block-size: 400px';
+        const onMessage = (event: MessageEvent) => {
+          if (event.data?.kind !== 'warm-page') return;
+          removeEventListener('message', onMessage);
+          frame.remove();
+          resolve(event.data.shifts as number);
+        };
+        addEventListener('message', onMessage);
+        frame.src = new URL('./testing/warm-page.html', import.meta.url).href;
+        document.body.append(frame);
+      });
+    await visit(); // the first visit remembers the widgets' heights
+    expect(await visit()).to.equal(0);
+  });
+});

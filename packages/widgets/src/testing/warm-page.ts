@@ -1,0 +1,16 @@
+// A shop page for the layout-shift test: boots the loader against an API that is down.
+import { setCart } from '../cart/store.js';
+import { boot } from '../loader.js';
+
+const script = document.createElement('script');
+script.dataset.shop = 'shp_warm';
+script.dataset.key = 'pk_warm';
+script.dataset.api = 'http://127.0.0.1:9';
+setCart({ currency: 'EUR', subtotal: 1200, items: [{ id: 'a', title: 'Mug', quantity: 1, unitPrice: 1200 }] });
+const api = boot(script);
+void api?.ready.then(async () => {
+  await customElements.whenDefined('comptoir-free-shipping');
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  parent.postMessage({ kind: 'warm-page', shifts: (window as unknown as { shifts: number }).shifts }, '*');
+});
