@@ -18,7 +18,12 @@ function shop(absences: Absence[], overrides: Partial<ShopCalendar> = {}): ShopC
 }
 
 // Mon 3 to Fri 14 August 2026, then two buffer days (Mon 17, Tue 18): resumes Wed 19.
-const summer: Absence = { id: 'summer', start: '2026-08-03', end: '2026-08-14', resumeBufferDays: 2 };
+const summer: Absence = {
+  id: 'summer',
+  start: '2026-08-03',
+  end: '2026-08-14',
+  resumeBufferDays: 2,
+};
 
 function at(date: string): Date {
   return new Date(`${date}T10:00:00Z`);
@@ -52,7 +57,12 @@ describe('absenceStatus', () => {
     const quiet: Absence = { id: 'quiet', start: '2026-08-03', end: '2026-08-07', announceDays: 0 };
     expect(absenceStatus(shop([quiet]), at('2026-08-02')).state).toBe('none');
     expect(absenceStatus(shop([quiet]), at('2026-08-03')).state).toBe('active');
-    const early: Absence = { id: 'early', start: '2026-08-03', end: '2026-08-07', announceDays: 30 };
+    const early: Absence = {
+      id: 'early',
+      start: '2026-08-03',
+      end: '2026-08-07',
+      announceDays: 30,
+    };
     expect(absenceStatus(shop([early]), at('2026-07-04')).state).toBe('upcoming');
     expect(absenceStatus(shop([early]), at('2026-07-03')).state).toBe('none');
   });
@@ -69,7 +79,12 @@ describe('absenceStatus', () => {
 
   it('lets the buffers of adjacent absences overlap rather than stack', () => {
     const first: Absence = { id: 'a', start: '2026-08-03', end: '2026-08-07', resumeBufferDays: 2 };
-    const second: Absence = { id: 'b', start: '2026-08-10', end: '2026-08-14', resumeBufferDays: 2 };
+    const second: Absence = {
+      id: 'b',
+      start: '2026-08-10',
+      end: '2026-08-14',
+      resumeBufferDays: 2,
+    };
     const status = absenceStatus(shop([first, second]), at('2026-08-04'));
     expect(status).toEqual({ state: 'active', absence: first, resumeDate: '2026-08-19' });
   });

@@ -107,8 +107,7 @@ function holdResumeBuffers(days: CalendarDays): void {
   }
 }
 
-/** Prepares a shop calendar for day arithmetic; throws a RangeError on a malformed date or time. */
-export function compileCalendar(calendar: ShopCalendar): CalendarDays {
+function prepareCalendar(calendar: ShopCalendar): CalendarDays {
   const days: CalendarDays = {
     timeZone: calendar.timeZone,
     dispatchMask: weekdayMask(calendar.dispatchDays),
@@ -125,4 +124,9 @@ export function compileCalendar(calendar: ShopCalendar): CalendarDays {
   };
   holdResumeBuffers(days);
   return days;
+}
+
+/** Prepares a shop calendar for day arithmetic; throws a RangeError on a malformed date or time. */
+export function compileCalendar(calendar: ShopCalendar): CalendarDays {
+  return prepareCalendar(calendar);
 }

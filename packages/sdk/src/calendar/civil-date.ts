@@ -34,7 +34,7 @@ function digitsAt(text: string, from: number, count: number): number {
   return value;
 }
 
-/** The day number (days since 1970-01-01) of a `YYYY-MM-DD` date; throws a RangeError if invalid. */
+/** The day number (days since 1970-01-01) of a `YYYY-MM-DD` date; RangeError if invalid. */
 export function parseDate(date: string): number {
   if (typeof date === 'string' && date.length === 10 && date[4] === '-' && date[7] === '-') {
     const year = digitsAt(date, 0, 4);

@@ -131,8 +131,7 @@ describe('lastOrderDate', () => {
         dispatchDate: '2026-12-23',
       },
     },
-  ])('$name', ({ calendar, methodId, now, expected, ...rest }) => {
-    const deliverBy = 'deliverBy' in rest ? rest.deliverBy : '2026-12-24';
+  ])('$name', ({ calendar, methodId, deliverBy = '2026-12-24', now, expected }) => {
     expect(iso(lastOrderDate(calendar, methodId, deliverBy, new Date(now)))).toEqual(expected);
   });
 

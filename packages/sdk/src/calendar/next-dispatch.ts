@@ -5,7 +5,7 @@ import { receiveOrder } from './order-receipt.js';
 import { shopToday } from './shop-today.js';
 import type { DispatchInfo, ShopCalendar } from './types.js';
 
-/** When an order placed at `now` is received and dispatched, and the cutoff that keeps those dates. */
+/** When an order placed at `now` is received and dispatched, and the cutoff keeping those dates. */
 export function nextDispatch(calendar: ShopCalendar, now: Date): DispatchInfo {
   const { days, nowMs, today, nextDispatchDay } = shopToday(calendar, now);
   const { receiptDay, receiptCutoff } = receiveOrder(days, nowMs, today, nextDispatchDay);

@@ -8,7 +8,7 @@ export interface Absence {
   start: string;
   /** Last day away, `YYYY-MM-DD` in the shop's time zone. */
   end: string;
-  /** Dispatch days after `end` that still ship nothing while the backlog is worked off (default 0). */
+  /** Dispatch days after `end` that still ship nothing, to work off the backlog (default 0). */
   resumeBufferDays?: number;
   /** How many days before `start` the absence is announced (default 14). */
   announceDays?: number;

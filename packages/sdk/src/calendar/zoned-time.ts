@@ -1,7 +1,12 @@
 import { DAY_MS, daysFromCivil, formatDate, parseDate, parseWallTime } from './civil-date.js';
+import { SINGLE_CHANGE_WINDOW_MS, knownOffset, learnOffset } from './zone-offsets.js';
 
 const MINUTE_MS = 60_000;
 const SECOND_MS = 1000;
+// Offsets lie within -12 h..+14 h: every instant that reads a wall time w lies in
+// [w - 14 h, w + 12 h], inside [w - 15 h, w + 13 h], a window of one possible change.
+const READING_BEFORE_MS = 15 * 3_600_000;
+const READING_AFTER_MS = SINGLE_CHANGE_WINDOW_MS - READING_BEFORE_MS;
 
 type ClockField = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
 
@@ -59,8 +64,8 @@ function readFields(text: string, into: number[]): number {
   return count;
 }
 
-/** The wall-clock reading in `timeZone` at an instant, encoded as milliseconds of a UTC clock. */
-export function wallClockAt(epochMs: number, timeZone: string): number {
+// The wall-clock reading in `timeZone` at an instant, read from Intl, as ms of a UTC clock.
+function readWallClock(epochMs: number, timeZone: string): number {
   const { formatter, fieldOrder } = clockFor(timeZone);
   const text = formatter.format(epochMs);
   if (readFields(text, fieldValues) !== fieldOrder.length) {
@@ -106,7 +111,16 @@ export function wallClockAt(epochMs: number, timeZone: string): number {
 
 /** The UTC offset of `timeZone` at an instant, in milliseconds (positive east of Greenwich). */
 export function offsetAt(epochMs: number, timeZone: string): number {
-  return wallClockAt(epochMs, timeZone) - epochMs;
+  const known = knownOffset(timeZone, epochMs);
+  if (known !== undefined) return known;
+  const offset = readWallClock(epochMs, timeZone) - epochMs;
+  learnOffset(timeZone, epochMs, offset);
+  return offset;
+}
+
+/** The wall-clock reading in `timeZone` at an instant, encoded as milliseconds of a UTC clock. */
+export function wallClockAt(epochMs: number, timeZone: string): number {
+  return epochMs + offsetAt(epochMs, timeZone);
 }
 
 /** The local day number (days since 1970-01-01) of an instant in `timeZone`. */
@@ -131,15 +145,19 @@ function endOfGap(from: number, to: number, offsetBefore: number, timeZone: stri
  * `minuteOfDay`: a wall time skipped by a spring-forward gap gives the end of the gap, an
  * ambiguous one (fall-back) its earlier instant.
  */
-export function wallTimeToEpochMs(dayNumber: number, minuteOfDay: number, timeZone: string): number {
+export function wallTimeToEpochMs(
+  dayNumber: number,
+  minuteOfDay: number,
+  timeZone: string,
+): number {
   const wall = dayNumber * DAY_MS + minuteOfDay * MINUTE_MS;
-  // Offsets lie within ±14 h, so these two instants bracket every reading of `wall`.
-  const offsetBefore = offsetAt(wall - DAY_MS, timeZone);
-  const offsetAfter = offsetAt(wall + DAY_MS, timeZone);
+  const offsetBefore = offsetAt(wall - READING_BEFORE_MS, timeZone);
+  const offsetAfter = offsetAt(wall + READING_AFTER_MS, timeZone);
   const withBefore = wall - offsetBefore;
-  const beforeFits = offsetAt(withBefore, timeZone) === offsetBefore;
-  if (offsetBefore === offsetAfter && beforeFits) return withBefore;
+  // An unchanged offset across a window of at most one change means no change.
+  if (offsetBefore === offsetAfter) return withBefore;
   const withAfter = wall - offsetAfter;
+  const beforeFits = offsetAt(withBefore, timeZone) === offsetBefore;
   const afterFits = offsetAt(withAfter, timeZone) === offsetAfter;
   if (beforeFits && afterFits) return Math.min(withBefore, withAfter);
   if (beforeFits) return withBefore;

@@ -12,7 +12,7 @@ function formatterFor(currency: string, locale: string): Intl.NumberFormat {
   return formatter;
 }
 
-/** An amount in minor units formatted for display, e.g. `formatMoney(1250, 'EUR', 'fr')` is "12,50 €". */
+/** An amount in minor units formatted for a locale: `formatMoney(1250, 'EUR', 'fr')`, "12,50 €". */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   // A decimal string keeps large amounts exact where a float would round.
   return formatterFor(currency, locale).format(
