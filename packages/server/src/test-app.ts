@@ -44,7 +44,7 @@ export async function createTestApp(db: Kysely<Database>, deps: Partial<AppDeps>
     setNow(instant) {
       now = new Date(instant);
     },
-    json(method, path, body, headers = {}) {
+    async json(method, path, body, headers = {}) {
       return app.request(path, {
         method,
         headers: { 'content-type': 'application/json', ...headers },

@@ -96,6 +96,8 @@ export function createClient(options: ClientOptions) {
     try {
       return await http(path, { method, ...init });
     } catch (error) {
+      // ky counts 304 as a failure; for a conditional GET it is the answer.
+      if (error instanceof HTTPError && error.response.status === 304) return error.response;
       throw await toApiError(error, method.toUpperCase(), url);
     }
   }

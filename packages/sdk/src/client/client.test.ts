@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/src/app.js';
+import { createShop, type CreatedShop } from '../../../server/src/shops.js';
+import { openDatabase } from '../../../server/src/storage/database.js';
+import { migrate } from '../../../server/src/storage/migrations/index.js';
+import { createClient, isComptoirApiError, type ClientOptions } from './index.js';
+
+const db = openDatabase('sqlite::memory:');
+let shop: CreatedShop;
+let app: ReturnType<typeof createApp>;
+
+// ky hands fetch a Request; the Hono app answers it in-process, keeping cookies like a browser.
+function appFetch(target: { request: (r: Request) => Response | Promise<Response> }): typeof fetch {
+  let cookie = '';
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (cookie) request.headers.set('cookie', cookie);
+    const response = await target.request(request);
+    const set = response.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return response;
+  };
+}
+
+function client(options: Partial<ClientOptions> = {}) {
+  return createClient({
+    apiUrl: 'http://comptoir.test',
+    shopId: shop.shopId,
+    publishableKey: shop.publishableKey,
+    fetch: appFetch({ request: (r) => app.request(r) }),
+    ...options,
+  });
+}
+
+beforeAll(async () => {
+  await migrate(db);
+  shop = await createShop(db, { name: 'Client shop', origins: ['https://client.example'], now: new Date() });
+  app = createApp({ db, plugins: [], shopCacheTtlMs: 0 });
+});
+afterAll(() => db.destroy());
+
+describe('createClient', () => {
+  it('reads the published config, then gets undefined for a matching ETag', async () => {
+    const api = client();
+    const config = await api.public.getConfig();
+    expect(config?.shopName).toBe('Client shop');
+    expect(await api.public.getConfig(config?.version)).toBeUndefined();
+  });
+
+  it('captures and updates carts, reports orders and events', async () => {
+    const api = client();
+    const cart = { id: 'tok', currency: 'EUR', subtotal: 10, items: [] };
+    const captured = await api.public.captureCart({ cart });
+    expect(captured.id).toMatch(/^crt_/);
+    expect((await api.public.updateCart(captured.id, { cart: { ...cart, subtotal: 20 } })).id).toBe(captured.id);
+    expect(await api.public.completeOrder({ cartId: 'tok', total: 20, currency: 'EUR' })).toEqual({ cartId: captured.id, recovered: false });
+    expect(await api.public.sendEvents({ events: [{ type: 'faq_opened', questionId: 'q' }] })).toEqual({ accepted: 1 });
+  });
+
+  it('throws ComptoirApiError with the server’s code, method and URL', async () => {
+    const api = client({ publishableKey: 'pk_wrong' });
+    const error = await api.public.getConfig().catch((e: unknown) => e);
+    expect(isComptoirApiError(error)).toBe(true);
+    if (!isComptoirApiError(error)) return;
+    expect(error.status).toBe(401);
+    expect(error.code).toBe('invalid_key');
+    expect(error.message).toContain(`GET http://comptoir.test/v1/shops/${shop.shopId}/config`);
+  });
+
+  it('uses the admin API with a session cookie and its CSRF token, and with the secret key', async () => {
+    const browser = client();
+    await browser.admin.signIn(shop.secretKey);
+    const { config, version } = await browser.admin.getConfig();
+    const saved = await browser.admin.putConfig({ ...config, shopName: 'Renamed' }, version);
+    expect(saved.config.shopName).toBe('Renamed');
+    const stale = await browser.admin.putConfig(config, version).catch((e: unknown) => e);
+    expect(isComptoirApiError(stale) && stale.code).toBe('version_conflict');
+
+    const backend = client({ secretKey: shop.secretKey });
+    expect((await backend.admin.install()).shopId).toBe(shop.shopId);
+    expect((await backend.admin.listCarts({ status: 'converted' })).items).toHaveLength(1);
+    expect(await backend.admin.cartsCsv()).toMatch(/^id,created_at/);
+  });
+
+  it('retries 429 after Retry-After, then succeeds', async () => {
+    let calls = 0;
+    const flaky = {
+      request: (request: Request) => {
+        calls++;
+        if (calls === 1) {
+          return new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), {
+            status: 429,
+            headers: { 'retry-after': '0', 'content-type': 'application/json' },
+          });
+        }
+        return app.request(request);
+      },
+    };
+    const api = client({ fetch: appFetch(flaky) });
+    expect((await api.public.getConfig())?.shopId).toBe(shop.shopId);
+    expect(calls).toBe(2);
+  });
+
+  it('fails with code timeout when the server is too slow', async () => {
+    const api = client({ timeout: 50, fetch: () => new Promise<Response>(() => undefined) });
+    const error = await api.public.getConfig().catch((e: unknown) => e);
+    expect(isComptoirApiError(error) && error.code).toBe('timeout');
+  });
+});
