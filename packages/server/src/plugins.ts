@@ -6,6 +6,7 @@ import type { Logger } from './log.js';
 import type { Database, Db } from './storage/database.js';
 import type { StoredCart } from './storage/cart.store.js';
 import type { Shop } from './storage/shop.store.js';
+import { recoveryPlugin } from './worker/plugin.js';
 
 /** What a plugin's hooks learn about the request that triggered them. */
 export interface HookContext {
@@ -62,4 +63,4 @@ export interface PluginStats {
  * (`import { recoveryPlugin } from './worker/plugin.js'` … `plugins.push(recoveryPlugin)`
  * or in the array literal).
  */
-export const plugins: ServerPlugin[] = [];
+export const plugins: ServerPlugin[] = [recoveryPlugin];

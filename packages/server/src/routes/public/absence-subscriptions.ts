@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Consent, EmailAddress } from '@comptoir/sdk';
+import type { AppEnv } from '../../context.js';
+import { ApiError, NotFoundError } from '../../errors.js';
+import { hashEmail } from '../../keys.js';
+import { jsonBody } from '../../middleware/json-body.js';
+import { subscribeToAbsence } from '../../worker/scheduler.js';
+
+/** What the absence banner sends when a shopper asks to be told of the shop's return. */
+export const AbsenceSubscriptionInput = z.strictObject({
+  email: EmailAddress,
+  consent: Consent,
+  absenceId: z.string().min(1).max(128),
+  locale: z.string().max(35).optional(),
+});
+
+/**
+ * `POST /v1/shops/:shop/absence-subscriptions`: one "we're back" email on the absence's resume
+ * date, through the same worker, outbox and unsubscribe as the recovery emails.
+ */
+export const absenceSubscriptions = new Hono<AppEnv>().post(
+  '/',
+  jsonBody(AbsenceSubscriptionInput),
+  async (c) => {
+    const input = c.req.valid('json');
+    if (!input.consent.granted) {
+      throw new ApiError(400, 'consent_required', 'The shopper did not consent to the email');
+    }
+    const { db, clock } = c.var.deps;
+    const shop = c.var.shop;
+    const scheduled = await db.transaction().execute((trx) =>
+      subscribeToAbsence(
+        trx,
+        shop.id,
+        shop.config,
+        {
+          email: input.email.trim(),
+          emailHash: hashEmail(input.email),
+          consentText: input.consent.text,
+          absenceId: input.absenceId,
+          ...(input.locale ? { locale: input.locale } : {}),
+        },
+        clock(),
+      ),
+    );
+    if (!scheduled) throw new NotFoundError('Upcoming or current absence');
+    return c.json({ id: scheduled.id, sendAt: scheduled.sendAt }, 201);
+  },
+);

@@ -1,0 +1,104 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../context.js';
+import { escapeHtml } from '../../email/escape.js';
+import { buildRestoreUrl } from '../../email/restore-url.js';
+import { emailStrings } from '../../email/translations.js';
+import { findCart } from '../../storage/cart.store.js';
+import { insertClick } from '../../storage/emails.store.js';
+import { findJobByToken, type RecoveryJob } from '../../storage/jobs.store.js';
+import { findShop, type Shop } from '../../storage/shop.store.js';
+import { newId } from '../../worker/ids.js';
+import { unsubscribeByJob, type RecoveryJobContent } from '../../worker/scheduler.js';
+
+function page(c: Context<AppEnv>, status: 200 | 404 | 410, lang: string, title: string, body: string) {
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+  return c.html(
+    `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5">${body}</body></html>`,
+    status,
+  );
+}
+
+async function jobAndShop(c: Context<AppEnv>): Promise<{ job: RecoveryJob; shop: Shop } | undefined> {
+  const { db } = c.var.deps;
+  const job = await findJobByToken(db, c.req.param('token') ?? '');
+  if (!job || job.status !== 'sent') return undefined;
+  const shop = await findShop(db, job.shopId);
+  return shop && { job, shop };
+}
+
+function notFound(c: Context<AppEnv>) {
+  const strings = emailStrings('en');
+  return page(c, 404, 'en', strings.linkExpired, `<p>${escapeHtml(strings.linkExpired)}</p>`);
+}
+
+/**
+ * `GET /r/:token`: a recovery email's restore link. Records the click and redirects to the shop's
+ * cart-restore URL (its coupon applied); the link works for the shop's `tokenTtlDays`.
+ */
+export const restoreLinks = new Hono<AppEnv>().get('/:token', async (c) => {
+  const found = await jobAndShop(c);
+  if (!found || found.job.kind !== 'recovery') return notFound(c);
+  const { job, shop } = found;
+  const { db, clock } = c.var.deps;
+  const now = clock();
+  const recovery = shop.config.recovery;
+  const strings = emailStrings(shop.config.defaultLocale);
+  const expiresAt = Date.parse(job.sentAt ?? job.createdAt) + recovery.tokenTtlDays * 86_400_000;
+  if (now.getTime() > expiresAt) {
+    return page(c, 410, shop.config.defaultLocale, strings.linkExpired, `<p>${escapeHtml(strings.linkExpired)}</p>`);
+  }
+  const cart = await findCart(db, shop.id, job.subjectId);
+  await insertClick(db, shop.id, {
+    id: newId('clk'),
+    jobId: job.id,
+    subjectId: job.subjectId,
+    step: job.step,
+    emailHash: job.emailHash,
+    clickedAt: now.toISOString(),
+  });
+  const content = JSON.parse(job.content) as RecoveryJobContent;
+  const target = recovery.restoreUrl
+    ? buildRestoreUrl(recovery.restoreUrl, {
+        ...(cart?.platformCartId ? { cartId: cart.platformCartId } : {}),
+        lines: cart?.items ?? [],
+        ...(content.couponCode ? { couponCode: content.couponCode } : {}),
+      })
+    : shop.config.allowedOrigins[0] && `${shop.config.allowedOrigins[0]}/`;
+  if (!target) return notFound(c);
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  return c.redirect(target, 302);
+});
+
+/**
+ * `GET /u/:token` shows a confirmation page with an unsubscribe button; `POST /u/:token` unsubscribes
+ * (RFC 8058 one-click: mail clients post `List-Unsubscribe=One-Click` with no cookie), cancelling
+ * every pending email to that address from the shop.
+ */
+export const unsubscribeLinks = new Hono<AppEnv>()
+  .get('/:token', async (c) => {
+    const found = await jobAndShop(c);
+    if (!found) return notFound(c);
+    const { shop } = found;
+    const lang = shop.config.defaultLocale;
+    const strings = emailStrings(lang);
+    return page(
+      c,
+      200,
+      lang,
+      strings.unsubscribeTitle,
+      `<h1>${escapeHtml(strings.unsubscribeTitle)}</h1><p>${escapeHtml(strings.unsubscribeQuestion(shop.config.shopName))}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" style="font:inherit;padding:.5rem 1rem">${escapeHtml(strings.unsubscribeButton)}</button></form>`,
+    );
+  })
+  .post('/:token', async (c) => {
+    const found = await jobAndShop(c);
+    if (!found) return notFound(c);
+    const { db, clock } = c.var.deps;
+    await db.transaction().execute((trx) => unsubscribeByJob(trx, found.job, clock()));
+    const lang = found.shop.config.defaultLocale;
+    const strings = emailStrings(lang);
+    const done = strings.unsubscribed(found.shop.config.shopName);
+    return page(c, 200, lang, strings.unsubscribeTitle, `<p>${escapeHtml(done)}</p>`);
+  });
