@@ -436,7 +436,7 @@ export class ComptoirAdminApp extends LitElement {
   private renderSaveBar(): TemplateResult {
     const isSettings = SECTIONS.find((s) => s.id === this.route.section)?.group !== 'results' || this.dirty;
     if (!isSettings && !this.dirty && !this.banner) return html``;
-    return html`<div class="save-bar ${this.dirty ? 'dirty' : ''}">
+    return html`<div class="save-bar ${this.dirty ? 'dirty' : ''}" role="region" aria-label=${this.t('save.region')}>
       <p class="save-status">${this.dirty ? html`<span class="dot" aria-hidden="true"></span>${this.t('save.unsaved')}` : this.t('save.allSaved')}</p>
       <div class="button-row">
         <button type="button" class="secondary" ?disabled=${!this.dirty || this.saving} @click=${() => this.discard()}>${this.t('save.discard')}</button>

@@ -33,7 +33,7 @@ export function renderAbsences(ctx: Ctx): TemplateResult {
           ctx.edit((draft) => change(draft.calendar.absences[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h3>${ctx.t('absences.item', { start: ctx.formatDate(absence.start), end: ctx.formatDate(absence.end) })}</h3>
+            <h2>${ctx.t('absences.item', { start: ctx.formatDate(absence.start), end: ctx.formatDate(absence.end) })}</h2>
             <button type="button" class="danger-link" @click=${() => ctx.edit((draft) => draft.calendar.absences.splice(index, 1))}>
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.t('absences.item', { start: absence.start, end: absence.end })}</span>
             </button>

@@ -58,7 +58,7 @@ export function renderData(ctx: Ctx): TemplateResult {
   return html`
     <p class="lead">${ctx.t('data.intro')}</p>
     <section class="card" aria-labelledby="csv-title">
-      <h3 id="csv-title">${ctx.t('data.csvTitle')}</h3>
+      <h2 id="csv-title">${ctx.t('data.csvTitle')}</h2>
       <p class="hint">${ctx.t('data.csvHint')}</p>
       <div class="inline-form">
         <div class="field"><label for="csv-from">${ctx.t('data.from')}</label>
@@ -69,7 +69,7 @@ export function renderData(ctx: Ctx): TemplateResult {
       </div>
     </section>
     <section class="card" aria-labelledby="shopper-title">
-      <h3 id="shopper-title">${ctx.t('data.shopperTitle')}</h3>
+      <h2 id="shopper-title">${ctx.t('data.shopperTitle')}</h2>
       <p class="hint">${ctx.t('data.shopperHint')}</p>
       <form class="inline-form" @submit=${exportShopper}>
         <div class="field grow"><label for="shopper-email">${ctx.t('data.email')}</label>

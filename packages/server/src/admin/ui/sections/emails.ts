@@ -90,7 +90,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
         const set = (change: (s: typeof step) => void) => ctx.edit((d) => change(d.recovery.steps[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h3>${ctx.t('emails.stepN', { n: index + 1 })}</h3>
+            <h2>${ctx.t('emails.stepN', { n: index + 1 })}</h2>
             <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.recovery.steps.splice(index, 1))}>
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.t('emails.stepN', { n: index + 1 })}</span>
             </button>
@@ -130,7 +130,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
         })}>+ ${ctx.t('emails.addStep')}</button>`
       : nothing}
 
-    <h3 class="sub">${ctx.t('emails.rules')}</h3>
+    <h2 class="sub">${ctx.t('emails.rules')}</h2>
     <div class="card">
       <div class="grid three">
         ${selectField(ctx, {
@@ -187,7 +187,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
       </div>
     </div>
 
-    <h3 class="sub">${ctx.t('emails.previewTitle')}</h3>
+    <h2 class="sub">${ctx.t('emails.previewTitle')}</h2>
     <div class="card">
       <p class="hint">${ctx.t('emails.previewHint')}</p>
       <div class="inline-form">

@@ -21,7 +21,7 @@ export function renderEvents(ctx: Ctx): TemplateResult {
         const set = (change: (e: typeof event) => void) => ctx.edit((d) => change(d.holidayEvents[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h3>${event.name || ctx.t('events.untitled')}</h3>
+            <h2>${event.name || ctx.t('events.untitled')}</h2>
             <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.holidayEvents.splice(index, 1))}>
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${event.name}</span>
             </button>

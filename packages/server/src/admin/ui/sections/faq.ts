@@ -40,7 +40,7 @@ export function renderFaq(ctx: Ctx): TemplateResult {
         const set = (change: (e: typeof entry) => void) => ctx.edit((d) => change(d.faq[index]!));
         return html`<li class="card faq-card">
           <div class="card-head">
-            <h3 id=${`faq-q-${index}`} tabindex="-1"><span class="muted">${index + 1}.</span> ${entry.question || ctx.t('faq.newQuestion')}</h3>
+            <h2 id=${`faq-q-${index}`} tabindex="-1"><span class="muted">${index + 1}.</span> ${entry.question || ctx.t('faq.newQuestion')}</h2>
             <div class="button-row">
               <button type="button" class="icon-button" id=${`faq-up-${index}`} ?disabled=${index === 0}
                 aria-label=${ctx.t('faq.moveUp', { question: entry.question })} @click=${() => move(index, -1, 'up')}>↑</button>

@@ -22,7 +22,7 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
         const set = (change: (r: typeof rule) => void) => ctx.edit((d) => change(d.freeShipping.rules[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h3>${ctx.t('freeShipping.rule', { amount: ctx.formatMoney(rule.threshold, rule.currency) })}</h3>
+            <h2>${ctx.t('freeShipping.rule', { amount: ctx.formatMoney(rule.threshold, rule.currency) })}</h2>
             <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.freeShipping.rules.splice(index, 1))}>
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.formatMoney(rule.threshold, rule.currency)}</span>
             </button>

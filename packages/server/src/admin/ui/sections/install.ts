@@ -82,7 +82,7 @@ export function renderInstall(ctx: Ctx): TemplateResult {
   return html`
     <p class="lead">${ctx.t('install.intro')}</p>
     <section class="card" aria-labelledby="snippet-title">
-      <h3 id="snippet-title">${ctx.t('install.snippetTitle')}</h3>
+      <h2 id="snippet-title">${ctx.t('install.snippetTitle')}</h2>
       <p class="hint">${ctx.t('install.snippetHint')}</p>
       ${view.status === 'error' ? html`<div class="notice error" role="alert">${view.message}</div>` : nothing}
       ${view.info
@@ -94,7 +94,7 @@ export function renderInstall(ctx: Ctx): TemplateResult {
         : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`}
     </section>
     <section class="card" aria-labelledby="origins-title">
-      <h3 id="origins-title">${ctx.t('install.originsTitle')}</h3>
+      <h2 id="origins-title">${ctx.t('install.originsTitle')}</h2>
       <p class="hint">${ctx.t('install.originsHint')}</p>
       <ul class="tag-list" aria-labelledby="origins-title">
         ${origins.length === 0 ? html`<li class="muted">${ctx.t('install.noOrigins')}</li>` : nothing}
@@ -117,7 +117,7 @@ export function renderInstall(ctx: Ctx): TemplateResult {
       </form>
     </section>
     <section class="card" aria-labelledby="guides-title">
-      <h3 id="guides-title">${ctx.t('install.guidesTitle')}</h3>
+      <h2 id="guides-title">${ctx.t('install.guidesTitle')}</h2>
       <details class="disclosure guide" open>
         <summary>Shopify</summary>
         <ol>${[1, 2, 3, 4, 5].map((n) => html`<li>${ctx.t(`install.shopify.${n}` as 'install.shopify.1')}</li>`)}</ol>

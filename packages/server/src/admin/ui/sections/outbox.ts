@@ -86,7 +86,7 @@ export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
       ${openId
         ? html`<article class="message card" aria-labelledby="outbox-message-title">
             ${view.open
-              ? html`<h3 id="outbox-message-title" tabindex="-1">${view.open.subject}</h3>
+              ? html`<h2 id="outbox-message-title" tabindex="-1">${view.open.subject}</h2>
                   <p class="muted">${ctx.t('outbox.to', { to: view.open.to })} · ${when(view.open)}</p>
                   <iframe title=${ctx.t('outbox.frame', { subject: view.open.subject })} sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc=${view.open.html}></iframe>
                   <details class="disclosure"><summary>${ctx.t('emails.textVersion')}</summary><pre class="text-part">${view.open.text}</pre></details>`

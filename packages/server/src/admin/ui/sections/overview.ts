@@ -59,7 +59,7 @@ function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
         const x = pad.left + i * step + (step - barW) / 2;
         return svg`<rect x=${x} y=${y(d.captured)} width=${barW} height=${pad.top + innerH - y(d.captured)} rx="2" class="bar-captured"><title>${ctx.formatDate(d.date)}: ${d.captured}</title></rect>
           ${d.recovered > 0 ? svg`<rect x=${x + barW * 0.2} y=${y(d.recovered)} width=${barW * 0.6} height=${pad.top + innerH - y(d.recovered)} rx="2" class="bar-recovered" />` : nothing}
-          ${i % 7 === 0 || i === daily.length - 1 ? svg`<text x=${x + barW / 2} y=${height - 8} text-anchor="middle" class="axis">${ctx.formatDate(d.date, { day: 'numeric', month: 'short' })}</text>` : nothing}`;
+          ${i % 7 === 0 || (i === daily.length - 1 && i % 7 >= 4) ? svg`<text x=${x + barW / 2} y=${height - 8} text-anchor="middle" class="axis">${ctx.formatDate(d.date, { day: 'numeric', month: 'short' })}</text>` : nothing}`;
       })}
     </svg>
     <figcaption class="legend">
@@ -113,7 +113,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
     </dl>
     <section class="card" aria-labelledby="chart-title">
       <div class="card-head">
-        <h3 id="chart-title">${ctx.t('overview.chartTitle')}</h3>
+        <h2 id="chart-title">${ctx.t('overview.chartTitle')}</h2>
         <button type="button" class="link" aria-expanded=${view.showTable ? 'true' : 'false'} aria-controls="chart-table"
           @click=${() => { view.showTable = !view.showTable; ctx.update(); }}>${ctx.t(view.showTable ? 'overview.hideTable' : 'overview.showTable')}</button>
       </div>
@@ -127,7 +127,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
       </div>
     </section>
     <section class="card" aria-labelledby="faq-gaps">
-      <h3 id="faq-gaps">${ctx.t('overview.faqGaps')}</h3>
+      <h2 id="faq-gaps">${ctx.t('overview.faqGaps')}</h2>
       <p class="hint">${ctx.t('overview.faqGapsHint', { opened: s.faqOpened, empty: s.faqSearchesEmpty })}</p>
       ${s.topEmptySearches.length === 0
         ? html`<p class="muted">${ctx.t('overview.noFaqGaps')}</p>`

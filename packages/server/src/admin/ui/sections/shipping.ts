@@ -61,7 +61,7 @@ export function renderShipping(ctx: Ctx): TemplateResult {
   return html`
     <p class="lead">${ctx.t('shipping.intro')}</p>
     <div class="card">
-      <h3>${ctx.t('shipping.dispatch')}</h3>
+      <h2>${ctx.t('shipping.dispatch')}</h2>
       <div class="grid two">
         ${selectField(ctx, {
           path: 'calendar.timeZone', label: ctx.t('shipping.timeZone'), value: calendar.timeZone,
@@ -104,7 +104,7 @@ export function renderShipping(ctx: Ctx): TemplateResult {
     </div>
 
     <div class="card">
-      <h3>${ctx.t('shipping.holidays')}</h3>
+      <h2>${ctx.t('shipping.holidays')}</h2>
       <div class="grid two">
         ${selectField(ctx, {
           path: 'calendar.holidayCountry', label: ctx.t('shipping.holidayCountry'), value: calendar.holidayCountry ?? '',
@@ -125,7 +125,7 @@ export function renderShipping(ctx: Ctx): TemplateResult {
       </div>
       ${calendar.holidayCountry
         ? html`<div class="resolved" aria-live="polite" aria-busy=${holidays.status === 'loading' ? 'true' : 'false'}>
-            <h4>${ctx.t('shipping.resolvedHolidays')}</h4>
+            <h3>${ctx.t('shipping.resolvedHolidays')}</h3>
             ${holidays.status === 'loading' ? html`<p class="muted">${ctx.t('common.loading')}</p>` : nothing}
             ${holidays.status === 'error' ? html`<p class="field-error">${ctx.t('shipping.holidaysError')}</p>` : nothing}
             ${holidays.status === 'ready'
@@ -146,7 +146,7 @@ export function renderShipping(ctx: Ctx): TemplateResult {
     </div>
 
     <div class="card">
-      <h3>${ctx.t('shipping.methods')}</h3>
+      <h2>${ctx.t('shipping.methods')}</h2>
       <p class="hint">${ctx.t('shipping.methodsHint')}</p>
       <ol class="rows">
         ${calendar.methods.map((method, index) => {

@@ -41,7 +41,7 @@ export function renderShop(ctx: Ctx): TemplateResult {
         onValue: (v) => ctx.edit((d) => (d.defaultLocale = v as typeof d.defaultLocale)),
       })}
     </div>
-    <h3 class="sub">${ctx.t('shop.theme')}</h3>
+    <h2 class="sub">${ctx.t('shop.theme')}</h2>
     <div class="card">
       <div class="grid two">
         ${inputField(ctx, { path: 'theme.accentColor', label: ctx.t('shop.accentColor'), hint: ctx.t('shop.colorHint'), value: draft.theme.accentColor, placeholder: '#1a7f5a', onValue: (v) => ctx.edit((d) => (d.theme.accentColor = v || undefined)) })}
