@@ -107,7 +107,8 @@ function holdResumeBuffers(days: CalendarDays): void {
   }
 }
 
-function prepareCalendar(calendar: ShopCalendar): CalendarDays {
+/** Prepares a shop calendar for day arithmetic; throws a RangeError on a malformed date or time. */
+export function compileCalendar(calendar: ShopCalendar): CalendarDays {
   const days: CalendarDays = {
     timeZone: calendar.timeZone,
     dispatchMask: weekdayMask(calendar.dispatchDays),
@@ -124,9 +125,4 @@ function prepareCalendar(calendar: ShopCalendar): CalendarDays {
   };
   holdResumeBuffers(days);
   return days;
-}
-
-/** Prepares a shop calendar for day arithmetic; throws a RangeError on a malformed date or time. */
-export function compileCalendar(calendar: ShopCalendar): CalendarDays {
-  return prepareCalendar(calendar);
 }
