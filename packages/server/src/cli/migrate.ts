@@ -1,5 +1,6 @@
 import { DEFAULT_DATABASE_URL, openMigratedDatabase } from '../server.js';
-import { parseOptions } from './usage.js';
+import { parseArgs } from 'node:util';
+import { helpOption, parseOrExplain } from './usage.js';
 
 /** `comptoir migrate --help`. */
 export const migrateHelp = `Usage: comptoir migrate
@@ -10,7 +11,7 @@ Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL}).`;
 
 /** `comptoir migrate`. */
 export async function migrateCommand(args: string[]): Promise<void> {
-  const { values } = parseOptions(args, {});
+  const { values } = parseOrExplain(() => parseArgs({ args, options: helpOption, strict: true }));
   if (values.help) return void console.log(migrateHelp);
   const { db, applied } = await openMigratedDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   await db.destroy();

@@ -1,5 +1,6 @@
 import { startServer } from '../server.js';
-import { parseOptions, stopOnSignal, UsageError } from './usage.js';
+import { parseArgs } from 'node:util';
+import { helpOption, parseOrExplain, stopOnSignal, UsageError } from './usage.js';
 
 /** `comptoir serve --help`. */
 export const serveHelp = `Usage: comptoir serve [--port 8787] [--host 127.0.0.1] [--no-worker]
@@ -16,11 +17,18 @@ Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, PORT, LOG_LEVEL.`;
 
 /** `comptoir serve`: runs until SIGINT or SIGTERM. */
 export async function serveCommand(args: string[]): Promise<void> {
-  const { values } = parseOptions(args, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'no-worker': { type: 'boolean' },
-  });
+  const { values } = parseOrExplain(() =>
+    parseArgs({
+      args,
+      strict: true,
+      options: {
+        ...helpOption,
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'no-worker': { type: 'boolean' },
+      },
+    }),
+  );
   if (values.help) return void console.log(serveHelp);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {

@@ -1,7 +1,8 @@
 import { Origin, ShortText } from '@comptoir/sdk';
 import { DEFAULT_DATABASE_URL, openMigratedDatabase } from '../server.js';
 import { createShop } from '../shops.js';
-import { parseOptions, UsageError } from './usage.js';
+import { parseArgs } from 'node:util';
+import { helpOption, parseOrExplain, UsageError } from './usage.js';
 
 /** `comptoir shop create --help`. */
 export const shopCreateHelp = `Usage: comptoir shop create --name NAME --origin URL [--origin URL…] [--json]
@@ -20,11 +21,18 @@ Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL}).`;
 
 /** `comptoir shop create`. */
 export async function shopCreateCommand(args: string[]): Promise<void> {
-  const { values } = parseOptions(args, {
-    name: { type: 'string' },
-    origin: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
-  });
+  const { values } = parseOrExplain(() =>
+    parseArgs({
+      args,
+      strict: true,
+      options: {
+        ...helpOption,
+        name: { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    }),
+  );
   if (values.help) return void console.log(shopCreateHelp);
   const name = values.name?.trim();
   if (!name) throw new UsageError('--name is required');

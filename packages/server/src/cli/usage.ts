@@ -1,5 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-
 /** A command line that does not parse: the CLI prints it with the usage and exits with 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -10,17 +8,17 @@ export function isUsageError(error: unknown): error is UsageError {
   return error instanceof Error && error.name === 'UsageError';
 }
 
-/** Parses a command's options strictly, turning node's errors into {@link UsageError}s. */
-export function parseOptions<const Options extends NonNullable<ParseArgsConfig['options']>>(
-  args: string[],
-  options: Options,
-) {
+/** Runs a `parseArgs` call, turning node's errors into {@link UsageError}s. */
+export function parseOrExplain<Parsed>(parse: () => Parsed): Parsed {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    return parse();
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** The `--help` option every command takes. */
+export const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
 /** Waits for SIGINT or SIGTERM, then runs `stop` once. */
 export function stopOnSignal(stop: () => Promise<void>): Promise<void> {

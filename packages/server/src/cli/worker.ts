@@ -1,5 +1,6 @@
 import { startWorker } from '../server.js';
-import { parseOptions, stopOnSignal } from './usage.js';
+import { parseArgs } from 'node:util';
+import { helpOption, parseOrExplain, stopOnSignal } from './usage.js';
 
 /** `comptoir worker --help`. */
 export const workerHelp = `Usage: comptoir worker
@@ -11,7 +12,7 @@ Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL.`;
 
 /** `comptoir worker`: runs until SIGINT or SIGTERM. */
 export async function workerCommand(args: string[]): Promise<void> {
-  const { values } = parseOptions(args, {});
+  const { values } = parseOrExplain(() => parseArgs({ args, options: helpOption, strict: true }));
   if (values.help) return void console.log(workerHelp);
   const worker = await startWorker();
   await stopOnSignal(() => worker.close());

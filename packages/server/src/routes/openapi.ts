@@ -184,7 +184,7 @@ function buildDocument() {
 let document: ReturnType<typeof buildDocument> | undefined;
 
 /** `GET /openapi.json`: both APIs, their bodies described by the sdk's zod schemas. */
-export const openApi = new Hono<AppEnv>().get('/', (c) => {
+export const openApi: Hono<AppEnv> = new Hono<AppEnv>().get('/', (c) => {
   document ??= buildDocument();
   return c.json(document);
 });
