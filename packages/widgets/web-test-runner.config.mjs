@@ -41,7 +41,13 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findBrowser(), headless: true, args: CHROMIUM_ARGS },
+      launchOptions: { executablePath: findBrowser(), headless: true, args: [
+        ...CHROMIUM_ARGS,
+        // Two test pages run at once: keep the one in the background painting (rAF, layout shifts).
+        '--disable-renderer-backgrounding',
+        '--disable-backgrounding-occluded-windows',
+        '--disable-background-timer-throttling',
+      ] },
     }),
   ],
   concurrency: 2,
