@@ -102,7 +102,7 @@ describe('merchant and shopper story', () => {
     expect(stored).not.toContain(keys.secretKey);
   });
 
-  it('has no axe violations on any section of the config page', async () => {
+  it('has no axe violations on any section of the config page', { timeout: 30_000 }, async () => {
     await admin.addScriptTag({ path: axePath });
     for (const section of SECTIONS) {
       await openSection(section);

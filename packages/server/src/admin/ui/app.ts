@@ -127,7 +127,9 @@ export class ComptoirAdminApp extends LitElement {
     this.route = { section: known?.id ?? 'overview', detail: detail ? decodeURIComponent(detail) : null };
     this.requestUpdate();
     if (previous !== this.route.section) {
+      // Results are reloaded each time their section opens, so they are never stale.
       if (this.route.section === 'overview') invalidateOverview(this.ctx());
+      if (this.route.section === 'carts' || this.route.section === 'outbox') delete this.sectionState[this.route.section];
       // Move focus to the new section's heading, as a page change would.
       void this.updateComplete.then(() => {
         if (this.session && this.draft && location.hash) document.getElementById('section-title')?.focus();
