@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 
@@ -85,6 +86,21 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   };
+  if (!secure) {
+    // nodemailer leaves Nagle's algorithm on: the end of each message waits for the server's
+    // delayed ACK (~40 ms), capping a connection near 20 messages/s. Open the socket ourselves.
+    config.getSocket = (options, callback) => {
+      const socket = connect({ host: url.hostname, port: Number(config.port) });
+      socket.setNoDelay(true);
+      socket.once('connect', () => {
+        socket.removeAllListeners('error');
+        callback(null, { connection: socket });
+      });
+      // On failure nodemailer opens its own socket, which fails again and reports the error
+      // (ECONNREFUSED and the like) through its usual path.
+      socket.once('error', () => callback(null, {}));
+    };
+  }
   if (url.username) {
     config.auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
   }

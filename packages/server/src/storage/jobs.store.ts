@@ -116,8 +116,9 @@ export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<Recov
       lease_owner: options.leaseOwner,
       attempts: sql<number>`attempts + 1`,
     })
+    // The subquery alone picks the rows: a second filter on `status` here would let the planner
+    // walk the (status, run_at) index over every pending row instead of looking up the chosen ids.
     .where('id', 'in', due)
-    .where('status', '=', 'pending')
     .returningAll()
     .execute();
   return rows.map(toJob).sort((a, b) => a.createdAt.localeCompare(b.createdAt));

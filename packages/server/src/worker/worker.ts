@@ -5,7 +5,7 @@ import { createMailer, isDeliveryError, type Mailer, type OutgoingEmail } from '
 import { maskEmail, silentLogger, type Logger } from '../log.js';
 import { findCart, markRecoveryEmailSent, type StoredCart } from '../storage/cart.store.js';
 import type { Database } from '../storage/database.js';
-import { insertEmail, lastRecoveryEmailTimes, suppressedEmails } from '../storage/emails.store.js';
+import { insertEmail, lastRecoveryEmailTimes, suppressedEmails, type NewEmail } from '../storage/emails.store.js';
 import {
   claimDueJobs,
   finishJob,
@@ -216,6 +216,7 @@ function decide(worker: Resolved, job: RecoveryJob, context: BatchContext, now: 
 
 async function deliver(
   worker: Resolved,
+  recorder: SentRecorder,
   job: RecoveryJob,
   decision: Extract<Decision, { action: 'send' }>,
   result: BatchResult,
@@ -245,9 +246,10 @@ async function deliver(
   }
   const sentAt = worker.clock();
   const outbox = worker.mailer.transport === 'outbox';
-  const recorded = await db.transaction().execute(async (trx) => {
-    if (!(await markJobSent(trx, job, sentAt.toISOString()))) return false;
-    await insertEmail(trx, job.shopId, {
+  const recorded = await recorder.record({
+    job,
+    sentAt,
+    email: {
       id: newId('eml'),
       jobId: job.id,
       kind: job.kind,
@@ -261,12 +263,61 @@ async function deliver(
       messageId: decision.email.messageId,
       transport: worker.mailer.transport,
       createdAt: sentAt.toISOString(),
-    });
-    if (job.kind === 'recovery') await markRecoveryEmailSent(trx, job.shopId, job.subjectId, sentAt);
-    return true;
+    },
   });
   if (recorded) result.sent++;
   else logger.warn({ jobId: job.id }, 'recovery job lease lost before its result was recorded');
+}
+
+interface SentRecord {
+  job: RecoveryJob;
+  sentAt: Date;
+  email: NewEmail;
+}
+
+/**
+ * Group commit: results that arrive while a commit runs wait for the next one, so one
+ * transaction records every email accepted meanwhile. The at-least-once window stays what it
+ * was (an email accepted but not yet committed), and the database does a fraction of the work.
+ */
+class SentRecorder {
+  private queue: { record: SentRecord; done: (recorded: boolean) => void; fail: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  record(record: SentRecord): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.queue.push({ record, done, fail });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const pending = this.queue;
+      this.queue = [];
+      try {
+        const outcomes = await this.db.transaction().execute(async (trx) => {
+          const recorded: boolean[] = [];
+          for (const { record } of pending) {
+            const { job, sentAt, email } = record;
+            const owned = await markJobSent(trx, job, sentAt.toISOString());
+            if (owned) {
+              await insertEmail(trx, job.shopId, email);
+              if (job.kind === 'recovery') await markRecoveryEmailSent(trx, job.shopId, job.subjectId, sentAt);
+            }
+            recorded.push(owned);
+          }
+          return recorded;
+        });
+        pending.forEach((entry, index) => entry.done(outcomes[index] ?? false));
+      } catch (error) {
+        for (const entry of pending) entry.fail(error);
+      }
+    }
+    this.flushing = undefined;
+  }
 }
 
 /**
@@ -288,6 +339,7 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
   if (jobs.length === 0) return result;
   const context = await loadContext(worker, jobs, now);
   const deliveries: Promise<void>[] = [];
+  const recorder = new SentRecorder(worker.db);
   for (const job of jobs) {
     const decision = decide(worker, job, context, now);
     if (decision.action === 'cancel') {
@@ -297,7 +349,7 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
       await rescheduleJob(worker.db, job, decision.until.toISOString(), decision.reason, true);
       result.deferred++;
     } else {
-      deliveries.push(deliver(worker, job, decision, result));
+      deliveries.push(deliver(worker, recorder, job, decision, result));
     }
   }
   const settled = await Promise.allSettled(deliveries);
