@@ -66,18 +66,25 @@ function firstDispatchDayAfter(calendar: ShopCalendar, date: string): string {
   return day;
 }
 
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
 // Local wall clock read with formatToParts, independently of the engine's own reader.
 function wallClock(epochMs: number, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(epochMs);
+  let formatter = partsFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(epochMs);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return {
     date: `${get('year')}-${get('month')}-${get('day')}`,
