@@ -50,7 +50,7 @@ export default {
       ] },
     }),
   ],
-  concurrency: 2,
+  concurrency: 1, // a second page in the same browser is a background tab: no animation frames, flaky timeouts
   reporters: [defaultReporter(), summaryReporter({ flatten: true }), countingReporter()],
   testFramework: { config: { timeout: 5000 } },
   browserStartTimeout: 60_000,

@@ -121,7 +121,11 @@ export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<Recov
     .where('id', 'in', due)
     .returningAll()
     .execute();
-  return rows.map(toJob).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // RETURNING has no order: earlier steps of one sequence go first, so a frequency cap defers
+  // the later step, never the first one.
+  return rows
+    .map(toJob)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.step - b.step);
 }
 
 /** Marks a claimed job sent; false when the lease was lost (another worker took it over). */
