@@ -13,7 +13,8 @@ Options:
   --no-worker   do not run the recovery worker in this process
   -h, --help    show this help
 
-Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, PORT, LOG_LEVEL.`;
+Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, PORT, LOG_LEVEL, and MAIL_FROM (the recovery
+emails' sender address; default no-reply@<PUBLIC_URL host>).`;
 
 /** `comptoir serve`: runs until SIGINT or SIGTERM. */
 export async function serveCommand(args: string[]): Promise<void> {

@@ -8,7 +8,8 @@ export const workerHelp = `Usage: comptoir worker
 Runs the recovery email worker only (no HTTP), for deployments that scale workers apart
 from API servers on one PostgreSQL database.
 
-Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL.`;
+Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, LOG_LEVEL, and MAIL_FROM (the recovery
+emails' sender address; default no-reply@<PUBLIC_URL host>).`;
 
 /** `comptoir worker`: runs until SIGINT or SIGTERM. */
 export async function workerCommand(args: string[]): Promise<void> {

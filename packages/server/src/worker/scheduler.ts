@@ -1,5 +1,6 @@
 import type { ShopConfig } from '@comptoir/sdk';
-import { addDays, wallTimeToInstant } from '@comptoir/sdk/calendar';
+import { absenceStatus, wallTimeToInstant } from '@comptoir/sdk/calendar';
+import { derivePublishedConfig } from '../published-config.js';
 import type { Db } from '../storage/database.js';
 import type { StoredCart } from '../storage/cart.store.js';
 import { deleteEmailDataOfEmail, suppressedEmails, suppressEmail } from '../storage/emails.store.js';
@@ -155,9 +156,29 @@ export interface AbsenceSubscriptionInput {
 export const ABSENCE_EMAIL_TIME = '09:00';
 
 /**
+ * The resume date (`YYYY-MM-DD`, shop time) of one absence: the first dispatch day after its end,
+ * its resume buffer included, as the banner shows it — `absenceStatus(calendar, now).resumeDate`
+ * of `@comptoir/sdk` on the shop's published calendar (public holidays resolved), so weekends,
+ * holidays and closed days move it. When another absence is the one `now` shows (or this one is
+ * not announced yet), the status is read at noon of this absence's first day, with this absence
+ * first. Answers `undefined` for an unknown absence.
+ */
+export function absenceResumeDate(config: ShopConfig, absenceId: string, now: Date): string | undefined {
+  const { calendar } = derivePublishedConfig({ id: 'resume', configVersion: 0 }, config, now);
+  const absence = calendar.absences.find((candidate) => candidate.id === absenceId);
+  if (!absence) return undefined;
+  const current = absenceStatus(calendar, now);
+  if (current.state !== 'none' && current.absence.id === absenceId) return current.resumeDate;
+  const alone = { ...calendar, absences: [absence, ...calendar.absences.filter((other) => other !== absence)] };
+  const during = absenceStatus(alone, wallTimeToInstant(absence.start, '12:00', calendar.timeZone));
+  return during.state === 'active' ? during.resumeDate : undefined;
+}
+
+/**
  * Records a "tell me when you're back" request and schedules its one email for 09:00 (shop time)
- * on the day after the absence ends plus its resume buffer. Answers `undefined` for an unknown or
- * finished absence. Subscribing twice keeps one email.
+ * on the absence's resume date ({@link absenceResumeDate}: the first dispatch day after the
+ * absence and its buffer). Answers `undefined` for an unknown or finished absence. Subscribing
+ * twice keeps one email.
  */
 export async function subscribeToAbsence(
   trx: Db,
@@ -166,9 +187,8 @@ export async function subscribeToAbsence(
   input: AbsenceSubscriptionInput,
   now: Date,
 ): Promise<{ id: string; sendAt: string } | undefined> {
-  const absence = config.calendar.absences.find((candidate) => candidate.id === input.absenceId);
-  if (!absence) return undefined;
-  const resumeDate = addDays(absence.end, 1 + (absence.resumeBufferDays ?? 0));
+  const resumeDate = absenceResumeDate(config, input.absenceId, now);
+  if (!resumeDate) return undefined;
   const sendAt = wallTimeToInstant(resumeDate, ABSENCE_EMAIL_TIME, config.calendar.timeZone);
   if (sendAt.getTime() <= now.getTime()) return undefined;
   const subscription = await insertAbsenceSubscription(trx, shopId, {
