@@ -29,6 +29,7 @@ import { ShopCache } from './shop-cache.js';
 
 const PUBLIC_BODY_LIMIT = 32 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
+const ORDERS_PATH = /^\/v1\/shops\/[^/]+\/orders\/?$/;
 
 function tooLarge(limit: number) {
   return () => {
@@ -103,10 +104,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/v1/*', ipRateLimit());
 
   app.use('/v1/shops/*', bodyLimit({ maxSize: PUBLIC_BODY_LIMIT, onError: tooLarge(PUBLIC_BODY_LIMIT) }));
-  app.use('/v1/shops/:shop/orders', publicAuth({ acceptSecretKey: true }));
-  app.use('/v1/shops/:shop/*', async function publicAuthExceptOrders(c, next) {
-    if (c.req.path.endsWith('/orders')) return next();
-    return publicAuth()(c, next);
+  // One middleware for every public route: only the orders route itself (not any path that ends
+  // in /orders, such as PUT …/carts/orders) also takes a shop backend's secret key.
+  const publicAuthForOrders = publicAuth({ acceptSecretKey: true });
+  const publicAuthForOthers = publicAuth();
+  app.use('/v1/shops/:shop/*', async function publicAuthEveryRoute(c, next) {
+    return (ORDERS_PATH.test(c.req.path) ? publicAuthForOrders : publicAuthForOthers)(c, next);
   });
   app.route('/v1/shops/:shop/config', publicConfig);
   app.route('/v1/shops/:shop/carts', publicCarts);

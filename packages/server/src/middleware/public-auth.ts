@@ -21,7 +21,14 @@ function originAllowed(shop: Shop, origin: string): boolean {
  * Authenticates the public API (`/v1/shops/:shop/…`): the shop's publishable key (`?key=` or
  * `Authorization: Bearer pk_…`) plus, for browsers, an `Origin` among the shop's allowed origins,
  * which alone get CORS headers. With `acceptSecretKey`, a shop's backend may send its `sk_…`
- * instead. A wrong key and an unknown shop get the same answer, so keys reveal no shop.
+ * instead, in the `Authorization` header only (`?key=sk_…` is refused: URLs end up in logs).
+ * A wrong key and an unknown shop get the same answer, so keys reveal no shop.
+ *
+ * A request without `Origin` (a server, curl) passes on the key alone: the publishable key is
+ * public, and a non-browser client can forge any `Origin`, so the check exists to stop other
+ * websites' pages from using the key in a browser — and browsers send `Origin` on every
+ * cross-origin fetch and on every `POST` (`sendBeacon` and `keepalive` included). `Origin: null`
+ * (sandboxed frames, `file:`) is refused like any unlisted origin.
  */
 export function publicAuth(options: { acceptSecretKey?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function publicAuth(c, next) {
@@ -41,7 +48,16 @@ export function publicAuth(options: { acceptSecretKey?: boolean } = {}): Middlew
       return c.body(null, 204);
     }
 
-    const key = c.req.query('key') ?? bearer(c);
+    const queryKey = c.req.query('key');
+    if (queryKey?.startsWith('sk_')) {
+      // Never acted upon, never echoed: a URL lands in logs, history and Referer headers.
+      throw new ApiError(
+        401,
+        'secret_key_in_url',
+        'A secret key never goes in a URL: send it as Authorization: Bearer sk_…, and rotate this one',
+      );
+    }
+    const key = queryKey ?? bearer(c);
     if (!key) {
       throw new ApiError(401, 'missing_key', 'Send the publishable key as ?key=pk_… or Authorization: Bearer pk_…');
     }
