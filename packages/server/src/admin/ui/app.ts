@@ -5,6 +5,7 @@ import { AdminApi, isAdminApiError, type AdminSession } from './api.js';
 import type { Ctx } from './context.js';
 import { fieldId } from './fields.js';
 import { detectLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
+import { fromServerDetails, fromZodIssue, localizeIssue, type ValidationIssue } from './validation.js';
 import { PREVIEWED, renderPreview, sampleCart, type PreviewState } from './preview.js';
 import { renderAbsences } from './sections/absences.js';
 import { renderCapture } from './sections/capture.js';
@@ -48,21 +49,6 @@ export function sectionOf(path: string): SectionId {
     }
   }
   return best.id;
-}
-
-interface ValidationIssue {
-  path: string;
-  message: string;
-}
-
-function issuesFrom(details: unknown): ValidationIssue[] {
-  if (!Array.isArray(details)) return [];
-  return details.flatMap((issue: unknown) => {
-    if (!issue || typeof issue !== 'object') return [];
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    const dotted = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path.replace(/^\//, '').replaceAll('/', '.') : '';
-    return [{ path: dotted.replace(/^config\./, ''), message: String(message ?? '') }];
-  });
 }
 
 /**
@@ -169,8 +155,12 @@ export class ComptoirAdminApp extends LitElement {
       t: this.t,
       locale,
       draft: this.draft!,
+      dirty: this.dirty,
       edit: (change) => this.edit(change),
-      error: (path) => (this.showErrors ? this.issues.find((issue) => issue.path === path)?.message : undefined),
+      error: (path) => {
+        const issue = this.showErrors ? this.issues.find((candidate) => candidate.path === path) : undefined;
+        return issue ? localizeIssue(issue, locale) : undefined;
+      },
       api: this.api,
       update: () => this.requestUpdate(),
       announce: (message) => this.announce(message),
@@ -215,7 +205,7 @@ export class ComptoirAdminApp extends LitElement {
     const result = ShopConfig.safeParse(this.draft);
     this.issues = result.success
       ? []
-      : result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+      : result.error.issues.map((issue) => fromZodIssue(issue));
     return result.success;
   }
 
@@ -329,7 +319,7 @@ export class ComptoirAdminApp extends LitElement {
         this.banner = null;
         this.announce(this.t('save.conflict'));
       } else if (isAdminApiError(error) && error.status === 400) {
-        this.issues = issuesFrom(error.details);
+        this.issues = fromServerDetails(error.details);
         this.banner = { kind: 'error', text: this.issues.length ? this.t('save.invalid', { n: this.issues.length }) : error.message };
       } else if (isAdminApiError(error) && error.status === 401) {
         this.session = null;
@@ -463,11 +453,11 @@ export class ComptoirAdminApp extends LitElement {
       ${this.banner?.kind === 'success' ? html`<div class="notice success">${this.banner.text}</div>` : nothing}
       ${this.showErrors && this.issues.length
         ? html`<div class="notice error" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-            <p id="error-summary-title"><strong>${this.banner?.text ?? this.t('save.invalid', { n: this.issues.length })}</strong></p>
+            <p id="error-summary-title"><strong>${this.t('save.invalid', { n: this.issues.length })}</strong></p>
             <ul>
               ${this.issues.slice(0, 12).map(
                 (issue) => html`<li><a href="#/${sectionOf(issue.path)}" @click=${(e: Event) => this.goToIssue(e, issue)}>
-                  ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} — ${issue.message}</a></li>`,
+                  ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} — ${localizeIssue(issue, this.uiLocale)}</a></li>`,
               )}
             </ul>
           </div>`

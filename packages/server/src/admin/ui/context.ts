@@ -9,6 +9,8 @@ export interface Ctx {
   locale: UiLocale;
   /** The unsaved draft the forms edit. */
   draft: ShopConfig;
+  /** True when the draft differs from the saved config. */
+  dirty: boolean;
   /** Applies a change to a copy of the draft and re-renders. */
   edit: (change: (draft: ShopConfig) => void) => void;
   /** The validation error for a dotted path, if any. */

@@ -5,6 +5,9 @@ import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
 import { checkboxField, fieldId, inputField, selectField, textareaField } from '../fields.js';
 import { languageName } from './shop.js';
+// The server's own renderer (pure TypeScript, no Node APIs): the preview shows exactly what the
+// worker would send, from the unsaved draft, without a copy of the templates here.
+import { renderRecoveryEmail, type RenderedEmail } from '../../../email/render.js';
 
 /** The admin API numbers recovery steps from 0, like the config's `recovery.steps` array. */
 const STEP_BASE = 0;
@@ -23,9 +26,6 @@ interface EmailsState {
   units: Record<number, Unit>;
   previewStep: number;
   previewLocale: Locale | '';
-  preview?: { subject: string; html: string; text: string };
-  previewStatus: 'idle' | 'loading' | 'error';
-  previewMessage: string;
   testEmail: string;
   testStep: number;
   testStatus: 'idle' | 'sending' | 'sent' | 'error';
@@ -36,28 +36,15 @@ interface EmailsState {
 export function renderEmails(ctx: Ctx): TemplateResult {
   const recovery = ctx.draft.recovery;
   const view = sectionState<EmailsState>(ctx, 'emails', () => ({
-    locale: '', units: {}, previewStep: 0, previewLocale: '', previewStatus: 'idle', previewMessage: '',
+    locale: '', units: {}, previewStep: 0, previewLocale: '',
     testEmail: '', testStep: 0, testStatus: 'idle', testMessage: '',
   }));
   const locale = (view.locale && ctx.draft.locales.includes(view.locale) ? view.locale : ctx.draft.defaultLocale) as Locale;
   const localeChoices = ctx.draft.locales.map((l) => ({ value: l, label: languageName(l, ctx.locale) }));
   const stepChoices = recovery.steps.map((_, index) => ({ value: String(index), label: ctx.t('emails.stepN', { n: index + 1 }) }));
 
-  const preview = async () => {
-    view.previewStatus = 'loading';
-    ctx.update();
-    try {
-      view.preview = await ctx.api.post('/v1/admin/recovery/preview', {
-        step: view.previewStep + STEP_BASE,
-        locale: view.previewLocale || locale,
-      });
-      view.previewStatus = 'idle';
-    } catch (error) {
-      view.previewStatus = 'error';
-      view.previewMessage = isAdminApiError(error) ? error.message : String(error);
-    }
-    ctx.update();
-  };
+  const previewStep = Math.min(view.previewStep, Math.max(0, recovery.steps.length - 1));
+  const preview = draftPreview(ctx, previewStep, view.previewLocale || locale);
   const sendTest = async (event: Event) => {
     event.preventDefault();
     view.testStatus = 'sending';
@@ -191,19 +178,19 @@ export function renderEmails(ctx: Ctx): TemplateResult {
     <div class="card">
       <p class="hint">${ctx.t('emails.previewHint')}</p>
       <div class="inline-form">
-        ${selectField(ctx, { path: 'emails.previewStep', label: ctx.t('emails.step'), value: String(view.previewStep), choices: stepChoices, onValue: (v) => { view.previewStep = Number(v); } })}
-        ${selectField(ctx, { path: 'emails.previewLocale', label: ctx.t('emails.language'), value: view.previewLocale || locale, choices: localeChoices, onValue: (v) => { view.previewLocale = v as Locale; } })}
-        <button type="button" class="secondary" ?disabled=${recovery.steps.length === 0} @click=${preview}>${ctx.t('emails.preview')}</button>
+        ${selectField(ctx, { path: 'emails.previewStep', label: ctx.t('emails.step'), value: String(previewStep), choices: stepChoices, onValue: (v) => { view.previewStep = Number(v); ctx.update(); } })}
+        ${selectField(ctx, { path: 'emails.previewLocale', label: ctx.t('emails.language'), value: view.previewLocale || locale, choices: localeChoices, onValue: (v) => { view.previewLocale = v as Locale; ctx.update(); } })}
       </div>
-      ${view.previewStatus === 'loading' ? html`<p class="muted" role="status">${ctx.t('common.loading')}</p>` : nothing}
-      ${view.previewStatus === 'error' ? html`<p class="field-error" role="alert">${view.previewMessage}</p>` : nothing}
-      ${view.preview
+      ${preview
         ? html`<div class="email-preview">
-            <p><span class="muted">${ctx.t('emails.subjectLabel')}</span> <strong>${view.preview.subject}</strong></p>
-            <iframe title=${ctx.t('emails.previewFrame')} sandbox="" srcdoc=${view.preview.html}></iframe>
-            <details class="disclosure"><summary>${ctx.t('emails.textVersion')}</summary><pre class="text-part">${view.preview.text}</pre></details>
+            <p><span class="muted">${ctx.t('emails.subjectLabel')}</span> <strong>${preview.subject}</strong></p>
+            <iframe title=${ctx.t('emails.previewFrame')} sandbox="" srcdoc=${preview.html}></iframe>
+            <details class="disclosure"><summary>${ctx.t('emails.textVersion')}</summary><pre class="text-part">${preview.text}</pre></details>
           </div>`
-        : nothing}
+        : html`<p class="muted">${ctx.t('emails.noStep')}</p>`}
+      <h3 class="test-title">${ctx.t('emails.testTitle')}</h3>
+      <p class="hint">${ctx.t('emails.testHint')}</p>
+      ${ctx.dirty ? html`<p class="notice warning inline">${ctx.t('emails.testUnsaved')}</p>` : nothing}
       <form class="inline-form spaced" @submit=${sendTest}>
         <div class="field">
           <label for=${fieldId('emails.testEmail')}>${ctx.t('emails.testEmail')}</label>
@@ -217,4 +204,37 @@ export function renderEmails(ctx: Ctx): TemplateResult {
       ${view.testStatus === 'error' ? html`<p class="field-error">${view.testMessage}</p>` : nothing}
     </div>
   `;
+}
+
+/** A sample cart for previews, in the shop's currency. */
+function sampleCart(ctx: Ctx) {
+  const currency = ctx.draft.currency;
+  const unit = currency === 'JPY' ? 100 : 1;
+  return {
+    currency,
+    subtotal: 4850 * unit,
+    items: [
+      { id: 'sample-1', title: ctx.t('emails.sampleItem1'), quantity: 1, unitPrice: 3200 * unit },
+      { id: 'sample-2', title: ctx.t('emails.sampleItem2'), quantity: 2, unitPrice: 825 * unit },
+    ],
+  };
+}
+
+/** The draft's step rendered by the server's renderer; undefined when the sequence is empty. */
+function draftPreview(ctx: Ctx, step: number, locale: Locale): RenderedEmail | undefined {
+  const chosen = ctx.draft.recovery.steps[step];
+  if (!chosen) return undefined;
+  try {
+    return renderRecoveryEmail({
+      shopName: ctx.draft.shopName,
+      defaultLocale: ctx.draft.defaultLocale,
+      locale,
+      step: chosen,
+      cart: sampleCart(ctx),
+      restoreUrl: `${location.origin}/r/preview`,
+      unsubscribeUrl: `${location.origin}/u/preview`,
+    });
+  } catch {
+    return undefined;
+  }
 }
