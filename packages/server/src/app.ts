@@ -10,6 +10,7 @@ import { silentLogger } from './log.js';
 import { adminAuth } from './middleware/admin-auth.js';
 import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-limit.js';
 import { publicAuth } from './middleware/public-auth.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { plugins as registeredPlugins } from './plugins.js';
 import { adminCarts } from './routes/admin/carts.js';
 import { adminConfig } from './routes/admin/config.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
+  app.use(securityHeaders());
   app.use(async function provideDeps(c, next) {
     c.set('deps', resolved);
     await next();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
+import { ADMIN_CSP } from '../middleware/security-headers.js';
 
 // From src/routes/ and from dist/routes/ alike, ../../ is packages/server/.
 /** The widgets' CDN build, served at `/embed.js` and `/chunks/*`. */
@@ -23,6 +24,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
+
+/**
+ * The path after `prefix` in the request's URL as sent, percent-decoded exactly once; undefined
+ * when the encoding is malformed. (Decoding Hono's already-decoded `c.req.path` again would turn
+ * `%252f` into `/`, and a malformed `%` would throw.)
+ */
+function pathAfter(c: Context<AppEnv>, prefix: RegExp): string | undefined {
+  const raw = new URL(c.req.url).pathname.replace(prefix, '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The file at `relative` inside `root`, or undefined when missing or outside it. */
 async function readInside(root: string, relative: string): Promise<Buffer | undefined> {
@@ -59,9 +74,9 @@ export const widgetFiles = new Hono<AppEnv>()
     return send(c, file, 'embed.js', 'public, max-age=300, stale-while-revalidate=86400');
   })
   .get('/chunks/*', async (c) => {
-    const name = decodeURIComponent(c.req.path.slice('/chunks/'.length));
-    const file = await readInside(c.var.deps.staticRoots.widgets, join('chunks', name));
-    if (!file) throw new ApiError(404, 'not_found', `No chunk ${name}`);
+    const name = pathAfter(c, /^\/chunks\//);
+    const file = name && (await readInside(c.var.deps.staticRoots.widgets, join('chunks', name)));
+    if (!name || !file) throw new ApiError(404, 'not_found', 'No such chunk');
     c.header('Access-Control-Allow-Origin', '*');
     return send(c, file, name, 'public, max-age=31536000, immutable');
   });
@@ -69,15 +84,17 @@ export const widgetFiles = new Hono<AppEnv>()
 /** The config page (a single-page app): its files, and `index.html` for every other path. */
 export const adminFiles = new Hono<AppEnv>().get('/*', async (c) => {
   const root = c.var.deps.staticRoots.admin;
-  const relative = decodeURIComponent(c.req.path.replace(/^\/admin\/?/, ''));
+  const relative = pathAfter(c, /^\/admin\/?/);
+  if (relative === undefined) throw new ApiError(404, 'not_found', 'No such file');
   if (relative && extname(relative)) {
     const file = await readInside(root, relative);
     const hashed = relative.startsWith('assets/');
     if (file) return send(c, file, relative, hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-    throw new ApiError(404, 'not_found', `No file ${relative}`);
+    throw new ApiError(404, 'not_found', 'No such file');
   }
   const index = await readInside(root, 'index.html');
   if (!index) throw missingBuild('The config page', 'npm run build -w @comptoir/server');
-  c.header('Content-Security-Policy', "frame-ancestors 'none'");
+  c.header('Content-Security-Policy', ADMIN_CSP);
+  c.header('X-Frame-Options', 'DENY');
   return send(c, index, 'index.html', 'no-cache');
 });

@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.js';
+
+/**
+ * The config page's Content-Security-Policy: its own scripts only (no inline script, no eval),
+ * requests to its own origin, no framing, no `<base>`, no plugins. Styles may be inline because
+ * the email previews are `srcdoc` frames, which inherit this policy, and emails are styled inline;
+ * their frames are sandboxed without scripts. Images may come from https (a shop's logo in an
+ * email) and `data:` (the favicon).
+ */
+export const ADMIN_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Every other answer (JSON, scripts, redirects) renders nothing and is framed by nobody. */
+export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers every answer carries, errors included: `X-Content-Type-Options: nosniff`,
+ * `Referrer-Policy: no-referrer`, a deny-all CSP unless the route set its own, and
+ * `Cache-Control: no-store` on the admin API unless the route said otherwise (its answers hold
+ * shoppers' data).
+ */
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return async function securityHeaders(c, next) {
+    await next();
+    const headers = c.res.headers;
+    headers.set('X-Content-Type-Options', 'nosniff');
+    if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'no-referrer');
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', DEFAULT_CSP);
+    if (c.req.path.startsWith('/v1/admin/') && !headers.has('Cache-Control')) {
+      headers.set('Cache-Control', 'no-store');
+    }
+  };
+}
