@@ -12,5 +12,6 @@ void api?.ready.then(async () => {
   await customElements.whenDefined('comptoir-free-shipping');
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   await new Promise((resolve) => setTimeout(resolve, 100));
-  parent.postMessage({ kind: 'warm-page', shifts: (window as unknown as { shifts: number }).shifts }, '*');
+  const page = window as unknown as { shifts: number; shiftSources: string[] };
+  parent.postMessage({ kind: 'warm-page', shifts: page.shifts, sources: page.shiftSources }, '*');
 });
