@@ -19,7 +19,9 @@ import { renderInstall } from './sections/install.js';
 import { invalidateOverview, renderOverview } from './sections/overview.js';
 import { renderOutbox } from './sections/outbox.js';
 import { renderShipping } from './sections/shipping.js';
+import { renderPlacements } from './sections/placements.js';
 import { renderShop } from './sections/shop.js';
+import { renderTexts } from './sections/texts.js';
 
 /** The config page's sections, in navigation order, with the config paths each one edits. */
 export const SECTIONS = [
@@ -31,11 +33,13 @@ export const SECTIONS = [
   { id: 'faq', group: 'settings', paths: ['faq'] },
   { id: 'capture', group: 'settings', paths: ['capture'] },
   { id: 'emails', group: 'settings', paths: ['recovery'] },
-  { id: 'shop', group: 'settings', paths: ['shopName', 'currency', 'locales', 'defaultLocale', 'theme', 'strings', 'placements'] },
+  { id: 'shop', group: 'settings', paths: ['shopName', 'currency', 'locales', 'defaultLocale', 'theme'] },
+  { id: 'texts', group: 'settings', paths: ['strings'] },
   { id: 'carts', group: 'results', paths: [] },
   { id: 'outbox', group: 'results', paths: [] },
   { id: 'data', group: 'results', paths: [] },
   { id: 'install', group: 'setup', paths: ['allowedOrigins'] },
+  { id: 'placements', group: 'setup', paths: ['placements'] },
 ] as const;
 
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -478,6 +482,8 @@ export class ComptoirAdminApp extends LitElement {
       case 'capture': return renderCapture(ctx);
       case 'emails': return renderEmails(ctx);
       case 'shop': return renderShop(ctx);
+      case 'texts': return renderTexts(ctx);
+      case 'placements': return renderPlacements(ctx);
       case 'carts': return renderCarts(ctx);
       case 'outbox': return renderOutbox(ctx, this.route.detail);
       case 'data': return renderData(ctx);

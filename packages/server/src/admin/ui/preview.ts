@@ -13,6 +13,7 @@ export const PREVIEWED: Record<string, string[]> = {
   events: ['deadline', 'cutoff'],
   faq: ['faq'],
   capture: ['capture'],
+  texts: ['banner', 'free-shipping', 'cutoff', 'deadline', 'capture'],
 };
 
 /** The preview's own controls, kept by the page across re-renders. */
