@@ -104,6 +104,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use('/v1/*', ipRateLimit());
+  // The recovery plugin's links carry tokens: limit guessing them like the API.
+  app.use('/r/*', ipRateLimit());
+  app.use('/u/*', ipRateLimit());
 
   app.use('/v1/shops/*', bodyLimit({ maxSize: PUBLIC_BODY_LIMIT, onError: tooLarge(PUBLIC_BODY_LIMIT) }));
   // One middleware for every public route: only the orders route itself (not any path that ends

@@ -24,8 +24,11 @@ export interface AppDeps {
   shopCacheTtlMs?: number;
   /** How long a config-page session lasts, in ms (default 12 h). */
   sessionTtlMs?: number;
-  /** Take the client's IP from `X-Forwarded-For` (behind a reverse proxy you trust). */
-  trustProxy?: boolean;
+  /**
+   * Take the client's IP from `X-Forwarded-For`, behind this many reverse proxies you trust
+   * (`true`: one). Default false: the header is ignored, since anyone can write it.
+   */
+  trustProxy?: boolean | number;
   /** Extensions (routes and hooks); defaults to the ones registered in `plugins.ts`. */
   plugins?: ServerPlugin[];
   /** Folders of static files; default to the built widgets and config page. */
@@ -40,7 +43,7 @@ export interface ResolvedDeps {
   publicUrl: string;
   rateLimits: RateLimits;
   sessionTtlMs: number;
-  trustProxy: boolean;
+  trustProxy: boolean | number;
   plugins: ServerPlugin[];
   staticRoots: { widgets: string; admin: string };
   shops: ShopCache;

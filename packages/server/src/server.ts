@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { createApp } from './app.js';
 import type { AppDeps } from './context.js';
 import { createLogger, type Logger } from './log.js';
+import { parseTrustProxy } from './middleware/rate-limit.js';
 import { plugins as registeredPlugins, type ServerPlugin } from './plugins.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrations/index.js';
@@ -11,7 +12,10 @@ import { migrate } from './storage/migrations/index.js';
 /** The default `DATABASE_URL`. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/comptoir.db';
 
-/** Options for {@link startServer}; each defaults to its environment variable. */
+/**
+ * Options for {@link startServer}; each defaults to its environment variable (`app.trustProxy`
+ * to `TRUST_PROXY`, see {@link parseTrustProxy}).
+ */
 export interface StartServerOptions {
   /** `PORT`, else 8787; 0 picks a free port. */
   port?: number;
@@ -72,6 +76,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = options.port ?? Number(process.env.PORT ?? 8787);
   const host = options.host ?? '127.0.0.1';
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const trustProxy = options.app?.trustProxy ?? parseTrustProxy(process.env.TRUST_PROXY);
   const { db, applied } = await openMigratedDatabase(databaseUrl);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
@@ -93,6 +98,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           logger,
           publicUrl: options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`,
           plugins,
+          trustProxy,
         });
         handle = app.fetch;
         resolve(info);

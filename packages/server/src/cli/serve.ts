@@ -13,8 +13,10 @@ Options:
   --no-worker   do not run the recovery worker in this process
   -h, --help    show this help
 
-Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, PORT, LOG_LEVEL, and MAIL_FROM (the recovery
-emails' sender address; default no-reply@<PUBLIC_URL host>).`;
+Environment: DATABASE_URL, PUBLIC_URL, SMTP_URL, PORT, LOG_LEVEL, MAIL_FROM (the recovery
+emails' sender address; default no-reply@<PUBLIC_URL host>), and TRUST_PROXY (unset: the client
+IP is the socket's; 1 behind one reverse proxy, N behind a chain of N, so the rate limits read the
+address X-Forwarded-For got from the outermost one).`;
 
 /** `comptoir serve`: runs until SIGINT or SIGTERM. */
 export async function serveCommand(args: string[]): Promise<void> {

@@ -56,11 +56,37 @@ export class RateLimiter {
   }
 }
 
-/** The client's IP: the socket's, or the first `X-Forwarded-For` hop behind a trusted proxy. */
+/** How many reverse proxies in front of the server append to `X-Forwarded-For`; false: none. */
+export type TrustProxy = false | number;
+
+/**
+ * Reads `TRUST_PROXY`: unset, `0` or `false` trusts no proxy (`X-Forwarded-For` is ignored);
+ * `true` or `1`, one proxy (nginx, a load balancer); `N`, a chain of N proxies (a CDN in front of
+ * a load balancer: 2). Anything else throws, so a typo does not silently open the limits.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^[1-9]\d?$/.test(text)) return Number(text);
+  throw new Error(`TRUST_PROXY must be false, true or a number of proxies, not "${value}"`);
+}
+
+/**
+ * The client's IP: the socket's, or behind `trustProxy` proxies the address the outermost one saw,
+ * which is `trustProxy` entries from the right of `X-Forwarded-For` (each proxy appends the address
+ * it received from; everything to its left was written by the client and proves nothing).
+ */
 export function clientIp(c: Context<AppEnv>): string {
-  if (c.var.deps.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
+  const trusted = c.var.deps.trustProxy;
+  const hops = trusted === true ? 1 : trusted === false ? 0 : trusted;
+  if (hops > 0) {
+    const chain = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    const seen = chain[Math.max(0, chain.length - hops)];
+    if (seen) return seen;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -68,6 +94,41 @@ export function clientIp(c: Context<AppEnv>): string {
     // app.request() in tests has no socket.
     return 'unknown';
   }
+}
+
+function ipv6Groups(address: string): string[] | undefined {
+  const [head = '', tail, extra] = address.split('::');
+  if (extra !== undefined) return undefined;
+  const split = (part: string) =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
+  const left = split(head);
+  const right = tail === undefined ? [] : split(tail);
+  const missing = 8 - left.length - right.length;
+  if (missing < 0 || (tail === undefined && missing !== 0)) return undefined;
+  return [...left, ...Array.from({ length: missing }, () => '0'), ...right];
+}
+
+/**
+ * The rate-limit bucket of an address: an IPv4 address as is (IPv4-mapped IPv6 included), an IPv6
+ * address by its /64, since one subscriber usually holds a whole /64 and could otherwise take a
+ * fresh address, and a fresh bucket, for every request.
+ */
+export function rateLimitKeyOf(address: string): string {
+  const bare = address.replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped?.[1]) return mapped[1];
+  if (!bare.includes(':')) return bare;
+  const groups = ipv6Groups(bare);
+  if (!groups) return bare;
+  const prefix = groups.slice(0, 4).map((group) => (Number.parseInt(group, 16) || 0).toString(16));
+  return `${prefix.join(':')}::/64`;
+}
+
+/** The bucket key of the request's client: {@link rateLimitKeyOf} its {@link clientIp}. */
+export function clientRateKey(c: Context<AppEnv>): string {
+  return rateLimitKeyOf(clientIp(c));
 }
 
 /** Throws a 429 with `Retry-After` when `key`'s bucket is empty. */
@@ -83,7 +144,7 @@ export function enforceLimit(c: Context<AppEnv>, key: string, limit: BucketLimit
 /** Limits every request per client IP. */
 export function ipRateLimit(): MiddlewareHandler<AppEnv> {
   return async function ipRateLimit(c, next) {
-    enforceLimit(c, `ip:${clientIp(c)}`, c.var.deps.rateLimits.ip);
+    enforceLimit(c, `ip:${clientRateKey(c)}`, c.var.deps.rateLimits.ip);
     await next();
   };
 }

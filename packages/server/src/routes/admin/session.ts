@@ -7,7 +7,7 @@ import { ApiError } from '../../errors.js';
 import { hashSecret, safeEqual } from '../../keys.js';
 import { currentSession, SESSION_COOKIE } from '../../middleware/admin-auth.js';
 import { jsonBody } from '../../middleware/json-body.js';
-import { clientIp, enforceLimit } from '../../middleware/rate-limit.js';
+import { clientRateKey, enforceLimit } from '../../middleware/rate-limit.js';
 import { deleteExpiredSessions, deleteSession, insertSession } from '../../storage/session.store.js';
 import { findShop, findShopBySecretHash } from '../../storage/shop.store.js';
 
@@ -31,7 +31,7 @@ async function signedIn(c: Context<AppEnv>) {
 export const adminSession = new Hono<AppEnv>()
   .post('/', jsonBody(SignInRequest), async (c) => {
     const { db, clock, rateLimits, sessionTtlMs } = c.var.deps;
-    enforceLimit(c, `sign-in:${clientIp(c)}`, rateLimits.signIn);
+    enforceLimit(c, `sign-in:${clientRateKey(c)}`, rateLimits.signIn);
     const hash = hashSecret(c.req.valid('json').secretKey);
     const shop = await findShopBySecretHash(db, hash);
     if (!shop || !safeEqual(shop.secretKeyHash, hash)) {
