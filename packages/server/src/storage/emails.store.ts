@@ -40,26 +40,60 @@ export function toSentEmail(row: EmailRow): SentEmail {
 /** An email to record. */
 export type NewEmail = Omit<SentEmail, 'shopId'> & { emailHash: string };
 
+function emailValues(shopId: string, email: NewEmail) {
+  return {
+    id: email.id,
+    shop_id: shopId,
+    job_id: email.jobId,
+    kind: email.kind,
+    subject_id: email.subjectId,
+    step: email.step,
+    to_address: email.to,
+    email_hash: email.emailHash,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    message_id: email.messageId,
+    transport: email.transport,
+    created_at: email.createdAt,
+  };
+}
+
 /** Records an email that went out (or into the outbox). */
 export async function insertEmail(db: Db, shopId: string, email: NewEmail): Promise<void> {
+  await db.insertInto('recovery_emails').values(emailValues(shopId, email)).execute();
+}
+
+/** Records many emails, of any shops, in one statement per 100 (the worker's group commit). */
+export async function insertEmails(
+  db: Db,
+  emails: readonly { shopId: string; email: NewEmail }[],
+): Promise<void> {
+  for (let first = 0; first < emails.length; first += 100) {
+    const chunk = emails.slice(first, first + 100);
+    await db
+      .insertInto('recovery_emails')
+      .values(chunk.map(({ shopId, email }) => emailValues(shopId, email)))
+      .execute();
+  }
+}
+
+/**
+ * Sets `recovery_email_at` on carts that were just sent a recovery email, so a later order counts
+ * as recovered: one statement for any number of carts of one shop.
+ */
+export async function markCartsEmailed(
+  db: Db,
+  shopId: string,
+  cartIds: readonly string[],
+  at: string,
+): Promise<void> {
+  if (cartIds.length === 0) return;
   await db
-    .insertInto('recovery_emails')
-    .values({
-      id: email.id,
-      shop_id: shopId,
-      job_id: email.jobId,
-      kind: email.kind,
-      subject_id: email.subjectId,
-      step: email.step,
-      to_address: email.to,
-      email_hash: email.emailHash,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      message_id: email.messageId,
-      transport: email.transport,
-      created_at: email.createdAt,
-    })
+    .updateTable('carts')
+    .set({ recovery_email_at: at })
+    .where('shop_id', '=', shopId)
+    .where('id', 'in', cartIds)
     .execute();
 }
 

@@ -141,6 +141,28 @@ export async function markJobSent(db: Db, job: RecoveryJob, sentAt: string): Pro
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Marks many jobs of one claim sent in one statement; answers the ids actually marked (a job whose
+ * lease was lost to another worker, or that was cancelled meanwhile, is left alone).
+ */
+export async function markJobsSent(
+  db: Db,
+  leaseOwner: string,
+  jobIds: readonly string[],
+  sentAt: string,
+): Promise<Set<string>> {
+  if (jobIds.length === 0) return new Set();
+  const rows = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'sent', sent_at: sentAt, lease_owner: null, reason: null })
+    .where('id', 'in', jobIds)
+    .where('lease_owner', '=', leaseOwner)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Finishes a claimed job without sending: cancelled or failed, with the reason. */
 export async function finishJob(
   db: Db,

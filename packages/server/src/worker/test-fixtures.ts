@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { hashEmail } from '../keys.js';
 import { findCart, insertCart, type StoredCart } from '../storage/cart.store.js';
 import type { Database } from '../storage/database.js';
+import { insertJobs } from '../storage/jobs.store.js';
 import { insertShop } from '../storage/shop.store.js';
 import { newId } from './ids.js';
 import { scheduleRecovery } from './scheduler.js';
@@ -82,6 +83,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** Answers each message: `undefined` accepts; a code and text reject (`[451, 'try later']`). */
   respond: (mail: ReceivedMail) => [number, string] | undefined;
+  /** Milliseconds to wait before answering each DATA (a slow server); 0 by default. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -110,6 +113,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     port: 0,
     received: [],
     respond: () => undefined,
+    delayMs: 0,
     close: async () => undefined,
   };
   const server = new SMTPServer({
@@ -128,15 +132,20 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
           raw,
           headers: parseHeaders(raw),
         };
-        const answer = smtp.respond(mail);
-        if (answer) {
-          const error = new Error(answer[1]) as Error & { responseCode: number };
-          error.responseCode = answer[0];
-          callback(error);
-          return;
-        }
-        smtp.received.push(mail);
-        callback();
+        const reply = () => {
+          const answer = smtp.respond(mail);
+          if (answer) {
+            const error = new Error(answer[1]) as Error & { responseCode: number };
+            error.responseCode = answer[0];
+            callback(error);
+            return;
+          }
+          // Accepted: the server now owns the message, whether or not the client reads the reply.
+          smtp.received.push(mail);
+          callback();
+        };
+        if (smtp.delayMs > 0) setTimeout(reply, smtp.delayMs);
+        else reply();
       });
     },
   });
@@ -144,10 +153,83 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // A client that dies mid-session (the SIGKILL test) resets its connection: not a server failure.
+  server.on('error', () => undefined);
   // Loopback SMTP answers in tiny packets: without this, Nagle and delayed ACKs add ~40 ms a message.
   server.server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   smtp.port = (server.server.address() as AddressInfo).port;
   smtp.url = `smtp://127.0.0.1:${smtp.port}?tls=off`;
   smtp.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return smtp;
+}
+
+/**
+ * Inserts `count` open carts with an email and consent, each with one recovery job due at
+ * `runAt`, in chunks (far faster than {@link seedCart} for the multi-worker tests and the bench).
+ * Answers the job ids.
+ */
+export async function seedDueJobs(
+  db: Kysely<Database>,
+  shop: { shopId: string },
+  count: number,
+  runAt: Date,
+): Promise<string[]> {
+  const at = runAt.toISOString();
+  const content = JSON.stringify({ subject: { en: 'Your cart' }, body: { en: 'Come back to {shopName}.' } });
+  const items = JSON.stringify([{ id: '4401', title: 'Linen apron', quantity: 2, unitPrice: 1200 }]);
+  const ids: string[] = [];
+  for (let first = 0; first < count; first += 200) {
+    const chunk = Array.from({ length: Math.min(200, count - first) }, (_, offset) => {
+      const cartId = newId('crt');
+      const email = `shopper${first + offset}.${cartId.slice(-6).toLowerCase()}@example.com`;
+      return { cartId, jobId: newId('job'), email, hash: hashEmail(email) };
+    });
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('carts')
+        .values(
+          chunk.map(({ cartId, email, hash }) => ({
+            id: cartId,
+            shop_id: shop.shopId,
+            platform_cart_id: null,
+            currency: 'EUR',
+            country: 'FR',
+            subtotal: 2400,
+            items,
+            email,
+            email_hash: hash,
+            consent_granted: 1,
+            consent_text: 'Email me my cart',
+            consent_at: at,
+            locale: 'en',
+            status: 'open' as const,
+            recovery_email_at: null,
+            converted_at: null,
+            order_id: null,
+            order_total: null,
+            order_currency: null,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .execute();
+      await insertJobs(
+        trx,
+        shop.shopId,
+        chunk.map(({ cartId, jobId, hash }) => ({
+          id: jobId,
+          kind: 'recovery' as const,
+          subjectId: cartId,
+          step: 0,
+          content,
+          emailHash: hash,
+          runAt: at,
+          token: `tok_${jobId}`,
+          createdAt: at,
+        })),
+      );
+    });
+    ids.push(...chunk.map((entry) => entry.jobId));
+  }
+  return ids;
 }

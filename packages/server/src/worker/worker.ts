@@ -3,18 +3,24 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 import { renderAbsenceEmail, renderRecoveryEmail, type RenderedEmail } from '../email/render.js';
 import { createMailer, isDeliveryError, type Mailer, type OutgoingEmail } from '../email/mailer.js';
 import { maskEmail, silentLogger, type Logger } from '../log.js';
-import { findCart, markRecoveryEmailSent, type StoredCart } from '../storage/cart.store.js';
-import type { Database } from '../storage/database.js';
-import { insertEmail, lastRecoveryEmailTimes, suppressedEmails, type NewEmail } from '../storage/emails.store.js';
+import { toStoredCart, type StoredCart } from '../storage/cart.store.js';
+import type { Database, Db } from '../storage/database.js';
+import {
+  insertEmails,
+  lastRecoveryEmailTimes,
+  markCartsEmailed,
+  suppressedEmails,
+  type NewEmail,
+} from '../storage/emails.store.js';
 import {
   claimDueJobs,
   finishJob,
-  markJobSent,
+  markJobsSent,
   rescheduleJob,
   type RecoveryJob,
 } from '../storage/jobs.store.js';
 import { findAbsenceSubscriptions, type AbsenceSubscription } from '../storage/sequences.store.js';
-import { findShop, type Shop } from '../storage/shop.store.js';
+import { toShop, type Shop } from '../storage/shop.store.js';
 import { messageIdOf, newId } from './ids.js';
 import { stopReason, type RecoveryJobContent } from './scheduler.js';
 import { backoffMs, outsideQuietHours } from './timing.js';
@@ -106,35 +112,61 @@ interface BatchContext {
   lastSent: Map<string, number>;
 }
 
+/** The shops of a batch, in one query. */
+async function findShops(db: Db, shopIds: readonly string[]): Promise<Map<string, Shop>> {
+  const rows = await db.selectFrom('shops').selectAll().where('id', 'in', shopIds).execute();
+  return new Map(rows.map((row) => [row.id, toShop(row)]));
+}
+
+/** The carts of a batch's recovery jobs in one shop, in one `where id in (…)` query. */
+async function findCarts(db: Db, shopId: string, cartIds: readonly string[]): Promise<StoredCart[]> {
+  if (cartIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('carts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('id', 'in', cartIds)
+    .execute();
+  return rows.map(toStoredCart);
+}
+
+/**
+ * Reads what the decisions of a batch need with a handful of queries per shop (not per job):
+ * the shops, their carts, absence subscriptions, suppressed addresses and last send times.
+ */
 async function loadContext(worker: Resolved, jobs: RecoveryJob[], now: Date): Promise<BatchContext> {
   const { db } = worker;
+  const byShop = new Map<string, RecoveryJob[]>();
+  for (const job of jobs) {
+    const list = byShop.get(job.shopId);
+    if (list) list.push(job);
+    else byShop.set(job.shopId, [job]);
+  }
+  const shops = await findShops(db, [...byShop.keys()]);
   const context: BatchContext = {
-    shops: new Map(),
+    shops: new Map([...byShop.keys()].map((shopId) => [shopId, shops.get(shopId)])),
     carts: new Map(),
     subscriptions: new Map(),
     suppressed: new Set(),
     lastSent: new Map(),
   };
-  const byShop = new Map<string, RecoveryJob[]>();
-  for (const job of jobs) byShop.set(job.shopId, [...(byShop.get(job.shopId) ?? []), job]);
   const since = new Date(now.getTime() - worker.frequencyCapMs).toISOString();
   for (const [shopId, shopJobs] of byShop) {
-    context.shops.set(shopId, await findShop(db, shopId));
-    for (const job of shopJobs.filter((candidate) => candidate.kind === 'recovery')) {
-      context.carts.set(job.subjectId, await findCart(db, shopId, job.subjectId));
+    if (!shops.has(shopId)) continue;
+    const cartIds = shopJobs.filter((job) => job.kind === 'recovery').map((job) => job.subjectId);
+    const hashes = new Set(shopJobs.map((job) => job.emailHash));
+    for (const cart of await findCarts(db, shopId, cartIds)) {
+      context.carts.set(cart.id, cart);
+      if (cart.emailHash) hashes.add(cart.emailHash);
     }
     const absenceIds = shopJobs.filter((job) => job.kind === 'absence').map((job) => job.subjectId);
     for (const subscription of await findAbsenceSubscriptions(db, shopId, absenceIds)) {
       context.subscriptions.set(subscription.id, subscription);
     }
-    const hashes = [
-      ...new Set([
-        ...shopJobs.map((job) => job.emailHash),
-        ...[...context.carts.values()].flatMap((cart) => (cart?.emailHash ? [cart.emailHash] : [])),
-      ]),
-    ];
-    for (const hash of await suppressedEmails(db, shopId, hashes)) context.suppressed.add(`${shopId}:${hash}`);
-    for (const [hash, last] of await lastRecoveryEmailTimes(db, shopId, hashes, since)) {
+    for (const hash of await suppressedEmails(db, shopId, [...hashes])) {
+      context.suppressed.add(`${shopId}:${hash}`);
+    }
+    for (const [hash, last] of await lastRecoveryEmailTimes(db, shopId, [...hashes], since)) {
       context.lastSent.set(`${shopId}:${hash}`, Date.parse(last));
     }
   }
@@ -276,15 +308,21 @@ interface SentRecord {
 }
 
 /**
- * Group commit: results that arrive while a commit runs wait for the next one, so one
- * transaction records every email accepted meanwhile. The at-least-once window stays what it
- * was (an email accepted but not yet committed), and the database does a fraction of the work.
+ * Group commit: each accepted email is queued for recording at once; results that arrive while a
+ * commit runs wait for the next one, so one transaction of three statements (jobs `sent` where the
+ * lease is still ours, the `recovery_emails` rows, the carts' `recovery_email_at`) records every
+ * email accepted meanwhile. The at-least-once window stays what it was (an email accepted but not
+ * yet committed: at most the sends in flight plus one commit), and the database does a fraction
+ * of the work. All records of one recorder come from one claim, so they share its lease owner.
  */
 class SentRecorder {
   private queue: { record: SentRecord; done: (recorded: boolean) => void; fail: (error: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly leaseOwner: string,
+  ) {}
 
   record(record: SentRecord): Promise<boolean> {
     return new Promise((done, fail) => {
@@ -298,25 +336,30 @@ class SentRecorder {
       const pending = this.queue;
       this.queue = [];
       try {
-        const outcomes = await this.db.transaction().execute(async (trx) => {
-          const recorded: boolean[] = [];
-          for (const { record } of pending) {
-            const { job, sentAt, email } = record;
-            const owned = await markJobSent(trx, job, sentAt.toISOString());
-            if (owned) {
-              await insertEmail(trx, job.shopId, email);
-              if (job.kind === 'recovery') await markRecoveryEmailSent(trx, job.shopId, job.subjectId, sentAt);
-            }
-            recorded.push(owned);
-          }
-          return recorded;
-        });
-        pending.forEach((entry, index) => entry.done(outcomes[index] ?? false));
+        const owned = await this.db.transaction().execute((trx) => this.commit(trx, pending.map((entry) => entry.record)));
+        for (const entry of pending) entry.done(owned.has(entry.record.job.id));
       } catch (error) {
         for (const entry of pending) entry.fail(error);
       }
     }
     this.flushing = undefined;
+  }
+
+  private async commit(trx: Db, records: SentRecord[]): Promise<Set<string>> {
+    // The job rows' and carts' time is the last acceptance of the group (milliseconds apart);
+    // each `recovery_emails` row keeps its own.
+    const sentAt = records.reduce((latest, { sentAt }) => (sentAt > latest ? sentAt : latest), new Date(0));
+    const at = sentAt.toISOString();
+    const owned = await markJobsSent(trx, this.leaseOwner, records.map(({ job }) => job.id), at);
+    const recorded = records.filter(({ job }) => owned.has(job.id));
+    await insertEmails(trx, recorded.map(({ job, email }) => ({ shopId: job.shopId, email })));
+    const cartsByShop = new Map<string, string[]>();
+    for (const { job } of recorded) {
+      if (job.kind !== 'recovery') continue;
+      cartsByShop.set(job.shopId, [...(cartsByShop.get(job.shopId) ?? []), job.subjectId]);
+    }
+    for (const [shopId, cartIds] of cartsByShop) await markCartsEmailed(trx, shopId, cartIds, at);
+    return owned;
   }
 }
 
@@ -328,10 +371,11 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
   const worker = 'skipLocked' in options ? options : resolve(options);
   const now = worker.clock();
   const result: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0, deferred: 0 };
+  const leaseOwner = `lease_${randomBytes(9).toString('base64url')}`;
   const jobs = await claimDueJobs(worker.db, {
     now: now.toISOString(),
     leaseUntil: new Date(now.getTime() + worker.leaseMs).toISOString(),
-    leaseOwner: `lease_${randomBytes(9).toString('base64url')}`,
+    leaseOwner,
     limit: worker.batchSize,
     skipLocked: worker.skipLocked,
   });
@@ -339,7 +383,7 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
   if (jobs.length === 0) return result;
   const context = await loadContext(worker, jobs, now);
   const deliveries: Promise<void>[] = [];
-  const recorder = new SentRecorder(worker.db);
+  const recorder = new SentRecorder(worker.db, leaseOwner);
   for (const job of jobs) {
     const decision = decide(worker, job, context, now);
     if (decision.action === 'cancel') {
