@@ -1,15 +1,16 @@
 import { readStorage, writeStorage } from './storage.js';
 
 const KEY = 'comptoir:heights';
-let heights: Record<string, number> | undefined;
 
 /**
  * Remembers an element's rendered height for the next visit, so the loader can reserve it
  * before the element's code arrives (no layout shift with a warm cache).
  */
 export function rememberHeight(element: HTMLElement): void {
-  if (element.hasAttribute('data-no-reserve')) return;
-  heights ??= readStorage<Record<string, number>>(KEY) ?? {};
+  if (!element.isConnected || element.hasAttribute('data-no-reserve')) return;
+  // Read afresh each time: other tabs of the shop (and other copies of the widgets) write it too,
+  // and a copy kept in memory would overwrite their heights with stale ones.
+  const heights = readStorage<Record<string, number>>(KEY) ?? {};
   const height = Math.round(element.getBoundingClientRect().height);
   if (heights[element.localName] === height) return;
   heights[element.localName] = height;

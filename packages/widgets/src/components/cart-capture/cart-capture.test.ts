@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setCart } from '../../cart/store.js';
 import { state } from '../../internal/state.js';
@@ -23,6 +23,16 @@ describe('comptoir-cart-capture', () => {
   afterEach(() => {
     window.fetch = originalFetch;
   });
+
+  // Plain host-page elements (a button, an anchor) are added by hand: `fixture()` waits an animation
+  // frame for anything that is not a Lit element, and a test page that gets no frame hangs there.
+  const hostElements: HTMLElement[] = [];
+  const addToPage = <T extends HTMLElement>(element: T): T => {
+    document.body.append(element);
+    hostElements.push(element);
+    return element;
+  };
+  afterEach(() => hostElements.splice(0).forEach((element) => element.remove()));
 
   const render = (mode = 'inline', lang = 'en') =>
     fixture<ComptoirCartCapture>(html`<comptoir-cart-capture lang=${lang} mode=${mode} .config=${makeConfig()}></comptoir-cart-capture>`);
@@ -70,7 +80,8 @@ describe('comptoir-cart-capture', () => {
   });
 
   it('opens a modal dialog on exit intent: Escape closes it, focus returns, and it stays away', async () => {
-    const trigger = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+    const trigger = addToPage(document.createElement('button'));
+    trigger.textContent = 'before';
     trigger.focus();
     const el = await render('exit-intent');
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
@@ -91,7 +102,9 @@ describe('comptoir-cart-capture', () => {
   });
 
   it('shows a popover anchored to an element', async () => {
-    await fixture(html`<button id="cart-button">Cart</button>`);
+    const anchor = addToPage(document.createElement('button'));
+    anchor.id = 'cart-button';
+    anchor.textContent = 'Cart';
     const el = await fixture<ComptoirCartCapture>(
       html`<comptoir-cart-capture mode="popover" anchor="#cart-button" .config=${makeConfig()}></comptoir-cart-capture>`,
     );
@@ -99,7 +112,10 @@ describe('comptoir-cart-capture', () => {
     await el.updateComplete;
     const popover = el.shadowRoot!.querySelector<HTMLElement>('[role=dialog]')!;
     expect(popover).to.not.equal(null);
-    for (let i = 0; i < 40 && !popover.style.transform; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The element imports @floating-ui/dom on opening; the first import in a run is compiled on the
+    // fly, so wait for that module (the element's import resolves with it), then for the position.
+    await import('../../internal/position.js');
+    await waitUntil(() => popover.style.transform !== '', 'the popover was never positioned', { timeout: 4000 });
     expect(popover.style.transform).to.match(/translate/);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
