@@ -78,12 +78,16 @@ const CSV_COLUMNS = [
   'platform_cart_id',
 ] as const;
 
-/** One CSV field: quoted when needed; a leading = + - @ is neutralised so spreadsheets show text. */
+/**
+ * One CSV field: quoted when needed; a leading = + - @ (or tab, CR) is neutralised so spreadsheets
+ * show text. A `;` also forces quotes: spreadsheets in many locales split on it, which would start
+ * a new cell, unneutralised, right after it.
+ */
 function csvField(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function csvRow(cart: StoredCart): string {
