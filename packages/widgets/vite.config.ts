@@ -1,6 +1,7 @@
 // Two library builds (ES modules, minified):
 //   `vite build --mode cdn`: dist/cdn/embed.js (the loader) + dist/cdn/chunks/*, everything bundled,
-//     one lazily imported chunk per element plus shared chunks (lit runtime, sdk calendar);
+//     one lazily imported chunk per element plus shared chunks (lit runtime, sdk calendar), and one
+//     per language other than English (the loader fetches only the page's);
 //   `vite build`: dist/*.js entries for bundlers, with lit, @lit/react, react, @floating-ui/dom and
 //     @comptoir/sdk left external.
 import { defineConfig } from 'vite';
@@ -43,11 +44,11 @@ export default defineConfig(({ mode }) => {
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
                   {
                     name: 'core',
-                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|reserve|remote-config)|cart[\\/](store|validate))\.ts/,
+                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|reserve|remote-config|locale)|cart[\\/](store|validate)|translations[\\/]translation)\.ts/,
                   },
                   {
                     name: 'runtime',
-                    test: /widgets[\\/]src[\\/](translations[\\/]|internal[\\/](api|clock|consent|cart-controller|comptoir-element)\.ts)/,
+                    test: /widgets[\\/]src[\\/](translations[\\/]en\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element)\.ts)/,
                   },
                 ],
               }

@@ -8,6 +8,7 @@
 import type { Cart, Placement } from '@comptoir/sdk/schemas';
 import { listenForCartEvents, setCart } from './cart/store.js';
 import { elementModules } from './elements.js';
+import { loadTranslation, pickLocale } from './internal/locale.js';
 import { configure } from './internal/remote-config.js';
 import { reserveSpace } from './internal/reserve.js';
 import { notify, state, subscribe, warnOnce, type ApiTarget } from './internal/state.js';
@@ -35,14 +36,25 @@ const requested = new Set<string>();
 /** Imports the module of every undefined Comptoir element under `root`. */
 export function loadElements(root: ParentNode = document): Promise<unknown> {
   const pending: Promise<unknown>[] = [];
-  const consider = (tag: string) => {
+  const consider = (element: Element) => {
+    const tag = element.localName;
     const load = elementModules[tag];
     if (!load || requested.has(tag) || customElements.get(tag)) return;
     requested.add(tag);
-    pending.push(load().catch((error: unknown) => warnOnce(`load-${tag}`, `could not load ${tag}`, error)));
+    // The element's strings first (English is bundled): it then renders in its language at once.
+    const locale = pickLocale([
+      element.closest('[lang]')?.getAttribute('lang'),
+      document.documentElement.lang,
+      state.config?.defaultLocale,
+    ]);
+    pending.push(
+      loadTranslation(locale)
+        .then(load)
+        .catch((error: unknown) => warnOnce(`load-${tag}`, `could not load ${tag}`, error)),
+    );
   };
-  if (root instanceof Element) consider(root.localName);
-  for (const element of root.querySelectorAll(':not(:defined)')) consider(element.localName);
+  if (root instanceof Element) consider(root);
+  for (const element of root.querySelectorAll(':not(:defined)')) consider(element);
   return Promise.all(pending);
 }
 

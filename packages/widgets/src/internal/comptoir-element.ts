@@ -1,15 +1,20 @@
 import { css, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import { formatMoney } from '@comptoir/sdk/money';
-import {
-  translations,
-  type TranslationKey,
-  type TranslationValues,
-  type WidgetLocale,
-} from '../translations/index.js';
+import en from '../translations/en.js';
+import type { TranslationKey, TranslationValues } from '../translations/translation.js';
 import { listenForCartEvents } from '../cart/store.js';
 import { state, subscribe } from './state.js';
 import { rememberHeight } from './reserve.js';
+import {
+  loadedTranslation,
+  loadTranslation,
+  pickLocale,
+  provideTranslation,
+  type WidgetLocale,
+} from './locale.js';
+
+provideTranslation('en', en);
 
 type Nothing = typeof nothing;
 
@@ -145,16 +150,11 @@ export class ComptoirElement extends LitElement {
 
   /** The language used: the element's or page's `lang` when shipped, else the shop's default. */
   get locale(): WidgetLocale {
-    const candidates = [
+    return pickLocale([
       this.closest('[lang]')?.getAttribute('lang'),
       document.documentElement.lang,
       this.shopConfig?.defaultLocale,
-    ];
-    for (const candidate of candidates) {
-      const primary = candidate?.toLowerCase().split('-')[0];
-      if (primary && primary in translations) return primary as WidgetLocale;
-    }
-    return 'en';
+    ]);
   }
 
   /** A translated string, or the merchant's override from `config.strings[locale][key]`. */
@@ -167,7 +167,7 @@ export class ComptoirElement extends LitElement {
         params && name in params ? String(params[name]) : match,
       );
     }
-    const entry = translations[locale][key] as string | ((values: unknown) => string);
+    const entry = (loadedTranslation(locale) ?? en)[key] as string | ((values: unknown) => string);
     return typeof entry === 'function' ? entry(params) : entry;
   }
 
@@ -268,6 +268,17 @@ export class ComptoirElement extends LitElement {
     } catch (error) {
       return this.fail('render-failed', String(error), error);
     }
+  }
+
+  /**
+   * Holds an update until the strings of the element's language are loaded (English is bundled;
+   * the loader fetches the page's language before it defines the elements, so this waits only for
+   * an element whose `lang` differs from the page's): no text flashes by in English first.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.locale;
+    if (loadedTranslation(locale)) return super.scheduleUpdate();
+    return loadTranslation(locale).then(() => super.scheduleUpdate());
   }
 
   protected override performUpdate(): void {

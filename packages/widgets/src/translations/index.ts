@@ -8,7 +8,7 @@ import type { Translation } from './translation.js';
 
 export type { Translation, TranslationKey, TranslationValues } from './translation.js';
 
-/** The languages the widgets ship with. */
+/** Every language at once (the admin's text editor; the widgets load only the page's). */
 export const translations: Record<'en' | 'fr' | 'de' | 'es' | 'it' | 'nl', Translation> = {
   en,
   fr,

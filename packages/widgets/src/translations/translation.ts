@@ -52,7 +52,4 @@ export type TranslationValues<K extends TranslationKey> = Translation[K] extends
   ? V
   : undefined;
 
-/** Picks `one` or `other` with the language's plural rules. */
-export function plural(locale: string, count: number, one: string, other: string): string {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
-}
+export { plural } from '../internal/locale.js';

@@ -1,0 +1,55 @@
+import type { Translation } from '../translations/translation.js';
+import { warnOnce } from './state.js';
+
+/** The languages the widgets ship with; English is bundled, the others load on demand. */
+export const LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
+
+/** A language the widgets ship with. */
+export type WidgetLocale = (typeof LOCALES)[number];
+
+const loaders: Record<Exclude<WidgetLocale, 'en'>, () => Promise<{ default: Translation }>> = {
+  fr: () => import('../translations/fr.js'),
+  de: () => import('../translations/de.js'),
+  es: () => import('../translations/es.js'),
+  it: () => import('../translations/it.js'),
+  nl: () => import('../translations/nl.js'),
+};
+
+const loaded: Partial<Record<WidgetLocale, Translation>> = {};
+const loading: Partial<Record<WidgetLocale, Promise<void>>> = {};
+
+/** The first candidate (a `lang` value such as `fr-BE`) whose language is shipped, else `en`. */
+export function pickLocale(candidates: readonly (string | null | undefined)[]): WidgetLocale {
+  for (const candidate of candidates) {
+    const primary = candidate?.toLowerCase().split('-')[0];
+    if (primary && (LOCALES as readonly string[]).includes(primary)) return primary as WidgetLocale;
+  }
+  return 'en';
+}
+
+/** Makes a translation available without loading it (English, bundled with the elements). */
+export function provideTranslation(locale: WidgetLocale, translation: Translation): void {
+  loaded[locale] = translation;
+}
+
+/** The translation of `locale` when it is loaded. */
+export function loadedTranslation(locale: WidgetLocale): Translation | undefined {
+  return loaded[locale];
+}
+
+/**
+ * Loads the strings of `locale` (once); never rejects: a failed load leaves English, with one
+ * warning. Resolves at once for English.
+ */
+export function loadTranslation(locale: WidgetLocale): Promise<void> {
+  if (locale === 'en' || loaded[locale]) return Promise.resolve();
+  return (loading[locale] ??= loaders[locale]().then(
+    (module) => provideTranslation(locale, module.default),
+    (error: unknown) => warnOnce(`locale-${locale}`, `could not load the ${locale} strings`, error),
+  ));
+}
+
+/** Picks `one` or `other` with the language's plural rules. */
+export function plural(locale: string, count: number, one: string, other: string): string {
+  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
+}
