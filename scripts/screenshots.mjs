@@ -44,32 +44,74 @@ async function api(method, path, body, headers = {}) {
 
 const current = await api('GET', '/v1/admin/config');
 const config = demoConfig(current.body, { shopUrl: demo.url });
-config.recovery.steps[0].delaySeconds = 60;
 await api('PUT', '/v1/admin/config', config, { 'If-Match': current.etag });
 
-// A few weeks of activity: carts captured, emails sent, some carts bought back.
+// Four weeks of plausible activity, with the clock only ever moving forward (so each email goes
+// out when it is due, as in real life): carts captured in the shop's daytime, about two in three
+// with an email; some shoppers buy at once (converted, no email); the others get the sequence
+// (1 h, 24 h, 72 h), and about one in four of those clicks the restore link and buys (recovered).
 const publicHeaders = { Authorization: `Bearer ${keys.publishableKey}`, Origin: demo.url };
 const products = [['linen-notebook', 'Linen notebook', 2400], ['fig-candle', 'Fig & cedar candle', 3200], ['stoneware-mug', 'Stoneware mug', 2800]];
+const HOUR = 3_600_000;
+const startOfToday = new Date();
+startOfToday.setHours(0, 0, 0, 0);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function outboxCount() {
+  return (await api('GET', '/v1/admin/outbox?limit=200')).body.items.length;
+}
+/** Lets the worker send what is due at the current (shifted) time. */
+async function letWorkerRun() {
+  let before = await outboxCount();
+  for (let i = 0; i < 8; i++) {
+    await sleep(400);
+    const now = await outboxCount();
+    if (now === before && i >= 2) return;
+    before = now;
+  }
+}
+async function followRestoreLink(email) {
+  const list = (await api('GET', '/v1/admin/outbox?limit=200')).body.items.filter((item) => item.to === email);
+  if (!list[0]) return false;
+  const message = (await api('GET', `/v1/admin/outbox/${list[0].id}`)).body;
+  const link = /href="([^"]*\/r\/[^"]+)"/.exec(message.html ?? '')?.[1];
+  if (!link) return false;
+  await fetch(link.replaceAll('&amp;', '&').replace('127.0.0.1', 'localhost'), { redirect: 'manual' });
+  return true;
+}
 let serial = 0;
-for (const daysAgo of [26, 23, 20, 17, 15, 12, 10, 8, 6, 4, 3, 2, 1]) {
-  offset = -daysAgo * DAY;
-  const carts = [];
-  for (let i = 0; i < 1 + (daysAgo % 3); i++) {
-    const [id, title, price] = products[(serial + i) % products.length];
-    const quantity = 1 + ((serial + i) % 2);
-    const cart = { id: `sample-${serial++}`, currency: 'EUR', country: 'FR', subtotal: price * quantity, items: [{ id, productId: id, title, quantity, unitPrice: price }] };
-    const withEmail = i % 3 !== 2;
+const pendingRecoveries = [];
+for (let daysAgo = 27; daysAgo >= 1; daysAgo--) {
+  if (daysAgo % 7 === 2 || daysAgo % 5 === 0) continue; // quiet days
+  offset = startOfToday.getTime() - Date.now() - daysAgo * 24 * HOUR + 10 * HOUR;
+  const cartsToday = 1 + ((daysAgo * 7) % 3);
+  for (let i = 0; i < cartsToday; i++) {
+    const n = serial++;
+    const [id, title, price] = products[n % products.length];
+    const quantity = 1 + (n % 4 === 3 ? 1 : 0);
+    const cart = { id: `sample-${n}`, currency: 'EUR', country: 'FR', subtotal: price * quantity, items: [{ id, productId: id, title, quantity, unitPrice: price }] };
+    const email = n % 3 !== 2 ? `shopper${n}@example.com` : undefined;
     await api('POST', `/v1/shops/${keys.shopId}/carts`, {
       cart,
-      ...(withEmail ? { email: `shopper${serial}@example.com`, consent: { granted: true, text: config.capture.consentText } } : {}),
+      ...(email ? { email, consent: { granted: true, text: config.capture.consentText } } : {}),
       locale: 'en',
     }, publicHeaders);
-    carts.push(cart);
+    if (n % 5 === 0) {
+      // Bought within the half hour: an ordinary order, no email.
+      offset += 20 * 60_000;
+      await api('POST', `/v1/shops/${keys.shopId}/orders`, { cartId: cart.id, total: cart.subtotal, currency: 'EUR' }, publicHeaders);
+    } else if (email && n % 4 === 1) {
+      pendingRecoveries.push({ cart, email });
+    }
+    offset += 35 * 60_000;
   }
-  offset += 5 * 60_000;
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  for (const cart of carts.filter((_, i) => i % 2 === 0)) {
-    await api('POST', `/v1/shops/${keys.shopId}/orders`, { cartId: cart.id, total: cart.subtotal, currency: 'EUR' }, publicHeaders);
+  // Two hours later the first email of each open cart has gone out.
+  offset += 2 * HOUR;
+  await letWorkerRun();
+  for (const { cart, email } of pendingRecoveries.splice(0)) {
+    if (await followRestoreLink(email)) {
+      offset += 15 * 60_000;
+      await api('POST', `/v1/shops/${keys.shopId}/orders`, { cartId: cart.id, total: cart.subtotal, currency: 'EUR' }, publicHeaders);
+    }
   }
 }
 offset = 0;
@@ -109,6 +151,34 @@ try {
   });
   await shoot('faq', 'admin-faq', () => admin.locator('.preview comptoir-faq').waitFor());
   await shoot('emails', 'admin-emails');
+  await shoot('emails', 'admin-email-preview', async () => {
+    await admin.locator('.email-preview iframe').scrollIntoViewIfNeeded();
+    await admin.evaluate(() => document.querySelector('.email-preview')?.scrollIntoView({ block: 'center' }));
+  });
+  await shoot('shop', 'admin-theme-contrast', async () => {
+    // A pale text colour, to show the readability warning a merchant would get.
+    await admin.getByLabel('Text colour', { exact: true }).fill('#9aa39e');
+    await admin.locator('.contrast.low').waitFor();
+    await admin.evaluate(() => document.querySelector('#theme-contrast')?.scrollIntoView({ block: 'center' }));
+  });
+  await admin.getByRole('button', { name: 'Discard' }).click();
+  await shoot('texts', 'admin-texts', async () => {
+    await admin.getByLabel('Your text for absenceUpcoming').fill('The workshop is closed {range}.');
+    await admin.getByLabel('Your text for absenceUpcoming').dispatchEvent('change');
+    await admin.getByLabel('Preview at date and time').fill('2026-11-30T10:00');
+    await admin.getByLabel('Preview at date and time').dispatchEvent('change');
+    await admin.locator('.preview comptoir-absence-banner').getByText('The workshop is closed').waitFor();
+    await admin.evaluate(() => window.scrollTo(0, 0));
+  });
+  await admin.getByRole('button', { name: 'Discard' }).click();
+  await shoot('placements', 'admin-placements', async () => {
+    await admin.getByRole('button', { name: 'Add a placement' }).click();
+    await admin.getByLabel('Element (CSS selector)').fill('.product-form');
+    await admin.getByRole('button', { name: 'Add an option' }).click();
+    await admin.getByLabel('Name', { exact: true }).fill('method');
+    await admin.getByLabel('Value', { exact: true }).fill('express');
+  });
+  await admin.getByRole('button', { name: 'Discard' }).click();
   await shoot('outbox', 'admin-outbox', async () => {
     await admin.locator('.message-link').first().click();
     await admin.locator('.message iframe').waitFor();

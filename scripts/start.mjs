@@ -2,7 +2,7 @@
 // `comptoir serve` (API, config page, widgets) on :8787 and the demo storefront on :8788.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../demo/server.mjs';
 import { demoConfig } from '../demo/seed.mjs';
@@ -16,6 +16,12 @@ const dataDir = process.env.COMPTOIR_DATA_DIR ?? join(root, 'data');
 const shopFile = join(dataDir, 'demo-shop.json');
 const cli = join(root, 'packages/server/dist/cli/index.js');
 const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dataDir, 'comptoir.db')}`, PORT: String(port) };
+
+/** A path as the user can type it: relative when under the current directory, else absolute. */
+function displayPath(path) {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
 function step(label) {
   console.log(`\n› ${label}`);
@@ -133,7 +139,7 @@ console.log(`
 
   Sign in to the config page with the shop's secret key:
     ${shop.secretKey}
-  (also kept in data/demo-shop.json)
+  (also kept in ${displayPath(shopFile)})
 
   Press Ctrl-C to stop.
 `);

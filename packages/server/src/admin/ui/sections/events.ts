@@ -41,7 +41,7 @@ export function renderEvents(ctx: Ctx): TemplateResult {
             onValue: (v) => set((e) => (e.methodIds = v.length === methods.length ? undefined : v)),
           })}
           ${textareaField(ctx, { path: `${base}.message`, label: ctx.t('events.message'), rows: 2, value: event.message, onValue: (v) => set((e) => (e.message = v || undefined)) })}
-          <div class="grid two">
+          <div class="stack">
             ${inputField(ctx, {
               path: `${base}.fallback.text`, label: ctx.t('events.fallbackText'), hint: ctx.t('events.fallbackHint'), value: event.fallback?.text,
               onValue: (v) => set((e) => {

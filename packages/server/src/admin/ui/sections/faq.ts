@@ -55,7 +55,7 @@ export function renderFaq(ctx: Ctx): TemplateResult {
             ${inputField(ctx, { path: `${base}.question`, label: ctx.t('faq.question'), value: entry.question, required: true, onValue: (v) => set((e) => (e.question = v)) })}
             ${inputField(ctx, { path: `${base}.category`, label: ctx.t('faq.category'), value: entry.category, list: 'faq-categories', onValue: (v) => set((e) => (e.category = v)) })}
           </div>
-          ${textareaField(ctx, { path: `${base}.answer`, label: ctx.t('faq.answer'), hint: ctx.t('faq.answerHint'), rows: 3, value: entry.answer, required: true, onValue: (v) => set((e) => (e.answer = v)) })}
+          ${textareaField(ctx, { path: `${base}.answer`, label: ctx.t('faq.answer'), hint: ctx.t('faq.answerHint'), rows: Math.min(10, Math.max(3, entry.answer.split('\n').length + 1)), value: entry.answer, required: true, onValue: (v) => set((e) => (e.answer = v)) })}
         </li>`;
       })}
     </ol>

@@ -45,7 +45,8 @@ function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
   const step = innerW / Math.max(1, daily.length);
   const barW = Math.max(2, step * 0.6);
   const y = (value: number) => pad.top + innerH - (value / max) * innerH;
-  const ticks = [0, Math.ceil(max / 2), max];
+  // Whole-number ticks only, evenly spaced: 0 1 2 3, or 0 2 4, or 0, half and top for larger counts.
+  const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [...new Set([0, Math.round(max / 2), max])];
   const totalCaptured = daily.reduce((sum, d) => sum + d.captured, 0);
   const totalRecovered = daily.reduce((sum, d) => sum + d.recovered, 0);
   const label = ctx.t('overview.chartLabel', { days: daily.length, captured: totalCaptured, recovered: totalRecovered });
