@@ -44,6 +44,12 @@ export interface WorkerOptions {
   pollMs?: number;
   /** At most one recovery email per address and shop within this window (default 12 h). */
   frequencyCapMs?: number;
+  /**
+   * How long an accepted email may wait to be recorded with the ones accepted right after it, in
+   * one transaction (group commit; default 10 ms, 0 records each at once). It widens the
+   * at-least-once window (see EMAILS.md) by at most this much.
+   */
+  commitDelayMs?: number;
   /** Transient failures before a job is recorded as failed (default 8). */
   maxAttempts?: number;
   /** Randomness for backoff jitter (tests pin it). */
@@ -93,6 +99,7 @@ function resolve(options: WorkerOptions): Resolved {
     leaseMs: options.leaseMs ?? 5 * 60_000,
     pollMs: options.pollMs ?? 1000,
     frequencyCapMs: options.frequencyCapMs ?? 12 * 3_600_000,
+    commitDelayMs: options.commitDelayMs ?? 10,
     maxAttempts: options.maxAttempts ?? 8,
     random: options.random ?? Math.random,
     skipLocked: options.db.getExecutor().adapter instanceof PostgresAdapter,
@@ -307,36 +314,51 @@ interface SentRecord {
   email: NewEmail;
 }
 
+/** The most emails one group commit records. */
+const MAX_GROUP = 250;
+
 /**
  * Group commit: each accepted email is queued for recording at once; results that arrive while a
  * commit runs wait for the next one, so one transaction of three statements (jobs `sent` where the
  * lease is still ours, the `recovery_emails` rows, the carts' `recovery_email_at`) records every
- * email accepted meanwhile. The at-least-once window stays what it was (an email accepted but not
- * yet committed: at most the sends in flight plus one commit), and the database does a fraction
- * of the work. All records of one recorder come from one claim, so they share its lease owner.
+ * email accepted meanwhile; an email waits at most `commitDelayMs` for company. The at-least-once
+ * window stays small (an email accepted but not yet committed: the last `commitDelayMs` plus one
+ * commit), and the database does a fraction of the work. All records of one recorder come from one claim, so they share its lease owner.
  */
 class SentRecorder {
   private queue: { record: SentRecord; done: (recorded: boolean) => void; fail: (error: unknown) => void }[] = [];
   private flushing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly leaseOwner: string,
+    private readonly delayMs: number,
   ) {}
 
+  /** Queues an accepted email; resolves once committed: true, or false when the lease was lost. */
   record(record: SentRecord): Promise<boolean> {
     return new Promise((done, fail) => {
       this.queue.push({ record, done, fail });
-      this.flushing ??= this.flush();
+      // A commit under way takes the newcomers as soon as it ends; else wait a little for company.
+      if (this.flushing) return;
+      if (this.delayMs <= 0 || this.queue.length >= MAX_GROUP) this.start();
+      else this.timer ??= setTimeout(() => this.start(), this.delayMs);
     });
+  }
+
+  private start(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flushing ??= this.flush();
   }
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
-      const pending = this.queue;
-      this.queue = [];
+      const pending = this.queue.splice(0, MAX_GROUP);
       try {
-        const owned = await this.db.transaction().execute((trx) => this.commit(trx, pending.map((entry) => entry.record)));
+        const records = pending.map((entry) => entry.record);
+        const owned = await this.db.transaction().execute((trx) => this.commit(trx, records));
         for (const entry of pending) entry.done(owned.has(entry.record.job.id));
       } catch (error) {
         for (const entry of pending) entry.fail(error);
@@ -383,7 +405,7 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
   if (jobs.length === 0) return result;
   const context = await loadContext(worker, jobs, now);
   const deliveries: Promise<void>[] = [];
-  const recorder = new SentRecorder(worker.db, leaseOwner);
+  const recorder = new SentRecorder(worker.db, leaseOwner, worker.commitDelayMs);
   for (const job of jobs) {
     const decision = decide(worker, job, context, now);
     if (decision.action === 'cancel') {
