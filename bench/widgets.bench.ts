@@ -42,7 +42,9 @@ export interface WidgetsBenchResult {
 
 function staticImports(file: string, code: string): string[] {
   const found: string[] = [];
-  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w${}\s,*]+from\s*)?["']([^"']+)["']/g)) {
+  for (const match of code.matchAll(
+    /(?:import|export)\s*(?:[\w${}\s,*]+from\s*)?["']([^"']+)["']/g,
+  )) {
     const spec = match[1]!;
     if (spec.startsWith('.')) found.push(posix.normalize(posix.join(posix.dirname(file), spec)));
   }
@@ -63,7 +65,8 @@ function closure(roots: string[], sources: Map<string, string>): Set<string> {
 
 /** Measures dist/cdn and compares it with the budgets. */
 export function runWidgetsBench(print = true): WidgetsBenchResult {
-  if (!existsSync(join(CDN, 'embed.js'))) throw new Error(`No build at ${CDN}: run npm run build first.`);
+  if (!existsSync(join(CDN, 'embed.js')))
+    throw new Error(`No build at ${CDN}: run npm run build first.`);
   const sources = new Map<string, string>();
   const files: Record<string, number> = {};
   const walk = (dir: string) => {
@@ -78,21 +81,27 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
     }
   };
   walk('');
-  const sum = (set: Iterable<string>) => [...set].reduce((total, file) => total + (files[file] ?? 0), 0);
+  const sum = (set: Iterable<string>) =>
+    [...set].reduce((total, file) => total + (files[file] ?? 0), 0);
   const loaderSet = closure(['embed.js'], sources);
   const elementChunks = [...sources.keys()].filter((file) =>
-    /^chunks\/(absence-banner|free-shipping|shipping-cutoff|holiday-deadline|faq|cart-capture)-/.test(file),
+    /^chunks\/(absence-banner|free-shipping|shipping-cutoff|holiday-deadline|faq|cart-capture)-/.test(
+      file,
+    ),
   );
   const bannerChunk = elementChunks.find((file) => file.startsWith('chunks/absence-banner-'));
-  if (!bannerChunk || elementChunks.length !== 6) throw new Error('Expected six element chunks in dist/cdn/chunks');
+  if (!bannerChunk || elementChunks.length !== 6)
+    throw new Error('Expected six element chunks in dist/cdn/chunks');
   const popoverFiles = [...sources.keys()].filter((file) => POPOVER.test(file));
   const largestLocale = [...sources.keys()]
     .filter((file) => LOCALE_CHUNK.test(file))
     .sort((a, b) => (files[b] ?? 0) - (files[a] ?? 0))[0];
-  if (popoverFiles.length === 0 || !largestLocale) throw new Error('Expected popover and language chunks');
+  if (popoverFiles.length === 0 || !largestLocale)
+    throw new Error('Expected popover and language chunks');
   const allSet = closure(['embed.js', ...elementChunks, ...popoverFiles, largestLocale], sources);
   for (const file of allSet) {
-    if (Object.values(ADAPTERS).some((test) => test.test(file)) || ADAPTER_SHARED.test(file)) allSet.delete(file);
+    if (Object.values(ADAPTERS).some((test) => test.test(file)) || ADAPTER_SHARED.test(file))
+      allSet.delete(file);
   }
   const adapters: Record<string, number> = {};
   for (const [name, test] of Object.entries(ADAPTERS)) {
@@ -115,19 +124,30 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
     pass: {
       loader: sum(loaderSet) <= WIDGET_BUDGETS.loader,
       allElements: sum(allSet) <= WIDGET_BUDGETS.allElements,
-      bannerOnly: [...bannerSet].every((file) => !/^chunks\/(free-shipping|shipping-cutoff|holiday-deadline|faq|cart-capture)-/.test(file)),
+      bannerOnly: [...bannerSet].every(
+        (file) =>
+          !/^chunks\/(free-shipping|shipping-cutoff|holiday-deadline|faq|cart-capture)-/.test(file),
+      ),
     },
   };
   if (print) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-    for (const [file, size] of Object.entries(files).sort((a, b) => a[1] - b[1])) console.log(`  ${kb(size).padStart(9)}  ${file}`);
-    console.log(`${result.pass.loader ? 'PASS' : 'FAIL'} loader (embed.js + static imports): ${kb(result.loader)} (budget 4 KB)`);
+    for (const [file, size] of Object.entries(files).sort((a, b) => a[1] - b[1]))
+      console.log(`  ${kb(size).padStart(9)}  ${file}`);
+    console.log(
+      `${result.pass.loader ? 'PASS' : 'FAIL'} loader (embed.js + static imports): ${kb(result.loader)} (budget 4 KB)`,
+    );
     console.log(
       `${result.pass.allElements ? 'PASS' : 'FAIL'} all six elements + runtime + popover (floating-ui) + one language: ${kb(result.allElements)} (budget 30 KB)`,
     );
-    for (const [name, size] of Object.entries(result.adapters)) console.log(`INFO ${name} adapter adds ${kb(size)}`);
-    console.log(`${result.pass.bannerOnly ? 'PASS' : 'FAIL'} banner-only page loads ${kb(result.bannerOnly)}: ${result.bannerOnlyFiles.join(', ')}`);
-    console.log(`INFO everything in dist/cdn (incl. both cart adapters and popover positioning): ${kb(result.everything)}`);
+    for (const [name, size] of Object.entries(result.adapters))
+      console.log(`INFO ${name} adapter adds ${kb(size)}`);
+    console.log(
+      `${result.pass.bannerOnly ? 'PASS' : 'FAIL'} banner-only page loads ${kb(result.bannerOnly)}: ${result.bannerOnlyFiles.join(', ')}`,
+    );
+    console.log(
+      `INFO everything in dist/cdn (incl. both cart adapters and popover positioning): ${kb(result.everything)}`,
+    );
   }
   return result;
 }

@@ -27,12 +27,16 @@ describe('widget bundle budgets (gzip)', () => {
 
   it('counts popover anchoring and one language in the all-six figure, and no adapter', () => {
     expect(result.allElementsFiles.some((file) => file.includes('floating'))).toBe(true);
-    expect(result.allElementsFiles.filter((file) => /chunks\/(fr|de|es|it|nl)-/.test(file))).toHaveLength(1);
+    expect(
+      result.allElementsFiles.filter((file) => /chunks\/(fr|de|es|it|nl)-/.test(file)),
+    ).toHaveLength(1);
     expect(result.allElementsFiles.some((file) => /shopify|woocommerce/.test(file))).toBe(false);
   });
 
   it('loads only English with the runtime (other languages are separate chunks)', () => {
     expect(result.loader).toBeLessThanOrEqual(WIDGET_BUDGETS.loader);
-    expect(result.bannerOnlyFiles.some((file) => /chunks\/(fr|de|es|it|nl)-/.test(file))).toBe(false);
+    expect(result.bannerOnlyFiles.some((file) => /chunks\/(fr|de|es|it|nl)-/.test(file))).toBe(
+      false,
+    );
   });
 });

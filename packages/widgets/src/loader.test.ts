@@ -35,7 +35,10 @@ describe('loader and cart adapters', () => {
 
   it('renders from the cached config when the API is down', async () => {
     const cached = makeConfig({ version: 'cached-v7' });
-    localStorage.setItem('comptoir:config:shp_test', JSON.stringify({ config: cached, receivedAt: Date.now() }));
+    localStorage.setItem(
+      'comptoir:config:shp_test',
+      JSON.stringify({ config: cached, receivedAt: Date.now() }),
+    );
     routes.set('/v1/shops/shp_test/config', () => new Response('down', { status: 503 }));
     const warnings = captureWarnings();
     try {
@@ -49,13 +52,18 @@ describe('loader and cart adapters', () => {
   });
 
   it('refreshes the cache in the background (stale-while-revalidate)', async () => {
-    localStorage.setItem('comptoir:config:shp_test', JSON.stringify({ config: makeConfig({ version: 'old' }), receivedAt: 0 }));
+    localStorage.setItem(
+      'comptoir:config:shp_test',
+      JSON.stringify({ config: makeConfig({ version: 'old' }), receivedAt: 0 }),
+    );
     routes.set('/v1/shops/shp_test/config', () => Response.json(makeConfig({ version: 'new' })));
     await configure({ shop: 'shp_test', key: 'pk_test', apiUrl: location.origin });
     expect(state.config?.version).to.equal('old');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(state.config?.version).to.equal('new');
-    expect(JSON.parse(localStorage.getItem('comptoir:config:shp_test')!).config.version).to.equal('new');
+    expect(JSON.parse(localStorage.getItem('comptoir:config:shp_test')!).config.version).to.equal(
+      'new',
+    );
   });
 
   it('places elements by selector, again after the theme re-renders, within bounds', async function () {
@@ -65,7 +73,12 @@ describe('loader and cart adapters', () => {
     page.innerHTML = '<div id="cart-total">Total</div>';
     document.body.append(page);
     const placements = [
-      { element: 'comptoir-free-shipping' as const, selector: '#cart-total', position: 'after' as const, attributes: { country: 'FR' } },
+      {
+        element: 'comptoir-free-shipping' as const,
+        selector: '#cart-total',
+        position: 'after' as const,
+        attributes: { country: 'FR' },
+      },
       { element: 'comptoir-faq' as const, selector: '#missing', position: 'append' as const },
     ];
     applyPlacements(placements);
@@ -82,14 +95,26 @@ describe('loader and cart adapters', () => {
     page.remove();
   });
 
-  it('reads the Shopify cart and follows the theme\'s cart requests', async () => {
+  it("reads the Shopify cart and follows the theme's cart requests", async () => {
     let total = 2500;
     routes.set('/cart.js', () =>
       Response.json({
         token: 'c1?key=abc',
         currency: 'EUR',
         total_price: total,
-        items: [{ key: 'k1', id: 11, product_id: 7, title: 'Mug', quantity: 1, price: total, final_price: total, url: '/products/mug', image: '//cdn.example/mug.jpg' }],
+        items: [
+          {
+            key: 'k1',
+            id: 11,
+            product_id: 7,
+            title: 'Mug',
+            quantity: 1,
+            price: total,
+            final_price: total,
+            url: '/products/mug',
+            image: '//cdn.example/mug.jpg',
+          },
+        ],
       }),
     );
     routes.set('/cart/add.js', () => {
@@ -109,8 +134,21 @@ describe('loader and cart adapters', () => {
     let quantity = 1;
     routes.set('/wp-json/wc/store/v1/cart', () =>
       Response.json({
-        items: [{ key: 'w1', id: 42, quantity, name: 'Tea', prices: { price: '1250', currency_code: 'EUR', currency_minor_unit: 2 } }],
-        totals: { total_items: String(1250 * quantity), total_discount: '0', currency_code: 'EUR', currency_minor_unit: 2 },
+        items: [
+          {
+            key: 'w1',
+            id: 42,
+            quantity,
+            name: 'Tea',
+            prices: { price: '1250', currency_code: 'EUR', currency_minor_unit: 2 },
+          },
+        ],
+        totals: {
+          total_items: String(1250 * quantity),
+          total_discount: '0',
+          currency_code: 'EUR',
+          currency_minor_unit: 2,
+        },
       }),
     );
     await startWooCommerceAdapter();
@@ -124,7 +162,10 @@ describe('loader and cart adapters', () => {
 
   it('shows no layout shift on a page with a warm cache', async function () {
     this.timeout(30_000);
-    localStorage.setItem('comptoir:config:shp_warm', JSON.stringify({ config: makeConfig({ shopId: 'shp_warm' }), receivedAt: Date.now() }));
+    localStorage.setItem(
+      'comptoir:config:shp_warm',
+      JSON.stringify({ config: makeConfig({ shopId: 'shp_warm' }), receivedAt: Date.now() }),
+    );
     const visit = () =>
       new Promise<{ shifts: number; sources: string[]; reserved: string | null }>((resolve) => {
         const frame = document.createElement('iframe');

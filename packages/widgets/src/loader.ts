@@ -75,7 +75,8 @@ export function applyPlacements(placements: Placement[] = state.config?.placemen
       if (!target) return;
       const element = document.createElement(placement.element);
       element.dataset.comptoirPlacement = String(index);
-      for (const [name, value] of Object.entries(placement.attributes ?? {})) element.setAttribute(name, value);
+      for (const [name, value] of Object.entries(placement.attributes ?? {}))
+        element.setAttribute(name, value);
       target[placement.position](element);
       inserted = true;
     } catch (error) {
@@ -98,13 +99,21 @@ function ownScript(): HTMLScriptElement | undefined {
 async function startCartAdapter(kind: string | undefined): Promise<void> {
   const w = window as unknown as { Shopify?: unknown; wc?: unknown; wcSettings?: unknown };
   const detected =
-    kind ?? (w.Shopify ? 'shopify' : w.wcSettings || w.wc || document.body?.classList.contains('woocommerce') ? 'woocommerce' : 'none');
+    kind ??
+    (w.Shopify
+      ? 'shopify'
+      : w.wcSettings || w.wc || document.body?.classList.contains('woocommerce')
+        ? 'woocommerce'
+        : 'none');
   if (detected === 'shopify') await (await import('./cart/shopify.js')).startShopifyAdapter();
-  else if (detected === 'woocommerce') await (await import('./cart/woocommerce.js')).startWooCommerceAdapter();
+  else if (detected === 'woocommerce')
+    await (await import('./cart/woocommerce.js')).startWooCommerceAdapter();
 }
 
 /** Boots the loader once per page; returns the `window.comptoir` in place. */
-export function boot(script: HTMLScriptElement | undefined = ownScript()): ComptoirGlobal | undefined {
+export function boot(
+  script: HTMLScriptElement | undefined = ownScript(),
+): ComptoirGlobal | undefined {
   try {
     if (window.comptoir) return window.comptoir;
     reserveSpace();
@@ -137,10 +146,17 @@ export function boot(script: HTMLScriptElement | undefined = ownScript()): Compt
       });
     }).observe(document.documentElement, { childList: true, subtree: true });
     subscribe(() => applyPlacements());
-    const started = data.shop && data.key
-      ? api.configure({ shop: data.shop, key: data.key, apiUrl: data.api ?? new URL(import.meta.url).origin })
-      : Promise.resolve();
-    void startCartAdapter(data.cart).catch((error: unknown) => warnOnce('cart-adapter', 'the cart adapter failed', error));
+    const started =
+      data.shop && data.key
+        ? api.configure({
+            shop: data.shop,
+            key: data.key,
+            apiUrl: data.api ?? new URL(import.meta.url).origin,
+          })
+        : Promise.resolve();
+    void startCartAdapter(data.cart).catch((error: unknown) =>
+      warnOnce('cart-adapter', 'the cart adapter failed', error),
+    );
     void started
       .then(() => {
         applyPlacements();

@@ -6,7 +6,11 @@ const script = document.createElement('script');
 script.dataset.shop = 'shp_warm';
 script.dataset.key = 'pk_warm';
 script.dataset.api = 'http://127.0.0.1:9';
-setCart({ currency: 'EUR', subtotal: 1200, items: [{ id: 'a', title: 'Mug', quantity: 1, unitPrice: 1200 }] });
+setCart({
+  currency: 'EUR',
+  subtotal: 1200,
+  items: [{ id: 'a', title: 'Mug', quantity: 1, unitPrice: 1200 }],
+});
 const reserved = localStorage.getItem('comptoir:heights');
 const api = boot(script);
 void api?.ready.then(async () => {
@@ -14,5 +18,8 @@ void api?.ready.then(async () => {
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   await new Promise((resolve) => setTimeout(resolve, 100));
   const page = window as unknown as { shifts: number; shiftSources: string[] };
-  parent.postMessage({ kind: 'warm-page', shifts: page.shifts, sources: page.shiftSources, reserved }, '*');
+  parent.postMessage(
+    { kind: 'warm-page', shifts: page.shifts, sources: page.shiftSources, reserved },
+    '*',
+  );
 });

@@ -2,7 +2,14 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setCart } from '../../cart/store.js';
 import { state } from '../../internal/state.js';
-import { axeViolations, captureWarnings, makeCart, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import {
+  axeViolations,
+  captureWarnings,
+  makeCart,
+  makeConfig,
+  resetState,
+  shadowText,
+} from '../../testing/fixtures.js';
 import type { ComptoirCartCapture } from './cart-capture.js';
 import './cart-capture.js';
 
@@ -15,7 +22,11 @@ describe('comptoir-cart-capture', () => {
     requests = [];
     state.api = { shop: 'shp_test', key: 'pk_test', apiUrl: 'https://api.example' };
     window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      requests.push({ url: String(input), method: init?.method ?? 'GET', body: JSON.parse(String(init?.body ?? 'null')) });
+      requests.push({
+        url: String(input),
+        method: init?.method ?? 'GET',
+        body: JSON.parse(String(init?.body ?? 'null')),
+      });
       return new Response(JSON.stringify({ id: 'crt_123', emailCaptured: true }), { status: 201 });
     }) as typeof fetch;
     setCart(makeCart(3000));
@@ -35,12 +46,20 @@ describe('comptoir-cart-capture', () => {
   afterEach(() => hostElements.splice(0).forEach((element) => element.remove()));
 
   const render = (mode = 'inline', lang = 'en') =>
-    fixture<ComptoirCartCapture>(html`<comptoir-cart-capture lang=${lang} mode=${mode} .config=${makeConfig()}></comptoir-cart-capture>`);
+    fixture<ComptoirCartCapture>(
+      html`<comptoir-cart-capture
+        lang=${lang}
+        mode=${mode}
+        .config=${makeConfig()}
+      ></comptoir-cart-capture>`,
+    );
 
   it('shows an inline form with an unticked consent box, accessibly, in English and Dutch', async () => {
     const el = await render();
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name=consent]')!.checked).to.equal(false);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name=consent]')!.checked).to.equal(
+      false,
+    );
     expect(shadowText(el)).to.contain('I agree to receive one email about my cart.');
     const nl = await render('inline', 'nl');
     expect(shadowText(nl)).to.contain('Bewaar je winkelwagen');
@@ -85,7 +104,9 @@ describe('comptoir-cart-capture', () => {
     trigger.focus();
     const el = await render('exit-intent');
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
-    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null, bubbles: true }));
+    document.dispatchEvent(
+      new MouseEvent('mouseout', { clientY: -1, relatedTarget: null, bubbles: true }),
+    );
     await el.updateComplete;
     const dialog = el.shadowRoot!.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
@@ -106,7 +127,11 @@ describe('comptoir-cart-capture', () => {
     anchor.id = 'cart-button';
     anchor.textContent = 'Cart';
     const el = await fixture<ComptoirCartCapture>(
-      html`<comptoir-cart-capture mode="popover" anchor="#cart-button" .config=${makeConfig()}></comptoir-cart-capture>`,
+      html`<comptoir-cart-capture
+        mode="popover"
+        anchor="#cart-button"
+        .config=${makeConfig()}
+      ></comptoir-cart-capture>`,
     );
     el.show();
     await el.updateComplete;
@@ -115,7 +140,9 @@ describe('comptoir-cart-capture', () => {
     // The element imports @floating-ui/dom on opening; the first import in a run is compiled on the
     // fly, so wait for that module (the element's import resolves with it), then for the position.
     await import('../../internal/position.js');
-    await waitUntil(() => popover.style.transform !== '', 'the popover was never positioned', { timeout: 4000 });
+    await waitUntil(() => popover.style.transform !== '', 'the popover was never positioned', {
+      timeout: 4000,
+    });
     expect(popover.style.transform).to.match(/translate/);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
