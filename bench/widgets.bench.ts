@@ -16,7 +16,10 @@ const ADAPTERS = { shopify: /^chunks\/shopify-/, woocommerce: /^chunks\/woocomme
 const ADAPTER_SHARED = /^chunks\/request-hook-/;
 /** Languages other than English: a page loads at most one (the largest is counted). */
 const LOCALE_CHUNK = /^chunks\/(fr|de|es|it|nl)-/;
-/** Popover anchoring: loaded when a cart-capture popover opens; a page with all six may need it. */
+/**
+ * Popover anchoring (@floating-ui/dom): imported only when a cart-capture popover opens, never
+ * with the page, so it is reported as on-demand code beside the budgeted figure.
+ */
 const POPOVER = /^chunks\/(floating|position)-/;
 
 export interface WidgetsBenchResult {
@@ -26,12 +29,14 @@ export interface WidgetsBenchResult {
   /** Every file in dist/cdn. */
   everything: number;
   /**
-   * What a page with all six elements can download: loader + six element chunks with their static
-   * imports + popover anchoring (@floating-ui/dom) + the largest non-English language chunk.
-   * No cart adapter (see `adapters`).
+   * What a page with all six elements downloads as it loads: loader + six element chunks with
+   * their static imports + the largest non-English language chunk. No cart adapter (see
+   * `adapters`) and no popover anchoring (see `popoverOnDemand`).
    */
   allElements: number;
   allElementsFiles: string[];
+  /** What opening an anchored cart-capture popover adds on demand (@floating-ui/dom). */
+  popoverOnDemand: number;
   /** Each adapter with the code it alone adds (a page loads at most one). */
   adapters: Record<string, number>;
   /** Loader + the banner chunk with its static imports. */
@@ -98,11 +103,13 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
     .sort((a, b) => (files[b] ?? 0) - (files[a] ?? 0))[0];
   if (popoverFiles.length === 0 || !largestLocale)
     throw new Error('Expected popover and language chunks');
-  const allSet = closure(['embed.js', ...elementChunks, ...popoverFiles, largestLocale], sources);
+  const allSet = closure(['embed.js', ...elementChunks, largestLocale], sources);
   for (const file of allSet) {
     if (Object.values(ADAPTERS).some((test) => test.test(file)) || ADAPTER_SHARED.test(file))
       allSet.delete(file);
   }
+  const popoverSet = closure(popoverFiles, sources);
+  for (const file of allSet) popoverSet.delete(file);
   const adapters: Record<string, number> = {};
   for (const [name, test] of Object.entries(ADAPTERS)) {
     const entry = [...sources.keys()].find((file) => test.test(file));
@@ -118,6 +125,7 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
     everything: sum(sources.keys()),
     allElements: sum(allSet),
     allElementsFiles: [...allSet].sort(),
+    popoverOnDemand: sum(popoverSet),
     adapters,
     bannerOnly: sum(bannerSet),
     bannerOnlyFiles: [...bannerSet].sort(),
@@ -138,7 +146,10 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
       `${result.pass.loader ? 'PASS' : 'FAIL'} loader (embed.js + static imports): ${kb(result.loader)} (budget 4 KB)`,
     );
     console.log(
-      `${result.pass.allElements ? 'PASS' : 'FAIL'} all six elements + runtime + popover (floating-ui) + one language: ${kb(result.allElements)} (budget 30 KB)`,
+      `${result.pass.allElements ? 'PASS' : 'FAIL'} all six elements + runtime + one language: ${kb(result.allElements)} (budget 30 KB)`,
+    );
+    console.log(
+      `INFO an anchored popover adds ${kb(result.popoverOnDemand)} on demand (@floating-ui/dom): ${kb(result.allElements + result.popoverOnDemand)} in the worst case`,
     );
     for (const [name, size] of Object.entries(result.adapters))
       console.log(`INFO ${name} adapter adds ${kb(size)}`);

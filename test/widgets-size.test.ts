@@ -9,15 +9,17 @@ describe('widget bundle budgets (gzip)', () => {
     expect(result.loader).toBeLessThanOrEqual(WIDGET_BUDGETS.loader);
   });
 
-  // Counts what a page with all six downloads: popover anchoring and one language chunk included.
-  // Over budget today (33.5 KB, of which @floating-ui/dom is 6.2 KB): an expected failure, so the
-  // suite stays green and this turns red (drop `.fails`) once it fits; the next test stops growth.
-  it.fails('keeps all six elements and their runtime within 30 KB', () => {
+  // What a page with all six downloads as it loads, one non-English language included.
+  it('keeps all six elements and their runtime within 30 KB', () => {
     expect(result.allElements).toBeLessThanOrEqual(WIDGET_BUDGETS.allElements);
   });
 
-  it('does not grow past what it measured when the budget was missed (34 KB)', () => {
-    expect(result.allElements).toBeLessThanOrEqual(34 * 1024);
+  // @floating-ui/dom (about 6 KB) comes only when an anchored popover opens. With it the worst
+  // case measured 33.5 KB when this was written: it must not grow past that.
+  it('loads popover anchoring on demand only, and keeps the worst case under 34 KB', () => {
+    expect(result.allElementsFiles.some((file) => /floating|position/.test(file))).toBe(false);
+    expect(result.popoverOnDemand).toBeGreaterThan(0);
+    expect(result.allElements + result.popoverOnDemand).toBeLessThanOrEqual(34 * 1024);
   });
 
   it('loads only the banner chunk and shared chunks on a banner-only page', () => {
@@ -25,8 +27,7 @@ describe('widget bundle budgets (gzip)', () => {
     expect(result.bannerOnlyFiles.some((file) => file.includes('absence-banner'))).toBe(true);
   });
 
-  it('counts popover anchoring and one language in the all-six figure, and no adapter', () => {
-    expect(result.allElementsFiles.some((file) => file.includes('floating'))).toBe(true);
+  it('counts one language in the all-six figure, and no adapter', () => {
     expect(
       result.allElementsFiles.filter((file) => /chunks\/(fr|de|es|it|nl)-/.test(file)),
     ).toHaveLength(1);
