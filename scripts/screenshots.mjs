@@ -22,19 +22,35 @@ const server = await startServer({
   databaseUrl: `sqlite:${join(dir, 'shots.db')}`,
   withWorker: true,
   logger: silentLogger(),
-  app: { clock: () => new Date(Date.now() + offset), rateLimits: { ip: { burst: 10_000, perSecond: 10_000 } } },
+  app: {
+    clock: () => new Date(Date.now() + offset),
+    rateLimits: { ip: { burst: 10_000, perSecond: 10_000 } },
+  },
 });
 const apiUrl = server.url.replace('127.0.0.1', 'localhost');
 let demo = await startDemoServer({ port: 0, apiUrl, shopId: '-', publishableKey: '-' });
 const demoPort = Number(new URL(demo.url).port);
 await demo.close();
-const keys = await createShop(server.db, { name: 'Atelier Demo', origins: [`http://localhost:${demoPort}`], now: new Date() });
-demo = await startDemoServer({ port: demoPort, apiUrl, shopId: keys.shopId, publishableKey: keys.publishableKey });
+const keys = await createShop(server.db, {
+  name: 'Atelier Demo',
+  origins: [`http://localhost:${demoPort}`],
+  now: new Date(),
+});
+demo = await startDemoServer({
+  port: demoPort,
+  apiUrl,
+  shopId: keys.shopId,
+  publishableKey: keys.publishableKey,
+});
 
 async function api(method, path, body, headers = {}) {
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${keys.secretKey}`, ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${keys.secretKey}`,
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -51,7 +67,11 @@ await api('PUT', '/v1/admin/config', config, { 'If-Match': current.etag });
 // with an email; some shoppers buy at once (converted, no email); the others get the sequence
 // (1 h, 24 h, 72 h), and about one in four of those clicks the restore link and buys (recovered).
 const publicHeaders = { Authorization: `Bearer ${keys.publishableKey}`, Origin: demo.url };
-const products = [['linen-notebook', 'Linen notebook', 2400], ['fig-candle', 'Fig & cedar candle', 3200], ['stoneware-mug', 'Stoneware mug', 2800]];
+const products = [
+  ['linen-notebook', 'Linen notebook', 2400],
+  ['fig-candle', 'Fig & cedar candle', 3200],
+  ['stoneware-mug', 'Stoneware mug', 2800],
+];
 const HOUR = 3_600_000;
 const startOfToday = new Date();
 startOfToday.setHours(0, 0, 0, 0);
@@ -70,12 +90,16 @@ async function letWorkerRun() {
   }
 }
 async function followRestoreLink(email) {
-  const list = (await api('GET', '/v1/admin/outbox?limit=200')).body.items.filter((item) => item.to === email);
+  const list = (await api('GET', '/v1/admin/outbox?limit=200')).body.items.filter(
+    (item) => item.to === email,
+  );
   if (!list[0]) return false;
   const message = (await api('GET', `/v1/admin/outbox/${list[0].id}`)).body;
   const link = /href="([^"]*\/r\/[^"]+)"/.exec(message.html ?? '')?.[1];
   if (!link) return false;
-  await fetch(link.replaceAll('&amp;', '&').replace('127.0.0.1', 'localhost'), { redirect: 'manual' });
+  await fetch(link.replaceAll('&amp;', '&').replace('127.0.0.1', 'localhost'), {
+    redirect: 'manual',
+  });
   return true;
 }
 let serial = 0;
@@ -88,17 +112,33 @@ for (let daysAgo = 27; daysAgo >= 1; daysAgo--) {
     const n = serial++;
     const [id, title, price] = products[n % products.length];
     const quantity = 1 + (n % 4 === 3 ? 1 : 0);
-    const cart = { id: `sample-${n}`, currency: 'EUR', country: 'FR', subtotal: price * quantity, items: [{ id, productId: id, title, quantity, unitPrice: price }] };
+    const cart = {
+      id: `sample-${n}`,
+      currency: 'EUR',
+      country: 'FR',
+      subtotal: price * quantity,
+      items: [{ id, productId: id, title, quantity, unitPrice: price }],
+    };
     const email = n % 3 !== 2 ? `shopper${n}@example.com` : undefined;
-    await api('POST', `/v1/shops/${keys.shopId}/carts`, {
-      cart,
-      ...(email ? { email, consent: { granted: true, text: config.capture.consentText } } : {}),
-      locale: 'en',
-    }, publicHeaders);
+    await api(
+      'POST',
+      `/v1/shops/${keys.shopId}/carts`,
+      {
+        cart,
+        ...(email ? { email, consent: { granted: true, text: config.capture.consentText } } : {}),
+        locale: 'en',
+      },
+      publicHeaders,
+    );
     if (n % 5 === 0) {
       // Bought within the half hour: an ordinary order, no email.
       offset += 20 * 60_000;
-      await api('POST', `/v1/shops/${keys.shopId}/orders`, { cartId: cart.id, total: cart.subtotal, currency: 'EUR' }, publicHeaders);
+      await api(
+        'POST',
+        `/v1/shops/${keys.shopId}/orders`,
+        { cartId: cart.id, total: cart.subtotal, currency: 'EUR' },
+        publicHeaders,
+      );
     } else if (email && n % 4 === 1) {
       pendingRecoveries.push({ cart, email });
     }
@@ -110,22 +150,51 @@ for (let daysAgo = 27; daysAgo >= 1; daysAgo--) {
   for (const { cart, email } of pendingRecoveries.splice(0)) {
     if (await followRestoreLink(email)) {
       offset += 15 * 60_000;
-      await api('POST', `/v1/shops/${keys.shopId}/orders`, { cartId: cart.id, total: cart.subtotal, currency: 'EUR' }, publicHeaders);
+      await api(
+        'POST',
+        `/v1/shops/${keys.shopId}/orders`,
+        { cartId: cart.id, total: cart.subtotal, currency: 'EUR' },
+        publicHeaders,
+      );
     }
   }
 }
 offset = 0;
-await api('POST', `/v1/shops/${keys.shopId}/events`, { events: [
-  { type: 'faq_search_empty', query: 'engraving' }, { type: 'faq_search_empty', query: 'engraving' },
-  { type: 'faq_search_empty', query: 'click and collect' }, { type: 'faq_opened', questionId: 'when-ship' },
-] }, publicHeaders).catch(() => undefined);
+await api(
+  'POST',
+  `/v1/shops/${keys.shopId}/events`,
+  {
+    events: [
+      { type: 'faq_search_empty', query: 'engraving' },
+      { type: 'faq_search_empty', query: 'engraving' },
+      { type: 'faq_search_empty', query: 'click and collect' },
+      { type: 'faq_opened', questionId: 'when-ship' },
+    ],
+  },
+  publicHeaders,
+).catch(() => undefined);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
-  const admin = await (await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' })).newPage();
+  const admin = await (
+    await browser.newContext({
+      viewport: { width: 1360, height: 860 },
+      deviceScaleFactor: 1,
+      locale: 'en-GB',
+    })
+  ).newPage();
   await admin.goto(`${apiUrl}/admin/`);
   await admin.getByLabel('Secret key').waitFor();
   await admin.screenshot({ path: join(out, 'admin-sign-in.png') });
@@ -137,13 +206,21 @@ try {
     await admin.locator('#section-title').waitFor();
     if (ready) await ready();
     await admin.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    await admin.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+    await admin.evaluate(
+      () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
+    );
     await admin.screenshot({ path: join(out, `${name}.png`) });
   };
   await shoot('overview', 'admin-overview', () => admin.locator('.stats').waitFor());
-  await shoot('absences', 'admin-absences', () => admin.locator('.preview comptoir-absence-banner').getByText("We're away").waitFor());
-  await shoot('shipping', 'admin-shipping', () => admin.locator('.holiday-list li').first().waitFor());
-  await shoot('free-shipping', 'admin-free-shipping', () => admin.locator('.preview comptoir-free-shipping').waitFor());
+  await shoot('absences', 'admin-absences', () =>
+    admin.locator('.preview comptoir-absence-banner').getByText("We're away").waitFor(),
+  );
+  await shoot('shipping', 'admin-shipping', () =>
+    admin.locator('.holiday-list li').first().waitFor(),
+  );
+  await shoot('free-shipping', 'admin-free-shipping', () =>
+    admin.locator('.preview comptoir-free-shipping').waitFor(),
+  );
   await shoot('events', 'admin-holiday-deadline', async () => {
     await admin.getByLabel('Preview at date and time').fill('2026-12-18T16:30');
     await admin.getByLabel('Preview at date and time').dispatchEvent('change');
@@ -153,13 +230,17 @@ try {
   await shoot('emails', 'admin-emails');
   await shoot('emails', 'admin-email-preview', async () => {
     await admin.locator('.email-preview iframe').scrollIntoViewIfNeeded();
-    await admin.evaluate(() => document.querySelector('.email-preview')?.scrollIntoView({ block: 'center' }));
+    await admin.evaluate(() =>
+      document.querySelector('.email-preview')?.scrollIntoView({ block: 'center' }),
+    );
   });
   await shoot('shop', 'admin-theme-contrast', async () => {
     // A pale text colour, to show the readability warning a merchant would get.
     await admin.getByLabel('Text colour', { exact: true }).fill('#9aa39e');
     await admin.locator('.contrast.low').waitFor();
-    await admin.evaluate(() => document.querySelector('#theme-contrast')?.scrollIntoView({ block: 'center' }));
+    await admin.evaluate(() =>
+      document.querySelector('#theme-contrast')?.scrollIntoView({ block: 'center' }),
+    );
   });
   await admin.getByRole('button', { name: 'Discard' }).click();
   await shoot('texts', 'admin-texts', async () => {
@@ -167,7 +248,10 @@ try {
     await admin.getByLabel('Your text for absenceUpcoming').dispatchEvent('change');
     await admin.getByLabel('Preview at date and time').fill('2026-11-30T10:00');
     await admin.getByLabel('Preview at date and time').dispatchEvent('change');
-    await admin.locator('.preview comptoir-absence-banner').getByText('The workshop is closed').waitFor();
+    await admin
+      .locator('.preview comptoir-absence-banner')
+      .getByText('The workshop is closed')
+      .waitFor();
     await admin.evaluate(() => window.scrollTo(0, 0));
   });
   await admin.getByRole('button', { name: 'Discard' }).click();
@@ -185,7 +269,9 @@ try {
   });
   await shoot('install', 'admin-install', () => admin.locator('#install-snippet').waitFor());
 
-  const shop = await (await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })).newPage();
+  const shop = await (
+    await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
+  ).newPage();
   await shop.goto(`${demo.url}/`);
   await shop.locator('comptoir-absence-banner').getByText("We're away").waitFor();
   await shop.screenshot({ path: join(out, 'demo-home.png') });

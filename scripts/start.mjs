@@ -15,7 +15,11 @@ const shopUrl = `http://localhost:${demoPort}`;
 const dataDir = process.env.COMPTOIR_DATA_DIR ?? join(root, 'data');
 const shopFile = join(dataDir, 'demo-shop.json');
 const cli = join(root, 'packages/server/dist/cli/index.js');
-const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dataDir, 'comptoir.db')}`, PORT: String(port) };
+const env = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL ?? `sqlite:${join(dataDir, 'comptoir.db')}`,
+  PORT: String(port),
+};
 
 /** A path as the user can type it: relative when under the current directory, else absolute. */
 function displayPath(path) {
@@ -30,7 +34,9 @@ function step(label) {
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit', ...options });
   if (result.status !== 0) {
-    console.error(`\n${command} ${args.join(' ')} failed${result.status === null ? '' : ` (exit ${result.status})`}.`);
+    console.error(
+      `\n${command} ${args.join(' ')} failed${result.status === null ? '' : ` (exit ${result.status})`}.`,
+    );
     process.exit(1);
   }
   return result;
@@ -54,7 +60,11 @@ async function waitForHealth(child) {
 async function admin(method, path, secretKey, body, headers = {}) {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json', ...headers },
+    headers: {
+      Authorization: `Bearer ${secretKey}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -65,7 +75,13 @@ async function admin(method, path, secretKey, body, headers = {}) {
 async function seed(shop) {
   const current = await admin('GET', '/v1/admin/config', shop.secretKey);
   const config = demoConfig(current.body, { shopUrl });
-  await admin('PUT', '/v1/admin/config', shop.secretKey, config, current.etag ? { 'If-Match': current.etag } : {});
+  await admin(
+    'PUT',
+    '/v1/admin/config',
+    shop.secretKey,
+    config,
+    current.etag ? { 'If-Match': current.etag } : {},
+  );
 }
 
 step('Building (npm run build)');
@@ -78,9 +94,13 @@ run(process.execPath, [cli, 'migrate']);
 let shop = existsSync(shopFile) ? JSON.parse(readFileSync(shopFile, 'utf8')) : undefined;
 if (!shop) {
   step('Creating the demo shop "Atelier Demo"');
-  const created = run(process.execPath, [cli, 'shop', 'create', '--name', 'Atelier Demo', '--origin', shopUrl, '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const created = run(
+    process.execPath,
+    [cli, 'shop', 'create', '--name', 'Atelier Demo', '--origin', shopUrl, '--json'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const keys = JSON.parse(created.stdout.toString('utf8'));
   shop = { ...keys, seeded: false };
   writeFileSync(shopFile, `${JSON.stringify(shop, null, 2)}\n`, { mode: 0o600 });
@@ -89,7 +109,11 @@ if (!shop) {
 step(`Starting comptoir serve on ${apiUrl}`);
 const server = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
   cwd: root,
-  env: { ...env, PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  env: {
+    ...env,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? apiUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  },
   stdio: 'inherit',
 });
 let demo;
@@ -101,8 +125,14 @@ async function stop(code = 0) {
   if (server.exitCode === null) {
     server.kill('SIGINT');
     await new Promise((resolve) => {
-      const timer = setTimeout(() => { server.kill('SIGKILL'); resolve(); }, 5000);
-      server.once('exit', () => { clearTimeout(timer); resolve(); });
+      const timer = setTimeout(() => {
+        server.kill('SIGKILL');
+        resolve();
+      }, 5000);
+      server.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
   process.exit(code);
@@ -124,7 +154,12 @@ try {
     shop.seeded = true;
     writeFileSync(shopFile, `${JSON.stringify(shop, null, 2)}\n`, { mode: 0o600 });
   }
-  demo = await startDemoServer({ port: demoPort, apiUrl, shopId: shop.shopId, publishableKey: shop.publishableKey });
+  demo = await startDemoServer({
+    port: demoPort,
+    apiUrl,
+    shopId: shop.shopId,
+    publishableKey: shop.publishableKey,
+  });
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}`);
   await stop(1);

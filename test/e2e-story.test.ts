@@ -12,13 +12,32 @@ import { createShop, silentLogger, startServer, type RunningServer } from '@comp
 import { startDemoServer } from '../demo/server.mjs';
 import { demoConfig } from '../demo/seed.mjs';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** Loads axe-core into the page through the DevTools protocol: /admin's CSP refuses inline scripts. */
 async function injectAxe(page: Page): Promise<void> {
   await page.evaluate(`${axeSource}\n;undefined`);
 }
-const SECTIONS = ['overview', 'absences', 'shipping', 'free-shipping', 'events', 'faq', 'capture', 'emails', 'shop', 'texts', 'carts', 'outbox', 'data', 'install', 'placements'];
+const SECTIONS = [
+  'overview',
+  'absences',
+  'shipping',
+  'free-shipping',
+  'events',
+  'faq',
+  'capture',
+  'emails',
+  'shop',
+  'texts',
+  'carts',
+  'outbox',
+  'data',
+  'install',
+  'placements',
+];
 
 let dir: string;
 let server: RunningServer;
@@ -29,13 +48,26 @@ let keys: { shopId: string; publishableKey: string; secretKey: string };
 /** The server's clock runs this many ms ahead, so the first recovery email comes due at once. */
 let clockOffset = 0;
 
-async function adminApi<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function adminApi<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json', ...headers },
+    headers: {
+      Authorization: `Bearer ${keys.secretKey}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, etag: response.headers.get('etag'), body: (await response.json()) as T };
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: (await response.json()) as T,
+  };
 }
 
 async function shopperPage(): Promise<Page> {
@@ -53,7 +85,9 @@ async function openSection(section: string): Promise<void> {
     await admin.goto(`${adminUrl}#/${section}`);
   }
   await admin.locator(`.section-body[data-section="${section}"]`).waitFor();
-  await expect.poll(() => admin.locator('[role=status]', { hasText: /Loading|Chargement/ }).count()).toBe(0);
+  await expect
+    .poll(() => admin.locator('[role=status]', { hasText: /Loading|Chargement/ }).count())
+    .toBe(0);
 }
 
 async function save(): Promise<void> {
@@ -76,19 +110,39 @@ beforeAll(async () => {
   await demo.close();
   // The shop's allowed origin is the demo's, so the demo starts first on its port, then for real.
   const demoPort = Number(new URL(demo.url).port);
-  keys = await createShop(server.db, { name: 'Atelier Demo', origins: [`http://localhost:${demoPort}`], now: new Date() });
-  demo = await startDemoServer({ port: demoPort, apiUrl, shopId: keys.shopId, publishableKey: keys.publishableKey });
+  keys = await createShop(server.db, {
+    name: 'Atelier Demo',
+    origins: [`http://localhost:${demoPort}`],
+    now: new Date(),
+  });
+  demo = await startDemoServer({
+    port: demoPort,
+    apiUrl,
+    shopId: keys.shopId,
+    publishableKey: keys.publishableKey,
+  });
 
   const current = await adminApi<ShopConfig>('GET', '/v1/admin/config');
   const config = demoConfig(current.body, { shopUrl: demo.url });
   config.calendar.absences = [];
   config.recovery.steps[0]!.delaySeconds = 60;
-  const saved = await adminApi('PUT', '/v1/admin/config', config, { 'If-Match': current.etag ?? '*' });
+  const saved = await adminApi('PUT', '/v1/admin/config', config, {
+    'If-Match': current.etag ?? '*',
+  });
   expect(saved.status).toBe(200);
 
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   admin = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
 }, 60_000);
@@ -109,7 +163,10 @@ describe('merchant and shopper story', () => {
     await admin.getByLabel('Secret key').fill(keys.secretKey);
     await admin.getByRole('button', { name: 'Sign in' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    const stored = await admin.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie + location.href);
+    const stored = await admin.evaluate(
+      () =>
+        JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie + location.href,
+    );
     expect(stored).not.toContain(keys.secretKey);
   });
 
@@ -117,13 +174,27 @@ describe('merchant and shopper story', () => {
     await injectAxe(admin);
     for (const section of SECTIONS) {
       await openSection(section);
-      if ((await admin.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)) === 'undefined') {
+      if (
+        (await admin.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)) ===
+        'undefined'
+      ) {
         await injectAxe(admin);
       }
       const violations = await admin.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                context: unknown,
+                options: unknown,
+              ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+        return result.violations.map(
+          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+        );
       });
       expect(violations, `axe on #/${section}`).toEqual([]);
     }
@@ -134,8 +205,12 @@ describe('merchant and shopper story', () => {
     await admin.getByRole('button', { name: 'Plan an absence' }).click();
     await admin.getByLabel('Last day away').fill('2020-01-01');
     await admin.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => admin.locator('#f-calendar-absences-0-end-error').textContent()).toContain('ends before it starts');
-    await expect(admin.getByLabel('Last day away').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect
+      .poll(() => admin.locator('#f-calendar-absences-0-end-error').textContent())
+      .toContain('ends before it starts');
+    await expect(admin.getByLabel('Last day away').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
     await admin.getByRole('button', { name: 'Discard' }).click();
 
     // In French, the message beside the field is French too (the sdk's schemas speak English).
@@ -143,29 +218,47 @@ describe('merchant and shopper story', () => {
     await openSection('shipping');
     await admin.getByLabel('Heure limite de commande').fill('');
     await admin.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => admin.locator('#f-calendar-cutoff-error').textContent()).toContain('Indiquez une heure au format HH:mm');
-    await expect(admin.getByLabel('Heure limite de commande').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(admin.locator('#error-summary').textContent()).resolves.toContain('Expédition — Indiquez une heure');
+    await expect
+      .poll(() => admin.locator('#f-calendar-cutoff-error').textContent())
+      .toContain('Indiquez une heure au format HH:mm');
+    await expect(
+      admin.getByLabel('Heure limite de commande').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    await expect(admin.locator('#error-summary').textContent()).resolves.toContain(
+      'Expédition — Indiquez une heure',
+    );
     await admin.getByRole('button', { name: 'Annuler les modifications' }).click();
     await admin.locator('#ui-locale').selectOption('en');
 
     // The email preview renders the unsaved draft.
     await openSection('emails');
-    await admin.getByLabel('Subject (English)').first().fill('Still thinking about it, {shopName}?');
-    await admin.locator('.email-preview strong', { hasText: 'Still thinking about it, Atelier Demo?' }).waitFor();
+    await admin
+      .getByLabel('Subject (English)')
+      .first()
+      .fill('Still thinking about it, {shopName}?');
+    await admin
+      .locator('.email-preview strong', { hasText: 'Still thinking about it, Atelier Demo?' })
+      .waitFor();
     await admin.getByRole('button', { name: 'Discard' }).click();
 
     // Another tab saves first: this one is told, and its draft stays.
     await openSection('shop');
     await admin.getByLabel('Shop name').fill('Atelier Demo & Co');
     const current = await adminApi<ShopConfig>('GET', '/v1/admin/config');
-    await adminApi('PUT', '/v1/admin/config', { ...current.body, shopName: 'Atelier Demo (other tab)' }, { 'If-Match': current.etag! });
+    await adminApi(
+      'PUT',
+      '/v1/admin/config',
+      { ...current.body, shopName: 'Atelier Demo (other tab)' },
+      { 'If-Match': current.etag! },
+    );
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await admin.getByText('Someone saved first.').waitFor();
     await expect(admin.getByLabel('Shop name').inputValue()).resolves.toBe('Atelier Demo & Co');
     await admin.getByRole('button', { name: 'Save mine anyway' }).click();
     await admin.locator('.notice.success').waitFor();
-    expect((await adminApi<ShopConfig>('GET', '/v1/admin/config')).body.shopName).toBe('Atelier Demo & Co');
+    expect((await adminApi<ShopConfig>('GET', '/v1/admin/config')).body.shopName).toBe(
+      'Atelier Demo & Co',
+    );
   });
 
   it('sets an absence, and the demo shop shows the banner', async () => {
@@ -184,7 +277,10 @@ describe('merchant and shopper story', () => {
     const shopper = await shopperPage();
     await shopper.goto(`${demo.url}/product.html?id=linen-notebook`);
     await shopper.getByRole('button', { name: 'Add to cart' }).click();
-    await shopper.locator('comptoir-free-shipping').getByText(/Add €21\.00/).waitFor();
+    await shopper
+      .locator('comptoir-free-shipping')
+      .getByText(/Add €21\.00/)
+      .waitFor();
     await shopper.context().close();
 
     await openSection('free-shipping');
@@ -194,44 +290,57 @@ describe('merchant and shopper story', () => {
     const again = await shopperPage();
     await again.goto(`${demo.url}/product.html?id=linen-notebook`);
     await again.getByRole('button', { name: 'Add to cart' }).click();
-    await again.locator('comptoir-free-shipping').getByText(/Add €6\.00/).waitFor();
+    await again
+      .locator('comptoir-free-shipping')
+      .getByText(/Add €6\.00/)
+      .waitFor();
     await again.context().close();
   });
 
-  it('recovers an abandoned cart: email with consent, outbox, restore link, order, revenue', { timeout: 45_000 }, async () => {
-    const shopper = await shopperPage();
-    await shopper.goto(`${demo.url}/product.html?id=linen-notebook`);
-    await shopper.getByRole('button', { name: 'Add to cart' }).click();
-    await shopper.goto(`${demo.url}/cart.html`);
-    const capture = shopper.locator('comptoir-cart-capture');
-    await capture.getByRole('textbox').fill('camille@example.com');
-    await capture.getByRole('checkbox').check();
-    await capture.getByRole('button', { name: 'Save my cart' }).click();
-    await capture.getByText('Saved.').waitFor();
-    await shopper.context().close();
+  it(
+    'recovers an abandoned cart: email with consent, outbox, restore link, order, revenue',
+    { timeout: 45_000 },
+    async () => {
+      const shopper = await shopperPage();
+      await shopper.goto(`${demo.url}/product.html?id=linen-notebook`);
+      await shopper.getByRole('button', { name: 'Add to cart' }).click();
+      await shopper.goto(`${demo.url}/cart.html`);
+      const capture = shopper.locator('comptoir-cart-capture');
+      await capture.getByRole('textbox').fill('camille@example.com');
+      await capture.getByRole('checkbox').check();
+      await capture.getByRole('button', { name: 'Save my cart' }).click();
+      await capture.getByText('Saved.').waitFor();
+      await shopper.context().close();
 
-    // The shopper leaves; the first step (60 s in this shop) comes due.
-    clockOffset = 2 * 60_000;
-    await expect
-      .poll(async () => (await adminApi<{ items: unknown[] }>('GET', '/v1/admin/outbox')).body.items.length, { timeout: 15_000 })
-      .toBeGreaterThan(0);
+      // The shopper leaves; the first step (60 s in this shop) comes due.
+      clockOffset = 2 * 60_000;
+      await expect
+        .poll(
+          async () =>
+            (await adminApi<{ items: unknown[] }>('GET', '/v1/admin/outbox')).body.items.length,
+          { timeout: 15_000 },
+        )
+        .toBeGreaterThan(0);
 
-    await openSection('outbox');
-    await admin.locator('.message-link').first().click();
-    const frame = admin.frameLocator('.message iframe');
-    const restoreUrl = await frame.locator('a[href*="/r/"]').first().getAttribute('href');
-    expect(restoreUrl).toBeTruthy();
+      await openSection('outbox');
+      await admin.locator('.message-link').first().click();
+      const frame = admin.frameLocator('.message iframe');
+      const restoreUrl = await frame.locator('a[href*="/r/"]').first().getAttribute('href');
+      expect(restoreUrl).toBeTruthy();
 
-    const back = await shopperPage();
-    await back.goto(restoreUrl!);
-    await back.getByText('Welcome back! We kept your cart for you.').waitFor();
-    await expect(back.locator('[data-line="linen-notebook"]').count()).resolves.toBe(1);
-    await back.getByRole('link', { name: 'Checkout' }).click();
-    await back.getByRole('button', { name: 'Place order' }).click();
-    await back.getByText('Thank you, your order is placed.').waitFor();
-    await back.context().close();
+      const back = await shopperPage();
+      await back.goto(restoreUrl!);
+      await back.getByText('Welcome back! We kept your cart for you.').waitFor();
+      await expect(back.locator('[data-line="linen-notebook"]').count()).resolves.toBe(1);
+      await back.getByRole('link', { name: 'Checkout' }).click();
+      await back.getByRole('button', { name: 'Place order' }).click();
+      await back.getByText('Thank you, your order is placed.').waitFor();
+      await back.context().close();
 
-    await openSection('overview');
-    await expect.poll(() => admin.locator('[data-stat="recovered-revenue"] .stat-value').textContent()).toBe('€24.00');
-  });
+      await openSection('overview');
+      await expect
+        .poll(() => admin.locator('[data-stat="recovered-revenue"] .stat-value').textContent())
+        .toBe('€24.00');
+    },
+  );
 });

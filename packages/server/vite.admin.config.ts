@@ -18,6 +18,10 @@ export default defineConfig({
   },
   server: {
     // `vite -c vite.admin.config.ts` for development against a running `comptoir serve`.
-    proxy: { '/v1': 'http://localhost:8787', '/embed.js': 'http://localhost:8787', '/chunks': 'http://localhost:8787' },
+    proxy: {
+      '/v1': 'http://localhost:8787',
+      '/embed.js': 'http://localhost:8787',
+      '/chunks': 'http://localhost:8787',
+    },
   },
 });

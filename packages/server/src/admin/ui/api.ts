@@ -40,7 +40,8 @@ export class AdminApi {
 
   /** Signs in with the secret key; the key is sent once and never stored. */
   async signIn(secretKey: string): Promise<AdminSession> {
-    const session = (await this.request<AdminSession>('POST', '/v1/admin/session', { secretKey })).body;
+    const session = (await this.request<AdminSession>('POST', '/v1/admin/session', { secretKey }))
+      .body;
     this.csrfToken = session.csrfToken;
     return session;
   }
@@ -112,8 +113,9 @@ export class AdminApi {
       }
     }
     if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-        ?.error;
+      const error = (
+        parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined
+      )?.error;
       throw new AdminApiError(
         response.status,
         error?.code ?? `http_${response.status}`,

@@ -5,7 +5,12 @@ import { AdminApi, isAdminApiError, type AdminSession } from './api.js';
 import type { Ctx } from './context.js';
 import { fieldId } from './fields.js';
 import { detectLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
-import { fromServerDetails, fromZodIssue, localizeIssue, type ValidationIssue } from './validation.js';
+import {
+  fromServerDetails,
+  fromZodIssue,
+  localizeIssue,
+  type ValidationIssue,
+} from './validation.js';
 import { PREVIEWED, renderPreview, sampleCart, type PreviewState } from './preview.js';
 import { renderAbsences } from './sections/absences.js';
 import { renderCapture } from './sections/capture.js';
@@ -33,7 +38,11 @@ export const SECTIONS = [
   { id: 'faq', group: 'settings', paths: ['faq'] },
   { id: 'capture', group: 'settings', paths: ['capture'] },
   { id: 'emails', group: 'settings', paths: ['recovery'] },
-  { id: 'shop', group: 'settings', paths: ['shopName', 'currency', 'locales', 'defaultLocale', 'theme'] },
+  {
+    id: 'shop',
+    group: 'settings',
+    paths: ['shopName', 'currency', 'locales', 'defaultLocale', 'theme'],
+  },
   { id: 'texts', group: 'settings', paths: ['strings'] },
   { id: 'carts', group: 'results', paths: [] },
   { id: 'outbox', group: 'results', paths: [] },
@@ -49,7 +58,8 @@ export function sectionOf(path: string): SectionId {
   let best: { id: SectionId; length: number } = { id: 'shop', length: 0 };
   for (const section of SECTIONS) {
     for (const prefix of section.paths) {
-      if ((path === prefix || path.startsWith(`${prefix}.`)) && prefix.length > best.length) best = { id: section.id, length: prefix.length };
+      if ((path === prefix || path.startsWith(`${prefix}.`)) && prefix.length > best.length)
+        best = { id: section.id, length: prefix.length };
     }
   }
   return best.id;
@@ -78,7 +88,13 @@ export class ComptoirAdminApp extends LitElement {
   private liveMessage = '';
   private route = { section: 'overview' as SectionId, detail: null as string | null };
   private readonly sectionState: Record<string, unknown> = {};
-  private readonly preview: PreviewState = { locale: '', at: '', subtotal: 3500, status: 'idle', message: '' };
+  private readonly preview: PreviewState = {
+    locale: '',
+    at: '',
+    subtotal: 3500,
+    status: 'idle',
+    message: '',
+  };
   private previewTimer?: ReturnType<typeof setTimeout>;
   private previewRequest = 0;
 
@@ -114,15 +130,20 @@ export class ComptoirAdminApp extends LitElement {
     const [, section, detail] = /^#\/([\w-]+)(?:\/(.+))?/.exec(location.hash) ?? [];
     const known = SECTIONS.find((s) => s.id === section);
     const previous = this.route.section;
-    this.route = { section: known?.id ?? 'overview', detail: detail ? decodeURIComponent(detail) : null };
+    this.route = {
+      section: known?.id ?? 'overview',
+      detail: detail ? decodeURIComponent(detail) : null,
+    };
     this.requestUpdate();
     if (previous !== this.route.section) {
       // Results are reloaded each time their section opens, so they are never stale.
       if (this.route.section === 'overview') invalidateOverview(this.ctx());
-      if (this.route.section === 'carts' || this.route.section === 'outbox') delete this.sectionState[this.route.section];
+      if (this.route.section === 'carts' || this.route.section === 'outbox')
+        delete this.sectionState[this.route.section];
       // Move focus to the new section's heading, as a page change would.
       void this.updateComplete.then(() => {
-        if (this.session && this.draft && location.hash) document.getElementById('section-title')?.focus();
+        if (this.session && this.draft && location.hash)
+          document.getElementById('section-title')?.focus();
       });
       this.schedulePreview(0);
     }
@@ -151,7 +172,8 @@ export class ComptoirAdminApp extends LitElement {
     this.schedulePreview(0);
   }
 
-  private t = (key: MessageKey, params?: Record<string, string | number>) => translate(this.uiLocale, key, params);
+  private t = (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(this.uiLocale, key, params);
 
   private ctx(): Ctx {
     const locale = this.uiLocale;
@@ -162,15 +184,22 @@ export class ComptoirAdminApp extends LitElement {
       dirty: this.dirty,
       edit: (change) => this.edit(change),
       error: (path) => {
-        const issue = this.showErrors ? this.issues.find((candidate) => candidate.path === path) : undefined;
+        const issue = this.showErrors
+          ? this.issues.find((candidate) => candidate.path === path)
+          : undefined;
         return issue ? localizeIssue(issue, locale) : undefined;
       },
       api: this.api,
       update: () => this.requestUpdate(),
       announce: (message) => this.announce(message),
-      formatDate: (date, options = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }) => {
+      formatDate: (
+        date,
+        options = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+      ) => {
         const parsed = Date.parse(`${date}T00:00:00Z`);
-        return Number.isFinite(parsed) ? new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(parsed) : date;
+        return Number.isFinite(parsed)
+          ? new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(parsed)
+          : date;
       },
       formatMoney: (minor, currency) => {
         try {
@@ -207,9 +236,7 @@ export class ComptoirAdminApp extends LitElement {
 
   private validate(): boolean {
     const result = ShopConfig.safeParse(this.draft);
-    this.issues = result.success
-      ? []
-      : result.error.issues.map((issue) => fromZodIssue(issue));
+    this.issues = result.success ? [] : result.error.issues.map((issue) => fromZodIssue(issue));
     return result.success;
   }
 
@@ -238,7 +265,12 @@ export class ComptoirAdminApp extends LitElement {
       if (request !== this.previewRequest) return;
       // An invalid draft cannot be previewed: keep showing the last good preview.
       this.preview.status = 'error';
-      this.preview.message = isAdminApiError(error) && error.status === 400 ? this.t('preview.invalid') : isAdminApiError(error) ? error.message : String(error);
+      this.preview.message =
+        isAdminApiError(error) && error.status === 400
+          ? this.t('preview.invalid')
+          : isAdminApiError(error)
+            ? error.message
+            : String(error);
     }
     this.requestUpdate();
   }
@@ -268,7 +300,12 @@ export class ComptoirAdminApp extends LitElement {
       await this.loadConfig();
       if (!location.hash) history.replaceState(null, '', '#/overview');
     } catch (error) {
-      this.signInError = isAdminApiError(error) && (error.status === 401 || error.status === 403) ? this.t('signIn.wrong') : isAdminApiError(error) ? error.message : String(error);
+      this.signInError =
+        isAdminApiError(error) && (error.status === 401 || error.status === 403)
+          ? this.t('signIn.wrong')
+          : isAdminApiError(error)
+            ? error.message
+            : String(error);
     }
     this.signingIn = false;
     this.requestUpdate();
@@ -304,9 +341,17 @@ export class ComptoirAdminApp extends LitElement {
       let etag = this.etag;
       if (force) etag = (await this.api.request('GET', '/v1/admin/config')).etag;
       const headers: Record<string, string> = etag ? { 'If-Match': etag } : {};
-      const result = await this.api.request<ShopConfig | { config: ShopConfig }>('PUT', '/v1/admin/config', this.draft, headers);
+      const result = await this.api.request<ShopConfig | { config: ShopConfig }>(
+        'PUT',
+        '/v1/admin/config',
+        this.draft,
+        headers,
+      );
       const body = result.body;
-      const saved = body && 'config' in body && typeof body.config === 'object' ? body.config : (body as ShopConfig);
+      const saved =
+        body && 'config' in body && typeof body.config === 'object'
+          ? body.config
+          : (body as ShopConfig);
       this.saved = structuredClone(saved ?? this.draft);
       this.draft = structuredClone(this.saved);
       this.etag = result.etag;
@@ -324,12 +369,22 @@ export class ComptoirAdminApp extends LitElement {
         this.announce(this.t('save.conflict'));
       } else if (isAdminApiError(error) && error.status === 400) {
         this.issues = fromServerDetails(error.details);
-        this.banner = { kind: 'error', text: this.issues.length ? this.t('save.invalid', { n: this.issues.length }) : error.message };
+        this.banner = {
+          kind: 'error',
+          text: this.issues.length
+            ? this.t('save.invalid', { n: this.issues.length })
+            : error.message,
+        };
       } else if (isAdminApiError(error) && error.status === 401) {
         this.session = null;
         this.signInError = this.t('signIn.expired');
       } else {
-        this.banner = { kind: 'error', text: this.t('save.failed', { message: isAdminApiError(error) ? error.message : String(error) }) };
+        this.banner = {
+          kind: 'error',
+          text: this.t('save.failed', {
+            message: isAdminApiError(error) ? error.message : String(error),
+          }),
+        };
       }
     }
     this.saving = false;
@@ -371,7 +426,12 @@ export class ComptoirAdminApp extends LitElement {
     if (section !== this.route.section) location.hash = `#/${section}`;
     void this.updateComplete.then(() =>
       requestAnimationFrame(() => {
-        const target = document.getElementById(fieldId(issue.path)) ?? document.getElementById(`${fieldId(issue.path)}-error`)?.closest('.field')?.querySelector('input,select,textarea');
+        const target =
+          document.getElementById(fieldId(issue.path)) ??
+          document
+            .getElementById(`${fieldId(issue.path)}-error`)
+            ?.closest('.field')
+            ?.querySelector('input,select,textarea');
         (target as HTMLElement | null)?.focus();
       }),
     );
@@ -380,7 +440,10 @@ export class ComptoirAdminApp extends LitElement {
   private renderLanguageSwitch(): TemplateResult {
     return html`<div class="ui-lang">
       <label for="ui-locale" class="visually-hidden">${this.t('app.uiLanguage')}</label>
-      <select id="ui-locale" @change=${(e: Event) => this.setUiLocale((e.target as HTMLSelectElement).value as UiLocale)}>
+      <select
+        id="ui-locale"
+        @change=${(e: Event) => this.setUiLocale((e.target as HTMLSelectElement).value as UiLocale)}
+      >
         ${UI_LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.uiLocale}>${l === 'en' ? 'English' : 'Français'}</option>`)}
       </select>
     </div>`;
@@ -395,12 +458,22 @@ export class ComptoirAdminApp extends LitElement {
         <form @submit=${(e: SubmitEvent) => this.signIn(e)} novalidate>
           <div class="field ${this.signInError ? 'has-error' : ''}">
             <label for="secret-key">${this.t('signIn.key')}</label>
-            <input id="secret-key" name="secretKey" type="password" autocomplete="off" spellcheck="false" placeholder="sk_…"
-              aria-invalid=${this.signInError ? 'true' : 'false'} aria-describedby="secret-key-hint ${this.signInError ? 'secret-key-error' : ''}" />
+            <input
+              id="secret-key"
+              name="secretKey"
+              type="password"
+              autocomplete="off"
+              spellcheck="false"
+              placeholder="sk_…"
+              aria-invalid=${this.signInError ? 'true' : 'false'}
+              aria-describedby="secret-key-hint ${this.signInError ? 'secret-key-error' : ''}"
+            />
             <p class="hint" id="secret-key-hint">${this.t('signIn.keyHint')}</p>
             ${this.signInError ? html`<p class="field-error" id="secret-key-error" role="alert">${this.signInError}</p>` : nothing}
           </div>
-          <button type="submit" class="primary wide" ?disabled=${this.signingIn}>${this.signingIn ? this.t('signIn.signingIn') : this.t('signIn.submit')}</button>
+          <button type="submit" class="primary wide" ?disabled=${this.signingIn}>
+            ${this.signingIn ? this.t('signIn.signingIn') : this.t('signIn.submit')}
+          </button>
         </form>
         ${this.renderLanguageSwitch()}
       </div>
@@ -413,30 +486,59 @@ export class ComptoirAdminApp extends LitElement {
       { id: 'settings', label: 'nav.settings' },
       { id: 'setup', label: 'nav.setup' },
     ];
-    const errorSections = new Set(this.showErrors ? this.issues.map((issue) => sectionOf(issue.path)) : []);
+    const errorSections = new Set(
+      this.showErrors ? this.issues.map((issue) => sectionOf(issue.path)) : [],
+    );
     return html`<nav class="side-nav" aria-label=${this.t('nav.label')}>
       ${groups.map(
-        (group) => html`<p class="nav-group" id="nav-${group.id}">${this.t(group.label)}</p>
-          <ul aria-labelledby="nav-${group.id}">
-            ${SECTIONS.filter((s) => s.group === group.id).map(
-              (s) => html`<li><a href="#/${s.id}" aria-current=${this.route.section === s.id ? 'page' : nothing}>
-                ${this.t(`section.${s.id}` as MessageKey)}
-                ${errorSections.has(s.id) ? html`<span class="nav-error" title=${this.t('nav.hasErrors')}><span aria-hidden="true">!</span><span class="visually-hidden">${this.t('nav.hasErrors')}</span></span>` : nothing}
-              </a></li>`,
-            )}
-          </ul>`,
+        (group) =>
+          html`<p class="nav-group" id="nav-${group.id}">${this.t(group.label)}</p>
+            <ul aria-labelledby="nav-${group.id}">
+              ${SECTIONS.filter((s) => s.group === group.id).map(
+                (s) =>
+                  html`<li>
+                    <a
+                      href="#/${s.id}"
+                      aria-current=${this.route.section === s.id ? 'page' : nothing}
+                    >
+                      ${this.t(`section.${s.id}` as MessageKey)}
+                      ${errorSections.has(s.id) ? html`<span class="nav-error" title=${this.t('nav.hasErrors')}><span aria-hidden="true">!</span><span class="visually-hidden">${this.t('nav.hasErrors')}</span></span>` : nothing}
+                    </a>
+                  </li>`,
+              )}
+            </ul>`,
       )}
     </nav>`;
   }
 
   private renderSaveBar(): TemplateResult {
-    const isSettings = SECTIONS.find((s) => s.id === this.route.section)?.group !== 'results' || this.dirty;
+    const isSettings =
+      SECTIONS.find((s) => s.id === this.route.section)?.group !== 'results' || this.dirty;
     if (!isSettings && !this.dirty && !this.banner) return html``;
-    return html`<div class="save-bar ${this.dirty ? 'dirty' : ''}" role="region" aria-label=${this.t('save.region')}>
-      <p class="save-status">${this.dirty ? html`<span class="dot" aria-hidden="true"></span>${this.t('save.unsaved')}` : this.t('save.allSaved')}</p>
+    return html`<div
+      class="save-bar ${this.dirty ? 'dirty' : ''}"
+      role="region"
+      aria-label=${this.t('save.region')}
+    >
+      <p class="save-status">
+        ${this.dirty ? html`<span class="dot" aria-hidden="true"></span>${this.t('save.unsaved')}` : this.t('save.allSaved')}
+      </p>
       <div class="button-row">
-        <button type="button" class="secondary" ?disabled=${!this.dirty || this.saving} @click=${() => this.discard()}>${this.t('save.discard')}</button>
-        <button type="button" class="primary" id="save-button" ?disabled=${!this.dirty || this.saving} @click=${() => this.save()}>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${!this.dirty || this.saving}
+          @click=${() => this.discard()}
+        >
+          ${this.t('save.discard')}
+        </button>
+        <button
+          type="button"
+          class="primary"
+          id="save-button"
+          ?disabled=${!this.dirty || this.saving}
+          @click=${() => this.save()}
+        >
           ${this.saving ? this.t('save.saving') : this.t('save.save')}
         </button>
       </div>
@@ -445,65 +547,128 @@ export class ComptoirAdminApp extends LitElement {
 
   private renderNotices(): TemplateResult {
     return html`
-      ${this.conflict
-        ? html`<div class="notice warning" role="alert">
-            <p><strong>${this.t('save.conflictTitle')}</strong> ${this.t('save.conflict')}</p>
-            <div class="button-row">
-              <button type="button" class="primary" @click=${() => this.save(true)}>${this.t('save.overwrite')}</button>
-              <button type="button" class="secondary" @click=${() => { if (confirm(this.t('save.reloadConfirm'))) void this.reloadTheirs(); }}>${this.t('save.reload')}</button>
-            </div>
-          </div>`
-        : nothing}
+      ${
+        this.conflict
+          ? html`<div class="notice warning" role="alert">
+              <p><strong>${this.t('save.conflictTitle')}</strong> ${this.t('save.conflict')}</p>
+              <div class="button-row">
+                <button type="button" class="primary" @click=${() => this.save(true)}>
+                  ${this.t('save.overwrite')}
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  @click=${() => {
+                    if (confirm(this.t('save.reloadConfirm'))) void this.reloadTheirs();
+                  }}
+                >
+                  ${this.t('save.reload')}
+                </button>
+              </div>
+            </div>`
+          : nothing
+      }
       ${this.banner?.kind === 'success' ? html`<div class="notice success">${this.banner.text}</div>` : nothing}
-      ${this.showErrors && this.issues.length
-        ? html`<div class="notice error" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-            <p id="error-summary-title"><strong>${this.t('save.invalid', { n: this.issues.length })}</strong></p>
-            <ul>
-              ${this.issues.slice(0, 12).map(
-                (issue) => html`<li><a href="#/${sectionOf(issue.path)}" @click=${(e: Event) => this.goToIssue(e, issue)}>
-                  ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} — ${localizeIssue(issue, this.uiLocale)}</a></li>`,
-              )}
-            </ul>
-          </div>`
-        : this.banner?.kind === 'error'
-          ? html`<div class="notice error" role="alert">${this.banner.text}</div>`
-          : nothing}
+      ${
+        this.showErrors && this.issues.length
+          ? html`<div
+              class="notice error"
+              id="error-summary"
+              tabindex="-1"
+              role="alert"
+              aria-labelledby="error-summary-title"
+            >
+              <p id="error-summary-title">
+                <strong>${this.t('save.invalid', { n: this.issues.length })}</strong>
+              </p>
+              <ul>
+                ${this.issues
+                  .slice(0, 12)
+                  .map(
+                    (issue) =>
+                      html`<li>
+                        <a
+                          href="#/${sectionOf(issue.path)}"
+                          @click=${(e: Event) => this.goToIssue(e, issue)}
+                        >
+                          ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} —
+                          ${localizeIssue(issue, this.uiLocale)}</a
+                        >
+                      </li>`,
+                  )}
+              </ul>
+            </div>`
+          : this.banner?.kind === 'error'
+            ? html`<div class="notice error" role="alert">${this.banner.text}</div>`
+            : nothing
+      }
     `;
   }
 
   private renderSection(ctx: Ctx): TemplateResult {
     switch (this.route.section) {
-      case 'overview': return renderOverview(ctx);
-      case 'absences': return renderAbsences(ctx);
-      case 'shipping': return renderShipping(ctx);
-      case 'free-shipping': return renderFreeShipping(ctx);
-      case 'events': return renderEvents(ctx);
-      case 'faq': return renderFaq(ctx);
-      case 'capture': return renderCapture(ctx);
-      case 'emails': return renderEmails(ctx);
-      case 'shop': return renderShop(ctx);
-      case 'texts': return renderTexts(ctx);
-      case 'placements': return renderPlacements(ctx);
-      case 'carts': return renderCarts(ctx);
-      case 'outbox': return renderOutbox(ctx, this.route.detail);
-      case 'data': return renderData(ctx);
-      case 'install': return renderInstall(ctx);
+      case 'overview':
+        return renderOverview(ctx);
+      case 'absences':
+        return renderAbsences(ctx);
+      case 'shipping':
+        return renderShipping(ctx);
+      case 'free-shipping':
+        return renderFreeShipping(ctx);
+      case 'events':
+        return renderEvents(ctx);
+      case 'faq':
+        return renderFaq(ctx);
+      case 'capture':
+        return renderCapture(ctx);
+      case 'emails':
+        return renderEmails(ctx);
+      case 'shop':
+        return renderShop(ctx);
+      case 'texts':
+        return renderTexts(ctx);
+      case 'placements':
+        return renderPlacements(ctx);
+      case 'carts':
+        return renderCarts(ctx);
+      case 'outbox':
+        return renderOutbox(ctx, this.route.detail);
+      case 'data':
+        return renderData(ctx);
+      case 'install':
+        return renderInstall(ctx);
     }
   }
 
   override render(): TemplateResult {
-    if (this.booting) return html`<main id="main" class="booting"><p class="muted" role="status">${this.t('common.loading')}</p></main>`;
+    if (this.booting)
+      return html`<main id="main" class="booting">
+        <p class="muted" role="status">${this.t('common.loading')}</p>
+      </main>`;
     if (!this.session || !this.draft) return this.renderSignIn();
     const ctx = this.ctx();
     const section = this.route.section;
     const hasPreview = Boolean(PREVIEWED[section]);
     return html`
-      <a class="skip-link" href="#section-title" @click=${(e: Event) => { e.preventDefault(); document.getElementById('section-title')?.focus(); }}>${this.t('app.skip')}</a>
+      <a
+        class="skip-link"
+        href="#section-title"
+        @click=${(e: Event) => {
+          e.preventDefault();
+          document.getElementById('section-title')?.focus();
+        }}
+        >${this.t('app.skip')}</a
+      >
       <header class="top-bar">
-        <div class="brand"><span class="logo" aria-hidden="true">C</span> Comptoir <span class="shop-name">${this.session.shopName}</span></div>
+        <div class="brand">
+          <span class="logo" aria-hidden="true">C</span> Comptoir
+          <span class="shop-name">${this.session.shopName}</span>
+        </div>
         <div class="top-actions">
           ${this.renderLanguageSwitch()}
-          <button type="button" class="link" @click=${() => this.signOut()}>${this.t('app.signOut')}</button>
+          <button type="button" class="link" @click=${() => this.signOut()}>
+            ${this.t('app.signOut')}
+          </button>
         </div>
       </header>
       <div class="layout">
@@ -514,7 +679,10 @@ export class ComptoirAdminApp extends LitElement {
             ${this.renderNotices()}
             <div class="section-body" data-section=${section}>${this.renderSection(ctx)}</div>
           </div>
-          ${renderPreview(ctx, section, this.preview, () => { this.requestUpdate(); this.schedulePreview(0); })}
+          ${renderPreview(ctx, section, this.preview, () => {
+            this.requestUpdate();
+            this.schedulePreview(0);
+          })}
         </main>
       </div>
       ${this.renderSaveBar()}

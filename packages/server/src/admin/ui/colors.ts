@@ -24,9 +24,16 @@ export function parseCssColor(value: string | undefined): Rgba | undefined {
   probe.fillStyle = value;
   if (probe.fillStyle !== first) return undefined;
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(first);
-  if (hex) return { r: parseInt(hex[1]!, 16), g: parseInt(hex[2]!, 16), b: parseInt(hex[3]!, 16), a: 1 };
+  if (hex)
+    return { r: parseInt(hex[1]!, 16), g: parseInt(hex[2]!, 16), b: parseInt(hex[3]!, 16), a: 1 };
   const rgba = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(first);
-  if (rgba) return { r: Number(rgba[1]), g: Number(rgba[2]), b: Number(rgba[3]), a: rgba[4] === undefined ? 1 : Number(rgba[4]) };
+  if (rgba)
+    return {
+      r: Number(rgba[1]),
+      g: Number(rgba[2]),
+      b: Number(rgba[3]),
+      a: rgba[4] === undefined ? 1 : Number(rgba[4]),
+    };
   return undefined;
 }
 
@@ -48,7 +55,12 @@ export function luminance(color: Rgba): number {
 /** `over` composited on an opaque `under`. */
 function flatten(over: Rgba, under: Rgba): Rgba {
   const a = over.a;
-  return { r: over.r * a + under.r * (1 - a), g: over.g * a + under.g * (1 - a), b: over.b * a + under.b * (1 - a), a: 1 };
+  return {
+    r: over.r * a + under.r * (1 - a),
+    g: over.g * a + under.g * (1 - a),
+    b: over.b * a + under.b * (1 - a),
+    a: 1,
+  };
 }
 
 /** WCAG 2 contrast ratio (1–21) of a foreground on a background; a see-through background sits on white. */
@@ -56,7 +68,10 @@ export function contrastRatio(foreground: Rgba, background: Rgba): number {
   const white: Rgba = { r: 255, g: 255, b: 255, a: 1 };
   const back = flatten(background, white);
   const front = flatten(foreground, back);
-  const [light, dark] = [luminance(front), luminance(back)].sort((x, y) => y - x) as [number, number];
+  const [light, dark] = [luminance(front), luminance(back)].sort((x, y) => y - x) as [
+    number,
+    number,
+  ];
   return (light + 0.05) / (dark + 0.05);
 }
 

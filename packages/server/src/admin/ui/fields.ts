@@ -48,7 +48,9 @@ export function inputField(
   const hintId = options.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
-    <label for=${id}>${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+    <label for=${id}
+      >${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label
+    >
     <input
       id=${id}
       type=${options.type ?? 'text'}
@@ -78,14 +80,20 @@ export function inputField(
 /** A labelled multi-line text field. */
 export function textareaField(
   ctx: Ctx,
-  options: FieldOptions & { value: string | undefined; rows?: number; onValue: (value: string) => void },
+  options: FieldOptions & {
+    value: string | undefined;
+    rows?: number;
+    onValue: (value: string) => void;
+  },
 ): TemplateResult {
   const id = fieldId(options.path);
   const error = ctx.error(options.path);
   const hintId = options.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
-    <label for=${id}>${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label>
+    <label for=${id}
+      >${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label
+    >
     <textarea
       id=${id}
       rows=${options.rows ?? 3}
@@ -123,7 +131,9 @@ export function selectField(
     >
       ${options.choices.map(
         (choice) =>
-          html`<option value=${choice.value} ?selected=${choice.value === (options.value ?? '')}>${choice.label}</option>`,
+          html`<option value=${choice.value} ?selected=${choice.value === (options.value ?? '')}>
+            ${choice.label}
+          </option>`,
       )}
     </select>
     ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
@@ -170,20 +180,24 @@ export function checkboxGroup(
       .filter((choice) => (choice === value ? on : options.values.includes(choice)));
     options.onValue(next);
   };
-  return html`<fieldset class="field group ${options.class ?? ''} ${error ? 'has-error' : ''}" id=${id}
-    aria-describedby=${describedBy([options.hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined])}>
+  return html`<fieldset
+    class="field group ${options.class ?? ''} ${error ? 'has-error' : ''}"
+    id=${id}
+    aria-describedby=${describedBy([options.hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined])}
+  >
     <legend>${options.label}</legend>
     ${options.hint ? html`<p class="hint" id=${`${id}-hint`}>${options.hint}</p>` : nothing}
     <div class="chips">
       ${options.choices.map(
-        (choice) => html`<label class="chip">
-          <input
-            type="checkbox"
-            .checked=${live(options.values.includes(choice.value))}
-            @change=${(event: Event) => toggle(choice.value, (event.target as HTMLInputElement).checked)}
-          />
-          <span>${choice.label}</span>
-        </label>`,
+        (choice) =>
+          html`<label class="chip">
+            <input
+              type="checkbox"
+              .checked=${live(options.values.includes(choice.value))}
+              @change=${(event: Event) => toggle(choice.value, (event.target as HTMLInputElement).checked)}
+            />
+            <span>${choice.label}</span>
+          </label>`,
       )}
     </div>
     ${errorLine(`${id}-error`, error)}
@@ -199,9 +213,12 @@ export function dateListField(
   const error = ctx.error(options.path);
   const add = (event: Event) => {
     event.preventDefault();
-    const input = (event.currentTarget as HTMLElement).closest('.date-list')?.querySelector('input');
+    const input = (event.currentTarget as HTMLElement)
+      .closest('.date-list')
+      ?.querySelector('input');
     if (!input?.value) return;
-    if (!options.values.includes(input.value)) options.onValue([...options.values, input.value].sort());
+    if (!options.values.includes(input.value))
+      options.onValue([...options.values, input.value].sort());
     input.value = '';
   };
   const errors = options.values
@@ -213,16 +230,27 @@ export function dateListField(
     <ul class="tag-list" aria-label=${options.label}>
       ${options.values.length === 0 ? html`<li class="muted">${ctx.t('common.none')}</li>` : nothing}
       ${options.values.map(
-        (value) => html`<li class="tag">
-          <span>${ctx.formatDate(value)}</span>
-          <button type="button" class="icon-button" aria-label=${ctx.t('common.removeItem', { item: ctx.formatDate(value) })}
-            @click=${() => options.onValue(options.values.filter((other) => other !== value))}>×</button>
-        </li>`,
+        (value) =>
+          html`<li class="tag">
+            <span>${ctx.formatDate(value)}</span>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label=${ctx.t('common.removeItem', { item: ctx.formatDate(value) })}
+              @click=${() => options.onValue(options.values.filter((other) => other !== value))}
+            >
+              ×
+            </button>
+          </li>`,
       )}
     </ul>
     <div class="inline-add">
       <label class="visually-hidden" for=${id}>${ctx.t('common.dateToAdd')}</label>
-      <input id=${id} type="date" @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && add(event)} />
+      <input
+        id=${id}
+        type="date"
+        @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && add(event)}
+      />
       <button type="button" class="secondary" @click=${add}>${ctx.t('common.addDate')}</button>
     </div>
     ${errorLine(`${id}-error`, error ?? errors[0])}

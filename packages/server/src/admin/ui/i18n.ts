@@ -18,7 +18,8 @@ const en = {
   'common.removeItem': 'Remove {item}',
   'common.retry': 'Try again',
   'signIn.title': 'Sign in to your shop',
-  'signIn.intro': 'Paste the secret key you received when your shop was created. It is only used to open this session and is never stored in the browser.',
+  'signIn.intro':
+    'Paste the secret key you received when your shop was created. It is only used to open this session and is never stored in the browser.',
   'signIn.key': 'Secret key',
   'signIn.keyHint': 'It starts with sk_. Keep it private, like a password.',
   'signIn.missing': 'Paste your secret key to sign in.',
@@ -55,7 +56,8 @@ const en = {
   'save.invalid': '{n} thing(s) to fix before saving:',
   'save.failed': 'Saving failed: {message}',
   'save.conflictTitle': 'Someone saved first.',
-  'save.conflict': 'The settings were changed in another tab or by someone else since you opened this page. Your changes are kept here.',
+  'save.conflict':
+    'The settings were changed in another tab or by someone else since you opened this page. Your changes are kept here.',
   'save.overwrite': 'Save mine anyway',
   'save.reload': 'Load their version',
   'save.reloadConfirm': 'Load the saved version and lose the changes on this page?',
@@ -88,30 +90,36 @@ const en = {
   'overview.emailsSent': 'Emails sent',
   'overview.clicked': '{n} clicked',
   'overview.chartTitle': 'Last 30 days',
-  'overview.chartLabel': 'Bar chart over {days} days: {captured} carts captured, {recovered} recovered.',
+  'overview.chartLabel':
+    'Bar chart over {days} days: {captured} carts captured, {recovered} recovered.',
   'overview.legendCaptured': 'Carts captured',
   'overview.legendRecovered': 'Carts recovered',
   'overview.showTable': 'Show as table',
   'overview.hideTable': 'Hide table',
   'overview.date': 'Date',
   'overview.faqGaps': 'Questions to add next',
-  'overview.faqGapsHint': 'Answers opened: {opened}. Searches that found nothing: {empty}. This is what shoppers looked for:',
+  'overview.faqGapsHint':
+    'Answers opened: {opened}. Searches that found nothing: {empty}. This is what shoppers looked for:',
   'overview.noFaqGaps': 'Every search found an answer. Nothing to add.',
   'overview.addQuestions': 'Add questions',
-  'absences.intro': 'Going on holiday? Your shop stays open; the banner tells shoppers when their order will ship.',
+  'absences.intro':
+    'Going on holiday? Your shop stays open; the banner tells shoppers when their order will ship.',
   'absences.empty': 'No absence planned.',
   'absences.item': '{start} to {end}',
   'absences.start': 'First day away',
   'absences.end': 'Last day away',
   'absences.announceDays': 'Announce it this many days before',
-  'absences.announceDaysHint': 'The banner appears this many days ahead. 0 shows it only during the absence.',
+  'absences.announceDaysHint':
+    'The banner appears this many days ahead. 0 shows it only during the absence.',
   'absences.resumeBufferDays': 'Days to catch up after',
-  'absences.resumeBufferDaysHint': 'Dispatch days you need after coming back before parcels leave again.',
+  'absences.resumeBufferDaysHint':
+    'Dispatch days you need after coming back before parcels leave again.',
   'absences.message': 'Your own message (optional)',
   'absences.messageHint': 'Shown in the banner instead of the standard text.',
   'absences.add': 'Plan an absence',
   'absences.added': 'Absence added.',
-  'shipping.intro': 'When parcels leave your workshop. The cutoff and deadline widgets compute from this.',
+  'shipping.intro':
+    'When parcels leave your workshop. The cutoff and deadline widgets compute from this.',
   'shipping.dispatch': 'Dispatch',
   'shipping.timeZone': 'Time zone',
   'shipping.handlingDays': 'Preparation days',
@@ -139,7 +147,8 @@ const en = {
   'shipping.transitMax': 'Transit days, at most',
   'shipping.deliveryDays': 'Days the carrier delivers',
   'shipping.addMethod': 'Add a shipping method',
-  'freeShipping.intro': 'Show shoppers how close they are to free shipping. Add several thresholds for tiers, or thresholds for some countries only.',
+  'freeShipping.intro':
+    'Show shoppers how close they are to free shipping. Add several thresholds for tiers, or thresholds for some countries only.',
   'freeShipping.empty': 'No free-shipping threshold yet.',
   'freeShipping.rule': 'Free shipping from {amount}',
   'freeShipping.threshold': 'Threshold ({currency})',
@@ -159,14 +168,16 @@ const en = {
   'events.showFrom': 'Show from',
   'events.showFromHint': 'Empty: 30 days before.',
   'events.methods': 'Shipping methods to compute the deadline for',
-  'events.methodsHint': 'After the slower method’s deadline, the widget offers the next faster one.',
+  'events.methodsHint':
+    'After the slower method’s deadline, the widget offers the next faster one.',
   'events.message': 'Your own message (optional)',
   'events.fallbackText': 'When it is too late (optional)',
   'events.fallbackHint': 'For example "Give a gift card instead".',
   'events.fallbackUrl': 'Link for it',
   'events.add': 'Add a holiday deadline',
   'events.christmas': 'Christmas',
-  'faq.intro': 'Answer the questions shoppers ask before buying. The order here is the order on your shop.',
+  'faq.intro':
+    'Answer the questions shoppers ask before buying. The order here is the order on your shop.',
   'faq.empty': 'No question yet.',
   'faq.filter': 'Show category',
   'faq.allCategories': 'All',
@@ -179,7 +190,8 @@ const en = {
   'faq.moveDown': 'Move down: {question}',
   'faq.moved': 'Moved to position {position} of {total}.',
   'faq.add': 'Add a question',
-  'capture.intro': 'Ask shoppers for their email so you can send them their cart if they leave. They must tick a box to agree.',
+  'capture.intro':
+    'Ask shoppers for their email so you can send them their cart if they leave. They must tick a box to agree.',
   'capture.enabled': 'Show the cart capture on my shop',
   'capture.mode': 'How it appears',
   'capture.mode.inline': 'In the page',
@@ -195,7 +207,8 @@ const en = {
   'capture.privacyUrl': 'Privacy policy link',
   'capture.dismissDays': 'Days hidden after “No thanks”',
   'capture.delaySeconds': 'Seconds before a popover appears',
-  'emails.intro': 'Emails sent to shoppers who left their cart, with a link that restores it. They stop as soon as the order is placed.',
+  'emails.intro':
+    'Emails sent to shoppers who left their cart, with a link that restores it. They stop as soon as the order is placed.',
   'emails.enabled': 'Send recovery emails',
   'emails.textLocale': 'Edit the texts in',
   'emails.textLocaleHint': 'Each email has a version per language of your shop.',
@@ -209,7 +222,8 @@ const en = {
   'emails.couponHint': 'Replaces {coupon} in the text.',
   'emails.subject': 'Subject ({language})',
   'emails.body': 'Message ({language})',
-  'emails.bodyHint': '{shopName} and {coupon} are replaced. The cart and its restore link are added below your message.',
+  'emails.bodyHint':
+    '{shopName} and {coupon} are replaced. The cart and its restore link are added below your message.',
   'emails.addStep': 'Add an email',
   'emails.rules': 'Rules',
   'emails.consentMode': 'Consent',
@@ -260,17 +274,20 @@ const en = {
   'shop.backgroundColor': 'Background colour',
   'shop.pickColor': 'Pick the {label}',
   'shop.contrastTitle': 'Readability',
-  'shop.contrastDefault': 'The standard colours are easy to read. If you change them, the contrast is checked here.',
+  'shop.contrastDefault':
+    'The standard colours are easy to read. If you change them, the contrast is checked here.',
   'shop.contrastText': 'Text on the background',
   'shop.contrastButton': 'Button text on the accent colour',
   'shop.contrastOk': 'contrast {ratio}:1, easy to read.',
-  'shop.contrastLow': 'contrast {ratio}:1 is too low: some shoppers will not be able to read it. Aim for at least {min}:1 (WCAG AA).',
+  'shop.contrastLow':
+    'contrast {ratio}:1 is too low: some shoppers will not be able to read it. Aim for at least {min}:1 (WCAG AA).',
   'shop.borderRadiusHint': 'For example 8px, or 0 for square corners.',
   'shop.fontFamily': 'Font',
   'shop.fontFamilyHint': 'Empty: the font of your shop.',
   'section.texts': 'Widget texts',
   'section.placements': 'Placements',
-  'texts.intro': 'Change any sentence the widgets show, in each language of your shop. Empty fields keep the standard text.',
+  'texts.intro':
+    'Change any sentence the widgets show, in each language of your shop. Empty fields keep the standard text.',
   'texts.language': 'Language',
   'texts.show': 'Show',
   'texts.showAll': 'All texts ({n})',
@@ -283,7 +300,8 @@ const en = {
   'texts.inputLabel': 'Your text for {key}',
   'texts.reset': 'Reset',
   'texts.noneChanged': 'You have not changed any text in this language.',
-  'placements.intro': 'If you cannot edit your theme, Comptoir can insert a widget next to an element of your pages, found by a CSS selector.',
+  'placements.intro':
+    'If you cannot edit your theme, Comptoir can insert a widget next to an element of your pages, found by a CSS selector.',
   'placements.empty': 'No placement: widgets appear only where their tags are in your theme.',
   'placements.item': '{element} (placement {n})',
   'placements.element': 'Widget',
@@ -293,8 +311,10 @@ const en = {
   'placements.position.prepend': 'Inside the element, at the start',
   'placements.position.append': 'Inside the element, at the end',
   'placements.selector': 'Element (CSS selector)',
-  'placements.selectorHint': 'For example .product-form or #cart. The first element it finds on a page is used.',
-  'placements.selectorInvalid': 'Browsers cannot read this selector: check the brackets and quotes.',
+  'placements.selectorHint':
+    'For example .product-form or #cart. The first element it finds on a page is used.',
+  'placements.selectorInvalid':
+    'Browsers cannot read this selector: check the brackets and quotes.',
   'placements.attributes': 'Options (attributes)',
   'placements.attributesHint': 'Optional, for example method = express on the shipping cutoff.',
   'placements.attrName': 'Name',
@@ -321,12 +341,14 @@ const en = {
   'carts.subtotal': 'Subtotal',
   'carts.statusLabel': 'Status',
   'carts.empty': 'No cart yet.',
-  'outbox.intro': 'No mail server is set, so emails are kept here instead of being sent. Open one to read it as the shopper would.',
+  'outbox.intro':
+    'No mail server is set, so emails are kept here instead of being sent. Open one to read it as the shopper would.',
   'outbox.list': 'Emails',
   'outbox.empty': 'No email yet.',
   'outbox.to': 'To {to}',
   'outbox.frame': 'Email: {subject}',
-  'data.intro': 'Export your data, and answer shoppers who ask what you store about them or to be forgotten.',
+  'data.intro':
+    'Export your data, and answer shoppers who ask what you store about them or to be forgotten.',
   'data.csvTitle': 'Carts as a spreadsheet',
   'data.csvHint': 'A CSV file that opens in Excel, Numbers or LibreOffice.',
   'data.from': 'From',
@@ -338,7 +360,8 @@ const en = {
   'data.export': 'Export',
   'data.erase': 'Erase…',
   'data.eraseConfirm': 'Erase everything stored about {email}?',
-  'data.eraseWarning': 'Their carts and consents are deleted and pending emails cancelled. This cannot be undone.',
+  'data.eraseWarning':
+    'Their carts and consents are deleted and pending emails cancelled. This cannot be undone.',
   'data.eraseYes': 'Yes, erase',
   'data.erased': 'Everything about {email} was erased.',
   'data.exported': 'Data for {email} is ready.',
@@ -352,7 +375,8 @@ const en = {
   'install.copyFailed': 'Could not copy. Select the text and copy it by hand.',
   'install.shopId': 'Shop id',
   'install.originsTitle': 'Sites allowed to use your widgets',
-  'install.originsHint': 'The address of your shop, such as https://myshop.example. Other sites cannot use your key.',
+  'install.originsHint':
+    'The address of your shop, such as https://myshop.example. Other sites cannot use your key.',
   'install.noOrigins': 'No site yet: the widgets will not load anywhere.',
   'install.addOrigin': 'Add a site address',
   'install.originAdded': '{origin} added. Save to apply.',
@@ -360,17 +384,23 @@ const en = {
   'install.anySite': 'Any other site',
   'install.shopify.1': 'In Shopify admin, open Online Store › Themes, then ⋯ › Edit code.',
   'install.shopify.2': 'Open layout/theme.liquid and paste the script tag just before </body>.',
-  'install.shopify.3': 'Add your shop’s address (https://yourshop.myshopify.com and your own domain) to the allowed sites above, then save.',
-  'install.shopify.4': 'The cart is read from Shopify automatically. Put widget tags in sections (for example the cart drawer) or use placements.',
-  'install.shopify.5': 'Choose Shopify as platform in Recovery emails so restore links rebuild the cart.',
-  'install.woo.1': 'In WordPress, install a header-and-footer code plugin (or edit your child theme’s footer.php).',
+  'install.shopify.3':
+    'Add your shop’s address (https://yourshop.myshopify.com and your own domain) to the allowed sites above, then save.',
+  'install.shopify.4':
+    'The cart is read from Shopify automatically. Put widget tags in sections (for example the cart drawer) or use placements.',
+  'install.shopify.5':
+    'Choose Shopify as platform in Recovery emails so restore links rebuild the cart.',
+  'install.woo.1':
+    'In WordPress, install a header-and-footer code plugin (or edit your child theme’s footer.php).',
   'install.woo.2': 'Paste the script tag in the footer section.',
   'install.woo.3': 'Add your site’s address to the allowed sites above, then save.',
-  'install.woo.4': 'The cart is read from the WooCommerce Store API automatically. Choose WooCommerce in Recovery emails.',
+  'install.woo.4':
+    'The cart is read from the WooCommerce Store API automatically. Choose WooCommerce in Recovery emails.',
   'install.any.1': 'Paste the script tag before </body> on every page.',
   'install.any.2': 'Add your site’s address to the allowed sites above, then save.',
   'install.any.3': 'Put a widget tag where it should appear (below).',
-  'install.any.4': 'Pass the cart with comptoir.setCart({ currency, subtotal, items }) or a comptoir:cart event.',
+  'install.any.4':
+    'Pass the cart with comptoir.setCart({ currency, subtotal, items }) or a comptoir:cart event.',
   'install.elementsExample': 'Widget tags',
 } as const;
 
@@ -393,12 +423,14 @@ const fr: Record<MessageKey, string> = {
   'common.removeItem': 'Supprimer {item}',
   'common.retry': 'Réessayer',
   'signIn.title': 'Connexion à votre boutique',
-  'signIn.intro': 'Collez la clé secrète reçue à la création de votre boutique. Elle sert uniquement à ouvrir cette session et n’est jamais gardée dans le navigateur.',
+  'signIn.intro':
+    'Collez la clé secrète reçue à la création de votre boutique. Elle sert uniquement à ouvrir cette session et n’est jamais gardée dans le navigateur.',
   'signIn.key': 'Clé secrète',
   'signIn.keyHint': 'Elle commence par sk_. Gardez-la secrète, comme un mot de passe.',
   'signIn.missing': 'Collez votre clé secrète pour vous connecter.',
   'signIn.wrong': 'Cette clé n’est pas valide. Vérifiez que vous l’avez copiée en entier.',
-  'signIn.expired': 'Votre session a expiré. Reconnectez-vous ; vos modifications sont toujours sur cette page.',
+  'signIn.expired':
+    'Votre session a expiré. Reconnectez-vous ; vos modifications sont toujours sur cette page.',
   'signIn.submit': 'Se connecter',
   'signIn.signingIn': 'Connexion…',
   'nav.label': 'Rubriques',
@@ -430,10 +462,12 @@ const fr: Record<MessageKey, string> = {
   'save.invalid': '{n} point(s) à corriger avant d’enregistrer :',
   'save.failed': 'L’enregistrement a échoué : {message}',
   'save.conflictTitle': 'Quelqu’un a enregistré avant vous.',
-  'save.conflict': 'Les réglages ont été modifiés dans un autre onglet ou par quelqu’un d’autre depuis l’ouverture de cette page. Vos modifications sont conservées ici.',
+  'save.conflict':
+    'Les réglages ont été modifiés dans un autre onglet ou par quelqu’un d’autre depuis l’ouverture de cette page. Vos modifications sont conservées ici.',
   'save.overwrite': 'Enregistrer les miennes quand même',
   'save.reload': 'Charger leur version',
-  'save.reloadConfirm': 'Charger la version enregistrée et perdre les modifications de cette page ?',
+  'save.reloadConfirm':
+    'Charger la version enregistrée et perdre les modifications de cette page ?',
   'save.reloaded': 'Derniers réglages enregistrés chargés.',
   'save.leaveConfirm': 'Des modifications ne sont pas enregistrées. Se déconnecter quand même ?',
   'preview.title': 'Aperçu en direct',
@@ -449,7 +483,8 @@ const fr: Record<MessageKey, string> = {
   'preview.deadline': 'Date limite des fêtes',
   'preview.faq': 'FAQ',
   'preview.capture': 'Capture du panier',
-  'preview.emptyHint': 'Un widget qui n’a rien à dire à ce moment reste caché, comme sur votre boutique.',
+  'preview.emptyHint':
+    'Un widget qui n’a rien à dire à ce moment reste caché, comme sur votre boutique.',
   'preview.error': 'Aperçu indisponible.',
   'preview.invalid': 'Corrigez les champs signalés pour mettre à jour l’aperçu.',
   'overview.intro': 'Ce que Comptoir a fait pour votre boutique du {from} au {to}.',
@@ -463,30 +498,36 @@ const fr: Record<MessageKey, string> = {
   'overview.emailsSent': 'Emails envoyés',
   'overview.clicked': '{n} cliqués',
   'overview.chartTitle': '30 derniers jours',
-  'overview.chartLabel': 'Histogramme sur {days} jours : {captured} paniers enregistrés, {recovered} récupérés.',
+  'overview.chartLabel':
+    'Histogramme sur {days} jours : {captured} paniers enregistrés, {recovered} récupérés.',
   'overview.legendCaptured': 'Paniers enregistrés',
   'overview.legendRecovered': 'Paniers récupérés',
   'overview.showTable': 'Afficher en tableau',
   'overview.hideTable': 'Masquer le tableau',
   'overview.date': 'Date',
   'overview.faqGaps': 'Questions à ajouter',
-  'overview.faqGapsHint': 'Réponses ouvertes : {opened}. Recherches sans résultat : {empty}. Voici ce que les clients cherchaient :',
+  'overview.faqGapsHint':
+    'Réponses ouvertes : {opened}. Recherches sans résultat : {empty}. Voici ce que les clients cherchaient :',
   'overview.noFaqGaps': 'Chaque recherche a trouvé une réponse. Rien à ajouter.',
   'overview.addQuestions': 'Ajouter des questions',
-  'absences.intro': 'Vous partez en vacances ? La boutique reste ouverte ; le bandeau indique aux clients quand leur commande partira.',
+  'absences.intro':
+    'Vous partez en vacances ? La boutique reste ouverte ; le bandeau indique aux clients quand leur commande partira.',
   'absences.empty': 'Aucune absence prévue.',
   'absences.item': 'Du {start} au {end}',
   'absences.start': 'Premier jour d’absence',
   'absences.end': 'Dernier jour d’absence',
   'absences.announceDays': 'L’annoncer ce nombre de jours avant',
-  'absences.announceDaysHint': 'Le bandeau apparaît autant de jours à l’avance. 0 : seulement pendant l’absence.',
+  'absences.announceDaysHint':
+    'Le bandeau apparaît autant de jours à l’avance. 0 : seulement pendant l’absence.',
   'absences.resumeBufferDays': 'Jours pour rattraper au retour',
-  'absences.resumeBufferDaysHint': 'Jours d’expédition nécessaires au retour avant que les colis repartent.',
+  'absences.resumeBufferDaysHint':
+    'Jours d’expédition nécessaires au retour avant que les colis repartent.',
   'absences.message': 'Votre message (facultatif)',
   'absences.messageHint': 'Affiché dans le bandeau à la place du texte standard.',
   'absences.add': 'Prévoir une absence',
   'absences.added': 'Absence ajoutée.',
-  'shipping.intro': 'Quand les colis quittent votre atelier. Les widgets d’heure limite et de fêtes se calculent à partir de ceci.',
+  'shipping.intro':
+    'Quand les colis quittent votre atelier. Les widgets d’heure limite et de fêtes se calculent à partir de ceci.',
   'shipping.dispatch': 'Expédition',
   'shipping.timeZone': 'Fuseau horaire',
   'shipping.handlingDays': 'Jours de préparation',
@@ -500,21 +541,25 @@ const fr: Record<MessageKey, string> = {
   'shipping.holidayCountry': 'Jours fériés de',
   'shipping.noHolidayCountry': 'Aucun jour férié',
   'shipping.holidayRegion': 'Région (facultatif)',
-  'shipping.holidayRegionHint': 'Un code de région, comme BY pour la Bavière ou 57 pour la Moselle.',
+  'shipping.holidayRegionHint':
+    'Un code de région, comme BY pour la Bavière ou 57 pour la Moselle.',
   'shipping.resolvedHolidays': 'Jours fériés des 13 prochains mois',
-  'shipping.holidaysError': 'Les jours fériés de ce pays et de cette région n’ont pas pu être chargés.',
+  'shipping.holidaysError':
+    'Les jours fériés de ce pays et de cette région n’ont pas pu être chargés.',
   'shipping.extraHolidays': 'Autres jours sans livraison',
   'shipping.extraHolidaysHint': 'Fêtes locales ou grèves des transporteurs.',
   'shipping.closedDates': 'Jours de fermeture de la boutique',
   'shipping.closedDatesHint': 'Rien ne part ces jours-là, mais les transporteurs livrent.',
   'shipping.methods': 'Modes de livraison',
-  'shipping.methodsHint': 'Les jours de transport comptent les jours de livraison du transporteur après l’expédition.',
+  'shipping.methodsHint':
+    'Les jours de transport comptent les jours de livraison du transporteur après l’expédition.',
   'shipping.methodName': 'Nom',
   'shipping.transitMin': 'Jours de transport, au moins',
   'shipping.transitMax': 'Jours de transport, au plus',
   'shipping.deliveryDays': 'Jours où le transporteur livre',
   'shipping.addMethod': 'Ajouter un mode de livraison',
-  'freeShipping.intro': 'Montrez aux clients ce qu’il manque pour la livraison offerte. Plusieurs seuils font des paliers ; un seuil peut viser certains pays.',
+  'freeShipping.intro':
+    'Montrez aux clients ce qu’il manque pour la livraison offerte. Plusieurs seuils font des paliers ; un seuil peut viser certains pays.',
   'freeShipping.empty': 'Aucun seuil de livraison offerte.',
   'freeShipping.rule': 'Livraison offerte dès {amount}',
   'freeShipping.threshold': 'Seuil ({currency})',
@@ -525,7 +570,8 @@ const fr: Record<MessageKey, string> = {
   'freeShipping.labelHint': 'Par exemple « Livraison express offerte ».',
   'freeShipping.add': 'Ajouter un seuil',
   'freeShipping.excluded': 'Produits qui ne comptent pas',
-  'freeShipping.excludedHint': 'Identifiants de produits séparés par des virgules, comme les cartes cadeaux.',
+  'freeShipping.excludedHint':
+    'Identifiants de produits séparés par des virgules, comme les cartes cadeaux.',
   'events.intro': 'Indiquez le dernier jour pour commander afin qu’un cadeau arrive à temps.',
   'events.empty': 'Aucune date limite pour l’instant.',
   'events.untitled': 'Nouvel événement',
@@ -534,14 +580,16 @@ const fr: Record<MessageKey, string> = {
   'events.showFrom': 'Afficher à partir du',
   'events.showFromHint': 'Vide : 30 jours avant.',
   'events.methods': 'Modes de livraison pris en compte',
-  'events.methodsHint': 'Passé le délai du mode le plus lent, le widget propose le suivant, plus rapide.',
+  'events.methodsHint':
+    'Passé le délai du mode le plus lent, le widget propose le suivant, plus rapide.',
   'events.message': 'Votre message (facultatif)',
   'events.fallbackText': 'Quand il est trop tard (facultatif)',
   'events.fallbackHint': 'Par exemple « Offrez une carte cadeau ».',
   'events.fallbackUrl': 'Lien associé',
   'events.add': 'Ajouter une date limite',
   'events.christmas': 'Noël',
-  'faq.intro': 'Répondez aux questions que les clients se posent avant d’acheter. L’ordre ici est celui de votre boutique.',
+  'faq.intro':
+    'Répondez aux questions que les clients se posent avant d’acheter. L’ordre ici est celui de votre boutique.',
   'faq.empty': 'Aucune question pour l’instant.',
   'faq.filter': 'Catégorie affichée',
   'faq.allCategories': 'Toutes',
@@ -554,7 +602,8 @@ const fr: Record<MessageKey, string> = {
   'faq.moveDown': 'Descendre : {question}',
   'faq.moved': 'Déplacée en position {position} sur {total}.',
   'faq.add': 'Ajouter une question',
-  'capture.intro': 'Demandez leur email aux clients pour leur renvoyer leur panier s’ils partent. Ils doivent cocher une case pour accepter.',
+  'capture.intro':
+    'Demandez leur email aux clients pour leur renvoyer leur panier s’ils partent. Ils doivent cocher une case pour accepter.',
   'capture.enabled': 'Afficher la capture du panier sur ma boutique',
   'capture.mode': 'Affichage',
   'capture.mode.inline': 'Dans la page',
@@ -564,13 +613,16 @@ const fr: Record<MessageKey, string> = {
   'capture.mode.exit-intent': 'Au départ',
   'capture.mode.exit-intent.hint': 'Quand le pointeur se dirige vers la barre du navigateur.',
   'capture.anchorSelector': 'Élément visé (sélecteur CSS)',
-  'capture.anchorSelectorHint': 'Par exemple .cart-button. En cas de doute, demandez à votre développeur.',
+  'capture.anchorSelectorHint':
+    'Par exemple .cart-button. En cas de doute, demandez à votre développeur.',
   'capture.consentText': 'Phrase de consentement',
-  'capture.consentTextHint': 'Affichée à côté de la case non cochée et gardée avec chaque consentement.',
+  'capture.consentTextHint':
+    'Affichée à côté de la case non cochée et gardée avec chaque consentement.',
   'capture.privacyUrl': 'Lien vers la politique de confidentialité',
   'capture.dismissDays': 'Jours masqués après « Non merci »',
   'capture.delaySeconds': 'Secondes avant l’apparition de la bulle',
-  'emails.intro': 'Des emails envoyés aux clients qui ont laissé leur panier, avec un lien qui le restaure. Ils s’arrêtent dès la commande passée.',
+  'emails.intro':
+    'Des emails envoyés aux clients qui ont laissé leur panier, avec un lien qui le restaure. Ils s’arrêtent dès la commande passée.',
   'emails.enabled': 'Envoyer les emails de relance',
   'emails.textLocale': 'Modifier les textes en',
   'emails.textLocaleHint': 'Chaque email a une version par langue de votre boutique.',
@@ -584,7 +636,8 @@ const fr: Record<MessageKey, string> = {
   'emails.couponHint': 'Remplace {coupon} dans le texte.',
   'emails.subject': 'Objet ({language})',
   'emails.body': 'Message ({language})',
-  'emails.bodyHint': '{shopName} et {coupon} sont remplacés. Le panier et son lien de restauration sont ajoutés sous votre message.',
+  'emails.bodyHint':
+    '{shopName} et {coupon} sont remplacés. Le panier et son lien de restauration sont ajoutés sous votre message.',
   'emails.addStep': 'Ajouter un email',
   'emails.rules': 'Règles',
   'emails.consentMode': 'Consentement',
@@ -605,13 +658,15 @@ const fr: Record<MessageKey, string> = {
   'emails.pattern': 'Modèle du lien de restauration',
   'emails.patternHint': 'Avec {cartId}, {items} et {coupon}.',
   'emails.previewTitle': 'Aperçu et test',
-  'emails.previewHint': 'Vos modifications non enregistrées, avec un panier d’exemple. L’aperçu suit votre saisie.',
+  'emails.previewHint':
+    'Vos modifications non enregistrées, avec un panier d’exemple. L’aperçu suit votre saisie.',
   'emails.noStep': 'Ajoutez un email pour voir son aperçu.',
   'emails.sampleItem1': 'Tablier en lin',
   'emails.sampleItem2': 'Bougie à la cire d’abeille',
   'emails.testTitle': 'Envoyer un test',
   'emails.testHint': 'L’email de test part de vos réglages enregistrés.',
-  'emails.testUnsaved': 'Des modifications ne sont pas enregistrées : enregistrez d’abord pour les tester.',
+  'emails.testUnsaved':
+    'Des modifications ne sont pas enregistrées : enregistrez d’abord pour les tester.',
   'emails.step': 'Email',
   'emails.language': 'Langue',
   'emails.preview': 'Aperçu',
@@ -635,17 +690,20 @@ const fr: Record<MessageKey, string> = {
   'shop.backgroundColor': 'Couleur de fond',
   'shop.pickColor': 'Choisir la {label}',
   'shop.contrastTitle': 'Lisibilité',
-  'shop.contrastDefault': 'Les couleurs standard sont faciles à lire. Si vous les changez, le contraste est vérifié ici.',
+  'shop.contrastDefault':
+    'Les couleurs standard sont faciles à lire. Si vous les changez, le contraste est vérifié ici.',
   'shop.contrastText': 'Texte sur le fond',
   'shop.contrastButton': 'Texte des boutons sur la couleur d’accent',
   'shop.contrastOk': 'contraste {ratio}:1, facile à lire.',
-  'shop.contrastLow': 'contraste {ratio}:1 trop faible : certains clients ne pourront pas le lire. Visez au moins {min}:1 (WCAG AA).',
+  'shop.contrastLow':
+    'contraste {ratio}:1 trop faible : certains clients ne pourront pas le lire. Visez au moins {min}:1 (WCAG AA).',
   'shop.borderRadiusHint': 'Par exemple 8px, ou 0 pour des coins carrés.',
   'shop.fontFamily': 'Police',
   'shop.fontFamilyHint': 'Vide : la police de votre boutique.',
   'section.texts': 'Textes des widgets',
   'section.placements': 'Placements',
-  'texts.intro': 'Modifiez chaque phrase des widgets, dans chaque langue de votre boutique. Un champ vide garde le texte standard.',
+  'texts.intro':
+    'Modifiez chaque phrase des widgets, dans chaque langue de votre boutique. Un champ vide garde le texte standard.',
   'texts.language': 'Langue',
   'texts.show': 'Afficher',
   'texts.showAll': 'Tous les textes ({n})',
@@ -658,8 +716,10 @@ const fr: Record<MessageKey, string> = {
   'texts.inputLabel': 'Votre texte pour {key}',
   'texts.reset': 'Rétablir',
   'texts.noneChanged': 'Vous n’avez modifié aucun texte dans cette langue.',
-  'placements.intro': 'Si vous ne pouvez pas modifier votre thème, Comptoir peut insérer un widget à côté d’un élément de vos pages, trouvé par un sélecteur CSS.',
-  'placements.empty': 'Aucun placement : les widgets n’apparaissent que là où leurs balises sont dans votre thème.',
+  'placements.intro':
+    'Si vous ne pouvez pas modifier votre thème, Comptoir peut insérer un widget à côté d’un élément de vos pages, trouvé par un sélecteur CSS.',
+  'placements.empty':
+    'Aucun placement : les widgets n’apparaissent que là où leurs balises sont dans votre thème.',
   'placements.item': '{element} (placement {n})',
   'placements.element': 'Widget',
   'placements.position': 'Position',
@@ -668,10 +728,13 @@ const fr: Record<MessageKey, string> = {
   'placements.position.prepend': 'Dans l’élément, au début',
   'placements.position.append': 'Dans l’élément, à la fin',
   'placements.selector': 'Élément (sélecteur CSS)',
-  'placements.selectorHint': 'Par exemple .product-form ou #cart. Le premier élément trouvé sur la page est utilisé.',
-  'placements.selectorInvalid': 'Les navigateurs ne peuvent pas lire ce sélecteur : vérifiez les crochets et les guillemets.',
+  'placements.selectorHint':
+    'Par exemple .product-form ou #cart. Le premier élément trouvé sur la page est utilisé.',
+  'placements.selectorInvalid':
+    'Les navigateurs ne peuvent pas lire ce sélecteur : vérifiez les crochets et les guillemets.',
   'placements.attributes': 'Options (attributs)',
-  'placements.attributesHint': 'Facultatif, par exemple method = express sur l’heure limite d’expédition.',
+  'placements.attributesHint':
+    'Facultatif, par exemple method = express sur l’heure limite d’expédition.',
   'placements.attrName': 'Nom',
   'placements.attrValue': 'Valeur',
   'placements.addAttribute': 'Ajouter une option',
@@ -696,30 +759,35 @@ const fr: Record<MessageKey, string> = {
   'carts.subtotal': 'Sous-total',
   'carts.statusLabel': 'Statut',
   'carts.empty': 'Aucun panier pour l’instant.',
-  'outbox.intro': 'Aucun serveur d’email n’est configuré : les emails sont gardés ici au lieu d’être envoyés. Ouvrez-en un pour le lire comme le client.',
+  'outbox.intro':
+    'Aucun serveur d’email n’est configuré : les emails sont gardés ici au lieu d’être envoyés. Ouvrez-en un pour le lire comme le client.',
   'outbox.list': 'Emails',
   'outbox.empty': 'Aucun email pour l’instant.',
   'outbox.to': 'À {to}',
   'outbox.frame': 'Email : {subject}',
-  'data.intro': 'Exportez vos données et répondez aux clients qui demandent ce que vous gardez sur eux ou à être oubliés.',
+  'data.intro':
+    'Exportez vos données et répondez aux clients qui demandent ce que vous gardez sur eux ou à être oubliés.',
   'data.csvTitle': 'Les paniers en tableur',
   'data.csvHint': 'Un fichier CSV qui s’ouvre dans Excel, Numbers ou LibreOffice.',
   'data.from': 'Du',
   'data.to': 'Au',
   'data.downloadCsv': 'Télécharger le CSV',
   'data.shopperTitle': 'Les données d’un client',
-  'data.shopperHint': 'Tout ce qui est gardé pour une adresse email : paniers, consentements, emails envoyés.',
+  'data.shopperHint':
+    'Tout ce qui est gardé pour une adresse email : paniers, consentements, emails envoyés.',
   'data.email': 'Email du client',
   'data.export': 'Exporter',
   'data.erase': 'Effacer…',
   'data.eraseConfirm': 'Effacer tout ce qui concerne {email} ?',
-  'data.eraseWarning': 'Ses paniers et consentements sont supprimés et les emails prévus annulés. C’est définitif.',
+  'data.eraseWarning':
+    'Ses paniers et consentements sont supprimés et les emails prévus annulés. C’est définitif.',
   'data.eraseYes': 'Oui, effacer',
   'data.erased': 'Tout ce qui concerne {email} a été effacé.',
   'data.exported': 'Les données de {email} sont prêtes.',
   'data.downloadJson': 'Télécharger en fichier',
   'data.exportedData': 'Données exportées',
-  'install.intro': 'Ajoutez Comptoir à votre boutique en une ligne, puis choisissez où va chaque widget.',
+  'install.intro':
+    'Ajoutez Comptoir à votre boutique en une ligne, puis choisissez où va chaque widget.',
   'install.snippetTitle': 'Votre balise script',
   'install.snippetHint': 'Collez-la une fois, avant la balise </body> de votre thème.',
   'install.copy': 'Copier',
@@ -727,35 +795,51 @@ const fr: Record<MessageKey, string> = {
   'install.copyFailed': 'Copie impossible. Sélectionnez le texte et copiez-le à la main.',
   'install.shopId': 'Identifiant de la boutique',
   'install.originsTitle': 'Sites autorisés à utiliser vos widgets',
-  'install.originsHint': 'L’adresse de votre boutique, comme https://maboutique.fr. Les autres sites ne peuvent pas utiliser votre clé.',
+  'install.originsHint':
+    'L’adresse de votre boutique, comme https://maboutique.fr. Les autres sites ne peuvent pas utiliser votre clé.',
   'install.noOrigins': 'Aucun site : les widgets ne se chargeront nulle part.',
   'install.addOrigin': 'Ajouter l’adresse d’un site',
   'install.originAdded': '{origin} ajouté. Enregistrez pour appliquer.',
   'install.guidesTitle': 'Pas à pas',
   'install.anySite': 'Tout autre site',
-  'install.shopify.1': 'Dans l’admin Shopify, ouvrez Boutique en ligne › Thèmes, puis ⋯ › Modifier le code.',
+  'install.shopify.1':
+    'Dans l’admin Shopify, ouvrez Boutique en ligne › Thèmes, puis ⋯ › Modifier le code.',
   'install.shopify.2': 'Ouvrez layout/theme.liquid et collez la balise script juste avant </body>.',
-  'install.shopify.3': 'Ajoutez l’adresse de votre boutique (https://votreboutique.myshopify.com et votre domaine) aux sites autorisés ci-dessus, puis enregistrez.',
-  'install.shopify.4': 'Le panier est lu automatiquement depuis Shopify. Placez les balises des widgets dans les sections (le tiroir panier, par exemple) ou utilisez les placements.',
-  'install.shopify.5': 'Choisissez Shopify comme plateforme dans Emails de relance pour que les liens reconstruisent le panier.',
-  'install.woo.1': 'Dans WordPress, installez une extension d’insertion de code (ou modifiez le footer.php de votre thème enfant).',
+  'install.shopify.3':
+    'Ajoutez l’adresse de votre boutique (https://votreboutique.myshopify.com et votre domaine) aux sites autorisés ci-dessus, puis enregistrez.',
+  'install.shopify.4':
+    'Le panier est lu automatiquement depuis Shopify. Placez les balises des widgets dans les sections (le tiroir panier, par exemple) ou utilisez les placements.',
+  'install.shopify.5':
+    'Choisissez Shopify comme plateforme dans Emails de relance pour que les liens reconstruisent le panier.',
+  'install.woo.1':
+    'Dans WordPress, installez une extension d’insertion de code (ou modifiez le footer.php de votre thème enfant).',
   'install.woo.2': 'Collez la balise script dans la partie pied de page.',
-  'install.woo.3': 'Ajoutez l’adresse de votre site aux sites autorisés ci-dessus, puis enregistrez.',
-  'install.woo.4': 'Le panier est lu automatiquement par l’API Store de WooCommerce. Choisissez WooCommerce dans Emails de relance.',
+  'install.woo.3':
+    'Ajoutez l’adresse de votre site aux sites autorisés ci-dessus, puis enregistrez.',
+  'install.woo.4':
+    'Le panier est lu automatiquement par l’API Store de WooCommerce. Choisissez WooCommerce dans Emails de relance.',
   'install.any.1': 'Collez la balise script avant </body> sur chaque page.',
-  'install.any.2': 'Ajoutez l’adresse de votre site aux sites autorisés ci-dessus, puis enregistrez.',
+  'install.any.2':
+    'Ajoutez l’adresse de votre site aux sites autorisés ci-dessus, puis enregistrez.',
   'install.any.3': 'Placez une balise de widget là où il doit apparaître (ci-dessous).',
-  'install.any.4': 'Transmettez le panier avec comptoir.setCart({ currency, subtotal, items }) ou un événement comptoir:cart.',
+  'install.any.4':
+    'Transmettez le panier avec comptoir.setCart({ currency, subtotal, items }) ou un événement comptoir:cart.',
   'install.elementsExample': 'Balises des widgets',
 };
 
 const messages: Record<UiLocale, Record<MessageKey, string>> = { en, fr };
 
 /** The config page's string for `key` in `locale`, with `{name}` placeholders filled from `params`. */
-export function translate(locale: UiLocale, key: MessageKey, params?: Record<string, string | number>): string {
+export function translate(
+  locale: UiLocale,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
   const text = messages[locale][key] ?? en[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
 }
 
 /** The page's language: the one chosen before, else the browser's when it is French, else English. */

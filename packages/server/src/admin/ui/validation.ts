@@ -30,9 +30,15 @@ export function fromZodIssue(issue: {
   expected?: unknown;
   keys?: unknown;
 }): ValidationIssue {
-  const out: ValidationIssue = { path: issue.path.map(String).join('.'), code: issue.code, message: issue.message };
-  if (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint') out.minimum = issue.minimum;
-  if (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint') out.maximum = issue.maximum;
+  const out: ValidationIssue = {
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  };
+  if (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint')
+    out.minimum = issue.minimum;
+  if (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')
+    out.maximum = issue.maximum;
   if (typeof issue.origin === 'string') out.origin = issue.origin;
   if (typeof issue.expected === 'string') out.expected = issue.expected;
   if (Array.isArray(issue.keys)) out.keys = issue.keys.map(String);
@@ -45,8 +51,15 @@ export function fromServerDetails(details: unknown): ValidationIssue[] {
   return details.flatMap((issue: unknown) => {
     if (!issue || typeof issue !== 'object') return [];
     const { path, message, code } = issue as { path?: unknown; message?: unknown; code?: unknown };
-    const dotted = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path.replace(/^\//, '').replaceAll('/', '.') : '';
-    const out: ValidationIssue = { path: dotted.replace(/^config\./, ''), message: String(message ?? '') };
+    const dotted = Array.isArray(path)
+      ? path.join('.')
+      : typeof path === 'string'
+        ? path.replace(/^\//, '').replaceAll('/', '.')
+        : '';
+    const out: ValidationIssue = {
+      path: dotted.replace(/^config\./, ''),
+      message: String(message ?? ''),
+    };
     if (typeof code === 'string') out.code = code;
     return [out];
   });
@@ -54,15 +67,42 @@ export function fromServerDetails(details: unknown): ValidationIssue[] {
 
 /** What kind of value a config field holds, read from its path; it picks the wording of a format error. */
 type FieldKind =
-  | 'time' | 'date' | 'color' | 'length' | 'email' | 'url' | 'origin' | 'currency' | 'country' | 'region'
-  | 'timeZone' | 'id' | 'coupon' | 'attribute' | 'font' | 'stringKey' | 'selector' | 'locale' | 'other';
+  | 'time'
+  | 'date'
+  | 'color'
+  | 'length'
+  | 'email'
+  | 'url'
+  | 'origin'
+  | 'currency'
+  | 'country'
+  | 'region'
+  | 'timeZone'
+  | 'id'
+  | 'coupon'
+  | 'attribute'
+  | 'font'
+  | 'stringKey'
+  | 'selector'
+  | 'locale'
+  | 'other';
 
 function fieldKind(path: string): FieldKind {
   const parts = path.split('.');
   const last = parts.at(-1) ?? '';
   const parent = parts.at(-2) ?? '';
-  if (last === 'cutoff' || parent === 'cutoffByDay' || (parent === 'quietHours' && (last === 'start' || last === 'end'))) return 'time';
-  if (['start', 'end', 'deliverBy', 'showFrom'].includes(last) || parent === 'extraHolidays' || parent === 'closedDates') return 'date';
+  if (
+    last === 'cutoff' ||
+    parent === 'cutoffByDay' ||
+    (parent === 'quietHours' && (last === 'start' || last === 'end'))
+  )
+    return 'time';
+  if (
+    ['start', 'end', 'deliverBy', 'showFrom'].includes(last) ||
+    parent === 'extraHolidays' ||
+    parent === 'closedDates'
+  )
+    return 'date';
   if (/Color$/.test(last)) return 'color';
   if (last === 'borderRadius') return 'length';
   if (last === 'replyTo' || last === 'email') return 'email';
@@ -108,12 +148,18 @@ const FORMAT_FR: Record<FieldKind, string> = {
 function customFr(issue: ValidationIssue): string | undefined {
   const path = issue.path;
   const quoted = /"([^"]*)"/.exec(issue.message)?.[1];
-  if (/^calendar\.absences\.\d+\.end$/.test(path)) return 'L’absence se termine avant de commencer : le dernier jour doit suivre le premier.';
-  if (/\.transitDays\.min$/.test(path)) return 'Le minimum de jours de transport dépasse le maximum.';
-  if (/^holidayEvents\.\d+\.showFrom$/.test(path)) return 'L’événement s’affiche à partir d’un jour postérieur à sa date de livraison.';
-  if (path === 'defaultLocale') return 'La langue par défaut ne fait pas partie des langues de la boutique.';
-  if (/\.methodIds\.\d+$/.test(path)) return quoted ? `Mode de livraison inconnu « ${quoted} ».` : 'Mode de livraison inconnu.';
-  if (/\.id$/.test(path) && /^Duplicate/.test(issue.message)) return quoted ? `Identifiant en double « ${quoted} ».` : 'Identifiant en double.';
+  if (/^calendar\.absences\.\d+\.end$/.test(path))
+    return 'L’absence se termine avant de commencer : le dernier jour doit suivre le premier.';
+  if (/\.transitDays\.min$/.test(path))
+    return 'Le minimum de jours de transport dépasse le maximum.';
+  if (/^holidayEvents\.\d+\.showFrom$/.test(path))
+    return 'L’événement s’affiche à partir d’un jour postérieur à sa date de livraison.';
+  if (path === 'defaultLocale')
+    return 'La langue par défaut ne fait pas partie des langues de la boutique.';
+  if (/\.methodIds\.\d+$/.test(path))
+    return quoted ? `Mode de livraison inconnu « ${quoted} ».` : 'Mode de livraison inconnu.';
+  if (/\.id$/.test(path) && /^Duplicate/.test(issue.message))
+    return quoted ? `Identifiant en double « ${quoted} ».` : 'Identifiant en double.';
   return undefined;
 }
 
@@ -131,8 +177,10 @@ function sizeFr(issue: ValidationIssue, bound: 'min' | 'max'): string {
   const limit = bound === 'min' ? issue.minimum : issue.maximum;
   const last = issue.path.split('.').at(-1) ?? '';
   if (last === 'delaySeconds') return bound === 'min' ? 'Au moins 1 minute.' : 'Au plus 30 jours.';
-  if (issue.path === 'calendar.dispatchDays' && bound === 'min') return 'Choisissez au moins un jour d’expédition.';
-  if (/\.deliveryDays$/.test(issue.path) && bound === 'min') return 'Un transporteur livre au moins un jour par semaine.';
+  if (issue.path === 'calendar.dispatchDays' && bound === 'min')
+    return 'Choisissez au moins un jour d’expédition.';
+  if (/\.deliveryDays$/.test(issue.path) && bound === 'min')
+    return 'Un transporteur livre au moins un jour par semaine.';
   if (limit === undefined) return bound === 'min' ? 'Valeur trop petite.' : 'Valeur trop grande.';
   const origin = issue.origin ?? 'number';
   if (origin === 'string' && bound === 'min' && Number(limit) === 1) return 'Obligatoire.';
@@ -151,9 +199,17 @@ function inferCode(issue: ValidationIssue): ValidationIssue {
   const message = issue.message;
   if (message === 'Required') return { ...issue, code: 'too_small', origin: 'string', minimum: 1 };
   const atMost = /^At most (\d+)(?: (characters|.+))?$/.exec(message);
-  if (atMost) return { ...issue, code: 'too_big', origin: atMost[2] === 'characters' ? 'string' : 'array', maximum: Number(atMost[1]) };
-  if (/^(Duplicate|Unknown shipping method|The )/.test(message)) return { ...issue, code: 'custom' };
-  if (/^Expected|^Use letters|^Letters|^Unknown/.test(message)) return { ...issue, code: 'invalid_format' };
+  if (atMost)
+    return {
+      ...issue,
+      code: 'too_big',
+      origin: atMost[2] === 'characters' ? 'string' : 'array',
+      maximum: Number(atMost[1]),
+    };
+  if (/^(Duplicate|Unknown shipping method|The )/.test(message))
+    return { ...issue, code: 'custom' };
+  if (/^Expected|^Use letters|^Letters|^Unknown/.test(message))
+    return { ...issue, code: 'invalid_format' };
   return issue;
 }
 
@@ -185,7 +241,11 @@ export function localizeIssue(issue: ValidationIssue, locale: UiLocale): string 
     case 'unrecognized_keys':
       return `Champ inconnu : ${(known.keys ?? []).join(', ')}.`;
     case 'invalid_key':
-      return kind === 'stringKey' ? FORMAT_FR.stringKey : kind === 'attribute' ? FORMAT_FR.attribute : 'Nom de champ invalide.';
+      return kind === 'stringKey'
+        ? FORMAT_FR.stringKey
+        : kind === 'attribute'
+          ? FORMAT_FR.attribute
+          : 'Nom de champ invalide.';
     case 'custom':
       // Refinements on primitives (a real date, a time zone, a URL) are custom issues too.
       return customFr(known) ?? (kind === 'other' ? 'Valeur invalide.' : FORMAT_FR[kind]);

@@ -33,28 +33,50 @@ export function renderAbsences(ctx: Ctx): TemplateResult {
           ctx.edit((draft) => change(draft.calendar.absences[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h2>${ctx.t('absences.item', { start: ctx.formatDate(absence.start), end: ctx.formatDate(absence.end) })}</h2>
-            <button type="button" class="danger-link" @click=${() => ctx.edit((draft) => draft.calendar.absences.splice(index, 1))}>
-              ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.t('absences.item', { start: absence.start, end: absence.end })}</span>
+            <h2>
+              ${ctx.t('absences.item', { start: ctx.formatDate(absence.start), end: ctx.formatDate(absence.end) })}
+            </h2>
+            <button
+              type="button"
+              class="danger-link"
+              @click=${() => ctx.edit((draft) => draft.calendar.absences.splice(index, 1))}
+            >
+              ${ctx.t('common.remove')}<span class="visually-hidden">
+                — ${ctx.t('absences.item', { start: absence.start, end: absence.end })}</span
+              >
             </button>
           </div>
           <div class="grid two">
             ${inputField(ctx, { path: `${base}.start`, label: ctx.t('absences.start'), type: 'date', value: absence.start, required: true, onValue: (v) => set((a) => (a.start = v)) })}
             ${inputField(ctx, { path: `${base}.end`, label: ctx.t('absences.end'), type: 'date', value: absence.end, required: true, onValue: (v) => set((a) => (a.end = v)) })}
             ${inputField(ctx, {
-              path: `${base}.announceDays`, label: ctx.t('absences.announceDays'), hint: ctx.t('absences.announceDaysHint'),
-              type: 'number', min: 0, max: 90, value: absence.announceDays ?? 14,
+              path: `${base}.announceDays`,
+              label: ctx.t('absences.announceDays'),
+              hint: ctx.t('absences.announceDaysHint'),
+              type: 'number',
+              min: 0,
+              max: 90,
+              value: absence.announceDays ?? 14,
               onValue: (v) => set((a) => (a.announceDays = v === '' ? undefined : Number(v))),
             })}
             ${inputField(ctx, {
-              path: `${base}.resumeBufferDays`, label: ctx.t('absences.resumeBufferDays'), hint: ctx.t('absences.resumeBufferDaysHint'),
-              type: 'number', min: 0, max: 30, value: absence.resumeBufferDays ?? 0,
+              path: `${base}.resumeBufferDays`,
+              label: ctx.t('absences.resumeBufferDays'),
+              hint: ctx.t('absences.resumeBufferDaysHint'),
+              type: 'number',
+              min: 0,
+              max: 30,
+              value: absence.resumeBufferDays ?? 0,
               onValue: (v) => set((a) => (a.resumeBufferDays = v === '' ? undefined : Number(v))),
             })}
           </div>
           ${textareaField(ctx, {
-            path: `${base}.message`, label: ctx.t('absences.message'), hint: ctx.t('absences.messageHint'), rows: 2,
-            value: absence.message, onValue: (v) => set((a) => (a.message = v === '' ? undefined : v)),
+            path: `${base}.message`,
+            label: ctx.t('absences.message'),
+            hint: ctx.t('absences.messageHint'),
+            rows: 2,
+            value: absence.message,
+            onValue: (v) => set((a) => (a.message = v === '' ? undefined : v)),
           })}
         </li>`;
       })}

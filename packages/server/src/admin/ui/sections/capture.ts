@@ -16,36 +16,68 @@ export function renderCapture(ctx: Ctx): TemplateResult {
         <legend>${ctx.t('capture.mode')}</legend>
         <div class="radio-cards">
           ${modes.map(
-            (mode) => html`<label class="radio-card">
-              <input type="radio" name="capture-mode" value=${mode} .checked=${live(capture.mode === mode)}
-                @change=${() => ctx.edit((d) => (d.capture.mode = mode))} />
-              <span><strong>${ctx.t(`capture.mode.${mode}`)}</strong><span class="hint">${ctx.t(`capture.mode.${mode}.hint`)}</span></span>
-            </label>`,
+            (mode) =>
+              html`<label class="radio-card">
+                <input
+                  type="radio"
+                  name="capture-mode"
+                  value=${mode}
+                  .checked=${live(capture.mode === mode)}
+                  @change=${() => ctx.edit((d) => (d.capture.mode = mode))}
+                />
+                <span
+                  ><strong>${ctx.t(`capture.mode.${mode}`)}</strong
+                  ><span class="hint">${ctx.t(`capture.mode.${mode}.hint`)}</span></span
+                >
+              </label>`,
           )}
         </div>
       </fieldset>
-      ${capture.mode === 'popover'
-        ? inputField(ctx, {
-            path: 'capture.anchorSelector', label: ctx.t('capture.anchorSelector'), hint: ctx.t('capture.anchorSelectorHint'),
-            value: capture.anchorSelector, placeholder: '.cart-button',
-            onValue: (v) => ctx.edit((d) => (d.capture.anchorSelector = v || undefined)),
-          })
-        : nothing}
+      ${
+        capture.mode === 'popover'
+          ? inputField(ctx, {
+              path: 'capture.anchorSelector',
+              label: ctx.t('capture.anchorSelector'),
+              hint: ctx.t('capture.anchorSelectorHint'),
+              value: capture.anchorSelector,
+              placeholder: '.cart-button',
+              onValue: (v) => ctx.edit((d) => (d.capture.anchorSelector = v || undefined)),
+            })
+          : nothing
+      }
       ${textareaField(ctx, {
-        path: 'capture.consentText', label: ctx.t('capture.consentText'), hint: ctx.t('capture.consentTextHint'), required: true,
-        value: capture.consentText, onValue: (v) => ctx.edit((d) => (d.capture.consentText = v)),
+        path: 'capture.consentText',
+        label: ctx.t('capture.consentText'),
+        hint: ctx.t('capture.consentTextHint'),
+        required: true,
+        value: capture.consentText,
+        onValue: (v) => ctx.edit((d) => (d.capture.consentText = v)),
       })}
       <div class="grid three">
         ${inputField(ctx, {
-          path: 'capture.privacyUrl', label: ctx.t('capture.privacyUrl'), type: 'url', value: capture.privacyUrl, placeholder: 'https://',
+          path: 'capture.privacyUrl',
+          label: ctx.t('capture.privacyUrl'),
+          type: 'url',
+          value: capture.privacyUrl,
+          placeholder: 'https://',
           onValue: (v) => ctx.edit((d) => (d.capture.privacyUrl = v || undefined)),
         })}
         ${inputField(ctx, {
-          path: 'capture.dismissDays', label: ctx.t('capture.dismissDays'), type: 'number', min: 0, max: 365, value: capture.dismissDays,
+          path: 'capture.dismissDays',
+          label: ctx.t('capture.dismissDays'),
+          type: 'number',
+          min: 0,
+          max: 365,
+          value: capture.dismissDays,
           onValue: (v) => ctx.edit((d) => (d.capture.dismissDays = Number(v))),
         })}
         ${inputField(ctx, {
-          path: 'capture.delaySeconds', label: ctx.t('capture.delaySeconds'), type: 'number', min: 0, max: 600, value: capture.delaySeconds,
+          path: 'capture.delaySeconds',
+          label: ctx.t('capture.delaySeconds'),
+          type: 'number',
+          min: 0,
+          max: 600,
+          value: capture.delaySeconds,
           onValue: (v) => ctx.edit((d) => (d.capture.delaySeconds = Number(v))),
         })}
       </div>

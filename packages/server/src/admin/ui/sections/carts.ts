@@ -26,7 +26,13 @@ interface CartsState {
 
 /** Carts: the carts captured from the storefront, newest first. */
 export function renderCarts(ctx: Ctx): TemplateResult {
-  const view = sectionState<CartsState>(ctx, 'carts', () => ({ status: 'idle', filter: '', items: [], nextCursor: null, message: '' }));
+  const view = sectionState<CartsState>(ctx, 'carts', () => ({
+    status: 'idle',
+    filter: '',
+    items: [],
+    nextCursor: null,
+    message: '',
+  }));
   const load = (cursor: string | null) => {
     view.status = 'loading';
     const query = new URLSearchParams({ limit: '25' });
@@ -51,30 +57,57 @@ export function renderCarts(ctx: Ctx): TemplateResult {
     <p class="lead">${ctx.t('carts.intro')}</p>
     <div class="toolbar">
       ${selectField(ctx, {
-        path: 'carts.filter', label: ctx.t('carts.filter'), value: view.filter,
-        choices: ['', 'open', 'converted', 'recovered'].map((s) => ({ value: s, label: ctx.t(`carts.status.${s || 'all'}` as 'carts.status.all') })),
-        onValue: (v) => { view.filter = v; load(null); ctx.update(); },
+        path: 'carts.filter',
+        label: ctx.t('carts.filter'),
+        value: view.filter,
+        choices: ['', 'open', 'converted', 'recovered'].map((s) => ({
+          value: s,
+          label: ctx.t(`carts.status.${s || 'all'}` as 'carts.status.all'),
+        })),
+        onValue: (v) => {
+          view.filter = v;
+          load(null);
+          ctx.update();
+        },
       })}
-      <button type="button" class="secondary align-end" @click=${() => load(null)}>${ctx.t('common.refresh')}</button>
+      <button type="button" class="secondary align-end" @click=${() => load(null)}>
+        ${ctx.t('common.refresh')}
+      </button>
     </div>
     ${view.status === 'error' ? html`<div class="notice error" role="alert">${view.message}</div>` : nothing}
     <div class="table-wrap" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
       <table class="table" aria-describedby=${fieldId('carts.filter')}>
-        <caption class="visually-hidden">${ctx.t('carts.caption')}</caption>
-        <thead><tr>
-          <th scope="col">${ctx.t('carts.captured')}</th><th scope="col">${ctx.t('carts.email')}</th>
-          <th scope="col">${ctx.t('carts.items')}</th><th scope="col" class="num">${ctx.t('carts.subtotal')}</th><th scope="col">${ctx.t('carts.statusLabel')}</th>
-        </tr></thead>
+        <caption class="visually-hidden">
+          ${ctx.t('carts.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${ctx.t('carts.captured')}</th>
+            <th scope="col">${ctx.t('carts.email')}</th>
+            <th scope="col">${ctx.t('carts.items')}</th>
+            <th scope="col" class="num">${ctx.t('carts.subtotal')}</th>
+            <th scope="col">${ctx.t('carts.statusLabel')}</th>
+          </tr>
+        </thead>
         <tbody>
-          ${view.items.length === 0 && view.status === 'ready' ? html`<tr><td colspan="5" class="muted">${ctx.t('carts.empty')}</td></tr>` : nothing}
+          ${
+            view.items.length === 0 && view.status === 'ready'
+              ? html`<tr>
+                  <td colspan="5" class="muted">${ctx.t('carts.empty')}</td>
+                </tr>`
+              : nothing
+          }
           ${view.items.map(
-            (cart) => html`<tr>
-              <td>${dateTime.format(new Date(cart.createdAt))}</td>
-              <td>${cart.email ?? html`<span class="muted">${ctx.t('carts.noEmail')}</span>`}</td>
-              <td>${cart.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</td>
-              <td class="num">${ctx.formatMoney(cart.subtotal, cart.currency)}</td>
-              <td><span class="badge ${cart.status}">${ctx.t(`carts.status.${cart.status}`)}</span></td>
-            </tr>`,
+            (cart) =>
+              html`<tr>
+                <td>${dateTime.format(new Date(cart.createdAt))}</td>
+                <td>${cart.email ?? html`<span class="muted">${ctx.t('carts.noEmail')}</span>`}</td>
+                <td>${cart.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</td>
+                <td class="num">${ctx.formatMoney(cart.subtotal, cart.currency)}</td>
+                <td>
+                  <span class="badge ${cart.status}">${ctx.t(`carts.status.${cart.status}`)}</span>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>

@@ -36,12 +36,26 @@ interface EmailsState {
 export function renderEmails(ctx: Ctx): TemplateResult {
   const recovery = ctx.draft.recovery;
   const view = sectionState<EmailsState>(ctx, 'emails', () => ({
-    locale: '', units: {}, previewStep: 0, previewLocale: '',
-    testEmail: '', testStep: 0, testStatus: 'idle', testMessage: '',
+    locale: '',
+    units: {},
+    previewStep: 0,
+    previewLocale: '',
+    testEmail: '',
+    testStep: 0,
+    testStatus: 'idle',
+    testMessage: '',
   }));
-  const locale = (view.locale && ctx.draft.locales.includes(view.locale) ? view.locale : ctx.draft.defaultLocale) as Locale;
-  const localeChoices = ctx.draft.locales.map((l) => ({ value: l, label: languageName(l, ctx.locale) }));
-  const stepChoices = recovery.steps.map((_, index) => ({ value: String(index), label: ctx.t('emails.stepN', { n: index + 1 }) }));
+  const locale = (
+    view.locale && ctx.draft.locales.includes(view.locale) ? view.locale : ctx.draft.defaultLocale
+  ) as Locale;
+  const localeChoices = ctx.draft.locales.map((l) => ({
+    value: l,
+    label: languageName(l, ctx.locale),
+  }));
+  const stepChoices = recovery.steps.map((_, index) => ({
+    value: String(index),
+    label: ctx.t('emails.stepN', { n: index + 1 }),
+  }));
 
   const previewStep = Math.min(view.previewStep, Math.max(0, recovery.steps.length - 1));
   const preview = draftPreview(ctx, previewStep, view.previewLocale || locale);
@@ -50,7 +64,10 @@ export function renderEmails(ctx: Ctx): TemplateResult {
     view.testStatus = 'sending';
     ctx.update();
     try {
-      await ctx.api.post('/v1/admin/recovery/test', { email: view.testEmail, step: view.testStep + STEP_BASE });
+      await ctx.api.post('/v1/admin/recovery/test', {
+        email: view.testEmail,
+        step: view.testStep + STEP_BASE,
+      });
       view.testStatus = 'sent';
       view.testMessage = ctx.t('emails.testSent', { email: view.testEmail });
     } catch (error) {
@@ -66,111 +83,207 @@ export function renderEmails(ctx: Ctx): TemplateResult {
     <div class="card">
       ${checkboxField(ctx, { path: 'recovery.enabled', label: ctx.t('emails.enabled'), checked: recovery.enabled, onValue: (v) => ctx.edit((d) => (d.recovery.enabled = v)) })}
       ${selectField(ctx, {
-        path: 'emails.textLocale', label: ctx.t('emails.textLocale'), hint: ctx.t('emails.textLocaleHint'), value: locale, choices: localeChoices, class: 'narrow',
-        onValue: (v) => { view.locale = v as Locale; ctx.update(); },
+        path: 'emails.textLocale',
+        label: ctx.t('emails.textLocale'),
+        hint: ctx.t('emails.textLocaleHint'),
+        value: locale,
+        choices: localeChoices,
+        class: 'narrow',
+        onValue: (v) => {
+          view.locale = v as Locale;
+          ctx.update();
+        },
       })}
     </div>
     <ol class="cards">
       ${recovery.steps.map((step, index) => {
         const base = `recovery.steps.${index}`;
         const unit = view.units[index] ?? bestUnit(step.delaySeconds);
-        const set = (change: (s: typeof step) => void) => ctx.edit((d) => change(d.recovery.steps[index]!));
+        const set = (change: (s: typeof step) => void) =>
+          ctx.edit((d) => change(d.recovery.steps[index]!));
         return html`<li class="card">
           <div class="card-head">
             <h2>${ctx.t('emails.stepN', { n: index + 1 })}</h2>
-            <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.recovery.steps.splice(index, 1))}>
-              ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.t('emails.stepN', { n: index + 1 })}</span>
+            <button
+              type="button"
+              class="danger-link"
+              @click=${() => ctx.edit((d) => d.recovery.steps.splice(index, 1))}
+            >
+              ${ctx.t('common.remove')}<span class="visually-hidden">
+                — ${ctx.t('emails.stepN', { n: index + 1 })}</span
+              >
             </button>
           </div>
           <div class="grid three">
             ${inputField(ctx, {
-              path: `${base}.delaySeconds`, label: ctx.t('emails.delay'), type: 'number', min: 1, step: 'any',
+              path: `${base}.delaySeconds`,
+              label: ctx.t('emails.delay'),
+              type: 'number',
+              min: 1,
+              step: 'any',
               value: step.delaySeconds / UNIT_SECONDS[unit],
-              onValue: (v) => set((s) => (s.delaySeconds = Math.round(Number(v) * UNIT_SECONDS[unit]))),
+              onValue: (v) =>
+                set((s) => (s.delaySeconds = Math.round(Number(v) * UNIT_SECONDS[unit]))),
             })}
             ${selectField(ctx, {
-              path: `${base}.delayUnit`, label: ctx.t('emails.delayUnit'), value: unit,
-              choices: (['minutes', 'hours', 'days'] as Unit[]).map((u) => ({ value: u, label: ctx.t(`emails.unit.${u}`) })),
-              onValue: (v) => { view.units[index] = v as Unit; ctx.update(); },
+              path: `${base}.delayUnit`,
+              label: ctx.t('emails.delayUnit'),
+              value: unit,
+              choices: (['minutes', 'hours', 'days'] as Unit[]).map((u) => ({
+                value: u,
+                label: ctx.t(`emails.unit.${u}`),
+              })),
+              onValue: (v) => {
+                view.units[index] = v as Unit;
+                ctx.update();
+              },
             })}
             ${inputField(ctx, {
-              path: `${base}.couponCode`, label: ctx.t('emails.coupon'), hint: ctx.t('emails.couponHint'), value: step.couponCode,
+              path: `${base}.couponCode`,
+              label: ctx.t('emails.coupon'),
+              hint: ctx.t('emails.couponHint'),
+              value: step.couponCode,
               onValue: (v) => set((s) => (s.couponCode = v || undefined)),
             })}
           </div>
           ${inputField(ctx, {
-            path: `${base}.subject.${locale}`, label: ctx.t('emails.subject', { language: languageName(locale, ctx.locale) }), value: step.subject[locale],
-            onValue: (v) => set((s) => { if (v) s.subject[locale] = v; else delete s.subject[locale]; }),
+            path: `${base}.subject.${locale}`,
+            label: ctx.t('emails.subject', { language: languageName(locale, ctx.locale) }),
+            value: step.subject[locale],
+            onValue: (v) =>
+              set((s) => {
+                if (v) s.subject[locale] = v;
+                else delete s.subject[locale];
+              }),
           })}
           ${textareaField(ctx, {
-            path: `${base}.body.${locale}`, label: ctx.t('emails.body', { language: languageName(locale, ctx.locale) }), hint: ctx.t('emails.bodyHint'),
-            rows: 4, value: step.body[locale],
-            onValue: (v) => set((s) => { if (v) s.body[locale] = v; else delete s.body[locale]; }),
+            path: `${base}.body.${locale}`,
+            label: ctx.t('emails.body', { language: languageName(locale, ctx.locale) }),
+            hint: ctx.t('emails.bodyHint'),
+            rows: 4,
+            value: step.body[locale],
+            onValue: (v) =>
+              set((s) => {
+                if (v) s.body[locale] = v;
+                else delete s.body[locale];
+              }),
           })}
         </li>`;
       })}
     </ol>
-    ${recovery.steps.length < 5
-      ? html`<button type="button" class="secondary" @click=${() => ctx.edit((d) => {
-          const last = d.recovery.steps.at(-1)?.delaySeconds ?? 0;
-          d.recovery.steps.push({ delaySeconds: last + 86_400, subject: {}, body: {} });
-        })}>+ ${ctx.t('emails.addStep')}</button>`
-      : nothing}
+    ${
+      recovery.steps.length < 5
+        ? html`<button
+            type="button"
+            class="secondary"
+            @click=${() =>
+              ctx.edit((d) => {
+                const last = d.recovery.steps.at(-1)?.delaySeconds ?? 0;
+                d.recovery.steps.push({ delaySeconds: last + 86_400, subject: {}, body: {} });
+              })}
+          >
+            + ${ctx.t('emails.addStep')}
+          </button>`
+        : nothing
+    }
 
     <h2 class="sub">${ctx.t('emails.rules')}</h2>
     <div class="card">
       <div class="grid three">
         ${selectField(ctx, {
-          path: 'recovery.consentMode', label: ctx.t('emails.consentMode'), value: recovery.consentMode,
-          choices: [{ value: 'explicit', label: ctx.t('emails.consent.explicit') }, { value: 'soft', label: ctx.t('emails.consent.soft') }],
+          path: 'recovery.consentMode',
+          label: ctx.t('emails.consentMode'),
+          value: recovery.consentMode,
+          choices: [
+            { value: 'explicit', label: ctx.t('emails.consent.explicit') },
+            { value: 'soft', label: ctx.t('emails.consent.soft') },
+          ],
           onValue: (v) => ctx.edit((d) => (d.recovery.consentMode = v as 'explicit' | 'soft')),
         })}
         ${inputField(ctx, {
-          path: 'recovery.holdoutPercent', label: ctx.t('emails.holdout'), hint: ctx.t('emails.holdoutHint'), type: 'number', min: 0, max: 50,
-          value: recovery.holdoutPercent, onValue: (v) => ctx.edit((d) => (d.recovery.holdoutPercent = Number(v))),
+          path: 'recovery.holdoutPercent',
+          label: ctx.t('emails.holdout'),
+          hint: ctx.t('emails.holdoutHint'),
+          type: 'number',
+          min: 0,
+          max: 50,
+          value: recovery.holdoutPercent,
+          onValue: (v) => ctx.edit((d) => (d.recovery.holdoutPercent = Number(v))),
         })}
         ${inputField(ctx, {
-          path: 'recovery.tokenTtlDays', label: ctx.t('emails.tokenTtl'), type: 'number', min: 1, max: 90,
-          value: recovery.tokenTtlDays, onValue: (v) => ctx.edit((d) => (d.recovery.tokenTtlDays = Number(v))),
+          path: 'recovery.tokenTtlDays',
+          label: ctx.t('emails.tokenTtl'),
+          type: 'number',
+          min: 1,
+          max: 90,
+          value: recovery.tokenTtlDays,
+          onValue: (v) => ctx.edit((d) => (d.recovery.tokenTtlDays = Number(v))),
         })}
         ${inputField(ctx, { path: 'recovery.fromName', label: ctx.t('emails.fromName'), value: recovery.fromName, onValue: (v) => ctx.edit((d) => (d.recovery.fromName = v || undefined)) })}
         ${inputField(ctx, { path: 'recovery.replyTo', label: ctx.t('emails.replyTo'), type: 'email', value: recovery.replyTo, onValue: (v) => ctx.edit((d) => (d.recovery.replyTo = v || undefined)) })}
       </div>
       ${checkboxField(ctx, {
-        path: 'recovery.quietHours', label: ctx.t('emails.quietHours'), checked: Boolean(recovery.quietHours),
-        onValue: (v) => ctx.edit((d) => (d.recovery.quietHours = v ? { start: '21:00', end: '08:00' } : undefined)),
+        path: 'recovery.quietHours',
+        label: ctx.t('emails.quietHours'),
+        checked: Boolean(recovery.quietHours),
+        onValue: (v) =>
+          ctx.edit(
+            (d) => (d.recovery.quietHours = v ? { start: '21:00', end: '08:00' } : undefined),
+          ),
       })}
-      ${recovery.quietHours
-        ? html`<div class="grid four">
-            ${inputField(ctx, { path: 'recovery.quietHours.start', label: ctx.t('emails.quietFrom'), type: 'time', value: recovery.quietHours.start, onValue: (v) => ctx.edit((d) => (d.recovery.quietHours!.start = v)) })}
-            ${inputField(ctx, { path: 'recovery.quietHours.end', label: ctx.t('emails.quietTo'), type: 'time', value: recovery.quietHours.end, onValue: (v) => ctx.edit((d) => (d.recovery.quietHours!.end = v)) })}
-          </div>`
-        : nothing}
+      ${
+        recovery.quietHours
+          ? html`<div class="grid four">
+              ${inputField(ctx, { path: 'recovery.quietHours.start', label: ctx.t('emails.quietFrom'), type: 'time', value: recovery.quietHours.start, onValue: (v) => ctx.edit((d) => (d.recovery.quietHours!.start = v)) })}
+              ${inputField(ctx, { path: 'recovery.quietHours.end', label: ctx.t('emails.quietTo'), type: 'time', value: recovery.quietHours.end, onValue: (v) => ctx.edit((d) => (d.recovery.quietHours!.end = v)) })}
+            </div>`
+          : nothing
+      }
       <div class="grid three">
         ${selectField(ctx, {
-          path: 'recovery.restoreUrl.preset', label: ctx.t('emails.restorePreset'), value: recovery.restoreUrl?.preset ?? '',
+          path: 'recovery.restoreUrl.preset',
+          label: ctx.t('emails.restorePreset'),
+          value: recovery.restoreUrl?.preset ?? '',
           choices: [
             { value: '', label: ctx.t('emails.restoreNone') },
             { value: 'shopify', label: 'Shopify' },
             { value: 'woocommerce', label: 'WooCommerce' },
             { value: 'custom', label: ctx.t('emails.restoreCustom') },
           ],
-          onValue: (v) => ctx.edit((d) => {
-            d.recovery.restoreUrl = v ? { shopUrl: d.recovery.restoreUrl?.shopUrl ?? d.allowedOrigins[0] ?? '', ...d.recovery.restoreUrl, preset: v as 'custom' } : undefined;
-          }),
+          onValue: (v) =>
+            ctx.edit((d) => {
+              d.recovery.restoreUrl = v
+                ? {
+                    shopUrl: d.recovery.restoreUrl?.shopUrl ?? d.allowedOrigins[0] ?? '',
+                    ...d.recovery.restoreUrl,
+                    preset: v as 'custom',
+                  }
+                : undefined;
+            }),
         })}
-        ${recovery.restoreUrl
-          ? inputField(ctx, {
-              path: 'recovery.restoreUrl.shopUrl', label: ctx.t('emails.shopUrl'), type: 'url', value: recovery.restoreUrl.shopUrl, placeholder: 'https://',
-              onValue: (v) => ctx.edit((d) => (d.recovery.restoreUrl!.shopUrl = v)),
-            })
-          : nothing}
-        ${recovery.restoreUrl?.preset === 'custom'
-          ? inputField(ctx, {
-              path: 'recovery.restoreUrl.pattern', label: ctx.t('emails.pattern'), hint: ctx.t('emails.patternHint'), value: recovery.restoreUrl.pattern,
-              onValue: (v) => ctx.edit((d) => (d.recovery.restoreUrl!.pattern = v || undefined)),
-            })
-          : nothing}
+        ${
+          recovery.restoreUrl
+            ? inputField(ctx, {
+                path: 'recovery.restoreUrl.shopUrl',
+                label: ctx.t('emails.shopUrl'),
+                type: 'url',
+                value: recovery.restoreUrl.shopUrl,
+                placeholder: 'https://',
+                onValue: (v) => ctx.edit((d) => (d.recovery.restoreUrl!.shopUrl = v)),
+              })
+            : nothing
+        }
+        ${
+          recovery.restoreUrl?.preset === 'custom'
+            ? inputField(ctx, {
+                path: 'recovery.restoreUrl.pattern',
+                label: ctx.t('emails.pattern'),
+                hint: ctx.t('emails.patternHint'),
+                value: recovery.restoreUrl.pattern,
+                onValue: (v) => ctx.edit((d) => (d.recovery.restoreUrl!.pattern = v || undefined)),
+              })
+            : nothing
+        }
       </div>
     </div>
 
@@ -178,27 +291,77 @@ export function renderEmails(ctx: Ctx): TemplateResult {
     <div class="card">
       <p class="hint">${ctx.t('emails.previewHint')}</p>
       <div class="inline-form">
-        ${selectField(ctx, { path: 'emails.previewStep', label: ctx.t('emails.step'), value: String(previewStep), choices: stepChoices, onValue: (v) => { view.previewStep = Number(v); ctx.update(); } })}
-        ${selectField(ctx, { path: 'emails.previewLocale', label: ctx.t('emails.language'), value: view.previewLocale || locale, choices: localeChoices, onValue: (v) => { view.previewLocale = v as Locale; ctx.update(); } })}
+        ${selectField(ctx, {
+          path: 'emails.previewStep',
+          label: ctx.t('emails.step'),
+          value: String(previewStep),
+          choices: stepChoices,
+          onValue: (v) => {
+            view.previewStep = Number(v);
+            ctx.update();
+          },
+        })}
+        ${selectField(ctx, {
+          path: 'emails.previewLocale',
+          label: ctx.t('emails.language'),
+          value: view.previewLocale || locale,
+          choices: localeChoices,
+          onValue: (v) => {
+            view.previewLocale = v as Locale;
+            ctx.update();
+          },
+        })}
       </div>
-      ${preview
-        ? html`<div class="email-preview">
-            <p><span class="muted">${ctx.t('emails.subjectLabel')}</span> <strong>${preview.subject}</strong></p>
-            <iframe title=${ctx.t('emails.previewFrame')} sandbox="" srcdoc=${preview.html}></iframe>
-            <details class="disclosure"><summary>${ctx.t('emails.textVersion')}</summary><pre class="text-part">${preview.text}</pre></details>
-          </div>`
-        : html`<p class="muted">${ctx.t('emails.noStep')}</p>`}
+      ${
+        preview
+          ? html`<div class="email-preview">
+              <p>
+                <span class="muted">${ctx.t('emails.subjectLabel')}</span>
+                <strong>${preview.subject}</strong>
+              </p>
+              <iframe
+                title=${ctx.t('emails.previewFrame')}
+                sandbox=""
+                srcdoc=${preview.html}
+              ></iframe>
+              <details class="disclosure">
+                <summary>${ctx.t('emails.textVersion')}</summary>
+                <pre class="text-part">${preview.text}</pre>
+              </details>
+            </div>`
+          : html`<p class="muted">${ctx.t('emails.noStep')}</p>`
+      }
       <h3 class="test-title">${ctx.t('emails.testTitle')}</h3>
       <p class="hint">${ctx.t('emails.testHint')}</p>
       ${ctx.dirty ? html`<p class="notice warning inline">${ctx.t('emails.testUnsaved')}</p>` : nothing}
       <form class="inline-form spaced" @submit=${sendTest}>
         <div class="field">
           <label for=${fieldId('emails.testEmail')}>${ctx.t('emails.testEmail')}</label>
-          <input id=${fieldId('emails.testEmail')} type="email" required autocomplete="email" .value=${live(view.testEmail)}
-            @input=${(e: Event) => (view.testEmail = (e.target as HTMLInputElement).value)} />
+          <input
+            id=${fieldId('emails.testEmail')}
+            type="email"
+            required
+            autocomplete="email"
+            .value=${live(view.testEmail)}
+            @input=${(e: Event) => (view.testEmail = (e.target as HTMLInputElement).value)}
+          />
         </div>
-        ${selectField(ctx, { path: 'emails.testStep', label: ctx.t('emails.step'), value: String(view.testStep), choices: stepChoices, onValue: (v) => { view.testStep = Number(v); } })}
-        <button type="submit" class="secondary" ?disabled=${view.testStatus === 'sending' || recovery.steps.length === 0}>${ctx.t('emails.sendTest')}</button>
+        ${selectField(ctx, {
+          path: 'emails.testStep',
+          label: ctx.t('emails.step'),
+          value: String(view.testStep),
+          choices: stepChoices,
+          onValue: (v) => {
+            view.testStep = Number(v);
+          },
+        })}
+        <button
+          type="submit"
+          class="secondary"
+          ?disabled=${view.testStatus === 'sending' || recovery.steps.length === 0}
+        >
+          ${ctx.t('emails.sendTest')}
+        </button>
       </form>
       ${view.testStatus === 'sent' ? html`<p class="success">${view.testMessage}</p>` : nothing}
       ${view.testStatus === 'error' ? html`<p class="field-error">${view.testMessage}</p>` : nothing}

@@ -4,7 +4,8 @@ import { checkboxGroup, inputField, newId, textareaField } from '../fields.js';
 
 function nextChristmas(): string {
   const now = new Date();
-  const year = now.getMonth() === 11 && now.getDate() > 24 ? now.getFullYear() + 1 : now.getFullYear();
+  const year =
+    now.getMonth() === 11 && now.getDate() > 24 ? now.getFullYear() + 1 : now.getFullYear();
   return `${year}-12-24`;
 }
 
@@ -18,11 +19,16 @@ export function renderEvents(ctx: Ctx): TemplateResult {
     <ol class="cards">
       ${events.map((event, index) => {
         const base = `holidayEvents.${index}`;
-        const set = (change: (e: typeof event) => void) => ctx.edit((d) => change(d.holidayEvents[index]!));
+        const set = (change: (e: typeof event) => void) =>
+          ctx.edit((d) => change(d.holidayEvents[index]!));
         return html`<li class="card">
           <div class="card-head">
             <h2>${event.name || ctx.t('events.untitled')}</h2>
-            <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.holidayEvents.splice(index, 1))}>
+            <button
+              type="button"
+              class="danger-link"
+              @click=${() => ctx.edit((d) => d.holidayEvents.splice(index, 1))}
+            >
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${event.name}</span>
             </button>
           </div>
@@ -30,12 +36,18 @@ export function renderEvents(ctx: Ctx): TemplateResult {
             ${inputField(ctx, { path: `${base}.name`, label: ctx.t('events.name'), value: event.name, required: true, onValue: (v) => set((e) => (e.name = v)) })}
             ${inputField(ctx, { path: `${base}.deliverBy`, label: ctx.t('events.deliverBy'), type: 'date', value: event.deliverBy, required: true, onValue: (v) => set((e) => (e.deliverBy = v)) })}
             ${inputField(ctx, {
-              path: `${base}.showFrom`, label: ctx.t('events.showFrom'), hint: ctx.t('events.showFromHint'), type: 'date', value: event.showFrom,
+              path: `${base}.showFrom`,
+              label: ctx.t('events.showFrom'),
+              hint: ctx.t('events.showFromHint'),
+              type: 'date',
+              value: event.showFrom,
               onValue: (v) => set((e) => (e.showFrom = v || undefined)),
             })}
           </div>
           ${checkboxGroup(ctx, {
-            path: `${base}.methodIds`, label: ctx.t('events.methods'), hint: ctx.t('events.methodsHint'),
+            path: `${base}.methodIds`,
+            label: ctx.t('events.methods'),
+            hint: ctx.t('events.methodsHint'),
             values: event.methodIds ?? methods.map((m) => m.id),
             choices: methods.map((m) => ({ value: m.id, label: m.name || m.id })),
             onValue: (v) => set((e) => (e.methodIds = v.length === methods.length ? undefined : v)),
@@ -43,24 +55,36 @@ export function renderEvents(ctx: Ctx): TemplateResult {
           ${textareaField(ctx, { path: `${base}.message`, label: ctx.t('events.message'), rows: 2, value: event.message, onValue: (v) => set((e) => (e.message = v || undefined)) })}
           <div class="stack">
             ${inputField(ctx, {
-              path: `${base}.fallback.text`, label: ctx.t('events.fallbackText'), hint: ctx.t('events.fallbackHint'), value: event.fallback?.text,
-              onValue: (v) => set((e) => {
-                e.fallback = v ? { ...(e.fallback ?? {}), text: v } : undefined;
-              }),
+              path: `${base}.fallback.text`,
+              label: ctx.t('events.fallbackText'),
+              hint: ctx.t('events.fallbackHint'),
+              value: event.fallback?.text,
+              onValue: (v) =>
+                set((e) => {
+                  e.fallback = v ? { ...(e.fallback ?? {}), text: v } : undefined;
+                }),
             })}
             ${inputField(ctx, {
-              path: `${base}.fallback.url`, label: ctx.t('events.fallbackUrl'), type: 'url', value: event.fallback?.url, placeholder: 'https://',
-              onValue: (v) => set((e) => {
-                if (e.fallback) e.fallback.url = v || undefined;
-                else if (v) e.fallback = { text: '', url: v };
-              }),
+              path: `${base}.fallback.url`,
+              label: ctx.t('events.fallbackUrl'),
+              type: 'url',
+              value: event.fallback?.url,
+              placeholder: 'https://',
+              onValue: (v) =>
+                set((e) => {
+                  if (e.fallback) e.fallback.url = v || undefined;
+                  else if (v) e.fallback = { text: '', url: v };
+                }),
             })}
           </div>
         </li>`;
       })}
     </ol>
-    <button type="button" class="secondary"
-      @click=${() => ctx.edit((d) => d.holidayEvents.push({ id: newId('event'), name: ctx.t('events.christmas'), deliverBy: nextChristmas() }))}>
+    <button
+      type="button"
+      class="secondary"
+      @click=${() => ctx.edit((d) => d.holidayEvents.push({ id: newId('event'), name: ctx.t('events.christmas'), deliverBy: nextChristmas() }))}
+    >
       + ${ctx.t('events.add')}
     </button>
   `;

@@ -17,21 +17,37 @@ export function renderFaq(ctx: Ctx): TemplateResult {
     ctx.announce(ctx.t('faq.moved', { position: target + 1, total: entries.length }));
     // Keep the keyboard on the same button of the moved question.
     requestAnimationFrame(() => {
-      const button = document.getElementById(`faq-${direction}-${target}`) as HTMLButtonElement | null;
+      const button = document.getElementById(
+        `faq-${direction}-${target}`,
+      ) as HTMLButtonElement | null;
       (button && !button.disabled ? button : document.getElementById(`faq-q-${target}`))?.focus();
     });
   };
   return html`
     <p class="lead">${ctx.t('faq.intro')}</p>
-    <datalist id="faq-categories">${categories.map((category) => html`<option value=${category}></option>`)}</datalist>
-    ${categories.length > 1
-      ? html`<div class="toolbar" role="group" aria-label=${ctx.t('faq.filter')}>
-          ${['', ...categories].map(
-            (category) => html`<button type="button" class="pill" aria-pressed=${view.category === category ? 'true' : 'false'}
-              @click=${() => { view.category = category; ctx.update(); }}>${category || ctx.t('faq.allCategories')}</button>`,
-          )}
-        </div>`
-      : ''}
+    <datalist id="faq-categories">
+      ${categories.map((category) => html`<option value=${category}></option>`)}
+    </datalist>
+    ${
+      categories.length > 1
+        ? html`<div class="toolbar" role="group" aria-label=${ctx.t('faq.filter')}>
+            ${['', ...categories].map(
+              (category) =>
+                html`<button
+                  type="button"
+                  class="pill"
+                  aria-pressed=${view.category === category ? 'true' : 'false'}
+                  @click=${() => {
+                    view.category = category;
+                    ctx.update();
+                  }}
+                >
+                  ${category || ctx.t('faq.allCategories')}
+                </button>`,
+            )}
+          </div>`
+        : ''
+    }
     ${entries.length === 0 ? html`<div class="empty">${ctx.t('faq.empty')}</div>` : ''}
     <ol class="cards">
       ${entries.map((entry, index) => {
@@ -40,13 +56,35 @@ export function renderFaq(ctx: Ctx): TemplateResult {
         const set = (change: (e: typeof entry) => void) => ctx.edit((d) => change(d.faq[index]!));
         return html`<li class="card faq-card">
           <div class="card-head">
-            <h2 id=${`faq-q-${index}`} tabindex="-1"><span class="muted">${index + 1}.</span> ${entry.question || ctx.t('faq.newQuestion')}</h2>
+            <h2 id=${`faq-q-${index}`} tabindex="-1">
+              <span class="muted">${index + 1}.</span> ${entry.question || ctx.t('faq.newQuestion')}
+            </h2>
             <div class="button-row">
-              <button type="button" class="icon-button" id=${`faq-up-${index}`} ?disabled=${index === 0}
-                aria-label=${ctx.t('faq.moveUp', { question: entry.question })} @click=${() => move(index, -1, 'up')}>↑</button>
-              <button type="button" class="icon-button" id=${`faq-down-${index}`} ?disabled=${index === entries.length - 1}
-                aria-label=${ctx.t('faq.moveDown', { question: entry.question })} @click=${() => move(index, 1, 'down')}>↓</button>
-              <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.faq.splice(index, 1))}>
+              <button
+                type="button"
+                class="icon-button"
+                id=${`faq-up-${index}`}
+                ?disabled=${index === 0}
+                aria-label=${ctx.t('faq.moveUp', { question: entry.question })}
+                @click=${() => move(index, -1, 'up')}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                class="icon-button"
+                id=${`faq-down-${index}`}
+                ?disabled=${index === entries.length - 1}
+                aria-label=${ctx.t('faq.moveDown', { question: entry.question })}
+                @click=${() => move(index, 1, 'down')}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                class="danger-link"
+                @click=${() => ctx.edit((d) => d.faq.splice(index, 1))}
+              >
                 ${ctx.t('common.remove')}<span class="visually-hidden"> — ${entry.question}</span>
               </button>
             </div>
@@ -59,11 +97,23 @@ export function renderFaq(ctx: Ctx): TemplateResult {
         </li>`;
       })}
     </ol>
-    <button type="button" class="secondary"
+    <button
+      type="button"
+      class="secondary"
       @click=${() => {
-        ctx.edit((d) => d.faq.push({ id: newId('q'), category: view.category || categories[0] || '', question: '', answer: '' }));
-        requestAnimationFrame(() => document.getElementById(`f-faq-${entries.length}-question`)?.focus());
-      }}>
+        ctx.edit((d) =>
+          d.faq.push({
+            id: newId('q'),
+            category: view.category || categories[0] || '',
+            question: '',
+            answer: '',
+          }),
+        );
+        requestAnimationFrame(() =>
+          document.getElementById(`f-faq-${entries.length}-question`)?.focus(),
+        );
+      }}
+    >
       + ${ctx.t('faq.add')}
     </button>
   `;

@@ -19,48 +19,79 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
     <ol class="cards">
       ${settings.rules.map((rule, index) => {
         const base = `freeShipping.rules.${index}`;
-        const set = (change: (r: typeof rule) => void) => ctx.edit((d) => change(d.freeShipping.rules[index]!));
+        const set = (change: (r: typeof rule) => void) =>
+          ctx.edit((d) => change(d.freeShipping.rules[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h2>${ctx.t('freeShipping.rule', { amount: ctx.formatMoney(rule.threshold, rule.currency) })}</h2>
-            <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.freeShipping.rules.splice(index, 1))}>
-              ${ctx.t('common.remove')}<span class="visually-hidden"> — ${ctx.formatMoney(rule.threshold, rule.currency)}</span>
+            <h2>
+              ${ctx.t('freeShipping.rule', { amount: ctx.formatMoney(rule.threshold, rule.currency) })}
+            </h2>
+            <button
+              type="button"
+              class="danger-link"
+              @click=${() => ctx.edit((d) => d.freeShipping.rules.splice(index, 1))}
+            >
+              ${ctx.t('common.remove')}<span class="visually-hidden">
+                — ${ctx.formatMoney(rule.threshold, rule.currency)}</span
+              >
             </button>
           </div>
           <div class="grid three">
             ${inputField(ctx, {
-              path: `${base}.threshold`, label: ctx.t('freeShipping.threshold', { currency: rule.currency }), type: 'number',
-              min: 0, step: 'any', inputmode: 'decimal', value: toDecimalString(rule.threshold, rule.currency), required: true,
+              path: `${base}.threshold`,
+              label: ctx.t('freeShipping.threshold', { currency: rule.currency }),
+              type: 'number',
+              min: 0,
+              step: 'any',
+              inputmode: 'decimal',
+              value: toDecimalString(rule.threshold, rule.currency),
+              required: true,
               onValue: (v) => set((r) => (r.threshold = toMinor(Number(v), r.currency))),
             })}
             ${inputField(ctx, {
-              path: `${base}.currency`, label: ctx.t('freeShipping.currency'), value: rule.currency, class: 'narrow',
+              path: `${base}.currency`,
+              label: ctx.t('freeShipping.currency'),
+              value: rule.currency,
+              class: 'narrow',
               onValue: (v) => set((r) => (r.currency = v.trim().toUpperCase())),
             })}
             ${inputField(ctx, {
-              path: `${base}.countries`, label: ctx.t('freeShipping.countries'), hint: ctx.t('freeShipping.countriesHint'),
-              value: (rule.countries ?? []).join(', '), placeholder: 'FR, BE',
-              onValue: (v) => set((r) => {
-                const countries = splitList(v.toUpperCase());
-                r.countries = countries.length ? countries : undefined;
-              }),
+              path: `${base}.countries`,
+              label: ctx.t('freeShipping.countries'),
+              hint: ctx.t('freeShipping.countriesHint'),
+              value: (rule.countries ?? []).join(', '),
+              placeholder: 'FR, BE',
+              onValue: (v) =>
+                set((r) => {
+                  const countries = splitList(v.toUpperCase());
+                  r.countries = countries.length ? countries : undefined;
+                }),
             })}
           </div>
           ${inputField(ctx, {
-            path: `${base}.label`, label: ctx.t('freeShipping.label'), hint: ctx.t('freeShipping.labelHint'), value: rule.label,
+            path: `${base}.label`,
+            label: ctx.t('freeShipping.label'),
+            hint: ctx.t('freeShipping.labelHint'),
+            value: rule.label,
             onValue: (v) => set((r) => (r.label = v || undefined)),
           })}
         </li>`;
       })}
     </ol>
-    <button type="button" class="secondary"
-      @click=${() => ctx.edit((d) => d.freeShipping.rules.push({ threshold: toMinor(50, d.currency), currency: d.currency }))}>
+    <button
+      type="button"
+      class="secondary"
+      @click=${() => ctx.edit((d) => d.freeShipping.rules.push({ threshold: toMinor(50, d.currency), currency: d.currency }))}
+    >
       + ${ctx.t('freeShipping.add')}
     </button>
     <div class="card spaced">
       ${textareaField(ctx, {
-        path: 'freeShipping.excludedProductIds', label: ctx.t('freeShipping.excluded'), hint: ctx.t('freeShipping.excludedHint'),
-        rows: 2, value: settings.excludedProductIds.join(', '),
+        path: 'freeShipping.excludedProductIds',
+        label: ctx.t('freeShipping.excluded'),
+        hint: ctx.t('freeShipping.excludedHint'),
+        rows: 2,
+        value: settings.excludedProductIds.join(', '),
         onValue: (v) => ctx.edit((d) => (d.freeShipping.excludedProductIds = splitList(v))),
       })}
     </div>

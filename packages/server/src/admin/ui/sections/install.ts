@@ -39,7 +39,12 @@ async function copyText(text: string): Promise<boolean> {
 
 /** Install: the script tag to paste, allowed origins and step-by-step guides. */
 export function renderInstall(ctx: Ctx): TemplateResult {
-  const view = sectionState<InstallState>(ctx, 'install', () => ({ status: 'idle', message: '', copied: false, newOrigin: '' }));
+  const view = sectionState<InstallState>(ctx, 'install', () => ({
+    status: 'idle',
+    message: '',
+    copied: false,
+    newOrigin: '',
+  }));
   if (view.status === 'idle') {
     view.status = 'loading';
     ctx.api
@@ -85,13 +90,24 @@ export function renderInstall(ctx: Ctx): TemplateResult {
       <h2 id="snippet-title">${ctx.t('install.snippetTitle')}</h2>
       <p class="hint">${ctx.t('install.snippetHint')}</p>
       ${view.status === 'error' ? html`<div class="notice error" role="alert">${view.message}</div>` : nothing}
-      ${view.info
-        ? html`<pre class="code-block" id="install-snippet" tabindex="0" aria-label=${ctx.t('install.snippetTitle')}><code>${view.info.snippet}</code></pre>
-            <div class="button-row">
-              <button type="button" class="primary" @click=${copy}>${view.copied ? ctx.t('install.copied') : ctx.t('install.copy')}</button>
-              <span class="muted">${ctx.t('install.shopId')} <code>${view.info.shopId}</code></span>
-            </div>`
-        : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`}
+      ${
+        view.info
+          ? html`<pre
+                class="code-block"
+                id="install-snippet"
+                tabindex="0"
+                aria-label=${ctx.t('install.snippetTitle')}
+              ><code>${view.info.snippet}</code></pre>
+              <div class="button-row">
+                <button type="button" class="primary" @click=${copy}>
+                  ${view.copied ? ctx.t('install.copied') : ctx.t('install.copy')}
+                </button>
+                <span class="muted"
+                  >${ctx.t('install.shopId')} <code>${view.info.shopId}</code></span
+                >
+              </div>`
+          : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`
+      }
     </section>
     <section class="card" aria-labelledby="origins-title">
       <h2 id="origins-title">${ctx.t('install.originsTitle')}</h2>
@@ -99,19 +115,31 @@ export function renderInstall(ctx: Ctx): TemplateResult {
       <ul class="tag-list" aria-labelledby="origins-title">
         ${origins.length === 0 ? html`<li class="muted">${ctx.t('install.noOrigins')}</li>` : nothing}
         ${origins.map(
-          (origin, index) => html`<li class="tag ${originErrors[index] ? 'has-error' : ''}">
-            <span>${origin}</span>
-            <button type="button" class="icon-button" aria-label=${ctx.t('common.removeItem', { item: origin })}
-              @click=${() => ctx.edit((d) => d.allowedOrigins.splice(index, 1))}>×</button>
-          </li>`,
+          (origin, index) =>
+            html`<li class="tag ${originErrors[index] ? 'has-error' : ''}">
+              <span>${origin}</span>
+              <button
+                type="button"
+                class="icon-button"
+                aria-label=${ctx.t('common.removeItem', { item: origin })}
+                @click=${() => ctx.edit((d) => d.allowedOrigins.splice(index, 1))}
+              >
+                ×
+              </button>
+            </li>`,
         )}
       </ul>
       ${originErrors.filter(Boolean).map((message) => html`<p class="field-error">${message}</p>`)}
       <form class="inline-form" @submit=${addOrigin}>
         <div class="field grow">
           <label for=${fieldId('allowedOrigins')}>${ctx.t('install.addOrigin')}</label>
-          <input id=${fieldId('allowedOrigins')} type="url" placeholder="https://myshop.example" .value=${view.newOrigin}
-            @input=${(e: Event) => (view.newOrigin = (e.target as HTMLInputElement).value)} />
+          <input
+            id=${fieldId('allowedOrigins')}
+            type="url"
+            placeholder="https://myshop.example"
+            .value=${view.newOrigin}
+            @input=${(e: Event) => (view.newOrigin = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <button type="submit" class="secondary">${ctx.t('common.add')}</button>
       </form>
@@ -120,16 +148,26 @@ export function renderInstall(ctx: Ctx): TemplateResult {
       <h2 id="guides-title">${ctx.t('install.guidesTitle')}</h2>
       <details class="disclosure guide" open>
         <summary>Shopify</summary>
-        <ol>${[1, 2, 3, 4, 5].map((n) => html`<li>${ctx.t(`install.shopify.${n}` as 'install.shopify.1')}</li>`)}</ol>
+        <ol>
+          ${[1, 2, 3, 4, 5].map((n) => html`<li>${ctx.t(`install.shopify.${n}` as 'install.shopify.1')}</li>`)}
+        </ol>
       </details>
       <details class="disclosure guide">
         <summary>WooCommerce</summary>
-        <ol>${[1, 2, 3, 4].map((n) => html`<li>${ctx.t(`install.woo.${n}` as 'install.woo.1')}</li>`)}</ol>
+        <ol>
+          ${[1, 2, 3, 4].map((n) => html`<li>${ctx.t(`install.woo.${n}` as 'install.woo.1')}</li>`)}
+        </ol>
       </details>
       <details class="disclosure guide">
         <summary>${ctx.t('install.anySite')}</summary>
-        <ol>${[1, 2, 3, 4].map((n) => html`<li>${ctx.t(`install.any.${n}` as 'install.any.1')}</li>`)}</ol>
-        <pre class="code-block" tabindex="0" aria-label=${ctx.t('install.elementsExample')}><code>&lt;comptoir-absence-banner&gt;&lt;/comptoir-absence-banner&gt;
+        <ol>
+          ${[1, 2, 3, 4].map((n) => html`<li>${ctx.t(`install.any.${n}` as 'install.any.1')}</li>`)}
+        </ol>
+        <pre
+          class="code-block"
+          tabindex="0"
+          aria-label=${ctx.t('install.elementsExample')}
+        ><code>&lt;comptoir-absence-banner&gt;&lt;/comptoir-absence-banner&gt;
 &lt;comptoir-free-shipping&gt;&lt;/comptoir-free-shipping&gt;
 &lt;comptoir-shipping-cutoff&gt;&lt;/comptoir-shipping-cutoff&gt;
 &lt;comptoir-holiday-deadline&gt;&lt;/comptoir-holiday-deadline&gt;

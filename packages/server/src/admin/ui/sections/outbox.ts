@@ -27,7 +27,13 @@ interface OutboxState {
 
 /** Outbox: the emails the server kept locally because no SMTP server is set. */
 export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
-  const view = sectionState<OutboxState>(ctx, 'outbox', () => ({ status: 'idle', items: [], nextCursor: null, message: '', openId: null }));
+  const view = sectionState<OutboxState>(ctx, 'outbox', () => ({
+    status: 'idle',
+    items: [],
+    nextCursor: null,
+    message: '',
+    openId: null,
+  }));
   const load = (cursor: string | null) => {
     view.status = 'loading';
     const query = new URLSearchParams({ limit: '25' });
@@ -69,30 +75,52 @@ export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
   };
   return html`
     <p class="lead">${ctx.t('outbox.intro')}</p>
-    <div class="toolbar"><button type="button" class="secondary" @click=${() => load(null)}>${ctx.t('common.refresh')}</button></div>
+    <div class="toolbar">
+      <button type="button" class="secondary" @click=${() => load(null)}>
+        ${ctx.t('common.refresh')}
+      </button>
+    </div>
     ${view.status === 'error' ? html`<div class="notice error" role="alert">${view.message}</div>` : nothing}
     <div class="outbox">
       <ul class="message-list" aria-label=${ctx.t('outbox.list')}>
         ${view.items.length === 0 && view.status === 'ready' ? html`<li class="muted">${ctx.t('outbox.empty')}</li>` : nothing}
         ${view.items.map(
-          (item) => html`<li>
-            <a href="#/outbox/${encodeURIComponent(item.id)}" aria-current=${item.id === openId ? 'true' : 'false'} class="message-link">
-              <strong>${item.subject}</strong>
-              <span class="muted">${ctx.t('outbox.to', { to: item.to })} · ${when(item)}</span>
-            </a>
-          </li>`,
+          (item) =>
+            html`<li>
+              <a
+                href="#/outbox/${encodeURIComponent(item.id)}"
+                aria-current=${item.id === openId ? 'true' : 'false'}
+                class="message-link"
+              >
+                <strong>${item.subject}</strong>
+                <span class="muted">${ctx.t('outbox.to', { to: item.to })} · ${when(item)}</span>
+              </a>
+            </li>`,
         )}
       </ul>
-      ${openId
-        ? html`<article class="message card" aria-labelledby="outbox-message-title">
-            ${view.open
-              ? html`<h2 id="outbox-message-title" tabindex="-1">${view.open.subject}</h2>
-                  <p class="muted">${ctx.t('outbox.to', { to: view.open.to })} · ${when(view.open)}</p>
-                  <iframe title=${ctx.t('outbox.frame', { subject: view.open.subject })} sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc=${view.open.html}></iframe>
-                  <details class="disclosure"><summary>${ctx.t('emails.textVersion')}</summary><pre class="text-part">${view.open.text}</pre></details>`
-              : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`}
-          </article>`
-        : nothing}
+      ${
+        openId
+          ? html`<article class="message card" aria-labelledby="outbox-message-title">
+              ${
+                view.open
+                  ? html`<h2 id="outbox-message-title" tabindex="-1">${view.open.subject}</h2>
+                      <p class="muted">
+                        ${ctx.t('outbox.to', { to: view.open.to })} · ${when(view.open)}
+                      </p>
+                      <iframe
+                        title=${ctx.t('outbox.frame', { subject: view.open.subject })}
+                        sandbox="allow-popups allow-popups-to-escape-sandbox"
+                        srcdoc=${view.open.html}
+                      ></iframe>
+                      <details class="disclosure">
+                        <summary>${ctx.t('emails.textVersion')}</summary>
+                        <pre class="text-part">${view.open.text}</pre>
+                      </details>`
+                  : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`
+              }
+            </article>`
+          : nothing
+      }
     </div>
     ${view.nextCursor ? html`<button type="button" class="secondary" @click=${() => load(view.nextCursor)}>${ctx.t('common.loadMore')}</button>` : nothing}
   `;

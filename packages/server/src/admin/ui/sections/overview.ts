@@ -46,14 +46,28 @@ function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
   const barW = Math.max(2, step * 0.6);
   const y = (value: number) => pad.top + innerH - (value / max) * innerH;
   // Whole-number ticks only, evenly spaced: 0 1 2 3, or 0 2 4, or 0, half and top for larger counts.
-  const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [...new Set([0, Math.round(max / 2), max])];
+  const ticks =
+    max <= 4
+      ? Array.from({ length: max + 1 }, (_, i) => i)
+      : [...new Set([0, Math.round(max / 2), max])];
   const totalCaptured = daily.reduce((sum, d) => sum + d.captured, 0);
   const totalRecovered = daily.reduce((sum, d) => sum + d.recovered, 0);
-  const label = ctx.t('overview.chartLabel', { days: daily.length, captured: totalCaptured, recovered: totalRecovered });
+  const label = ctx.t('overview.chartLabel', {
+    days: daily.length,
+    captured: totalCaptured,
+    recovered: totalRecovered,
+  });
   return html`<figure class="chart">
-    <svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
+    <svg
+      viewBox="0 0 ${width} ${height}"
+      role="img"
+      aria-label=${label}
+      preserveAspectRatio="xMidYMid meet"
+    >
       ${ticks.map(
-        (tick) => svg`<line x1=${pad.left} x2=${width - pad.right} y1=${y(tick)} y2=${y(tick)} class="grid-line" />
+        (
+          tick,
+        ) => svg`<line x1=${pad.left} x2=${width - pad.right} y1=${y(tick)} y2=${y(tick)} class="grid-line" />
           <text x=${pad.left - 6} y=${y(tick) + 4} text-anchor="end" class="axis">${tick}</text>`,
       )}
       ${daily.map((d, i) => {
@@ -64,15 +78,24 @@ function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
       })}
     </svg>
     <figcaption class="legend">
-      <span><i class="swatch captured" aria-hidden="true"></i>${ctx.t('overview.legendCaptured')}</span>
-      <span><i class="swatch recovered" aria-hidden="true"></i>${ctx.t('overview.legendRecovered')}</span>
+      <span
+        ><i class="swatch captured" aria-hidden="true"></i>${ctx.t('overview.legendCaptured')}</span
+      >
+      <span
+        ><i class="swatch recovered" aria-hidden="true"></i
+        >${ctx.t('overview.legendRecovered')}</span
+      >
     </figcaption>
   </figure>`;
 }
 
 /** Overview: what Comptoir did for the shop over the last 30 days. */
 export function renderOverview(ctx: Ctx): TemplateResult {
-  const view = sectionState<OverviewState>(ctx, 'overview', () => ({ status: 'idle', message: '', showTable: false }));
+  const view = sectionState<OverviewState>(ctx, 'overview', () => ({
+    status: 'idle',
+    message: '',
+    showTable: false,
+  }));
   if (view.status === 'idle') {
     view.status = 'loading';
     const to = new Date();
@@ -89,10 +112,22 @@ export function renderOverview(ctx: Ctx): TemplateResult {
       })
       .finally(() => ctx.update());
   }
-  if ((view.status as string) === 'loading') return html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`;
+  if ((view.status as string) === 'loading')
+    return html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`;
   if (view.status === 'error' || !view.stats) {
-    return html`<div class="notice error" role="alert">${ctx.t('overview.error')} ${view.message}
-      <button type="button" class="secondary" @click=${() => { view.status = 'idle'; ctx.update(); }}>${ctx.t('common.retry')}</button></div>`;
+    return html`<div class="notice error" role="alert">
+      ${ctx.t('overview.error')} ${view.message}
+      <button
+        type="button"
+        class="secondary"
+        @click=${() => {
+          view.status = 'idle';
+          ctx.update();
+        }}
+      >
+        ${ctx.t('common.retry')}
+      </button>
+    </div>`;
   }
   const s = view.stats;
   const rate = s.cartsWithEmail > 0 ? s.cartsRecovered / s.cartsWithEmail : 0;
@@ -101,11 +136,18 @@ export function renderOverview(ctx: Ctx): TemplateResult {
     : ctx.formatMoney(0, ctx.draft.currency);
   const percent = new Intl.NumberFormat(ctx.locale, { style: 'percent', maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(ctx.locale);
-  const stat = (id: string, label: string, value: string, note?: string) => html`<div class="stat" data-stat=${id}>
-    <dt>${label}</dt><dd><span class="stat-value">${value}</span>${note ? html`<span class="stat-note">${note}</span>` : nothing}</dd>
-  </div>`;
+  const stat = (id: string, label: string, value: string, note?: string) =>
+    html`<div class="stat" data-stat=${id}>
+      <dt>${label}</dt>
+      <dd>
+        <span class="stat-value">${value}</span
+        >${note ? html`<span class="stat-note">${note}</span>` : nothing}
+      </dd>
+    </div>`;
   return html`
-    <p class="lead">${ctx.t('overview.intro', { from: ctx.formatDate(s.from), to: ctx.formatDate(s.to) })}</p>
+    <p class="lead">
+      ${ctx.t('overview.intro', { from: ctx.formatDate(s.from), to: ctx.formatDate(s.to) })}
+    </p>
     <dl class="stats">
       ${stat('recovered-revenue', ctx.t('overview.recoveredRevenue'), revenue, ctx.t('overview.recoveredCarts', { n: s.cartsRecovered }))}
       ${stat('recovery-rate', ctx.t('overview.recoveryRate'), percent.format(rate), ctx.t('overview.ofCartsWithEmail', { n: s.cartsWithEmail }))}
@@ -115,25 +157,60 @@ export function renderOverview(ctx: Ctx): TemplateResult {
     <section class="card" aria-labelledby="chart-title">
       <div class="card-head">
         <h2 id="chart-title">${ctx.t('overview.chartTitle')}</h2>
-        <button type="button" class="link" aria-expanded=${view.showTable ? 'true' : 'false'} aria-controls="chart-table"
-          @click=${() => { view.showTable = !view.showTable; ctx.update(); }}>${ctx.t(view.showTable ? 'overview.hideTable' : 'overview.showTable')}</button>
+        <button
+          type="button"
+          class="link"
+          aria-expanded=${view.showTable ? 'true' : 'false'}
+          aria-controls="chart-table"
+          @click=${() => {
+            view.showTable = !view.showTable;
+            ctx.update();
+          }}
+        >
+          ${ctx.t(view.showTable ? 'overview.hideTable' : 'overview.showTable')}
+        </button>
       </div>
       ${chart(ctx, s.daily)}
       <div id="chart-table" ?hidden=${!view.showTable}>
         <table class="table">
-          <caption class="visually-hidden">${ctx.t('overview.chartTitle')}</caption>
-          <thead><tr><th scope="col">${ctx.t('overview.date')}</th><th scope="col">${ctx.t('overview.legendCaptured')}</th><th scope="col">${ctx.t('overview.legendRecovered')}</th><th scope="col">${ctx.t('overview.recoveredRevenue')}</th></tr></thead>
-          <tbody>${s.daily.map((d) => html`<tr><th scope="row">${ctx.formatDate(d.date)}</th><td>${d.captured}</td><td>${d.recovered}</td><td>${ctx.formatMoney(d.recoveredRevenue, ctx.draft.currency)}</td></tr>`)}</tbody>
+          <caption class="visually-hidden">
+            ${ctx.t('overview.chartTitle')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${ctx.t('overview.date')}</th>
+              <th scope="col">${ctx.t('overview.legendCaptured')}</th>
+              <th scope="col">${ctx.t('overview.legendRecovered')}</th>
+              <th scope="col">${ctx.t('overview.recoveredRevenue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${s.daily.map(
+              (d) =>
+                html`<tr>
+                  <th scope="row">${ctx.formatDate(d.date)}</th>
+                  <td>${d.captured}</td>
+                  <td>${d.recovered}</td>
+                  <td>${ctx.formatMoney(d.recoveredRevenue, ctx.draft.currency)}</td>
+                </tr>`,
+            )}
+          </tbody>
         </table>
       </div>
     </section>
     <section class="card" aria-labelledby="faq-gaps">
       <h2 id="faq-gaps">${ctx.t('overview.faqGaps')}</h2>
-      <p class="hint">${ctx.t('overview.faqGapsHint', { opened: s.faqOpened, empty: s.faqSearchesEmpty })}</p>
-      ${s.topEmptySearches.length === 0
-        ? html`<p class="muted">${ctx.t('overview.noFaqGaps')}</p>`
-        : html`<ol class="gap-list">${s.topEmptySearches.map((q) => html`<li><q>${q.query}</q> <span class="muted">× ${q.count}</span></li>`)}</ol>
-            <a class="button secondary" href="#/faq">${ctx.t('overview.addQuestions')}</a>`}
+      <p class="hint">
+        ${ctx.t('overview.faqGapsHint', { opened: s.faqOpened, empty: s.faqSearchesEmpty })}
+      </p>
+      ${
+        s.topEmptySearches.length === 0
+          ? html`<p class="muted">${ctx.t('overview.noFaqGaps')}</p>`
+          : html`<ol class="gap-list">
+                ${s.topEmptySearches.map((q) => html`<li><q>${q.query}</q> <span class="muted">× ${q.count}</span></li>`)}
+              </ol>
+              <a class="button secondary" href="#/faq">${ctx.t('overview.addQuestions')}</a>`
+      }
     </section>
   `;
 }

@@ -31,32 +31,52 @@ export function renderPlacements(ctx: Ctx): TemplateResult {
     <ol class="cards">
       ${placements.map((placement, index) => {
         const base = `placements.${index}`;
-        const set = (change: (p: typeof placement) => void) => ctx.edit((d) => change(d.placements[index]!));
-        const title = ctx.t('placements.item', { element: elementName(ctx, placement.element), n: index + 1 });
+        const set = (change: (p: typeof placement) => void) =>
+          ctx.edit((d) => change(d.placements[index]!));
+        const title = ctx.t('placements.item', {
+          element: elementName(ctx, placement.element),
+          n: index + 1,
+        });
         const attributes = Object.entries(placement.attributes ?? {});
         const selectorOk = selectorIsValid(placement.selector);
         return html`<li class="card">
           <div class="card-head">
             <h2>${title}</h2>
-            <button type="button" class="danger-link" @click=${() => ctx.edit((d) => d.placements.splice(index, 1))}>
+            <button
+              type="button"
+              class="danger-link"
+              @click=${() => ctx.edit((d) => d.placements.splice(index, 1))}
+            >
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${title}</span>
             </button>
           </div>
           <div class="grid two">
             ${selectField(ctx, {
-              path: `${base}.element`, label: ctx.t('placements.element'), value: placement.element,
+              path: `${base}.element`,
+              label: ctx.t('placements.element'),
+              value: placement.element,
               choices: ELEMENT_TAGS.map((tag) => ({ value: tag, label: elementName(ctx, tag) })),
               onValue: (v) => set((p) => (p.element = v as ElementTag)),
             })}
             ${selectField(ctx, {
-              path: `${base}.position`, label: ctx.t('placements.position'), value: placement.position,
-              choices: POSITIONS.map((position) => ({ value: position, label: ctx.t(`placements.position.${position}` as MessageKey) })),
+              path: `${base}.position`,
+              label: ctx.t('placements.position'),
+              value: placement.position,
+              choices: POSITIONS.map((position) => ({
+                value: position,
+                label: ctx.t(`placements.position.${position}` as MessageKey),
+              })),
               onValue: (v) => set((p) => (p.position = v as PlacementPosition)),
             })}
           </div>
           ${inputField(ctx, {
-            path: `${base}.selector`, label: ctx.t('placements.selector'), hint: ctx.t('placements.selectorHint'), required: true,
-            value: placement.selector, placeholder: '.product-form', class: 'mono',
+            path: `${base}.selector`,
+            label: ctx.t('placements.selector'),
+            hint: ctx.t('placements.selectorHint'),
+            required: true,
+            value: placement.selector,
+            placeholder: '.product-form',
+            class: 'mono',
             onValue: (v) => set((p) => (p.selector = v)),
           })}
           ${selectorOk ? nothing : html`<p class="field-warning" role="status"><span aria-hidden="true">!</span> ${ctx.t('placements.selectorInvalid')}</p>`}
@@ -73,32 +93,56 @@ export function renderPlacements(ctx: Ctx): TemplateResult {
                 });
               return html`<div class="grid attribute-row">
                 ${inputField(ctx, {
-                  path: `${base}.attributes.${name}`, label: ctx.t('placements.attrName'), value: name, placeholder: 'method', class: 'mono',
+                  path: `${base}.attributes.${name}`,
+                  label: ctx.t('placements.attrName'),
+                  value: name,
+                  placeholder: 'method',
+                  class: 'mono',
                   onValue: (v) => rename(v.trim().toLowerCase()),
                 })}
                 ${inputField(ctx, {
-                  path: `${base}.attributes.${name}.value`, label: ctx.t('placements.attrValue'), value,
+                  path: `${base}.attributes.${name}.value`,
+                  label: ctx.t('placements.attrValue'),
+                  value,
                   onValue: (v) => set((p) => (p.attributes = { ...p.attributes, [name]: v })),
                 })}
-                <button type="button" class="danger-link align-end" @click=${() => set((p) => {
-                  const next = { ...p.attributes };
-                  delete next[name];
-                  p.attributes = Object.keys(next).length ? next : undefined;
-                })}>${ctx.t('common.remove')}<span class="visually-hidden"> — ${name}</span></button>
+                <button
+                  type="button"
+                  class="danger-link align-end"
+                  @click=${() =>
+                    set((p) => {
+                      const next = { ...p.attributes };
+                      delete next[name];
+                      p.attributes = Object.keys(next).length ? next : undefined;
+                    })}
+                >
+                  ${ctx.t('common.remove')}<span class="visually-hidden"> — ${name}</span>
+                </button>
               </div>`;
             })}
             ${ctx.error(`${base}.attributes`) ? html`<p class="field-error" id=${`${fieldId(`${base}.attributes`)}-error`}><span aria-hidden="true">!</span> ${ctx.error(`${base}.attributes`)}</p>` : nothing}
-            <button type="button" class="secondary small" ?disabled=${attributes.some(([n]) => n === '')} @click=${() => set((p) => (p.attributes = { ...p.attributes, '': '' }))}>
+            <button
+              type="button"
+              class="secondary small"
+              ?disabled=${attributes.some(([n]) => n === '')}
+              @click=${() => set((p) => (p.attributes = { ...p.attributes, '': '' }))}
+            >
               + ${ctx.t('placements.addAttribute')}
             </button>
           </fieldset>
         </li>`;
       })}
     </ol>
-    ${placements.length < 30
-      ? html`<button type="button" class="secondary" @click=${() => ctx.edit((d) => d.placements.push({ element: 'comptoir-free-shipping', selector: '', position: 'after' }))}>
-          + ${ctx.t('placements.add')}
-        </button>`
-      : nothing}
+    ${
+      placements.length < 30
+        ? html`<button
+            type="button"
+            class="secondary"
+            @click=${() => ctx.edit((d) => d.placements.push({ element: 'comptoir-free-shipping', selector: '', position: 'after' }))}
+          >
+            + ${ctx.t('placements.add')}
+          </button>`
+        : nothing
+    }
   `;
 }

@@ -8,7 +8,12 @@ import { checkboxGroup, inputField, selectField } from '../fields.js';
 import type { MessageKey } from '../i18n.js';
 
 /** What the widgets use when the merchant sets no colour (see the widgets' base styles). */
-const DEFAULTS = { accentColor: '#1a6b4c', backgroundColor: '#f4f7f5', textColor: '#1c2320', buttonText: '#ffffff' } as const;
+const DEFAULTS = {
+  accentColor: '#1a6b4c',
+  backgroundColor: '#f4f7f5',
+  textColor: '#1c2320',
+  buttonText: '#ffffff',
+} as const;
 
 type ColorKey = 'accentColor' | 'textColor' | 'backgroundColor';
 
@@ -19,11 +24,20 @@ function colorField(ctx: Ctx, key: ColorKey, label: MessageKey): TemplateResult 
   const picker = parsed ? toHex(parsed) : DEFAULTS[key];
   return html`<div class="color-field">
     ${inputField(ctx, {
-      path: `theme.${key}`, label: ctx.t(label), hint: ctx.t('shop.colorHint', { color: DEFAULTS[key] }), value, placeholder: DEFAULTS[key],
+      path: `theme.${key}`,
+      label: ctx.t(label),
+      hint: ctx.t('shop.colorHint', { color: DEFAULTS[key] }),
+      value,
+      placeholder: DEFAULTS[key],
       onValue: (v) => ctx.edit((d) => (d.theme[key] = v.trim() || undefined)),
     })}
-    <input type="color" class="swatch" aria-label=${ctx.t('shop.pickColor', { label: ctx.t(label) })} .value=${live(picker)}
-      @change=${(e: Event) => ctx.edit((d) => (d.theme[key] = (e.target as HTMLInputElement).value))} />
+    <input
+      type="color"
+      class="swatch"
+      aria-label=${ctx.t('shop.pickColor', { label: ctx.t(label) })}
+      .value=${live(picker)}
+      @change=${(e: Event) => ctx.edit((d) => (d.theme[key] = (e.target as HTMLInputElement).value))}
+    />
   </div>`;
 }
 
@@ -41,12 +55,22 @@ function contrastChecks(theme: Theme): ContrastCheck[] {
   if (theme.textColor || theme.backgroundColor) {
     const foreground = color('textColor');
     const background = color('backgroundColor');
-    checks.push({ label: 'shop.contrastText', foreground, background, ratio: contrastRatio(foreground, background) });
+    checks.push({
+      label: 'shop.contrastText',
+      foreground,
+      background,
+      ratio: contrastRatio(foreground, background),
+    });
   }
   if (theme.accentColor) {
     const foreground = parseCssColor(DEFAULTS.buttonText)!;
     const background = color('accentColor');
-    checks.push({ label: 'shop.contrastButton', foreground, background, ratio: contrastRatio(foreground, background) });
+    checks.push({
+      label: 'shop.contrastButton',
+      foreground,
+      background,
+      ratio: contrastRatio(foreground, background),
+    });
   }
   return checks;
 }
@@ -54,18 +78,29 @@ function contrastChecks(theme: Theme): ContrastCheck[] {
 function renderContrast(ctx: Ctx): TemplateResult {
   const checks = contrastChecks(ctx.draft.theme);
   if (checks.length === 0) return html`<p class="hint">${ctx.t('shop.contrastDefault')}</p>`;
-  const ratio = (value: number) => new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 }).format(value);
+  const ratio = (value: number) =>
+    new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 }).format(value);
   return html`<ul class="contrast-list" id="theme-contrast">
     ${checks.map((check) => {
       const ok = check.ratio >= AA_NORMAL_TEXT;
       const css = (c: Rgba) => `rgb(${c.r} ${c.g} ${c.b} / ${c.a})`;
       return html`<li class="contrast ${ok ? 'ok' : 'low'}">
-        <span class="contrast-sample" aria-hidden="true" style=${styleMap({ color: css(check.foreground), background: css(check.background) })}>Aa</span>
+        <span
+          class="contrast-sample"
+          aria-hidden="true"
+          style=${styleMap({ color: css(check.foreground), background: css(check.background) })}
+          >Aa</span
+        >
         <span>
           <strong>${ctx.t(check.label)}</strong> —
-          ${ok
-            ? ctx.t('shop.contrastOk', { ratio: ratio(check.ratio) })
-            : html`<span class="contrast-warning"><span aria-hidden="true">!</span> ${ctx.t('shop.contrastLow', { ratio: ratio(check.ratio), min: ratio(AA_NORMAL_TEXT) })}</span>`}
+          ${
+            ok
+              ? ctx.t('shop.contrastOk', { ratio: ratio(check.ratio) })
+              : html`<span class="contrast-warning"
+                  ><span aria-hidden="true">!</span>
+                  ${ctx.t('shop.contrastLow', { ratio: ratio(check.ratio), min: ratio(AA_NORMAL_TEXT) })}</span
+                >`
+          }
         </span>
       </li>`;
     })}
@@ -87,26 +122,41 @@ export function languageName(locale: string, uiLocale: string): string {
 /** Shop details: name, languages, currency and the widgets' colours. */
 export function renderShop(ctx: Ctx): TemplateResult {
   const draft = ctx.draft;
-  const currencies = CURRENCIES.includes(draft.currency) ? CURRENCIES : [draft.currency, ...CURRENCIES];
+  const currencies = CURRENCIES.includes(draft.currency)
+    ? CURRENCIES
+    : [draft.currency, ...CURRENCIES];
   return html`
     <p class="lead">${ctx.t('shop.intro')}</p>
     <div class="card">
       <div class="grid two">
         ${inputField(ctx, { path: 'shopName', label: ctx.t('shop.name'), required: true, value: draft.shopName, onValue: (v) => ctx.edit((d) => (d.shopName = v)) })}
         ${selectField(ctx, {
-          path: 'currency', label: ctx.t('shop.currency'), value: draft.currency,
+          path: 'currency',
+          label: ctx.t('shop.currency'),
+          value: draft.currency,
           choices: currencies.map((code) => ({ value: code, label: code })),
           onValue: (v) => ctx.edit((d) => (d.currency = v)),
         })}
       </div>
       ${checkboxGroup(ctx, {
-        path: 'locales', label: ctx.t('shop.locales'), hint: ctx.t('shop.localesHint'), values: draft.locales,
-        choices: SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: languageName(locale, ctx.locale) })),
+        path: 'locales',
+        label: ctx.t('shop.locales'),
+        hint: ctx.t('shop.localesHint'),
+        values: draft.locales,
+        choices: SUPPORTED_LOCALES.map((locale) => ({
+          value: locale,
+          label: languageName(locale, ctx.locale),
+        })),
         onValue: (v) => ctx.edit((d) => (d.locales = v as typeof d.locales)),
       })}
       ${selectField(ctx, {
-        path: 'defaultLocale', label: ctx.t('shop.defaultLocale'), value: draft.defaultLocale,
-        choices: draft.locales.map((locale) => ({ value: locale, label: languageName(locale, ctx.locale) })),
+        path: 'defaultLocale',
+        label: ctx.t('shop.defaultLocale'),
+        value: draft.defaultLocale,
+        choices: draft.locales.map((locale) => ({
+          value: locale,
+          label: languageName(locale, ctx.locale),
+        })),
         onValue: (v) => ctx.edit((d) => (d.defaultLocale = v as typeof d.defaultLocale)),
       })}
     </div>
