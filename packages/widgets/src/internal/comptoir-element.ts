@@ -9,6 +9,7 @@ import { rememberHeight } from './reserve.js';
 import {
   loadedTranslation,
   loadTranslation,
+  formatLocale,
   pickLocale,
   provideTranslation,
   type WidgetLocale,
@@ -157,6 +158,18 @@ export class ComptoirElement extends LitElement {
     ]);
   }
 
+  /**
+   * The locale for `Intl` formatting: the page's `lang` when it has a region and the same
+   * language, else a region chosen from the shop (see `formatLocale`).
+   */
+  get formatLocale(): string {
+    return formatLocale(
+      this.locale,
+      [this.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang],
+      this.shopConfig?.currency,
+    );
+  }
+
   /** A translated string, or the merchant's override from `config.strings[locale][key]`. */
   t<K extends TranslationKey>(key: K, ...values: TranslationValues<K> extends undefined ? [] : [TranslationValues<K>]): string {
     const locale = this.locale;
@@ -171,15 +184,15 @@ export class ComptoirElement extends LitElement {
     return typeof entry === 'function' ? entry(params) : entry;
   }
 
-  /** A `YYYY-MM-DD` calendar day, formatted in the page's language. */
+  /** A `YYYY-MM-DD` calendar day, formatted in the shop's convention. */
   formatDay(date: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
-    return new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' }).format(dayToDate(date));
+    return new Intl.DateTimeFormat(this.formatLocale, { ...options, timeZone: 'UTC' }).format(dayToDate(date));
   }
 
   /** A range of calendar days, e.g. "1–20 Aug". */
   formatDayRange(start: string, end: string): string {
     if (start === end) return this.formatDay(start, { day: 'numeric', month: 'short' });
-    return new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).formatRange(
+    return new Intl.DateTimeFormat(this.formatLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).formatRange(
       dayToDate(start),
       dayToDate(end),
     );
@@ -187,7 +200,7 @@ export class ComptoirElement extends LitElement {
 
   /** An instant in the shop's time zone, e.g. "Thu 18 Dec, 14:00". */
   formatInstant(instant: Date, timeZone: string): string {
-    return new Intl.DateTimeFormat(this.locale, {
+    return new Intl.DateTimeFormat(this.formatLocale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
@@ -201,7 +214,7 @@ export class ComptoirElement extends LitElement {
   formatDuration(ms: number): string {
     const minutes = Math.max(1, Math.ceil(ms / 60_000));
     const unit = (value: number, name: 'hour' | 'minute') =>
-      new Intl.NumberFormat(this.locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+      new Intl.NumberFormat(this.formatLocale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
     const hours = Math.floor(minutes / 60);
     const rest = minutes % 60;
     return [hours > 0 ? unit(hours, 'hour') : '', rest > 0 || hours === 0 ? unit(rest, 'minute') : '']
@@ -209,9 +222,9 @@ export class ComptoirElement extends LitElement {
       .join(' ');
   }
 
-  /** Money in minor units, formatted in the page's language. */
+  /** Money in minor units, formatted in the shop's convention. */
   formatMoney(minor: number, currency: string): string {
-    return formatMoney(minor, currency, this.locale);
+    return formatMoney(minor, currency, this.formatLocale);
   }
 
   /** Dispatches a `comptoir-*` event that bubbles out of the shadow root. */

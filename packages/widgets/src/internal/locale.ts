@@ -27,6 +27,28 @@ export function pickLocale(candidates: readonly (string | null | undefined)[]): 
   return 'en';
 }
 
+/**
+ * The locale for `Intl` dates and money, given the strings' language: the first `lang` candidate
+ * of that language that names a region (`en-US`, `en-GB`, `fr-CA`); else, for bare English,
+ * `en-US` when the shop sells in US dollars and `en-GB` otherwise (day before month, 24-hour
+ * clock: how English reads in Europe); else the bare language (`fr` formats as in France).
+ */
+export function formatLocale(
+  language: WidgetLocale,
+  candidates: readonly (string | null | undefined)[],
+  currency: string | undefined,
+): string {
+  for (const candidate of candidates) {
+    try {
+      const locale = new Intl.Locale(candidate ?? '');
+      if (locale.language === language && locale.region) return locale.baseName;
+    } catch {
+      // Not a valid language tag: try the next one.
+    }
+  }
+  return language === 'en' ? (currency === 'USD' ? 'en-US' : 'en-GB') : language;
+}
+
 /** Makes a translation available without loading it (English, bundled with the elements). */
 export function provideTranslation(locale: WidgetLocale, translation: Translation): void {
   loaded[locale] = translation;

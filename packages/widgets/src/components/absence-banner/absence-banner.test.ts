@@ -21,8 +21,8 @@ describe('comptoir-absence-banner', () => {
   it('announces an upcoming absence', async () => {
     const el = await render();
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(shadowText(el)).to.match(/We're away Dec 20(, 2025)? – Jan 4(, 2026)?\./);
-    expect(shadowText(el)).to.contain('orders placed now ship from Wed, Dec 10');
+    expect(shadowText(el)).to.match(/We're away 20 Dec( 2025)? – 4 Jan( 2026)?\./);
+    expect(shadowText(el)).to.contain('orders placed now ship from Wed 10 Dec');
   });
 
   it('shows an active absence with the resume date, in French and Spanish', async () => {

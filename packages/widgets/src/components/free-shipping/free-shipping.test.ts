@@ -85,7 +85,7 @@ describe('comptoir-free-shipping', () => {
     expect(shadowText(el)).to.contain('Add €20.00 for free shipping');
     setCart(makeCart(1000, { currency: 'USD' }));
     await el.updateComplete;
-    expect(shadowText(el)).to.contain('Add $30.00 for free shipping');
+    expect(shadowText(el)).to.contain('Add US$30.00 for free shipping');
   });
 
   it('takes a merchant string override', async () => {

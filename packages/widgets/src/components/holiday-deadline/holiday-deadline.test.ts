@@ -1,5 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { axeViolations, captureWarnings, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import {
+  axeViolations,
+  captureWarnings,
+  makeConfig,
+  resetState,
+  shadowText,
+} from '../../testing/fixtures.js';
 import type { ComptoirHolidayDeadline } from './holiday-deadline.js';
 import './holiday-deadline.js';
 
@@ -11,7 +17,11 @@ const christmas = (now: string, fallback = true) =>
         id: 'xmas',
         name: 'Christmas',
         deliverBy: '2025-12-24',
-        ...(fallback ? { fallback: { text: 'Give a gift card instead', url: 'https://shop.example/gift-card' } } : {}),
+        ...(fallback
+          ? {
+              fallback: { text: 'Give a gift card instead', url: 'https://shop.example/gift-card' },
+            }
+          : {}),
       },
     ],
   });
@@ -20,24 +30,49 @@ describe('comptoir-holiday-deadline', () => {
   beforeEach(() => resetState());
 
   const render = (config: ReturnType<typeof makeConfig>, lang = 'en') =>
-    fixture<ComptoirHolidayDeadline>(html`<comptoir-holiday-deadline lang=${lang} .config=${config}></comptoir-holiday-deadline>`);
+    fixture<ComptoirHolidayDeadline>(
+      html`<comptoir-holiday-deadline lang=${lang} .config=${config}></comptoir-holiday-deadline>`,
+    );
 
-  it('shows the slowest method still possible', async () => {
+  it('shows the slowest method still possible, a euro shop in English with British dates', async () => {
     const el = await render(christmas('2025-12-10T09:00:00Z'));
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(shadowText(el)).to.match(/Order by Fri, Dec 19, 0?2:00\sPM for delivery before Christmas \(Colissimo\)/);
+    expect(shadowText(el)).to.contain(
+      'Order by Fri 19 Dec, 14:00 for delivery before Christmas (Colissimo)',
+    );
+  });
+
+  it('formats dates as in the US when the page says en-US', async () => {
+    const previous = document.documentElement.lang;
+    document.documentElement.lang = 'en-US';
+    try {
+      const el = await render(christmas('2025-12-10T09:00:00Z'));
+      expect(shadowText(el)).to.match(/Order by Fri, Dec 19, 0?2:00\sPM for delivery/);
+    } finally {
+      document.documentElement.lang = previous;
+    }
+  });
+
+  it('formats dates as in the US for a shop selling in US dollars, as in Britain with en-GB', async () => {
+    const usd = { ...christmas('2025-12-10T09:00:00Z'), currency: 'USD' };
+    expect(shadowText(await render(usd))).to.match(/Order by Fri, Dec 19, 0?2:00\sPM/);
+    expect(shadowText(await render(usd, 'en-GB'))).to.contain('Order by Fri 19 Dec, 14:00');
   });
 
   it('falls back to the next faster method past the first deadline, in Italian', async () => {
     const el = await render(christmas('2025-12-19T13:30:00Z'), 'it');
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(shadowText(el)).to.contain('Ordina entro mar 23 dic, 14:00 per la consegna prima di Christmas (Express)');
+    expect(shadowText(el)).to.contain(
+      'Ordina entro mar 23 dic, 14:00 per la consegna prima di Christmas (Express)',
+    );
   });
 
   it('offers the fallback past every deadline, then nothing after the day', async () => {
     const el = await render(christmas('2025-12-23T14:30:00Z'));
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('https://shop.example/gift-card');
+    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal(
+      'https://shop.example/gift-card',
+    );
     const noFallback = await render(christmas('2025-12-23T14:30:00Z', false), 'nl');
     expect(shadowText(noFallback)).to.contain('komen niet meer aan vóór Christmas');
     expect(shadowText(await render(christmas('2025-12-25T10:00:00Z')))).to.equal('');
@@ -50,7 +85,12 @@ describe('comptoir-holiday-deadline', () => {
   it('renders nothing and warns once for an unknown event id', async () => {
     const warnings = captureWarnings();
     try {
-      const el = await fixture(html`<comptoir-holiday-deadline event="easter" .config=${christmas('2025-12-10T09:00:00Z')}></comptoir-holiday-deadline>`);
+      const el = await fixture(
+        html`<comptoir-holiday-deadline
+          event="easter"
+          .config=${christmas('2025-12-10T09:00:00Z')}
+        ></comptoir-holiday-deadline>`,
+      );
       expect(shadowText(el)).to.equal('');
       expect(warnings.calls.length).to.equal(1);
     } finally {

@@ -15,7 +15,7 @@ describe('comptoir-shipping-cutoff', () => {
   it('counts down to today\'s cutoff (server clock, not the client\'s)', async () => {
     const el = await render('2025-12-10T10:46:00Z'); // 11:46 in Paris, cutoff 14:00
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(shadowText(el)).to.match(/Order within 2 hr 14 min to ship today/);
+    expect(shadowText(el)).to.match(/Order within 2 hrs 14 mins to ship today/);
   });
 
   it('says when it ships after the cutoff, in French', async () => {
