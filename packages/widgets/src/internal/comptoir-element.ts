@@ -1,19 +1,10 @@
-import { css, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { css, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
-import { formatMoney } from '@comptoir/sdk/money';
 import en from '../translations/en.js';
-import type { TranslationKey, TranslationValues } from '../translations/translation.js';
-import { listenForCartEvents } from '../cart/store.js';
-import { state, subscribe } from './state.js';
+import { ConfigController } from './config-controller.js';
+import { LocalizeController } from './localize.js';
 import { rememberHeight } from './reserve.js';
-import {
-  loadedTranslation,
-  loadTranslation,
-  formatLocale,
-  pickLocale,
-  provideTranslation,
-  type WidgetLocale,
-} from './locale.js';
+import { loadedTranslation, loadTranslation, provideTranslation } from './locale.js';
 
 provideTranslation('en', en);
 
@@ -135,96 +126,20 @@ export class ComptoirElement extends LitElement {
   /** The shop's published config; when unset, the one the loader or `configure()` provides. */
   declare config?: PublishedConfig;
 
-  private ownSkew = 0;
-  private unsubscribe?: () => void;
   private readonly warnedCodes = new Set<string>();
+  private readonly shop = new ConfigController(this);
+
+  /** The element's language, string overrides and `Intl` formatting. */
+  readonly localize = new LocalizeController(this);
 
   /** The config in use: the `config` property, else the shared one. */
   get shopConfig(): PublishedConfig | undefined {
-    return this.config ?? state.config;
+    return this.shop.value;
   }
 
   /** The current instant, corrected with the server's clock. */
   now(): Date {
-    return new Date(Date.now() + (this.config ? this.ownSkew : state.skew));
-  }
-
-  /** The language used: the element's or page's `lang` when shipped, else the shop's default. */
-  get locale(): WidgetLocale {
-    return pickLocale([
-      this.closest('[lang]')?.getAttribute('lang'),
-      document.documentElement.lang,
-      this.shopConfig?.defaultLocale,
-    ]);
-  }
-
-  /**
-   * The locale for `Intl` formatting: the page's `lang` when it has a region and the same
-   * language, else a region chosen from the shop (see `formatLocale`).
-   */
-  get formatLocale(): string {
-    return formatLocale(
-      this.locale,
-      [this.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang],
-      this.shopConfig?.currency,
-    );
-  }
-
-  /** A translated string, or the merchant's override from `config.strings[locale][key]`. */
-  t<K extends TranslationKey>(key: K, ...values: TranslationValues<K> extends undefined ? [] : [TranslationValues<K>]): string {
-    const locale = this.locale;
-    const override = this.shopConfig?.strings?.[locale]?.[key];
-    const params = values[0] as Record<string, unknown> | undefined;
-    if (typeof override === 'string') {
-      return override.replace(/\{(\w+)\}/g, (match, name: string) =>
-        params && name in params ? String(params[name]) : match,
-      );
-    }
-    const entry = (loadedTranslation(locale) ?? en)[key] as string | ((values: unknown) => string);
-    return typeof entry === 'function' ? entry(params) : entry;
-  }
-
-  /** A `YYYY-MM-DD` calendar day, formatted in the shop's convention. */
-  formatDay(date: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
-    return new Intl.DateTimeFormat(this.formatLocale, { ...options, timeZone: 'UTC' }).format(dayToDate(date));
-  }
-
-  /** A range of calendar days, e.g. "1–20 Aug". */
-  formatDayRange(start: string, end: string): string {
-    if (start === end) return this.formatDay(start, { day: 'numeric', month: 'short' });
-    return new Intl.DateTimeFormat(this.formatLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).formatRange(
-      dayToDate(start),
-      dayToDate(end),
-    );
-  }
-
-  /** An instant in the shop's time zone, e.g. "Thu 18 Dec, 14:00". */
-  formatInstant(instant: Date, timeZone: string): string {
-    return new Intl.DateTimeFormat(this.formatLocale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }).format(instant);
-  }
-
-  /** A duration in whole minutes, e.g. "2 hr 14 min". */
-  formatDuration(ms: number): string {
-    const minutes = Math.max(1, Math.ceil(ms / 60_000));
-    const unit = (value: number, name: 'hour' | 'minute') =>
-      new Intl.NumberFormat(this.formatLocale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
-    const hours = Math.floor(minutes / 60);
-    const rest = minutes % 60;
-    return [hours > 0 ? unit(hours, 'hour') : '', rest > 0 || hours === 0 ? unit(rest, 'minute') : '']
-      .filter(Boolean)
-      .join(' ');
-  }
-
-  /** Money in minor units, formatted in the shop's convention. */
-  formatMoney(minor: number, currency: string): string {
-    return formatMoney(minor, currency, this.formatLocale);
+    return this.shop.now();
   }
 
   /** Dispatches a `comptoir-*` event that bubbles out of the shadow root. */
@@ -252,7 +167,8 @@ export class ComptoirElement extends LitElement {
     return (...args: A) => {
       try {
         const result = handler.apply(this, args);
-        if (result instanceof Promise) result.catch((error) => this.fail('handler-failed', String(error), error));
+        if (result instanceof Promise)
+          result.catch((error) => this.fail('handler-failed', String(error), error));
       } catch (error) {
         this.fail('handler-failed', String(error), error);
       }
@@ -262,17 +178,6 @@ export class ComptoirElement extends LitElement {
   /** What the element shows; `nothing` to show nothing. Subclasses implement it. */
   protected renderWidget(): unknown {
     return nothing;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    listenForCartEvents();
-    this.unsubscribe = subscribe(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
   }
 
   protected override render(): unknown {
@@ -289,7 +194,7 @@ export class ComptoirElement extends LitElement {
    * an element whose `lang` differs from the page's): no text flashes by in English first.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const locale = this.locale;
+    const locale = this.localize.locale;
     if (loadedTranslation(locale)) return super.scheduleUpdate();
     return loadTranslation(locale).then(() => super.scheduleUpdate());
   }
@@ -302,13 +207,6 @@ export class ComptoirElement extends LitElement {
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config') && this.config) {
-      const serverNow = Date.parse(this.config.now);
-      this.ownSkew = Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
-    }
-  }
-
   protected override updated(): void {
     const theme = this.shopConfig?.theme ?? {};
     for (const [name, variable] of Object.entries(THEME_VARIABLES)) {
@@ -318,10 +216,4 @@ export class ComptoirElement extends LitElement {
     }
     rememberHeight(this);
   }
-}
-
-/** A `YYYY-MM-DD` day as a UTC midnight `Date`, for `Intl` formatting with `timeZone: 'UTC'`. */
-export function dayToDate(date: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
 }

@@ -15,7 +15,7 @@ export function consentFields(
   error: string,
 ) {
   return html`<div class="field">
-      <label for="${prefix}-email">${host.t('emailLabel')}</label>
+      <label for="${prefix}-email">${host.localize.t('emailLabel')}</label>
       <input
         id="${prefix}-email"
         name="email"
@@ -30,7 +30,7 @@ export function consentFields(
       <input id="${prefix}-consent" name="consent" type="checkbox" />
       <label for="${prefix}-consent"
         ><span data-consent-text>${consentText}</span>${privacyUrl
-          ? html` <a href=${privacyUrl} target="_blank" rel="noopener">${host.t('privacyLink')}</a>`
+          ? html` <a href=${privacyUrl} target="_blank" rel="noopener">${host.localize.t('privacyLink')}</a>`
           : nothing}</label
       >
     </div>

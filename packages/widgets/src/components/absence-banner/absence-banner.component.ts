@@ -84,7 +84,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const form = event.target as HTMLFormElement;
     const read = readConsentForm(form);
     if ('error' in read) {
-      this.error = this.t(read.error);
+      this.error = this.localize.t(read.error);
       return;
     }
     this.error = '';
@@ -94,13 +94,13 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
         email: read.email,
         consent: { granted: true, text: read.consentText },
         absenceId,
-        locale: this.locale,
+        locale: this.localize.locale,
       });
       this.formState = 'done';
       this.emit<AbsenceDetail>('comptoir-absence-subscribed', { absenceId });
     } catch {
       this.formState = 'idle';
-      this.error = this.t('errorNetwork');
+      this.error = this.localize.t('errorNetwork');
     }
   }
 
@@ -118,14 +118,14 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const message =
       absence.message ||
       (status.state === 'active'
-        ? this.t('absenceActive', { end: this.formatDay(absence.end, { weekday: 'short', day: 'numeric', month: 'short' }) })
-        : this.t('absenceUpcoming', { range: this.formatDayRange(absence.start, absence.end) }));
+        ? this.localize.t('absenceActive', { end: this.localize.formatDay(absence.end, { weekday: 'short', day: 'numeric', month: 'short' }) })
+        : this.localize.t('absenceUpcoming', { range: this.localize.formatDayRange(absence.start, absence.end) }));
     const dispatchDate = nextDispatch(config.calendar, now).dispatchDate;
     const consentText = config.capture?.consentText;
-    return html`<section part="base" class="base" aria-label=${this.t('absenceLabel')}>
+    return html`<section part="base" class="base" aria-label=${this.localize.t('absenceLabel')}>
       <div class="body">
         <p part="message">${message}</p>
-        <p part="ships">${this.t('absenceShips', { date: this.formatDay(dispatchDate) })}</p>
+        <p part="ships">${this.localize.t('absenceShips', { date: this.localize.formatDay(dispatchDate) })}</p>
         ${this.notify && consentText ? this.renderNotify(absence.id, consentText, config.capture.privacyUrl) : nothing}
       </div>
       ${this.noDismiss
@@ -134,7 +134,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
             part="dismiss"
             class="dismiss"
             type="button"
-            aria-label=${this.t('dismiss')}
+            aria-label=${this.localize.t('dismiss')}
             @click=${this.guard(() => this.dismiss(absence.id))}
           >
             <span aria-hidden="true">×</span>
@@ -144,7 +144,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
 
   private renderNotify(absenceId: string, consentText: string, privacyUrl?: string) {
     if (this.formState === 'done') {
-      return html`<p part="notify" role="status">${this.t('absenceNotifyDone')}</p>`;
+      return html`<p part="notify" role="status">${this.localize.t('absenceNotifyDone')}</p>`;
     }
     if (!this.formOpen) {
       return html`<button
@@ -158,13 +158,13 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
           this.renderRoot.querySelector<HTMLInputElement>('input[type=email]')?.focus();
         })}
       >
-        ${this.t('absenceNotify')}
+        ${this.localize.t('absenceNotify')}
       </button>`;
     }
     return html`<form part="notify" novalidate @submit=${this.guard((event: SubmitEvent) => this.subscribeToReturn(event, absenceId))}>
       ${consentFields(this, 'absence', consentText, privacyUrl, this.error)}
       <button class="button" type="submit" ?disabled=${this.formState === 'sending'}>
-        ${this.t('absenceNotifySubmit')}
+        ${this.localize.t('absenceNotifySubmit')}
       </button>
     </form>`;
   }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
 import { sendJson } from '../../internal/api.js';
-import { currentCart } from '../../internal/cart-controller.js';
+import { CartController } from '../../internal/cart-controller.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import { consentFields, readConsentForm } from '../../internal/consent.js';
 import { state } from '../../internal/state.js';
@@ -49,6 +49,8 @@ const MODES = ['inline', 'popover', 'exit-intent'];
  */
 export class ComptoirCartCapture extends ComptoirElement {
   static override styles = [ComptoirElement.styles, styles];
+
+  private readonly cart = new CartController(this);
 
   static override properties = {
     mode: {},
@@ -100,7 +102,7 @@ export class ComptoirCartCapture extends ComptoirElement {
 
   private eligible(): boolean {
     const settings = this.settings();
-    const cart = currentCart();
+    const cart = this.cart.value;
     return !!settings?.enabled && !!cart && cart.items.length > 0 && this.status !== 'dismissed' && !this.capped();
   }
 
@@ -154,18 +156,18 @@ export class ComptoirCartCapture extends ComptoirElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const cart = currentCart();
+    const cart = this.cart.value;
     if (!cart) return;
     const read = readConsentForm(event.target as HTMLFormElement);
     if ('error' in read) {
-      this.error = this.t(read.error);
+      this.error = this.localize.t(read.error);
       return;
     }
     this.error = '';
     this.status = 'sending';
     const idKey = `comptoir:cart-id:${state.api?.shop ?? ''}`;
     const known = readStorage<string>(idKey);
-    const body = { cart, email: read.email, consent: { granted: true, text: read.consentText }, locale: this.locale };
+    const body = { cart, email: read.email, consent: { granted: true, text: read.consentText }, locale: this.localize.locale };
     try {
       const answer = await sendJson<{ id: string }>(known ? 'PUT' : 'POST', known ? `/carts/${encodeURIComponent(known)}` : '/carts', body);
       writeStorage(idKey, answer.id);
@@ -174,7 +176,7 @@ export class ComptoirCartCapture extends ComptoirElement {
       this.emit<CartCapturedDetail>('comptoir-cart-captured', { cartId: answer.id });
     } catch {
       this.status = 'idle';
-      this.error = this.t('errorNetwork');
+      this.error = this.localize.t('errorNetwork');
     }
   }
 
@@ -211,26 +213,26 @@ export class ComptoirCartCapture extends ComptoirElement {
     const mode = this.effectiveMode();
     if (!MODES.includes(mode)) return this.fail('bad-attribute', 'mode must be inline, popover or exit-intent');
     if (this.status === 'done') {
-      return html`<p part="base" class="base" role="status">${this.t('captureDone')}</p>`;
+      return html`<p part="base" class="base" role="status">${this.localize.t('captureDone')}</p>`;
     }
     if (!this.eligible()) return nothing;
     const content = html`<div class="header">
-        <h2 part="title" id="capture-title">${this.t('captureTitle')}</h2>
+        <h2 part="title" id="capture-title">${this.localize.t('captureTitle')}</h2>
         ${mode === 'inline'
           ? nothing
-          : html`<button part="dismiss" class="close" type="button" aria-label=${this.t('close')} @click=${this.guard(() => this.dismiss())}>
+          : html`<button part="dismiss" class="close" type="button" aria-label=${this.localize.t('close')} @click=${this.guard(() => this.dismiss())}>
               <span aria-hidden="true">×</span>
             </button>`}
       </div>
-      <p>${this.t('captureIntro')}</p>
+      <p>${this.localize.t('captureIntro')}</p>
       <form part="form" novalidate @submit=${this.guard((event: SubmitEvent) => this.submit(event))}>
         ${consentFields(this, 'capture', settings.consentText, settings.privacyUrl, this.error)}
         <div class="actions">
           <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
-            ${this.t('captureSubmit')}
+            ${this.localize.t('captureSubmit')}
           </button>
           <button part="dismiss" class="button secondary" type="button" @click=${this.guard(() => this.dismiss())}>
-            ${this.t('captureNoThanks')}
+            ${this.localize.t('captureNoThanks')}
           </button>
         </div>
       </form>`;

@@ -196,11 +196,11 @@ export class ComptoirFaq extends ComptoirElement {
     const shown = this.matching(entries, this.query);
     const categories = [...new Set(shown.map((entry) => entry.category))];
     const query = this.query.trim();
-    return html`<div part="base" class="base" role="region" aria-label=${this.t('faqLabel')}>
+    return html`<div part="base" class="base" role="region" aria-label=${this.localize.t('faqLabel')}>
       ${this.noSearch
         ? nothing
         : html`<div part="search" class="search field">
-            <label for="faq-search">${this.t('faqSearch')}</label>
+            <label for="faq-search">${this.localize.t('faqSearch')}</label>
             <input
               part="search-input"
               id="faq-search"
@@ -210,10 +210,10 @@ export class ComptoirFaq extends ComptoirElement {
             />
           </div>`}
       <div class="visually-hidden" role="status">
-        ${query ? (shown.length ? this.t('faqCount', { count: shown.length }) : '') : ''}
+        ${query ? (shown.length ? this.localize.t('faqCount', { count: shown.length }) : '') : ''}
       </div>
       ${shown.length === 0
-        ? html`<p part="empty">${this.t('faqEmpty', { query })}</p>`
+        ? html`<p part="empty">${this.localize.t('faqEmpty', { query })}</p>`
         : categories.map(
             (category) => html`${category
                 ? html`<div part="category" class="category" role="heading" aria-level=${this.headingLevel}>

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { freeShippingProgress } from '@comptoir/sdk/calendar';
 import type { FreeShippingRule } from '@comptoir/sdk/schemas';
 import { trackEvent } from '../../internal/api.js';
-import { currentCart } from '../../internal/cart-controller.js';
+import { CartController } from '../../internal/cart-controller.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import styles from './free-shipping.styles.js';
 
@@ -35,6 +35,8 @@ export interface ThresholdReachedDetail {
  */
 export class ComptoirFreeShipping extends ComptoirElement {
   static override styles = [ComptoirElement.styles, styles];
+
+  private readonly cart = new CartController(this);
 
   static override properties = {
     country: {},
@@ -78,7 +80,7 @@ export class ComptoirFreeShipping extends ComptoirElement {
     if (this.country !== undefined && !/^[A-Z]{2}$/.test(this.country)) {
       return this.fail('bad-attribute', 'country must be an upper-case ISO 3166-1 alpha-2 code');
     }
-    const cart = currentCart();
+    const cart = this.cart.value;
     const currency = cart?.currency ?? this.currency ?? this.shopConfig?.currency;
     if (!currency) return nothing;
     const excluded = new Set(this.shopConfig?.freeShipping?.excludedProductIds ?? []);
@@ -91,15 +93,15 @@ export class ComptoirFreeShipping extends ComptoirElement {
     if (!progress.next && progress.reached.length === 0) return nothing;
 
     this.noteReached(progress.reached);
-    const amount = this.formatMoney(progress.remaining, currency);
+    const amount = this.localize.formatMoney(progress.remaining, currency);
     const lastReached = progress.reached[progress.reached.length - 1];
     const message = progress.next
       ? progress.next.label
-        ? this.t('freeShippingRemainingTier', { amount, label: progress.next.label })
-        : this.t('freeShippingRemaining', { amount })
+        ? this.localize.t('freeShippingRemainingTier', { amount, label: progress.next.label })
+        : this.localize.t('freeShippingRemaining', { amount })
       : lastReached?.label
-        ? this.t('freeShippingTierUnlocked', { label: lastReached.label })
-        : this.t('freeShippingUnlocked');
+        ? this.localize.t('freeShippingTierUnlocked', { label: lastReached.label })
+        : this.localize.t('freeShippingUnlocked');
     const percent = Math.round(progress.ratio * 100);
     return html`<div part="base" class="base">
       <p part="message" class="message" aria-hidden="true">${message}</p>
@@ -107,7 +109,7 @@ export class ComptoirFreeShipping extends ComptoirElement {
         part="bar"
         class="bar"
         role="progressbar"
-        aria-label=${this.t('freeShippingLabel')}
+        aria-label=${this.localize.t('freeShippingLabel')}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${percent}
@@ -127,8 +129,8 @@ export class ComptoirFreeShipping extends ComptoirElement {
     if (previous === undefined || reached.length <= previous) return;
     const rule = reached[reached.length - 1]!;
     this.announcement = rule.label
-      ? this.t('freeShippingTierUnlocked', { label: rule.label })
-      : this.t('freeShippingUnlocked');
+      ? this.localize.t('freeShippingTierUnlocked', { label: rule.label })
+      : this.localize.t('freeShippingUnlocked');
     queueMicrotask(() => {
       this.emit<ThresholdReachedDetail>('comptoir-threshold-reached', { rule });
       trackEvent({ type: 'threshold_reached', threshold: rule.threshold, currency: rule.currency });

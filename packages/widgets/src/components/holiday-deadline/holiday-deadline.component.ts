@@ -81,8 +81,8 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
         ${states.map((state) =>
           state.kind === 'order-by'
             ? html`<li part="event">
-                ${this.t('deadlineOrderBy', {
-                  date: this.formatInstant(state.orderBy, config.calendar.timeZone),
+                ${this.localize.t('deadlineOrderBy', {
+                  date: this.localize.formatInstant(state.orderBy, config.calendar.timeZone),
                   event: state.event.name,
                   method: state.method.name,
                 })}${state.event.message ? html` ${state.event.message}` : nothing}
@@ -92,7 +92,7 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
                   ? state.event.fallback.url
                     ? html`<a href=${state.event.fallback.url}>${state.event.fallback.text}</a>`
                     : state.event.fallback.text
-                  : this.t('deadlineTooLate', { event: state.event.name })}
+                  : this.localize.t('deadlineTooLate', { event: state.event.name })}
               </li>`,
         )}
       </ul>

@@ -86,17 +86,17 @@ export class ComptoirShippingCutoff extends ComptoirElement {
     const now = this.now();
     const dispatch = nextDispatch(calendar, now);
     const message = dispatch.sameDay
-      ? this.t('cutoffToday', { duration: this.formatDuration(dispatch.orderBy.getTime() - now.getTime()) })
-      : this.t('cutoffLater', { date: this.formatDay(dispatch.dispatchDate, { weekday: 'long', day: 'numeric', month: 'long' }) });
+      ? this.localize.t('cutoffToday', { duration: this.localize.formatDuration(dispatch.orderBy.getTime() - now.getTime()) })
+      : this.localize.t('cutoffLater', { date: this.localize.formatDay(dispatch.dispatchDate, { weekday: 'long', day: 'numeric', month: 'long' }) });
     let estimate: unknown = nothing;
     if (this.method) {
       const method = calendar.methods.find((candidate) => candidate.id === this.method)!;
       const delivery = estimateDelivery(calendar, method.id, now);
       const range =
         delivery.earliest === delivery.latest
-          ? this.formatDay(delivery.earliest)
-          : `${this.formatDay(delivery.earliest)} – ${this.formatDay(delivery.latest)}`;
-      estimate = html`<p part="estimate">${this.t('cutoffDelivery', { method: method.name, range })}</p>`;
+          ? this.localize.formatDay(delivery.earliest)
+          : `${this.localize.formatDay(delivery.earliest)} – ${this.localize.formatDay(delivery.latest)}`;
+      estimate = html`<p part="estimate">${this.localize.t('cutoffDelivery', { method: method.name, range })}</p>`;
     }
     return html`<div part="base" class="base">
       <p part="message" class="message">${message}</p>

@@ -1,0 +1,49 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PublishedConfig } from '@comptoir/sdk/schemas';
+import { listenForCartEvents } from '../cart/store.js';
+import { state, subscribe } from './state.js';
+
+/**
+ * The shop's config for one element: its own `config` property, else the shared one. Re-renders
+ * the host whenever the shared config or cart changes, and corrects the client clock with the
+ * server's `now` of whichever config is in use.
+ */
+export class ConfigController implements ReactiveController {
+  private unsubscribe?: () => void;
+  private skewOf?: PublishedConfig;
+  private ownSkew = 0;
+
+  constructor(private readonly host: ReactiveControllerHost & { config?: PublishedConfig }) {
+    host.addController(this);
+  }
+
+  /** The config in use: the host's `config` property, else the shared one. */
+  get value(): PublishedConfig | undefined {
+    return this.host.config ?? state.config;
+  }
+
+  /** The current instant, corrected with the server's clock. */
+  now(): Date {
+    return new Date(Date.now() + (this.host.config ? this.ownSkew : state.skew));
+  }
+
+  hostConnected(): void {
+    // Any element on the page starts listening for `comptoir:cart`, so no cart is missed.
+    listenForCartEvents();
+    this.unsubscribe = subscribe(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+  }
+
+  /** Measures the skew once per `config` object, when an update first sees it. */
+  hostUpdate(): void {
+    const own = this.host.config;
+    if (own && own !== this.skewOf) {
+      this.skewOf = own;
+      const serverNow = Date.parse(own.now);
+      this.ownSkew = Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
+    }
+  }
+}
