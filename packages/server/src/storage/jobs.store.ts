@@ -128,19 +128,6 @@ export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<Recov
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.step - b.step);
 }
 
-/** Marks a claimed job sent; false when the lease was lost (another worker took it over). */
-export async function markJobSent(db: Db, job: RecoveryJob, sentAt: string): Promise<boolean> {
-  const result = await db
-    .updateTable('recovery_jobs')
-    .set({ status: 'sent', sent_at: sentAt, lease_owner: null, reason: null })
-    .where('id', '=', job.id)
-    .where('shop_id', '=', job.shopId)
-    .where('lease_owner', '=', job.leaseOwner)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
 /**
  * Marks many jobs of one claim sent in one statement; answers the ids actually marked (a job whose
  * lease was lost to another worker, or that was cancelled meanwhile, is left alone).
