@@ -25,6 +25,7 @@ export default defineConfig(({ mode }) => {
             entry: {
               index: 'src/index.ts',
               react: 'src/react.ts',
+              translations: 'src/translations/index.ts',
               ...Object.fromEntries(ELEMENTS.map((name) => [name, `src/components/${name}/${name}.ts`])),
             },
             formats: ['es'],
