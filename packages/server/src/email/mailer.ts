@@ -100,7 +100,11 @@ async function compose(
   const envelope = node.getEnvelope();
   const raw = await node.build();
   // The Message-ID again beside the raw message, or nodemailer draws a random one for its report.
-  return { envelope: { from: envelope.from || '', to: envelope.to }, raw, messageId: email.messageId };
+  return {
+    envelope: { from: envelope.from || '', to: envelope.to },
+    raw,
+    messageId: email.messageId,
+  };
 }
 
 /** Connections a worker keeps open by default: enough to keep 500 emails/s flowing on loopback. */
@@ -146,7 +150,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     };
   }
   if (url.username) {
-    config.auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
+    config.auth = {
+      user: decodeURIComponent(url.username),
+      pass: decodeURIComponent(url.password),
+    };
   }
   const transport = nodemailer.createTransport(config);
   return {
@@ -157,7 +164,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         message = await compose(email);
       } catch (error) {
         // A message nodemailer cannot build never will be: permanent.
-        throw new DeliveryError(`Cannot compose: ${error instanceof Error ? error.message : String(error)}`, true);
+        throw new DeliveryError(
+          `Cannot compose: ${error instanceof Error ? error.message : String(error)}`,
+          true,
+        );
       }
       try {
         await transport.sendMail(message);

@@ -117,12 +117,20 @@ export async function listOutbox(
       ]),
     );
   }
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toSentEmail);
 }
 
 /** One email of a shop. */
-export async function findEmail(db: Db, shopId: string, id: string): Promise<SentEmail | undefined> {
+export async function findEmail(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<SentEmail | undefined> {
   const row = await db
     .selectFrom('recovery_emails')
     .selectAll()
@@ -154,7 +162,12 @@ export async function lastRecoveryEmailTimes(
 }
 
 /** Counts recovery emails sent in `[from, to)`. */
-export async function countEmailsSent(db: Db, shopId: string, from: string, to: string): Promise<number> {
+export async function countEmailsSent(
+  db: Db,
+  shopId: string,
+  from: string,
+  to: string,
+): Promise<number> {
   const row = await db
     .selectFrom('recovery_emails')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -167,7 +180,11 @@ export async function countEmailsSent(db: Db, shopId: string, from: string, to: 
 }
 
 /** One shopper's emails, for a GDPR export. */
-export async function listEmailsOfEmail(db: Db, shopId: string, emailHash: string): Promise<SentEmail[]> {
+export async function listEmailsOfEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<SentEmail[]> {
   const rows = await db
     .selectFrom('recovery_emails')
     .selectAll()
@@ -179,9 +196,17 @@ export async function listEmailsOfEmail(db: Db, shopId: string, emailHash: strin
 }
 
 /** Deletes one shopper's emails, suppressions and clicks (GDPR erasure). */
-export async function deleteEmailDataOfEmail(db: Db, shopId: string, emailHash: string): Promise<void> {
+export async function deleteEmailDataOfEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<void> {
   for (const table of ['recovery_emails', 'recovery_clicks', 'recovery_suppressions'] as const) {
-    await db.deleteFrom(table).where('shop_id', '=', shopId).where('email_hash', '=', emailHash).execute();
+    await db
+      .deleteFrom(table)
+      .where('shop_id', '=', shopId)
+      .where('email_hash', '=', emailHash)
+      .execute();
   }
 }
 
@@ -243,7 +268,12 @@ export async function insertClick(db: Db, shopId: string, click: NewClick): Prom
 }
 
 /** Counts restore-link clicks in `[from, to)`. */
-export async function countClicks(db: Db, shopId: string, from: string, to: string): Promise<number> {
+export async function countClicks(
+  db: Db,
+  shopId: string,
+  from: string,
+  to: string,
+): Promise<number> {
   const row = await db
     .selectFrom('recovery_clicks')
     .select((eb) => eb.fn.countAll<number>().as('count'))

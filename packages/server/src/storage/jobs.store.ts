@@ -123,9 +123,7 @@ export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<Recov
     .execute();
   // RETURNING has no order: earlier steps of one sequence go first, so a frequency cap defers
   // the later step, never the first one.
-  return rows
-    .map(toJob)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.step - b.step);
+  return rows.map(toJob).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.step - b.step);
 }
 
 /**
@@ -230,12 +228,20 @@ export async function cancelPendingJobsForEmail(
 
 /** The job behind a link token, whichever shop it belongs to (the token is the credential). */
 export async function findJobByToken(db: Db, token: string): Promise<RecoveryJob | undefined> {
-  const row = await db.selectFrom('recovery_jobs').selectAll().where('token', '=', token).executeTakeFirst();
+  const row = await db
+    .selectFrom('recovery_jobs')
+    .selectAll()
+    .where('token', '=', token)
+    .executeTakeFirst();
   return row && toJob(row);
 }
 
 /** The jobs of one cart or subscription, by step. */
-export async function listJobsOfSubject(db: Db, shopId: string, subjectId: string): Promise<RecoveryJob[]> {
+export async function listJobsOfSubject(
+  db: Db,
+  shopId: string,
+  subjectId: string,
+): Promise<RecoveryJob[]> {
   const rows = await db
     .selectFrom('recovery_jobs')
     .selectAll()
@@ -247,7 +253,11 @@ export async function listJobsOfSubject(db: Db, shopId: string, subjectId: strin
 }
 
 /** The jobs of one shopper, for a GDPR export. */
-export async function listJobsOfEmail(db: Db, shopId: string, emailHash: string): Promise<RecoveryJob[]> {
+export async function listJobsOfEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<RecoveryJob[]> {
   const rows = await db
     .selectFrom('recovery_jobs')
     .selectAll()
@@ -259,7 +269,11 @@ export async function listJobsOfEmail(db: Db, shopId: string, emailHash: string)
 }
 
 /** Deletes one shopper's jobs (GDPR erasure); pending ones are thereby cancelled. */
-export async function deleteJobsOfEmail(db: Db, shopId: string, emailHash: string): Promise<number> {
+export async function deleteJobsOfEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<number> {
   const result = await db
     .deleteFrom('recovery_jobs')
     .where('shop_id', '=', shopId)

@@ -3,7 +3,11 @@ import { absenceStatus, wallTimeToInstant } from '@comptoir/sdk/calendar';
 import { derivePublishedConfig } from '../published-config.js';
 import type { Db } from '../storage/database.js';
 import type { StoredCart } from '../storage/cart.store.js';
-import { deleteEmailDataOfEmail, suppressedEmails, suppressEmail } from '../storage/emails.store.js';
+import {
+  deleteEmailDataOfEmail,
+  suppressedEmails,
+  suppressEmail,
+} from '../storage/emails.store.js';
 import {
   cancelPendingJobs,
   cancelPendingJobsForEmail,
@@ -125,7 +129,9 @@ export async function stopRecoveryForOrder(trx: Db, cart: StoredCart, now: Date)
   await cancelPendingJobs(trx, cart.shopId, [cart.id], 'order-completed');
   const since = now.getTime() - ATTRIBUTION_DAYS * 86_400_000;
   const credited = (await listJobsOfSubject(trx, cart.shopId, cart.id))
-    .filter((job) => job.status === 'sent' && job.sentAt !== null && Date.parse(job.sentAt) >= since)
+    .filter(
+      (job) => job.status === 'sent' && job.sentAt !== null && Date.parse(job.sentAt) >= since,
+    )
     .at(-1);
   if (credited) await setRecoveredStep(trx, cart.shopId, cart.id, credited.step);
 }
@@ -163,13 +169,20 @@ export const ABSENCE_EMAIL_TIME = '09:00';
  * not announced yet), the status is read at noon of this absence's first day, with this absence
  * first. Answers `undefined` for an unknown absence.
  */
-export function absenceResumeDate(config: ShopConfig, absenceId: string, now: Date): string | undefined {
+export function absenceResumeDate(
+  config: ShopConfig,
+  absenceId: string,
+  now: Date,
+): string | undefined {
   const { calendar } = derivePublishedConfig({ id: 'resume', configVersion: 0 }, config, now);
   const absence = calendar.absences.find((candidate) => candidate.id === absenceId);
   if (!absence) return undefined;
   const current = absenceStatus(calendar, now);
   if (current.state !== 'none' && current.absence.id === absenceId) return current.resumeDate;
-  const alone = { ...calendar, absences: [absence, ...calendar.absences.filter((other) => other !== absence)] };
+  const alone = {
+    ...calendar,
+    absences: [absence, ...calendar.absences.filter((other) => other !== absence)],
+  };
   const during = absenceStatus(alone, wallTimeToInstant(absence.start, '12:00', calendar.timeZone));
   return during.state === 'active' ? during.resumeDate : undefined;
 }

@@ -58,7 +58,11 @@ export async function seedCart(
       items: [{ id: '4401', title: options.title ?? 'Linen apron', quantity: 2, unitPrice: 1200 }],
       email,
       emailHash: hashEmail(email),
-      consent: { granted: options.consent ?? true, text: 'Email me my cart', at: now.toISOString() },
+      consent: {
+        granted: options.consent ?? true,
+        text: 'Email me my cart',
+        at: now.toISOString(),
+      },
       locale: 'en',
     },
     now,
@@ -175,8 +179,13 @@ export async function seedDueJobs(
   runAt: Date,
 ): Promise<string[]> {
   const at = runAt.toISOString();
-  const content = JSON.stringify({ subject: { en: 'Your cart' }, body: { en: 'Come back to {shopName}.' } });
-  const items = JSON.stringify([{ id: '4401', title: 'Linen apron', quantity: 2, unitPrice: 1200 }]);
+  const content = JSON.stringify({
+    subject: { en: 'Your cart' },
+    body: { en: 'Come back to {shopName}.' },
+  });
+  const items = JSON.stringify([
+    { id: '4401', title: 'Linen apron', quantity: 2, unitPrice: 1200 },
+  ]);
   const ids: string[] = [];
   for (let first = 0; first < count; first += 200) {
     const chunk = Array.from({ length: Math.min(200, count - first) }, (_, offset) => {

@@ -17,7 +17,10 @@ const name = env('WORKER_NAME');
 const searchPath = process.env.SEARCH_PATH;
 const db = openDatabase(env('DATABASE_URL'), searchPath ? { searchPath, poolSize: 4 } : {});
 await db.selectFrom('recovery_jobs').select('id').limit(1).execute();
-const smtp = createSmtpMailer({ url: env('SMTP_URL'), maxConnections: Number(process.env.SMTP_POOL ?? 5) });
+const smtp = createSmtpMailer({
+  url: env('SMTP_URL'),
+  maxConnections: Number(process.env.SMTP_POOL ?? 5),
+});
 const mailer: Mailer = {
   transport: smtp.transport,
   send: (email) => smtp.send({ ...email, headers: { ...email.headers, 'X-Test-Worker': name } }),

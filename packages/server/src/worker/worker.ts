@@ -109,7 +109,13 @@ function resolve(options: WorkerOptions): Resolved {
 type Decision =
   | { action: 'cancel'; reason: string }
   | { action: 'defer'; until: Date; reason: string }
-  | { action: 'send'; email: OutgoingEmail; rendered: RenderedEmail; to: string; cart?: StoredCart };
+  | {
+      action: 'send';
+      email: OutgoingEmail;
+      rendered: RenderedEmail;
+      to: string;
+      cart?: StoredCart;
+    };
 
 interface BatchContext {
   shops: Map<string, Shop | undefined>;
@@ -126,7 +132,11 @@ async function findShops(db: Db, shopIds: readonly string[]): Promise<Map<string
 }
 
 /** The carts of a batch's recovery jobs in one shop, in one `where id in (…)` query. */
-async function findCarts(db: Db, shopId: string, cartIds: readonly string[]): Promise<StoredCart[]> {
+async function findCarts(
+  db: Db,
+  shopId: string,
+  cartIds: readonly string[],
+): Promise<StoredCart[]> {
   if (cartIds.length === 0) return [];
   const rows = await db
     .selectFrom('carts')
@@ -141,7 +151,11 @@ async function findCarts(db: Db, shopId: string, cartIds: readonly string[]): Pr
  * Reads what the decisions of a batch need with a handful of queries per shop (not per job):
  * the shops, their carts, absence subscriptions, suppressed addresses and last send times.
  */
-async function loadContext(worker: Resolved, jobs: RecoveryJob[], now: Date): Promise<BatchContext> {
+async function loadContext(
+  worker: Resolved,
+  jobs: RecoveryJob[],
+  now: Date,
+): Promise<BatchContext> {
   const { db } = worker;
   const byShop = new Map<string, RecoveryJob[]>();
   for (const job of jobs) {
@@ -227,11 +241,16 @@ function decide(worker: Resolved, job: RecoveryJob, context: BatchContext, now: 
     return { action: 'cancel', reason: 'unsubscribed' };
   }
   const allowed = outsideQuietHours(now, config.recovery.quietHours, config.calendar.timeZone);
-  if (allowed.getTime() > now.getTime()) return { action: 'defer', until: allowed, reason: 'quiet-hours' };
+  if (allowed.getTime() > now.getTime())
+    return { action: 'defer', until: allowed, reason: 'quiet-hours' };
   if (job.kind === 'recovery') {
     const last = context.lastSent.get(key);
     if (last !== undefined && now.getTime() - last < worker.frequencyCapMs) {
-      return { action: 'defer', until: new Date(last + worker.frequencyCapMs), reason: 'frequency-cap' };
+      return {
+        action: 'defer',
+        until: new Date(last + worker.frequencyCapMs),
+        reason: 'frequency-cap',
+      };
     }
     context.lastSent.set(key, now.getTime());
   }
@@ -270,7 +289,10 @@ async function deliver(
     if (failure?.permanent) {
       await finishJob(db, job, 'failed', message);
       result.failed++;
-      logger.warn({ jobId: job.id, to: maskEmail(decision.to), reason: message }, 'recovery email refused');
+      logger.warn(
+        { jobId: job.id, to: maskEmail(decision.to), reason: message },
+        'recovery email refused',
+      );
     } else if (job.attempts >= worker.maxAttempts) {
       await finishJob(db, job, 'failed', `gave up after ${job.attempts} attempts: ${message}`);
       result.failed++;
@@ -326,7 +348,11 @@ const MAX_GROUP = 250;
  * commit), and the database does a fraction of the work. All records of one recorder come from one claim, so they share its lease owner.
  */
 class SentRecorder {
-  private queue: { record: SentRecord; done: (recorded: boolean) => void; fail: (error: unknown) => void }[] = [];
+  private queue: {
+    record: SentRecord;
+    done: (recorded: boolean) => void;
+    fail: (error: unknown) => void;
+  }[] = [];
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
@@ -370,11 +396,22 @@ class SentRecorder {
   private async commit(trx: Db, records: SentRecord[]): Promise<Set<string>> {
     // The job rows' and carts' time is the last acceptance of the group (milliseconds apart);
     // each `recovery_emails` row keeps its own.
-    const sentAt = records.reduce((latest, { sentAt }) => (sentAt > latest ? sentAt : latest), new Date(0));
+    const sentAt = records.reduce(
+      (latest, { sentAt }) => (sentAt > latest ? sentAt : latest),
+      new Date(0),
+    );
     const at = sentAt.toISOString();
-    const owned = await markJobsSent(trx, this.leaseOwner, records.map(({ job }) => job.id), at);
+    const owned = await markJobsSent(
+      trx,
+      this.leaseOwner,
+      records.map(({ job }) => job.id),
+      at,
+    );
     const recorded = records.filter(({ job }) => owned.has(job.id));
-    await insertEmails(trx, recorded.map(({ job, email }) => ({ shopId: job.shopId, email })));
+    await insertEmails(
+      trx,
+      recorded.map(({ job, email }) => ({ shopId: job.shopId, email })),
+    );
     const cartsByShop = new Map<string, string[]>();
     for (const { job } of recorded) {
       if (job.kind !== 'recovery') continue;
@@ -392,7 +429,14 @@ class SentRecorder {
 export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise<BatchResult> {
   const worker = 'skipLocked' in options ? options : resolve(options);
   const now = worker.clock();
-  const result: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0, deferred: 0 };
+  const result: BatchResult = {
+    claimed: 0,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    cancelled: 0,
+    deferred: 0,
+  };
   const leaseOwner = `lease_${randomBytes(9).toString('base64url')}`;
   const jobs = await claimDueJobs(worker.db, {
     now: now.toISOString(),
@@ -421,7 +465,8 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
   const settled = await Promise.allSettled(deliveries);
   for (const outcome of settled) {
     // A job whose result could not be recorded (database down) is taken up again after its lease.
-    if (outcome.status === 'rejected') worker.logger.error({ err: outcome.reason }, 'recording a recovery email failed');
+    if (outcome.status === 'rejected')
+      worker.logger.error({ err: outcome.reason }, 'recording a recovery email failed');
   }
   return result;
 }
