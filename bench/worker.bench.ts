@@ -7,12 +7,18 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { createSmtpMailer } from '../packages/server/src/email/mailer.js';
 import { hashEmail } from '../packages/server/src/keys.js';
-import { openDatabase } from '../packages/server/src/storage/database.js';
+import { openDatabase, type Database } from '../packages/server/src/storage/database.js';
 import { claimDueJobs } from '../packages/server/src/storage/jobs.store.js';
 import { migrate } from '../packages/server/src/storage/migrations/index.js';
-import { seedShop, startTestSmtp } from '../packages/server/src/worker/test-fixtures.js';
+import {
+  seedDueJobs,
+  seedShop,
+  startTestSmtp,
+} from '../packages/server/src/worker/test-fixtures.js';
 import { startWorker } from '../packages/server/src/worker/worker.js';
 
 const NOW = new Date('2026-03-10T10:00:00Z');
@@ -107,6 +113,33 @@ async function throughput(folder: string, emails: number, commitDelayMs?: number
   await migrate(db);
   const shop = await seedShop(db, NOW, { steps: [] });
   bulkInsert(url.slice('sqlite:'.length), shop.shopId, emails, emails, true);
+  return drain(db, commitDelayMs);
+}
+
+/**
+ * The same run on PostgreSQL (`--postgres`: `DATABASE_URL_TEST`, else the local `test`
+ * database), in a schema of its own dropped afterwards. Reported beside the budget, not in it.
+ */
+async function throughputPostgres(emails: number, commitDelayMs?: number) {
+  const url = process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  try {
+    const db = openDatabase(url, { searchPath: schema });
+    await migrate(db);
+    const shop = await seedShop(db, NOW, { steps: [] });
+    await seedDueJobs(db, shop, emails, new Date(NOW.getTime() - 3_600_000));
+    return await drain(db, commitDelayMs);
+  } finally {
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  }
+}
+
+/** Runs the real worker loop on `db` until no job is pending; closes `db`. */
+async function drain(db: Kysely<Database>, commitDelayMs?: number) {
   const smtp = await startSinkProcess();
   const mailer = createSmtpMailer({ url: smtp.url, maxConnections: 16 });
   const cpu = process.cpuUsage();
@@ -174,11 +207,20 @@ async function claimTime(folder: string, rows: number) {
 
 /** Runs the worker benchmark and answers its figures and whether they are within budget. */
 export async function runWorkerBench(
-  options: { emails?: number; largeRows?: number; claims?: boolean; commitDelayMs?: number } = {},
+  options: {
+    emails?: number;
+    largeRows?: number;
+    claims?: boolean;
+    commitDelayMs?: number;
+    postgres?: boolean;
+  } = {},
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-worker-bench-'));
   try {
     const send = await throughput(folder, options.emails ?? 3000, options.commitDelayMs);
+    const sendPostgres = options.postgres
+      ? await throughputPostgres(options.emails ?? 3000, options.commitDelayMs)
+      : undefined;
     const skip = { medianMs: Number.NaN, insertSeconds: Number.NaN };
     const small = options.claims === false ? skip : await claimTime(folder, 10_000);
     const large =
@@ -189,6 +231,7 @@ export async function runWorkerBench(
       emailsSent: send.sent,
       emailsReceived: send.received,
       workerCpuMsPerEmail: send.cpuMsPerEmail,
+      postgres: sendPostgres,
       loadAverage: loadavg(),
       claimMs10k: small.medianMs,
       claimMs1M: large.medianMs,
@@ -207,7 +250,8 @@ export async function runWorkerBench(
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--smtp-sink')) {
   await runSink();
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // `--emails N`, `--commit-delay MS` and `--no-claims` (throughput only) for quick runs.
+  // `--emails N`, `--commit-delay MS`, `--no-claims` (throughput only) and `--postgres` (the
+  // throughput on PostgreSQL too).
   const args = process.argv.slice(2);
   const emailsAt = args.indexOf('--emails');
   const delayAt = args.indexOf('--commit-delay');
@@ -215,6 +259,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
     ...(emailsAt >= 0 ? { emails: Number(args[emailsAt + 1]) } : {}),
     ...(delayAt >= 0 ? { commitDelayMs: Number(args[delayAt + 1]) } : {}),
     claims: !args.includes('--no-claims'),
+    postgres: args.includes('--postgres'),
   });
   console.log(
     `recovery worker: ${result.emailsPerSecond.toFixed(0)} emails/s (${result.emailsSent} sent, ${result.emailsReceived} received; budget ≥ 500), worker CPU ${result.workerCpuMsPerEmail.toFixed(2)} ms/email, load average ${result.loadAverage.map((load) => load.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`,
@@ -222,6 +267,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
   console.log(
     `claim 100 due jobs: ${result.claimMs10k.toFixed(3)} ms at 10 k rows, ${result.claimMs1M.toFixed(3)} ms at 1 M rows (×${result.claimRatio.toFixed(2)}; budget ≤ ×2; 1 M rows inserted in ${result.insertSeconds1M.toFixed(1)} s)`,
   );
+  if (result.postgres) {
+    const { perSecond, sent, received, cpuMsPerEmail } = result.postgres;
+    console.log(
+      `recovery worker on PostgreSQL: ${perSecond.toFixed(0)} emails/s (${sent} sent, ${received} received), worker CPU ${cpuMsPerEmail.toFixed(2)} ms/email`,
+    );
+  }
   console.log(result.pass ? 'PASS' : 'FAIL');
   process.exit(result.pass ? 0 : 1);
 }
