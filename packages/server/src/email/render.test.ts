@@ -9,11 +9,20 @@ const cart = {
   subtotal: 3450,
   items: [
     { id: '4401', title: hostile, quantity: 2, unitPrice: 1200, imageUrl: 'javascript:alert(1)' },
-    { id: '4402', title: 'Mug', quantity: 1, unitPrice: 1050, imageUrl: 'https://cdn.example/mug.jpg' },
+    {
+      id: '4402',
+      title: 'Mug',
+      quantity: 1,
+      unitPrice: 1050,
+      imageUrl: 'https://cdn.example/mug.jpg',
+    },
   ],
 };
 const step = defaultRecoverySteps()[0]!;
-const links = { restoreUrl: 'https://api.example/r/tok', unsubscribeUrl: 'https://api.example/u/tok' };
+const links = {
+  restoreUrl: 'https://api.example/r/tok',
+  unsubscribeUrl: 'https://api.example/u/tok',
+};
 
 describe('renderRecoveryEmail', () => {
   it('escapes hostile cart titles and shop names in the HTML part', () => {
@@ -36,7 +45,13 @@ describe('renderRecoveryEmail', () => {
   });
 
   it('keeps the text part free of markup interpretation but complete', () => {
-    const email = renderRecoveryEmail({ shopName: 'Shop', defaultLocale: 'en', step, cart, ...links });
+    const email = renderRecoveryEmail({
+      shopName: 'Shop',
+      defaultLocale: 'en',
+      step,
+      cart,
+      ...links,
+    });
     expect(email.text).toContain(`- ${hostile} (Qty 2): €24.00`);
     expect(email.text).toContain('Subtotal: €34.50');
     expect(email.text).toContain('Return to my cart: https://api.example/r/tok');
@@ -66,7 +81,11 @@ describe('renderRecoveryEmail', () => {
       locale: 'de',
       defaultLocale: 'fr',
       step: { subject: { fr: 'Bonjour\r\nBcc: x@evil.example' }, body: { fr: 'Texte' } },
-      cart: { currency: 'JPY', subtotal: 1200, items: [{ id: 'a', title: 'T', quantity: 1, unitPrice: 1200 }] },
+      cart: {
+        currency: 'JPY',
+        subtotal: 1200,
+        items: [{ id: 'a', title: 'T', quantity: 1, unitPrice: 1200 }],
+      },
       ...links,
     });
     expect(email.subject).toBe('Bonjour Bcc: x@evil.example');
@@ -111,9 +130,9 @@ describe('buildRestoreUrl', () => {
         { lines: [{ id: '12', quantity: 3 }], couponCode: 'HELLO' },
       ),
     ).toBe('https://shop.example/cart/?add-to-cart=12&quantity=3&coupon_code=HELLO');
-    expect(buildRestoreUrl({ preset: 'woocommerce', shopUrl: 'https://shop.example' }, { lines })).toBe(
-      'https://shop.example/cart/',
-    );
+    expect(
+      buildRestoreUrl({ preset: 'woocommerce', shopUrl: 'https://shop.example' }, { lines }),
+    ).toBe('https://shop.example/cart/');
   });
 
   it('fills a custom pattern with encoded values and refuses other schemes', () => {
@@ -125,8 +144,8 @@ describe('buildRestoreUrl', () => {
     expect(buildRestoreUrl(settings, { cartId: 'a&b', lines, couponCode: 'X' })).toBe(
       'https://shop.example/restore?cart=a%26b&items=39072856%3A2%2Cgid%3A%2F%2Fshopify%2FProductVariant%2F4411%3A1&c=X',
     );
-    expect(
-      buildRestoreUrl({ ...settings, pattern: 'javascript:alert(1)' }, { lines: [] }),
-    ).toBe('https://shop.example/');
+    expect(buildRestoreUrl({ ...settings, pattern: 'javascript:alert(1)' }, { lines: [] })).toBe(
+      'https://shop.example/',
+    );
   });
 });

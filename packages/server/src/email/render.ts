@@ -66,9 +66,17 @@ export function renderRecoveryEmail(input: RecoveryRenderInput): RenderedEmail {
   const subjectLocale = pickLocale(input.step.subject, chosen, input.defaultLocale);
   const strings = emailStrings(chosen);
   const subject = singleLine(
-    fillPlaceholders(input.step.subject[subjectLocale as never] ?? input.shopName, input.shopName, input.step.couponCode),
+    fillPlaceholders(
+      input.step.subject[subjectLocale as never] ?? input.shopName,
+      input.shopName,
+      input.step.couponCode,
+    ),
   );
-  const body = fillPlaceholders(input.step.body[chosen as never] ?? '', input.shopName, input.step.couponCode);
+  const body = fillPlaceholders(
+    input.step.body[chosen as never] ?? '',
+    input.shopName,
+    input.step.couponCode,
+  );
   const template = {
     locale: chosen,
     shopName: input.shopName,

@@ -27,7 +27,9 @@ function shopifyUrl(shopUrl: string, target: RestoreTarget): string {
       return `${variant}:${line.quantity}`;
     })
     .join(',');
-  const url = new URL(lines === '' ? `${trimSlash(shopUrl)}/cart` : `${trimSlash(shopUrl)}/cart/${lines}`);
+  const url = new URL(
+    lines === '' ? `${trimSlash(shopUrl)}/cart` : `${trimSlash(shopUrl)}/cart/${lines}`,
+  );
   if (target.couponCode) url.searchParams.set('discount', target.couponCode);
   return url.href;
 }

@@ -44,7 +44,8 @@ const en: EmailStrings = {
   backSubject: (shop) => `${shop} is back`,
   backBody: (shop) => `${shop} is back and shipping orders again. Thank you for waiting!`,
   visitShop: 'Visit the shop',
-  backReason: (shop) => `You receive this email because you asked ${shop} to tell you when it is back.`,
+  backReason: (shop) =>
+    `You receive this email because you asked ${shop} to tell you when it is back.`,
   unsubscribeTitle: 'Unsubscribe',
   unsubscribeQuestion: (shop) => `Stop receiving emails about your cart from ${shop}?`,
   unsubscribeButton: 'Unsubscribe',
@@ -57,12 +58,15 @@ const fr: EmailStrings = {
   quantity: 'Qté',
   subtotal: 'Sous-total',
   couponApplied: (code) => `Votre code ${code} est appliqué quand vous revenez à votre panier.`,
-  reason: (shop) => `Vous recevez cet email car vous avez demandé à ${shop} de garder votre panier.`,
+  reason: (shop) =>
+    `Vous recevez cet email car vous avez demandé à ${shop} de garder votre panier.`,
   unsubscribe: 'Se désabonner',
   backSubject: (shop) => `${shop} est de retour`,
-  backBody: (shop) => `${shop} est de retour et expédie à nouveau les commandes. Merci de votre patience !`,
+  backBody: (shop) =>
+    `${shop} est de retour et expédie à nouveau les commandes. Merci de votre patience !`,
   visitShop: 'Voir la boutique',
-  backReason: (shop) => `Vous recevez cet email car vous avez demandé à ${shop} de vous prévenir de son retour.`,
+  backReason: (shop) =>
+    `Vous recevez cet email car vous avez demandé à ${shop} de vous prévenir de son retour.`,
   unsubscribeTitle: 'Désabonnement',
   unsubscribeQuestion: (shop) => `Ne plus recevoir d’emails de ${shop} à propos de votre panier ?`,
   unsubscribeButton: 'Me désabonner',
@@ -75,12 +79,15 @@ const de: EmailStrings = {
   quantity: 'Menge',
   subtotal: 'Zwischensumme',
   couponApplied: (code) => `Ihr Code ${code} wird angewendet, wenn Sie zum Warenkorb zurückkehren.`,
-  reason: (shop) => `Sie erhalten diese E-Mail, weil Sie ${shop} gebeten haben, Ihren Warenkorb zu speichern.`,
+  reason: (shop) =>
+    `Sie erhalten diese E-Mail, weil Sie ${shop} gebeten haben, Ihren Warenkorb zu speichern.`,
   unsubscribe: 'Abmelden',
   backSubject: (shop) => `${shop} ist zurück`,
-  backBody: (shop) => `${shop} ist zurück und versendet wieder Bestellungen. Danke für Ihre Geduld!`,
+  backBody: (shop) =>
+    `${shop} ist zurück und versendet wieder Bestellungen. Danke für Ihre Geduld!`,
   visitShop: 'Zum Shop',
-  backReason: (shop) => `Sie erhalten diese E-Mail, weil Sie ${shop} gebeten haben, Sie zu benachrichtigen.`,
+  backReason: (shop) =>
+    `Sie erhalten diese E-Mail, weil Sie ${shop} gebeten haben, Sie zu benachrichtigen.`,
   unsubscribeTitle: 'Abmelden',
   unsubscribeQuestion: (shop) => `Keine E-Mails mehr von ${shop} zu Ihrem Warenkorb erhalten?`,
   unsubscribeButton: 'Abmelden',
@@ -111,12 +118,14 @@ const it: EmailStrings = {
   quantity: 'Qtà',
   subtotal: 'Subtotale',
   couponApplied: (code) => `Il tuo codice ${code} viene applicato quando torni al carrello.`,
-  reason: (shop) => `Ricevi questa email perché hai chiesto a ${shop} di conservare il tuo carrello.`,
+  reason: (shop) =>
+    `Ricevi questa email perché hai chiesto a ${shop} di conservare il tuo carrello.`,
   unsubscribe: 'Annulla iscrizione',
   backSubject: (shop) => `${shop} è tornato`,
   backBody: (shop) => `${shop} è tornato e spedisce di nuovo gli ordini. Grazie per l’attesa!`,
   visitShop: 'Visita il negozio',
-  backReason: (shop) => `Ricevi questa email perché hai chiesto a ${shop} di avvisarti del suo ritorno.`,
+  backReason: (shop) =>
+    `Ricevi questa email perché hai chiesto a ${shop} di avvisarti del suo ritorno.`,
   unsubscribeTitle: 'Annulla iscrizione',
   unsubscribeQuestion: (shop) => `Non ricevere più email di ${shop} sul tuo carrello?`,
   unsubscribeButton: 'Annulla iscrizione',
@@ -134,7 +143,8 @@ const nl: EmailStrings = {
   backSubject: (shop) => `${shop} is terug`,
   backBody: (shop) => `${shop} is terug en verzendt weer bestellingen. Bedankt voor je geduld!`,
   visitShop: 'Naar de winkel',
-  backReason: (shop) => `Je ontvangt deze e-mail omdat je ${shop} vroeg je te laten weten wanneer het terug is.`,
+  backReason: (shop) =>
+    `Je ontvangt deze e-mail omdat je ${shop} vroeg je te laten weten wanneer het terug is.`,
   unsubscribeTitle: 'Afmelden',
   unsubscribeQuestion: (shop) => `Geen e-mails meer van ${shop} over je winkelwagen ontvangen?`,
   unsubscribeButton: 'Afmelden',

@@ -12,7 +12,11 @@ export interface RecoverySequence {
 }
 
 /** The sequence of a cart, if it has one. */
-export async function findSequence(db: Db, shopId: string, cartId: string): Promise<RecoverySequence | undefined> {
+export async function findSequence(
+  db: Db,
+  shopId: string,
+  cartId: string,
+): Promise<RecoverySequence | undefined> {
   const row = await db
     .selectFrom('recovery_sequences')
     .selectAll()
@@ -73,7 +77,12 @@ export async function hasPendingSequenceForEmail(
 }
 
 /** Records which step gets the credit for a recovered cart. */
-export async function setRecoveredStep(db: Db, shopId: string, cartId: string, step: number): Promise<void> {
+export async function setRecoveredStep(
+  db: Db,
+  shopId: string,
+  cartId: string,
+  step: number,
+): Promise<void> {
   await db
     .updateTable('recovery_sequences')
     .set({ recovered_step: step })
@@ -95,8 +104,16 @@ export async function armOutcomes(db: Db, shopId: string, from: string, to: stri
 }
 
 /** Deletes one shopper's sequences and absence subscriptions (GDPR erasure). */
-export async function deleteSequencesOfEmail(db: Db, shopId: string, emailHash: string): Promise<void> {
-  await db.deleteFrom('recovery_sequences').where('shop_id', '=', shopId).where('email_hash', '=', emailHash).execute();
+export async function deleteSequencesOfEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<void> {
+  await db
+    .deleteFrom('recovery_sequences')
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .execute();
   await db
     .deleteFrom('absence_subscriptions')
     .where('shop_id', '=', shopId)
@@ -136,7 +153,8 @@ export async function insertAbsenceSubscription(
     })
     .onConflict((conflict) => conflict.columns(['shop_id', 'absence_id', 'email_hash']).doNothing())
     .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) return { id: subscription.id, created: true };
+  if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0)
+    return { id: subscription.id, created: true };
   const existing = await db
     .selectFrom('absence_subscriptions')
     .select('id')

@@ -27,7 +27,9 @@ describe('outsideQuietHours', () => {
 
   it('uses the shop time zone, not the server one', () => {
     const at = new Date('2026-03-10T12:00:00Z'); // 21:00 in Tokyo
-    expect(outsideQuietHours(at, night, 'Asia/Tokyo').toISOString()).toBe('2026-03-10T23:00:00.000Z');
+    expect(outsideQuietHours(at, night, 'Asia/Tokyo').toISOString()).toBe(
+      '2026-03-10T23:00:00.000Z',
+    );
   });
 });
 

@@ -6,12 +6,22 @@ import { listOutbox, suppressEmail } from '../storage/emails.store.js';
 import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { scheduleRecovery, stopRecoveryForOrder } from './scheduler.js';
-import { decodeQuotedPrintable, seedCart, seedShop, startTestSmtp, type TestSmtp } from './test-fixtures.js';
+import {
+  decodeQuotedPrintable,
+  seedCart,
+  seedShop,
+  startTestSmtp,
+  type TestSmtp,
+} from './test-fixtures.js';
 import { runWorkerBatch, type WorkerOptions } from './worker.js';
 
 const start = new Date('2026-03-10T10:00:00Z');
 const oneStep = (delaySeconds = 60) => [
-  { delaySeconds, subject: { en: 'Your cart at {shopName}' }, body: { en: 'Come back to {shopName}.' } },
+  {
+    delaySeconds,
+    subject: { en: 'Your cart at {shopName}' },
+    body: { en: 'Come back to {shopName}.' },
+  },
 ];
 
 describeEachDialect('recovery worker', (database) => {
@@ -31,7 +41,11 @@ describeEachDialect('recovery worker', (database) => {
     smtp.received.length = 0;
     smtp.respond = () => undefined;
     now = start;
-    await database().db.updateTable('recovery_jobs').set({ status: 'cancelled' }).where('status', '=', 'pending').execute();
+    await database()
+      .db.updateTable('recovery_jobs')
+      .set({ status: 'cancelled' })
+      .where('status', '=', 'pending')
+      .execute();
   });
 
   const options = (overrides: Partial<WorkerOptions> = {}): WorkerOptions => ({
@@ -49,7 +63,10 @@ describeEachDialect('recovery worker', (database) => {
   it('sends each step once with both parts and the one-click unsubscribe headers', async () => {
     const shop = await seedShop(database().db, now, { steps: oneStep() });
     const hostile = '<script>alert(1)</script> & "Tea"';
-    const cart = await seedCart(database().db, shop, now, { email: 'jane@example.com', title: hostile });
+    const cart = await seedCart(database().db, shop, now, {
+      email: 'jane@example.com',
+      title: hostile,
+    });
     expect(await runWorkerBatch(options())).toMatchObject({ claimed: 0 });
     advance(61);
     expect(await runWorkerBatch(options())).toMatchObject({ claimed: 1, sent: 1 });
@@ -72,7 +89,9 @@ describeEachDialect('recovery worker', (database) => {
     expect(textPart).toContain(`- ${hostile} (Qty 2)`);
     const body = textPart! + htmlPart!;
     expect(body).toContain(`https://api.example/r/${job!.token}`);
-    expect((await findCart(database().db, shop.shopId, cart.id))?.recoveryEmailAt).toBe(now.toISOString());
+    expect((await findCart(database().db, shop.shopId, cart.id))?.recoveryEmailAt).toBe(
+      now.toISOString(),
+    );
   });
 
   it('loses nothing while the SMTP server is down, and sends everything once when it is back', async () => {
@@ -83,16 +102,27 @@ describeEachDialect('recovery worker', (database) => {
     await down.close();
     const refused = createSmtpMailer({ url: `smtp://127.0.0.1:${port}?tls=off` });
     advance(61);
-    expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({ claimed: 3, retried: 3 });
+    expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({
+      claimed: 3,
+      retried: 3,
+    });
     expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({ claimed: 0 });
     advance(31);
-    expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({ claimed: 3, retried: 3 });
+    expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({
+      claimed: 3,
+      retried: 3,
+    });
     const back = await startTestSmtp(port);
     advance(61);
-    expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({ claimed: 3, sent: 3 });
+    expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({
+      claimed: 3,
+      sent: 3,
+    });
     advance(3600);
     expect(await runWorkerBatch(options({ mailer: refused }))).toMatchObject({ claimed: 0 });
-    expect(back.received.map((mail) => mail.to[0]).sort()).toEqual(carts.map((cart) => cart.email).sort());
+    expect(back.received.map((mail) => mail.to[0]).sort()).toEqual(
+      carts.map((cart) => cart.email).sort(),
+    );
     refused.close();
     await back.close();
   });
@@ -127,9 +157,21 @@ describeEachDialect('recovery worker', (database) => {
     const emptied = await seedCart(db, shop, now);
     const withdrawn = await seedCart(db, shop, now);
     const kept = await seedCart(db, shop, now);
-    const order = { status: 'converted' as const, orderId: 'o1', total: 2400, currency: 'EUR', at: now };
+    const order = {
+      status: 'converted' as const,
+      orderId: 'o1',
+      total: 2400,
+      currency: 'EUR',
+      at: now,
+    };
     await markCartConverted(db, shop.shopId, ordered.id, order);
-    await suppressEmail(db, shop.shopId, unsubscribed.emailHash!, 'unsubscribed', now.toISOString());
+    await suppressEmail(
+      db,
+      shop.shopId,
+      unsubscribed.emailHash!,
+      'unsubscribed',
+      now.toISOString(),
+    );
     const contents = (cart: StoredCart) => ({
       platformCartId: null,
       currency: cart.currency,
@@ -141,21 +183,37 @@ describeEachDialect('recovery worker', (database) => {
       consent: cart.consent,
       locale: cart.locale,
     });
-    await updateCart(db, shop.shopId, emptied.id, { ...contents(emptied), items: [], subtotal: 0 }, now);
+    await updateCart(
+      db,
+      shop.shopId,
+      emptied.id,
+      { ...contents(emptied), items: [], subtotal: 0 },
+      now,
+    );
     await updateCart(
       db,
       shop.shopId,
       withdrawn.id,
-      { ...contents(withdrawn), consent: { granted: false, text: 'Email me my cart', at: now.toISOString() } },
+      {
+        ...contents(withdrawn),
+        consent: { granted: false, text: 'Email me my cart', at: now.toISOString() },
+      },
       now,
     );
     advance(61);
     expect(await runWorkerBatch(options())).toMatchObject({ claimed: 5, sent: 1, cancelled: 4 });
     expect(smtp.received.map((mail) => mail.to[0])).toEqual([kept.email]);
     const reasons = await Promise.all(
-      [ordered, unsubscribed, emptied, withdrawn].map(async (cart) => (await listJobsOfSubject(db, shop.shopId, cart.id))[0]?.reason),
+      [ordered, unsubscribed, emptied, withdrawn].map(
+        async (cart) => (await listJobsOfSubject(db, shop.shopId, cart.id))[0]?.reason,
+      ),
     );
-    expect(reasons).toEqual(['order-completed', 'unsubscribed', 'cart-emptied', 'consent-withdrawn']);
+    expect(reasons).toEqual([
+      'order-completed',
+      'unsubscribed',
+      'cart-emptied',
+      'consent-withdrawn',
+    ]);
   });
 
   it('caps emails per address and waits out quiet hours in the shop time zone', async () => {
@@ -184,17 +242,31 @@ describeEachDialect('recovery worker', (database) => {
     const cart = await seedCart(db, shop, now);
     await db.transaction().execute((trx) => scheduleRecovery(trx, cart, shop.config, now));
     advance(61);
-    expect(await runWorkerBatch(options({ mailer: createOutboxMailer() }))).toMatchObject({ sent: 1 });
+    expect(await runWorkerBatch(options({ mailer: createOutboxMailer() }))).toMatchObject({
+      sent: 1,
+    });
     const [email] = await listOutbox(db, shop.shopId, 10);
     expect(email).toMatchObject({ transport: 'outbox', to: cart.email, step: 0 });
     expect(email!.html).toContain('Linen apron');
     expect(email!.text).toContain('Linen apron');
-    const order = { status: 'recovered' as const, orderId: 'o2', total: 2400, currency: 'EUR', at: now };
+    const order = {
+      status: 'recovered' as const,
+      orderId: 'o2',
+      total: 2400,
+      currency: 'EUR',
+      at: now,
+    };
     await markCartConverted(db, shop.shopId, cart.id, order);
-    await db.transaction().execute(async (trx) =>
-      stopRecoveryForOrder(trx, (await findCart(trx, shop.shopId, cart.id))!, now),
-    );
-    const sequence = await db.selectFrom('recovery_sequences').selectAll().where('cart_id', '=', cart.id).executeTakeFirst();
+    await db
+      .transaction()
+      .execute(async (trx) =>
+        stopRecoveryForOrder(trx, (await findCart(trx, shop.shopId, cart.id))!, now),
+      );
+    const sequence = await db
+      .selectFrom('recovery_sequences')
+      .selectAll()
+      .where('cart_id', '=', cart.id)
+      .executeTakeFirst();
     expect(sequence).toMatchObject({ arm: 'email', recovered_step: 0 });
     expect(hashEmail(cart.email!)).toBe(sequence!.email_hash);
   });
@@ -208,7 +280,11 @@ describeEachDialect('recovery worker', (database) => {
     expect(await listJobsOfSubject(db, shop.shopId, second.id)).toHaveLength(0);
     const held = await seedShop(db, now, { steps: oneStep(), holdoutPercent: 50 });
     const carts = await Promise.all(Array.from({ length: 20 }, () => seedCart(db, held, now)));
-    const arms = await db.selectFrom('recovery_sequences').select('arm').where('shop_id', '=', held.shopId).execute();
+    const arms = await db
+      .selectFrom('recovery_sequences')
+      .select('arm')
+      .where('shop_id', '=', held.shopId)
+      .execute();
     const holdout = arms.filter((row) => row.arm === 'holdout').length;
     expect(holdout).toBeGreaterThan(0);
     expect(holdout).toBeLessThan(carts.length);

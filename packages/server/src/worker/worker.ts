@@ -345,7 +345,8 @@ const MAX_GROUP = 250;
  * lease is still ours, the `recovery_emails` rows, the carts' `recovery_email_at`) records every
  * email accepted meanwhile; an email waits at most `commitDelayMs` for company. The at-least-once
  * window stays small (an email accepted but not yet committed: the last `commitDelayMs` plus one
- * commit), and the database does a fraction of the work. All records of one recorder come from one claim, so they share its lease owner.
+ * commit), and the database does a fraction of the work. All records of one recorder come from
+ * one claim, so they share its lease owner.
  */
 class SentRecorder {
   private queue: {
