@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { createApp, createShop, migrate, openDatabase, silentLogger } from '@comptoir/server';
 
 interface AutocannonResult {
@@ -26,11 +27,15 @@ interface AutocannonOptions {
   body?: string;
 }
 // autocannon ships no types; this is the part of its API the bench uses.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  options: AutocannonOptions,
+) => Promise<AutocannonResult>;
 
 /** Where the child's servers listen. */
 interface Targets {
   bare: string;
+  /** A Hono app with no middleware answering the same bytes: the framework's own cost. */
+  hono: string;
   app: string;
   shopId: string;
   publishableKey: string;
@@ -50,7 +55,11 @@ async function serveTargets(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
   const db = openDatabase(`sqlite:${join(folder, 'bench.db')}`);
   await migrate(db);
-  const shop = await createShop(db, { name: 'Bench shop', origins: ['https://shop.example'], now: new Date() });
+  const shop = await createShop(db, {
+    name: 'Bench shop',
+    origins: ['https://shop.example'],
+    now: new Date(),
+  });
   const unlimited = { burst: 1e9, perSecond: 1e9 };
   const app = createApp({
     db,
@@ -67,11 +76,23 @@ async function serveTargets(): Promise<void> {
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   const appServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(server),
+    );
+  });
+  const plainHono = new Hono().get('/', (c) => {
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(json);
+  });
+  const honoServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const server = serve({ fetch: plainHono.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(server),
+    );
   });
   const port = (server: { address(): unknown }) => (server.address() as { port: number }).port;
   const targets: Targets = {
     bare: `http://127.0.0.1:${port(bare)}`,
+    hono: `http://127.0.0.1:${port(honoServer)}`,
     app: `http://127.0.0.1:${port(appServer)}`,
     shopId: shop.shopId,
     publishableKey: shop.publishableKey,
@@ -79,6 +100,7 @@ async function serveTargets(): Promise<void> {
   process.send?.(targets);
   process.once('disconnect', () => {
     bare.close();
+    honoServer.close();
     appServer.close();
     void db.destroy().then(() => rmSync(folder, { recursive: true, force: true }));
   });
@@ -108,10 +130,15 @@ async function measure(label: string, options: AutocannonOptions): Promise<numbe
  * Runs the server benchmark: bare node:http, GET config and POST carts, each for `seconds`
  * (bare and config twice, interleaved, to even out a shared machine), and prints PASS or FAIL.
  */
-export async function runServerBench(seconds = Number(process.env.BENCH_SECONDS ?? 4)): Promise<ServerBenchResult> {
+export async function runServerBench(
+  seconds = Number(process.env.BENCH_SECONDS ?? 4),
+): Promise<ServerBenchResult> {
   const { child, targets } = await startTargets();
   try {
-    const auth = { authorization: `Bearer ${targets.publishableKey}`, origin: 'https://shop.example' };
+    const auth = {
+      authorization: `Bearer ${targets.publishableKey}`,
+      origin: 'https://shop.example',
+    };
     const configUrl = `${targets.app}/v1/shops/${targets.shopId}/config`;
     const common = { connections: 32 };
     await measure('warm-up', { ...common, url: targets.bare, duration: 1 });
@@ -121,8 +148,15 @@ export async function runServerBench(seconds = Number(process.env.BENCH_SECONDS 
     const config: number[] = [];
     for (let round = 0; round < 2; round++) {
       bare.push(await measure('bare', { ...common, url: targets.bare, duration: seconds }));
-      config.push(await measure('config', { ...common, url: configUrl, headers: auth, duration: seconds }));
+      config.push(
+        await measure('config', { ...common, url: configUrl, headers: auth, duration: seconds }),
+      );
     }
+    const honoRps = await measure('plain hono', {
+      ...common,
+      url: targets.hono,
+      duration: seconds,
+    });
     const cartRps = await measure('cart capture', {
       ...common,
       url: `${targets.app}/v1/shops/${targets.shopId}/carts`,
@@ -145,7 +179,8 @@ export async function runServerBench(seconds = Number(process.env.BENCH_SECONDS 
       duration: seconds,
     });
 
-    const average = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const average = (values: number[]) =>
+      values.reduce((sum, value) => sum + value, 0) / values.length;
     const bareRps = average(bare);
     const configRps = average(config);
     const result: ServerBenchResult = {
@@ -164,6 +199,7 @@ export async function runServerBench(seconds = Number(process.env.BENCH_SECONDS 
             : `  ${(ratio * 100).toFixed(0).padStart(3)} % of bare (budget ≥ ${budget * 100} %): ${ratio >= budget ? 'PASS' : 'FAIL'}`),
       );
     line('bare node:http', bareRps);
+    line('plain Hono, no middleware', honoRps, honoRps / bareRps, 0.6);
     line('GET config', configRps, result.configRatio, 0.6);
     line('POST carts (SQLite)', cartRps, result.cartRatio, 0.25);
     console.log(result.pass ? 'server bench: PASS' : 'server bench: FAIL');

