@@ -57,23 +57,67 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
         name: 'Christmas',
         deliverBy: `${christmasYear}-12-24`,
         showFrom: `${christmasYear}-11-01`,
-        fallback: { text: 'Too late for a parcel? Give a gift card, sent at once.', url: `${shopUrl}/product.html?id=gift-card` },
+        fallback: {
+          text: 'Too late for a parcel? Give a gift card, sent at once.',
+          url: `${shopUrl}/product.html?id=gift-card`,
+        },
       },
     ],
     faq: [
-      { id: 'when-ship', category: 'Shipping', question: 'When will my order ship?', answer: 'Orders placed before 14:00 (12:00 on Fridays) leave the workshop the same day, Monday to Friday.\n\nThe exact day is shown on every product page.' },
-      { id: 'ship-abroad', category: 'Shipping', question: 'Do you ship outside France?', answer: 'Yes, to the whole European Union and Switzerland. Delivery takes 3 to 6 working days.' },
-      { id: 'free-shipping', category: 'Shipping', question: 'Is shipping free?', answer: 'Standard shipping is free from €45, and express shipping from €90. Gift cards do not count toward it.' },
-      { id: 'returns', category: 'Orders', question: 'Can I return something?', answer: 'Of course: you have 30 days. Write to us and we send you a prepaid label.' },
-      { id: 'gift-wrap', category: 'Orders', question: 'Can you gift-wrap my order?', answer: 'Every parcel is wrapped in recycled tissue paper. Add a note at checkout and we write it by hand.' },
-      { id: 'mug-dishwasher', category: 'Products', question: 'Are the mugs dishwasher safe?', answer: 'Yes. The glaze is food-safe and fired at 1,240 °C. Avoid the microwave for the gold-rimmed ones.' },
-      { id: 'candle-burn', category: 'Products', question: 'How long does a candle burn?', answer: 'About 45 hours. Trim the wick to 5 mm before each use for a clean flame.' },
+      {
+        id: 'when-ship',
+        category: 'Shipping',
+        question: 'When will my order ship?',
+        answer:
+          'Orders placed before 14:00 (12:00 on Fridays) leave the workshop the same day, Monday to Friday.\n\nThe exact day is shown on every product page.',
+      },
+      {
+        id: 'ship-abroad',
+        category: 'Shipping',
+        question: 'Do you ship outside France?',
+        answer:
+          'Yes, to the whole European Union and Switzerland. Delivery takes 3 to 6 working days.',
+      },
+      {
+        id: 'free-shipping',
+        category: 'Shipping',
+        question: 'Is shipping free?',
+        answer:
+          'Standard shipping is free from €45, and express shipping from €90. Gift cards do not count toward it.',
+      },
+      {
+        id: 'returns',
+        category: 'Orders',
+        question: 'Can I return something?',
+        answer: 'Of course: you have 30 days. Write to us and we send you a prepaid label.',
+      },
+      {
+        id: 'gift-wrap',
+        category: 'Orders',
+        question: 'Can you gift-wrap my order?',
+        answer:
+          'Every parcel is wrapped in recycled tissue paper. Add a note at checkout and we write it by hand.',
+      },
+      {
+        id: 'mug-dishwasher',
+        category: 'Products',
+        question: 'Are the mugs dishwasher safe?',
+        answer:
+          'Yes. The glaze is food-safe and fired at 1,240 °C. Avoid the microwave for the gold-rimmed ones.',
+      },
+      {
+        id: 'candle-burn',
+        category: 'Products',
+        question: 'How long does a candle burn?',
+        answer: 'About 45 hours. Trim the wick to 5 mm before each use for a clean flame.',
+      },
     ],
     capture: {
       ...config.capture,
       enabled: true,
       mode: 'inline',
-      consentText: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+      consentText:
+        'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
       privacyUrl: `${shopUrl}/faq.html`,
     },
     allowedOrigins: [...new Set([...(config.allowedOrigins ?? []), shopUrl])],
@@ -81,7 +125,11 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       ...config.recovery,
       enabled: true,
       fromName: 'Atelier Demo',
-      restoreUrl: { preset: 'custom', shopUrl, pattern: '/cart.html?restore={items}&cart={cartId}' },
+      restoreUrl: {
+        preset: 'custom',
+        shopUrl,
+        pattern: '/cart.html?restore={items}&cart={cartId}',
+      },
     },
   };
 }

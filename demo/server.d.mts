@@ -8,4 +8,6 @@ export interface DemoServerOptions {
 }
 
 /** Starts the demo shop's static server; port 0 picks a free port. */
-export function startDemoServer(options: DemoServerOptions): Promise<{ url: string; port: number; close(): Promise<void> }>;
+export function startDemoServer(
+  options: DemoServerOptions,
+): Promise<{ url: string; port: number; close(): Promise<void> }>;

@@ -25,7 +25,13 @@ function escapeAttribute(value) {
  * @param {{ port?: number, host?: string, apiUrl: string, shopId: string, publishableKey: string }} options
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function startDemoServer({ port = 8788, host = '127.0.0.1', apiUrl, shopId, publishableKey }) {
+export async function startDemoServer({
+  port = 8788,
+  host = '127.0.0.1',
+  apiUrl,
+  shopId,
+  publishableKey,
+}) {
   const partials = {};
   for (const name of ['head', 'header', 'footer']) {
     partials[name] = await readFile(join(root, 'partials', `${name}.html`), 'utf8');
@@ -43,17 +49,29 @@ export async function startDemoServer({ port = 8788, host = '127.0.0.1', apiUrl,
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(root, path));
-      const blocked = !file.startsWith(root) || file.includes(`${sep}partials${sep}`) || /server\.m?[jt]s$|package\.json$/.test(file);
-      if (blocked || request.method !== 'GET' && request.method !== 'HEAD') throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+      const blocked =
+        !file.startsWith(root) ||
+        file.includes(`${sep}partials${sep}`) ||
+        /server\.m?[jt]s$|package\.json$/.test(file);
+      if (blocked || (request.method !== 'GET' && request.method !== 'HEAD'))
+        throw Object.assign(new Error('not found'), { code: 'ENOENT' });
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       let body = await readFile(file);
       if (type.startsWith('text/html')) body = Buffer.from(fill(body.toString('utf8')));
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      response.writeHead(200, {
+        'Content-Type': type,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {
       const missing = error && (error.code === 'ENOENT' || error.code === 'EISDIR');
       response.writeHead(missing ? 404 : 500, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(missing ? '<!doctype html><title>Not found</title><p>Page not found. <a href="/">Back to the shop</a></p>' : 'Server error');
+      response.end(
+        missing
+          ? '<!doctype html><title>Not found</title><p>Page not found. <a href="/">Back to the shop</a></p>'
+          : 'Server error',
+      );
     }
   });
   await new Promise((resolve, reject) => {
@@ -65,6 +83,10 @@ export async function startDemoServer({ port = 8788, host = '127.0.0.1', apiUrl,
   return {
     url: `http://localhost:${actualPort}`,
     port: actualPort,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -18,7 +18,10 @@ if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit'
 const failed = [];
 for (const file of benches) {
   console.log(`\n▶ bench/${file}`);
-  const result = spawnSync('npx', ['tsx', '--conditions=comptoir-source', `bench/${file}`], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npx', ['tsx', '--conditions=comptoir-source', `bench/${file}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed.push(file);
 }
 console.log(

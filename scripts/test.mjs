@@ -14,7 +14,9 @@ function run(label, command, args, options = {}) {
   const started = Date.now();
   console.log(`\n▶ ${label}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-  console.log(`◀ ${label}: ${result.status === 0 ? 'ok' : 'failed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `◀ ${label}: ${result.status === 0 ? 'ok' : 'failed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   return result.status === 0;
 }
 
@@ -28,7 +30,9 @@ try {
 process.env.CHROME_PATH = chromePath;
 process.env.DATABASE_URL_TEST ??= 'postgres://postgres@127.0.0.1:5432/test';
 console.log(`Browser: ${chromePath}`);
-console.log(`PostgreSQL for tests: ${process.env.DATABASE_URL_TEST}${process.env.CI ? ' (required: CI=true)' : ' (skipped if unreachable)'}`);
+console.log(
+  `PostgreSQL for tests: ${process.env.DATABASE_URL_TEST}${process.env.CI ? ' (required: CI=true)' : ' (skipped if unreachable)'}`,
+);
 
 const built = run('build', 'npm', ['run', 'build', '--silent']);
 if (!built) {
@@ -39,14 +43,23 @@ if (!built) {
 
 const vitestReport = join(reports, 'vitest.json');
 const nodeOk = run('node tests (vitest)', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`,
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
 ]);
 
 const browserReport = join(reports, 'wtr.json');
-const browserOk = run('browser tests (web-test-runner)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
-  cwd: join(root, 'packages/widgets'),
-  env: { ...process.env, COMPTOIR_WTR_REPORT: browserReport },
-});
+const browserOk = run(
+  'browser tests (web-test-runner)',
+  'npx',
+  ['web-test-runner', '--config', 'web-test-runner.config.mjs'],
+  {
+    cwd: join(root, 'packages/widgets'),
+    env: { ...process.env, COMPTOIR_WTR_REPORT: browserReport },
+  },
+);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 if (existsSync(vitestReport)) {

@@ -3,16 +3,56 @@
 
 /** The catalogue, prices in cents (EUR). */
 export const PRODUCTS = [
-  { id: 'linen-notebook', title: 'Linen notebook', price: 2400, color: '#c9b79c', accent: '#7a6248', kind: 'notebook',
-    blurb: 'A5, 160 pages of 100 g ivory paper, sewn binding that lies flat. Bound by hand in our workshop.' },
-  { id: 'fig-candle', title: 'Fig & cedar candle', price: 3200, color: '#8c9a7b', accent: '#3f4d36', kind: 'candle',
-    blurb: 'Rapeseed wax poured into a stoneware cup you can keep. About 45 hours of slow, clean burning.' },
-  { id: 'stoneware-mug', title: 'Stoneware mug', price: 2800, color: '#d8c4b0', accent: '#9a5b3c', kind: 'mug',
-    blurb: 'Thrown on the wheel, glazed in speckled oat. 30 cl, dishwasher safe. Each one is a little different.' },
-  { id: 'embroidered-tote', title: 'Embroidered tote', price: 1900, color: '#e3d9c6', accent: '#2f5d50', kind: 'tote',
-    blurb: 'Heavy organic cotton with a hand-embroidered sprig. Carries a week of groceries or a laptop.' },
-  { id: 'gift-card', title: 'Gift card', price: 5000, color: '#2f5d50', accent: '#f3e7cf', kind: 'card',
-    blurb: 'Sent by email at once, valid for a year on everything in the shop. Never too late for this one.' },
+  {
+    id: 'linen-notebook',
+    title: 'Linen notebook',
+    price: 2400,
+    color: '#c9b79c',
+    accent: '#7a6248',
+    kind: 'notebook',
+    blurb:
+      'A5, 160 pages of 100 g ivory paper, sewn binding that lies flat. Bound by hand in our workshop.',
+  },
+  {
+    id: 'fig-candle',
+    title: 'Fig & cedar candle',
+    price: 3200,
+    color: '#8c9a7b',
+    accent: '#3f4d36',
+    kind: 'candle',
+    blurb:
+      'Rapeseed wax poured into a stoneware cup you can keep. About 45 hours of slow, clean burning.',
+  },
+  {
+    id: 'stoneware-mug',
+    title: 'Stoneware mug',
+    price: 2800,
+    color: '#d8c4b0',
+    accent: '#9a5b3c',
+    kind: 'mug',
+    blurb:
+      'Thrown on the wheel, glazed in speckled oat. 30 cl, dishwasher safe. Each one is a little different.',
+  },
+  {
+    id: 'embroidered-tote',
+    title: 'Embroidered tote',
+    price: 1900,
+    color: '#e3d9c6',
+    accent: '#2f5d50',
+    kind: 'tote',
+    blurb:
+      'Heavy organic cotton with a hand-embroidered sprig. Carries a week of groceries or a laptop.',
+  },
+  {
+    id: 'gift-card',
+    title: 'Gift card',
+    price: 5000,
+    color: '#2f5d50',
+    accent: '#f3e7cf',
+    kind: 'card',
+    blurb:
+      'Sent by email at once, valid for a year on everything in the shop. Never too late for this one.',
+  },
 ];
 
 const CART_KEY = 'atelier-demo-cart';
@@ -20,7 +60,10 @@ const CART_ID_KEY = 'atelier-demo-cart-id';
 
 /** Formats cents as euros in the page's language. */
 export function money(cents) {
-  return new Intl.NumberFormat(document.documentElement.lang || 'en', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(document.documentElement.lang || 'en', {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(cents / 100);
 }
 
 /** A product by id. */
@@ -46,7 +89,9 @@ export function cartId() {
 /** The cart lines: `[{ id, quantity }]`. */
 export function lines() {
   try {
-    return JSON.parse(localStorage.getItem(CART_KEY) ?? '[]').filter((line) => product(line.id) && line.quantity > 0);
+    return JSON.parse(localStorage.getItem(CART_KEY) ?? '[]').filter(
+      (line) => product(line.id) && line.quantity > 0,
+    );
   } catch {
     return [];
   }
@@ -70,7 +115,11 @@ export function addToCart(id, quantity = 1) {
 
 /** Sets a line's quantity; 0 removes it. */
 export function setQuantity(id, quantity) {
-  save(lines().map((l) => (l.id === id ? { ...l, quantity } : l)).filter((l) => l.quantity > 0));
+  save(
+    lines()
+      .map((l) => (l.id === id ? { ...l, quantity } : l))
+      .filter((l) => l.quantity > 0),
+  );
 }
 
 /** Replaces the cart (used by the recovery email's restore link). */

@@ -6,13 +6,23 @@
 //     @comptoir/sdk left external.
 import { defineConfig } from 'vite';
 
-const ELEMENTS = ['absence-banner', 'free-shipping', 'shipping-cutoff', 'holiday-deadline', 'faq', 'cart-capture'];
-const EXTERNAL = /^(lit|lit\/.*|@lit\/.*|lit-html.*|lit-element.*|react|react\/.*|@floating-ui\/.*|@comptoir\/sdk.*)$/;
+const ELEMENTS = [
+  'absence-banner',
+  'free-shipping',
+  'shipping-cutoff',
+  'holiday-deadline',
+  'faq',
+  'cart-capture',
+];
+const EXTERNAL =
+  /^(lit|lit\/.*|@lit\/.*|lit-html.*|lit-element.*|react|react\/.*|@floating-ui\/.*|@comptoir\/sdk.*)$/;
 
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   return {
-    resolve: { conditions: ['comptoir-source', 'module', 'browser', 'production', 'import', 'default'] },
+    resolve: {
+      conditions: ['comptoir-source', 'module', 'browser', 'production', 'import', 'default'],
+    },
     build: {
       target: 'es2022',
       outDir: cdn ? 'dist/cdn' : 'dist',
@@ -26,7 +36,9 @@ export default defineConfig(({ mode }) => {
               index: 'src/index.ts',
               react: 'src/react.ts',
               translations: 'src/translations/index.ts',
-              ...Object.fromEntries(ELEMENTS.map((name) => [name, `src/components/${name}/${name}.ts`])),
+              ...Object.fromEntries(
+                ELEMENTS.map((name) => [name, `src/components/${name}/${name}.ts`]),
+              ),
             },
             formats: ['es'],
           },
@@ -40,7 +52,10 @@ export default defineConfig(({ mode }) => {
           codeSplitting: cdn
             ? {
                 groups: [
-                  { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/ },
+                  {
+                    name: 'lit',
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/,
+                  },
                   { name: 'calendar', test: /packages[\\/]sdk[\\/]src[\\/](calendar|money)[\\/]/ },
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
                   {

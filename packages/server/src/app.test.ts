@@ -47,7 +47,9 @@ describeEachDialect('app', (database) => {
       paths: Record<string, unknown>;
       components: { schemas: Record<string, unknown> };
     };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/shops/{shop}/carts', '/v1/admin/config']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/shops/{shop}/carts', '/v1/admin/config']),
+    );
     expect(document.components.schemas.CartCaptureInput).toMatchObject({ type: 'object' });
   });
 
@@ -65,10 +67,16 @@ describeEachDialect('app', (database) => {
   it('serves the config page with an index.html fallback, and says when a build is missing', async () => {
     const page = await app.request('/admin/carts/crt_1');
     expect(await page.text()).toContain('<title>admin</title>');
-    const bare = createApp({ db: database().db, plugins: [], staticRoots: { widgets: emptyRoot, admin: emptyRoot } });
+    const bare = createApp({
+      db: database().db,
+      plugins: [],
+      staticRoots: { widgets: emptyRoot, admin: emptyRoot },
+    });
     const missing = await bare.request('/embed.js');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('build_missing');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(
+      'build_missing',
+    );
   });
 });
 
@@ -93,7 +101,11 @@ describe('helpers', () => {
     const config = defaultShopConfig('Shop');
     const now = new Date('2026-06-01T00:00:00Z');
     const one = derivePublishedConfig({ id: 'shp_1', configVersion: 1 }, config, now);
-    const same = derivePublishedConfig({ id: 'shp_1', configVersion: 1 }, config, new Date('2026-06-20T00:00:00Z'));
+    const same = derivePublishedConfig(
+      { id: 'shp_1', configVersion: 1 },
+      config,
+      new Date('2026-06-20T00:00:00Z'),
+    );
     const next = derivePublishedConfig({ id: 'shp_1', configVersion: 2 }, config, now);
     expect(one.version).toBe(same.version);
     expect(next.version).not.toBe(one.version);

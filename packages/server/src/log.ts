@@ -8,8 +8,16 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
   return pino({
     level,
     redact: {
-      paths: ['secretKey', '*.secretKey', 'email', '*.email', 'req.headers.authorization', 'req.headers.cookie'],
-      censor: (value) => (typeof value === 'string' && value.includes('@') ? maskEmail(value) : '[redacted]'),
+      paths: [
+        'secretKey',
+        '*.secretKey',
+        'email',
+        '*.email',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
+      censor: (value) =>
+        typeof value === 'string' && value.includes('@') ? maskEmail(value) : '[redacted]',
     },
   });
 }

@@ -16,12 +16,18 @@ export interface PublishingShop {
  * merchant's extra holidays. `version` (the ETag) is the config version plus a hash of the
  * content, so it changes when the config is saved and when the holiday window moves.
  */
-export function derivePublishedConfig(shop: PublishingShop, config: ShopConfig, now: Date): PublishedConfig {
+export function derivePublishedConfig(
+  shop: PublishingShop,
+  config: ShopConfig,
+  now: Date,
+): PublishedConfig {
   const { holidayCountry, holidayRegion, extraHolidays, ...calendar } = config.calendar;
   let resolved: string[] = [];
   if (holidayCountry) {
     try {
-      resolved = publicHolidays(holidayCountry, holidayRegion, now, calendar.timeZone).map((h) => h.date);
+      resolved = publicHolidays(holidayCountry, holidayRegion, now, calendar.timeZone).map(
+        (h) => h.date,
+      );
     } catch (error) {
       // A config saved before its country became unknown publishes without those holidays.
       if (!isUnknownHolidayRegionError(error)) throw error;
@@ -47,6 +53,9 @@ export function derivePublishedConfig(shop: PublishingShop, config: ShopConfig, 
     theme: config.theme,
     strings: config.strings,
   };
-  const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(JSON.stringify(content))
+    .digest('base64url')
+    .slice(0, 12);
   return { version: `${shop.configVersion}-${hash}`, now: now.toISOString(), ...content };
 }

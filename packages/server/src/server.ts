@@ -57,7 +57,9 @@ async function startPlugins(
 }
 
 /** Opens the database, runs the migrations and answers it with the names applied. */
-export async function openMigratedDatabase(databaseUrl: string): Promise<{ db: Kysely<Database>; applied: string[] }> {
+export async function openMigratedDatabase(
+  databaseUrl: string,
+): Promise<{ db: Kysely<Database>; applied: string[] }> {
   const db = openDatabase(databaseUrl);
   try {
     return { db, applied: await migrate(db) };
@@ -87,7 +89,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const listening = new Promise<AddressInfo>((resolve, reject) => {
     server = serve(
       {
-        fetch: (request, env) => (handle ? handle(request, env) : new Response(null, { status: 503 })),
+        fetch: (request, env) =>
+          handle ? handle(request, env) : new Response(null, { status: 503 }),
         port,
         hostname: host,
       },
@@ -148,19 +151,30 @@ export class NoWorkerError extends Error {
 
 /** Starts the plugins' background tasks only (`comptoir worker`), after migrating the database. */
 export async function startWorker(
-  options: { databaseUrl?: string; publicUrl?: string; smtpUrl?: string; logger?: Logger; plugins?: ServerPlugin[] } = {},
+  options: {
+    databaseUrl?: string;
+    publicUrl?: string;
+    smtpUrl?: string;
+    logger?: Logger;
+    plugins?: ServerPlugin[];
+  } = {},
 ): Promise<RunningWorker> {
   const plugins = options.plugins ?? registeredPlugins;
   if (!plugins.some((plugin) => plugin.start)) {
-    throw new NoWorkerError('No background worker is registered in this build (see src/plugins.ts)');
+    throw new NoWorkerError(
+      'No background worker is registered in this build (see src/plugins.ts)',
+    );
   }
   const logger = options.logger ?? createLogger();
-  const { db } = await openMigratedDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const { db } = await openMigratedDatabase(
+    options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  );
   const stops = await startPlugins(plugins, {
     db,
     logger,
     clock: () => new Date(),
-    publicUrl: options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}`,
+    publicUrl:
+      options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}`,
     smtpUrl: options.smtpUrl ?? process.env.SMTP_URL,
   });
   return {

@@ -28,7 +28,8 @@ export class ShopCache {
       return undefined;
     }
     if (this.ttlMs > 0) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      if (this.entries.size >= MAX_ENTRIES)
+        this.entries.delete(this.entries.keys().next().value as string);
       this.entries.delete(shopId);
       this.entries.set(shopId, { shop, readAt: now });
     }

@@ -17,11 +17,19 @@ export interface TestApp {
   /** Sets the app's clock. */
   setNow(instant: string | Date): void;
   /** `app.request` with JSON. */
-  json(method: string, path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  json(
+    method: string,
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
 }
 
 /** Builds a {@link TestApp}: fresh shops each call, rate limits high unless overridden. */
-export async function createTestApp(db: Kysely<Database>, deps: Partial<AppDeps> = {}): Promise<TestApp> {
+export async function createTestApp(
+  db: Kysely<Database>,
+  deps: Partial<AppDeps> = {},
+): Promise<TestApp> {
   let now = new Date('2026-03-02T09:00:00Z');
   const shopA = await createShop(db, { name: 'Shop A', origins: [ORIGIN_A], now });
   const shopB = await createShop(db, { name: 'Shop B', origins: [ORIGIN_B], now });

@@ -4,10 +4,23 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { ComptoirAbsenceBanner, type AbsenceDetail } from './components/absence-banner/absence-banner.js';
-import { ComptoirCartCapture, type CartCapturedDetail } from './components/cart-capture/cart-capture.js';
-import { ComptoirFaq, type FaqOpenedDetail, type FaqSearchEmptyDetail } from './components/faq/faq.js';
-import { ComptoirFreeShipping, type ThresholdReachedDetail } from './components/free-shipping/free-shipping.js';
+import {
+  ComptoirAbsenceBanner,
+  type AbsenceDetail,
+} from './components/absence-banner/absence-banner.js';
+import {
+  ComptoirCartCapture,
+  type CartCapturedDetail,
+} from './components/cart-capture/cart-capture.js';
+import {
+  ComptoirFaq,
+  type FaqOpenedDetail,
+  type FaqSearchEmptyDetail,
+} from './components/faq/faq.js';
+import {
+  ComptoirFreeShipping,
+  type ThresholdReachedDetail,
+} from './components/free-shipping/free-shipping.js';
 import { ComptoirHolidayDeadline } from './components/holiday-deadline/holiday-deadline.js';
 import { ComptoirShippingCutoff } from './components/shipping-cutoff/shipping-cutoff.js';
 
@@ -27,7 +40,11 @@ export const FreeShipping = createComponent({
   react: React,
   tagName: 'comptoir-free-shipping',
   elementClass: ComptoirFreeShipping,
-  events: { onThresholdReached: 'comptoir-threshold-reached' as EventName<CustomEvent<ThresholdReachedDetail>> },
+  events: {
+    onThresholdReached: 'comptoir-threshold-reached' as EventName<
+      CustomEvent<ThresholdReachedDetail>
+    >,
+  },
 });
 
 /** `<comptoir-shipping-cutoff>` for React. */

@@ -140,10 +140,9 @@ const calendar: fc.Arbitrary<ShopCalendar> = fc.record({
   timeZone: fc.constantFrom(...ZONES),
   dispatchDays: fc.subarray(WEEKDAYS, { minLength: 1 }),
   cutoff: cutoffTime,
-  cutoffByDay: fc.option(
-    fc.dictionary(fc.constantFrom(...WEEKDAYS), cutoffTime, { maxKeys: 3 }),
-    { nil: undefined },
-  ),
+  cutoffByDay: fc.option(fc.dictionary(fc.constantFrom(...WEEKDAYS), cutoffTime, { maxKeys: 3 }), {
+    nil: undefined,
+  }),
   handlingDays: fc.integer({ min: 0, max: 3 }),
   holidays: fc.array(dayOf2026, { maxLength: 20 }),
   closedDates: fc.array(dayOf2026, { maxLength: 8 }),
@@ -183,8 +182,7 @@ describe('calendar properties', () => {
       fc.property(calendar, instant, (shop, now) => {
         const today = localDateOf(now, shop.timeZone);
         const dispatch = nextDispatch(shop, now);
-        const sameDayReceipt =
-          isDispatchDay(shop, today) && now.getTime() < cutoffAt(shop, today);
+        const sameDayReceipt = isDispatchDay(shop, today) && now.getTime() < cutoffAt(shop, today);
         const receiptDate = sameDayReceipt ? today : firstDispatchDayAfter(shop, today);
         let dispatchDate = receiptDate;
         for (let i = 0; i < shop.handlingDays; i++) {

@@ -137,8 +137,9 @@ describe('lastOrderDate', () => {
 
   it('is null once the deadline has passed, and not 1 ms before', () => {
     const calendar = shop();
-    expect(lastOrderDate(calendar, 'colissimo', '2026-12-24', new Date('2026-12-21T13:00:00Z')))
-      .toBeNull();
+    expect(
+      lastOrderDate(calendar, 'colissimo', '2026-12-24', new Date('2026-12-21T13:00:00Z')),
+    ).toBeNull();
     expect(
       iso(lastOrderDate(calendar, 'colissimo', '2026-12-24', new Date('2026-12-21T12:59:59.999Z'))),
     ).toEqual({
@@ -146,8 +147,9 @@ describe('lastOrderDate', () => {
       receiptDate: '2026-12-21',
       dispatchDate: '2026-12-21',
     });
-    expect(lastOrderDate(calendar, 'colissimo', '2026-12-24', new Date('2026-12-22T09:00:00Z')))
-      .toBeNull();
+    expect(
+      lastOrderDate(calendar, 'colissimo', '2026-12-24', new Date('2026-12-22T09:00:00Z')),
+    ).toBeNull();
   });
 
   it('is null for a day before today or one no order can reach', () => {

@@ -34,7 +34,11 @@ function client(options: Partial<ClientOptions> = {}) {
 
 beforeAll(async () => {
   await migrate(db);
-  shop = await createShop(db, { name: 'Client shop', origins: ['https://client.example'], now: new Date() });
+  shop = await createShop(db, {
+    name: 'Client shop',
+    origins: ['https://client.example'],
+    now: new Date(),
+  });
   app = createApp({ db, plugins: [], shopCacheTtlMs: 0 });
 });
 afterAll(() => db.destroy());
@@ -52,9 +56,16 @@ describe('createClient', () => {
     const cart = { id: 'tok', currency: 'EUR', subtotal: 10, items: [] };
     const captured = await api.public.captureCart({ cart });
     expect(captured.id).toMatch(/^crt_/);
-    expect((await api.public.updateCart(captured.id, { cart: { ...cart, subtotal: 20 } })).id).toBe(captured.id);
-    expect(await api.public.completeOrder({ cartId: 'tok', total: 20, currency: 'EUR' })).toEqual({ cartId: captured.id, recovered: false });
-    expect(await api.public.sendEvents({ events: [{ type: 'faq_opened', questionId: 'q' }] })).toEqual({ accepted: 1 });
+    expect((await api.public.updateCart(captured.id, { cart: { ...cart, subtotal: 20 } })).id).toBe(
+      captured.id,
+    );
+    expect(await api.public.completeOrder({ cartId: 'tok', total: 20, currency: 'EUR' })).toEqual({
+      cartId: captured.id,
+      recovered: false,
+    });
+    expect(
+      await api.public.sendEvents({ events: [{ type: 'faq_opened', questionId: 'q' }] }),
+    ).toEqual({ accepted: 1 });
   });
 
   it('throws ComptoirApiError with the server’s code, method and URL', async () => {
@@ -88,10 +99,13 @@ describe('createClient', () => {
       request: (request: Request) => {
         calls++;
         if (calls === 1) {
-          return new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), {
-            status: 429,
-            headers: { 'retry-after': '0', 'content-type': 'application/json' },
-          });
+          return new Response(
+            JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }),
+            {
+              status: 429,
+              headers: { 'retry-after': '0', 'content-type': 'application/json' },
+            },
+          );
         }
         return app.request(request);
       },

@@ -48,7 +48,8 @@ export interface DayRange {
 
 function searchParams(values: Record<string, string | number | undefined>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value !== undefined) params.set(name, String(value));
+  for (const [name, value] of Object.entries(values))
+    if (value !== undefined) params.set(name, String(value));
   return params;
 }
 
@@ -57,11 +58,20 @@ async function toApiError(error: unknown, method: string, url: string): Promise<
     const body = ApiErrorBody.safeParse(await error.response.json().catch(() => undefined));
     const status = error.response.status;
     return body.success
-      ? new ComptoirApiError(status, body.data.error.code, body.data.error.message, method, url, body.data.error.details)
+      ? new ComptoirApiError(
+          status,
+          body.data.error.code,
+          body.data.error.message,
+          method,
+          url,
+          body.data.error.details,
+        )
       : new ComptoirApiError(status, 'http_error', `The server answered ${status}`, method, url);
   }
-  if (error instanceof TimeoutError) return new ComptoirApiError(0, 'timeout', 'The request timed out', method, url);
-  if (error instanceof TypeError) return new ComptoirApiError(0, 'network_error', error.message, method, url);
+  if (error instanceof TimeoutError)
+    return new ComptoirApiError(0, 'timeout', 'The request timed out', method, url);
+  if (error instanceof TypeError)
+    return new ComptoirApiError(0, 'network_error', error.message, method, url);
   return error;
 }
 
@@ -102,10 +112,21 @@ export function createClient(options: ClientOptions) {
     }
   }
 
-  async function parse<Schema extends z.ZodType>(response: Response, schema: Schema, method: string): Promise<z.output<Schema>> {
+  async function parse<Schema extends z.ZodType>(
+    response: Response,
+    schema: Schema,
+    method: string,
+  ): Promise<z.output<Schema>> {
     const result = schema.safeParse(await response.json().catch(() => undefined));
     if (!result.success) {
-      throw new ComptoirApiError(response.status, 'invalid_response', 'The answer does not match its schema', method, response.url, result.error.issues);
+      throw new ComptoirApiError(
+        response.status,
+        'invalid_response',
+        'The answer does not match its schema',
+        method,
+        response.url,
+        result.error.issues,
+      );
     }
     return result.data;
   }
@@ -114,7 +135,10 @@ export function createClient(options: ClientOptions) {
     if (!options.shopId || !options.publishableKey) {
       throw new TypeError('The public API needs shopId and publishableKey');
     }
-    return { ...init, headers: { Authorization: `Bearer ${options.publishableKey}`, ...init.headers } };
+    return {
+      ...init,
+      headers: { Authorization: `Bearer ${options.publishableKey}`, ...init.headers },
+    };
   }
 
   function adminInit(method: string, init: Options = {}): Options {
@@ -126,8 +150,17 @@ export function createClient(options: ClientOptions) {
 
   const shopPath = () => `v1/shops/${encodeURIComponent(options.shopId ?? '')}`;
 
-  async function admin<Schema extends z.ZodType>(method: string, path: string, schema: Schema, init: Options = {}) {
-    return parse(await send(method, `v1/admin/${path}`, adminInit(method, init)), schema, method.toUpperCase());
+  async function admin<Schema extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: Schema,
+    init: Options = {},
+  ) {
+    return parse(
+      await send(method, `v1/admin/${path}`, adminInit(method, init)),
+      schema,
+      method.toUpperCase(),
+    );
   }
 
   return {
@@ -137,27 +170,45 @@ export function createClient(options: ClientOptions) {
     public: {
       /** The published config; `undefined` when `ifNoneMatch` still matches (304). */
       async getConfig(ifNoneMatch?: string): Promise<PublishedConfig | undefined> {
-        const init = publicInit(ifNoneMatch ? { headers: { 'If-None-Match': `"${ifNoneMatch}"` } } : {});
+        const init = publicInit(
+          ifNoneMatch ? { headers: { 'If-None-Match': `"${ifNoneMatch}"` } } : {},
+        );
         const response = await send('get', `${shopPath()}/config`, init);
         if (response.status === 304) return undefined;
         return parse(response, PublishedConfig, 'GET');
       },
       /** Captures a cart (the same platform `cart.id` updates the same cart). */
       async captureCart(input: CartCaptureInput): Promise<CartCaptureResult> {
-        return parse(await send('post', `${shopPath()}/carts`, publicInit({ json: input })), CartCaptureResult, 'POST');
+        return parse(
+          await send('post', `${shopPath()}/carts`, publicInit({ json: input })),
+          CartCaptureResult,
+          'POST',
+        );
       },
       /** Updates a captured cart by its `crt_…` id. */
       async updateCart(cartId: string, input: CartCaptureInput): Promise<CartCaptureResult> {
         const path = `${shopPath()}/carts/${encodeURIComponent(cartId)}`;
-        return parse(await send('put', path, publicInit({ json: input })), CartCaptureResult, 'PUT');
+        return parse(
+          await send('put', path, publicInit({ json: input })),
+          CartCaptureResult,
+          'PUT',
+        );
       },
       /** Reports an order for a cart. */
       async completeOrder(input: OrderCompletedInput): Promise<OrderResult> {
-        return parse(await send('post', `${shopPath()}/orders`, publicInit({ json: input })), OrderResult, 'POST');
+        return parse(
+          await send('post', `${shopPath()}/orders`, publicInit({ json: input })),
+          OrderResult,
+          'POST',
+        );
       },
       /** Sends a batch of widget events. */
       async sendEvents(batch: WidgetEventBatch): Promise<EventsAccepted> {
-        return parse(await send('post', `${shopPath()}/events`, publicInit({ json: batch })), EventsAccepted, 'POST');
+        return parse(
+          await send('post', `${shopPath()}/events`, publicInit({ json: batch })),
+          EventsAccepted,
+          'POST',
+        );
       },
     },
     /** The merchant's API, with the secret key or the session cookie. */
@@ -186,8 +237,14 @@ export function createClient(options: ClientOptions) {
         return { config: await parse(response, ShopConfig, 'GET'), version };
       },
       /** Saves the config; with `version`, fails with code `version_conflict` (412) when stale. */
-      async putConfig(config: ShopConfig, version?: string): Promise<{ config: ShopConfig; version: string }> {
-        const init = adminInit('put', { json: config, ...(version ? { headers: { 'If-Match': `"${version}"` } } : {}) });
+      async putConfig(
+        config: ShopConfig,
+        version?: string,
+      ): Promise<{ config: ShopConfig; version: string }> {
+        const init = adminInit('put', {
+          json: config,
+          ...(version ? { headers: { 'If-Match': `"${version}"` } } : {}),
+        });
         const response = await send('put', 'v1/admin/config', init);
         const saved = response.headers.get('etag')?.replace(/"/g, '') ?? '';
         return { config: await parse(response, ShopConfig, 'PUT'), version: saved };
@@ -198,7 +255,9 @@ export function createClient(options: ClientOptions) {
       },
       /** A country's public holidays for the next 13 months. */
       holidays(country: string, region?: string): Promise<HolidayList> {
-        return admin('get', 'holidays', HolidayList, { searchParams: searchParams({ country, region }) });
+        return admin('get', 'holidays', HolidayList, {
+          searchParams: searchParams({ country, region }),
+        });
       },
       /** The install snippet. */
       install(): Promise<InstallInfo> {
@@ -209,12 +268,18 @@ export function createClient(options: ClientOptions) {
         return admin('post', 'keys/rotate', RotatedKey);
       },
       /** One page of captured carts, newest first. */
-      listCarts(query: DayRange & { status?: CartStatus; limit?: number; cursor?: string } = {}): Promise<CartPage> {
+      listCarts(
+        query: DayRange & { status?: CartStatus; limit?: number; cursor?: string } = {},
+      ): Promise<CartPage> {
         return admin('get', 'carts', CartPage, { searchParams: searchParams({ ...query }) });
       },
       /** The carts as CSV text. */
       async cartsCsv(range: DayRange = {}): Promise<string> {
-        const response = await send('get', 'v1/admin/carts.csv', adminInit('get', { searchParams: searchParams({ ...range }) }));
+        const response = await send(
+          'get',
+          'v1/admin/carts.csv',
+          adminInit('get', { searchParams: searchParams({ ...range }) }),
+        );
         return response.text();
       },
       /** Counts over a range of days. */

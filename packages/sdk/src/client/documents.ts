@@ -18,11 +18,17 @@ export const EventsAccepted = z.object({ accepted: z.number().int() });
 export type EventsAccepted = z.infer<typeof EventsAccepted>;
 
 /** `POST|GET /v1/admin/session`: who is signed in, and the token every write must carry. */
-export const AdminSession = z.object({ shopId: z.string(), shopName: z.string(), csrfToken: z.string() });
+export const AdminSession = z.object({
+  shopId: z.string(),
+  shopName: z.string(),
+  csrfToken: z.string(),
+});
 export type AdminSession = z.infer<typeof AdminSession>;
 
 /** `GET /v1/admin/holidays`: public holidays of a country for the next 13 months. */
-export const HolidayList = z.object({ holidays: z.array(z.object({ date: LocalDate, name: z.string() })) });
+export const HolidayList = z.object({
+  holidays: z.array(z.object({ date: LocalDate, name: z.string() })),
+});
 export type HolidayList = z.infer<typeof HolidayList>;
 
 /** `GET /v1/admin/install`: what the merchant pastes into their theme. */

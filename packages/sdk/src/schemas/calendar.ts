@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { Identifier, LocalDate, LongText, ShortText, TimeZone, WallTime, Weekday, WEEKDAYS } from './primitives.js';
+import {
+  Identifier,
+  LocalDate,
+  LongText,
+  ShortText,
+  TimeZone,
+  WallTime,
+  Weekday,
+  WEEKDAYS,
+} from './primitives.js';
 
 const MAX_DATES = 400;
 
 /** A list of days, each `YYYY-MM-DD`, without duplicates. */
-export const DateList = z
-  .array(LocalDate)
-  .max(MAX_DATES, `At most ${MAX_DATES} dates`);
+export const DateList = z.array(LocalDate).max(MAX_DATES, `At most ${MAX_DATES} dates`);
 
 /** A period the merchant is away: the shop stays open, dispatch waits. */
 export const Absence = z
@@ -40,7 +47,11 @@ export const ShippingMethod = z.strictObject({
   id: Identifier,
   name: ShortText.min(1, 'Required'),
   transitDays: TransitDays,
-  deliveryDays: z.array(Weekday).min(1, 'A carrier needs at least one delivery day').max(7).optional(),
+  deliveryDays: z
+    .array(Weekday)
+    .min(1, 'A carrier needs at least one delivery day')
+    .max(7)
+    .optional(),
 });
 export type ShippingMethod = z.infer<typeof ShippingMethod>;
 
@@ -51,7 +62,11 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, what: string) 
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (seen.has(item.id)) {
-      ctx.addIssue({ code: 'custom', message: `Duplicate ${what} id "${item.id}"`, path: [index, 'id'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Duplicate ${what} id "${item.id}"`,
+        path: [index, 'id'],
+      });
     }
     seen.add(item.id);
   });

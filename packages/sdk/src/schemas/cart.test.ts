@@ -20,13 +20,18 @@ describe('Cart', () => {
   });
 
   it(`rejects more than ${MAX_CART_ITEMS} items`, () => {
-    const items = Array.from({ length: MAX_CART_ITEMS + 1 }, (_, index) => ({ ...item, id: `v${index}` }));
+    const items = Array.from({ length: MAX_CART_ITEMS + 1 }, (_, index) => ({
+      ...item,
+      id: `v${index}`,
+    }));
     expect(Cart.safeParse({ currency: 'EUR', subtotal: 0, items }).success).toBe(false);
   });
 
   it('keeps unicode and SQL-like titles exactly as typed', () => {
     const title = "Robert'); DROP TABLE carts;-- 🧵 Écharpe « laine »";
-    expect(Cart.parse({ currency: 'EUR', subtotal: 1, items: [{ ...item, title }] }).items[0]?.title).toBe(title);
+    expect(
+      Cart.parse({ currency: 'EUR', subtotal: 1, items: [{ ...item, title }] }).items[0]?.title,
+    ).toBe(title);
   });
 });
 

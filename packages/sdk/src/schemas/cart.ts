@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CountryCode, CurrencyCode, EmailAddress, HttpUrl, MinorUnits, ShortText } from './primitives.js';
+import {
+  CountryCode,
+  CurrencyCode,
+  EmailAddress,
+  HttpUrl,
+  MinorUnits,
+  ShortText,
+} from './primitives.js';
 
 /** The most lines a cart may hold. */
 export const MAX_CART_ITEMS = 200;
@@ -11,7 +18,11 @@ export const CartItem = z.strictObject({
   id: CartItemId,
   productId: CartItemId.optional(),
   title: ShortText.min(1, 'Required'),
-  quantity: z.number().int('Quantity is a whole number').min(1, 'Quantity is at least 1').max(10_000),
+  quantity: z
+    .number()
+    .int('Quantity is a whole number')
+    .min(1, 'Quantity is at least 1')
+    .max(10_000),
   unitPrice: MinorUnits,
   url: HttpUrl.optional(),
   imageUrl: HttpUrl.optional(),

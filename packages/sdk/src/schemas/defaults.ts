@@ -60,7 +60,8 @@ export function defaultShopConfig(shopName: string, allowedOrigins: string[] = [
     capture: {
       enabled: false,
       mode: 'inline',
-      consentText: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+      consentText:
+        'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
       dismissDays: 30,
       delaySeconds: 10,
     },

@@ -18,7 +18,11 @@ export const FaqList = z
     const seen = new Set<string>();
     entries.forEach((entry, index) => {
       if (seen.has(entry.id)) {
-        ctx.addIssue({ code: 'custom', message: `Duplicate question id "${entry.id}"`, path: [index, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Duplicate question id "${entry.id}"`,
+          path: [index, 'id'],
+        });
       }
       seen.add(entry.id);
     });

@@ -25,7 +25,10 @@ export const Placement = z.strictObject({
   position: PlacementPosition,
   /** Attributes set on the placed element (for example `method` on the shipping cutoff). */
   attributes: z
-    .record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Attribute names are lower-case words'), z.string().max(200))
+    .record(
+      z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Attribute names are lower-case words'),
+      z.string().max(200),
+    )
     .optional(),
 });
 export type Placement = z.infer<typeof Placement>;

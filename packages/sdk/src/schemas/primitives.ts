@@ -22,7 +22,9 @@ export function isLocalDate(value: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** A calendar day in the shop's time zone, `YYYY-MM-DD`. */
@@ -132,7 +134,10 @@ export const Origin = z
 export const EmailAddress = z
   .string()
   .max(254, 'At most 254 characters')
-  .regex(/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, 'Expected an email address');
+  .regex(
+    /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/,
+    'Expected an email address',
+  );
 
 /** An instant on the wire: ISO 8601 with a time zone offset or `Z`. */
 export const Instant = z.iso.datetime({ offset: true });

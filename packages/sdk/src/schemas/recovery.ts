@@ -4,11 +4,19 @@ import { EmailAddress, HttpUrl, Locale, ShortText, WallTime } from './primitives
 /** One email of the recovery sequence: when it goes out after capture, and its text per language. */
 export const RecoveryStep = z.strictObject({
   /** Seconds after the cart was captured. */
-  delaySeconds: z.number().int().min(60, 'At least 60 seconds').max(30 * 86_400, 'At most 30 days'),
+  delaySeconds: z
+    .number()
+    .int()
+    .min(60, 'At least 60 seconds')
+    .max(30 * 86_400, 'At most 30 days'),
   subject: z.partialRecord(Locale, ShortText.min(1)),
   /** Plain text; blank lines split paragraphs. `{shopName}` and `{coupon}` are replaced. */
   body: z.partialRecord(Locale, z.string().min(1).max(5000)),
-  couponCode: z.string().max(64).regex(/^[\w-]*$/, 'Letters, digits, _ and - only').optional(),
+  couponCode: z
+    .string()
+    .max(64)
+    .regex(/^[\w-]*$/, 'Letters, digits, _ and - only')
+    .optional(),
 });
 export type RecoveryStep = z.infer<typeof RecoveryStep>;
 

@@ -16,7 +16,9 @@ function withCalendar(patch: Record<string, unknown>) {
 
 describe('ShopConfig', () => {
   it('accepts the default config of a new shop', () => {
-    expect(ShopConfig.safeParse(defaultShopConfig('Atelier', ['https://atelier.example'])).success).toBe(true);
+    expect(
+      ShopConfig.safeParse(defaultShopConfig('Atelier', ['https://atelier.example'])).success,
+    ).toBe(true);
   });
 
   it.each([
@@ -37,7 +39,9 @@ describe('ShopConfig', () => {
     ],
     [
       'carrier with no delivery day',
-      withCalendar({ methods: [{ id: 'post', name: 'Post', transitDays: { min: 1, max: 2 }, deliveryDays: [] }] }),
+      withCalendar({
+        methods: [{ id: 'post', name: 'Post', transitDays: { min: 1, max: 2 }, deliveryDays: [] }],
+      }),
       'calendar.methods.0.deliveryDays',
     ],
   ])('names the field of a wrong %s', (_name, input, field) => {
@@ -75,7 +79,9 @@ describe('ShopConfig', () => {
 
   it('rejects a holiday event that names an unknown shipping method', () => {
     const config = defaultShopConfig('A');
-    const holidayEvents = [{ id: 'xmas', name: 'Christmas', deliverBy: '2026-12-24', methodIds: ['pigeon'] }];
+    const holidayEvents = [
+      { id: 'xmas', name: 'Christmas', deliverBy: '2026-12-24', methodIds: ['pigeon'] },
+    ];
     expect(rejectedFields({ ...config, holidayEvents })).toEqual(['holidayEvents.0.methodIds.0']);
   });
 
@@ -84,8 +90,8 @@ describe('ShopConfig', () => {
   });
 
   it('rejects an origin with a path', () => {
-    expect(rejectedFields({ ...defaultShopConfig('A'), allowedOrigins: ['https://shop.example/'] })).toEqual([
-      'allowedOrigins.0',
-    ]);
+    expect(
+      rejectedFields({ ...defaultShopConfig('A'), allowedOrigins: ['https://shop.example/'] }),
+    ).toEqual(['allowedOrigins.0']);
   });
 });

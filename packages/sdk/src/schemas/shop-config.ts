@@ -15,7 +15,11 @@ export const CalendarSettings = z.strictObject({
   dispatchDays: calendarFields.dispatchDays.min(1, 'Choose at least one dispatch day'),
   /** Public holidays of this country (and region) are resolved by the server. */
   holidayCountry: CountryCode.optional(),
-  holidayRegion: z.string().max(10).regex(/^[A-Z0-9]+$/, 'Expected a region code like BY').optional(),
+  holidayRegion: z
+    .string()
+    .max(10)
+    .regex(/^[A-Z0-9]+$/, 'Expected a region code like BY')
+    .optional(),
   /** Extra days when carriers do not deliver, added to the resolved public holidays. */
   extraHolidays: DateList,
 });
@@ -42,7 +46,11 @@ export const ShopConfig = z
   })
   .superRefine((config, ctx) => {
     if (!config.locales.includes(config.defaultLocale)) {
-      ctx.addIssue({ code: 'custom', message: 'The default language is not among the languages', path: ['defaultLocale'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'The default language is not among the languages',
+        path: ['defaultLocale'],
+      });
     }
     const methodIds = new Set(config.calendar.methods.map((method) => method.id));
     config.holidayEvents.forEach((event, eventIndex) => {

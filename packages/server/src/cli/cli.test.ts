@@ -15,7 +15,13 @@ const databaseUrl = `sqlite:${join(folder, 'cli.db')}`;
 function comptoir(args: string[], url = databaseUrl) {
   const result = spawnSync(
     process.execPath,
-    ['--conditions=comptoir-source', '--import', 'tsx', 'packages/server/src/cli/index.ts', ...args],
+    [
+      '--conditions=comptoir-source',
+      '--import',
+      'tsx',
+      'packages/server/src/cli/index.ts',
+      ...args,
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url } },
   );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -25,9 +31,21 @@ describe('comptoir CLI', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('creates a shop and prints its keys once, as JSON', async () => {
-    const { code, stdout } = comptoir(['shop', 'create', '--name', 'Thé & Co', '--origin', 'https://the.example', '--json']);
+    const { code, stdout } = comptoir([
+      'shop',
+      'create',
+      '--name',
+      'Thé & Co',
+      '--origin',
+      'https://the.example',
+      '--json',
+    ]);
     expect(code).toBe(0);
-    const keys = JSON.parse(stdout) as { shopId: string; publishableKey: string; secretKey: string };
+    const keys = JSON.parse(stdout) as {
+      shopId: string;
+      publishableKey: string;
+      secretKey: string;
+    };
     expect(keys.shopId).toMatch(/^shp_/);
     expect(keys.publishableKey).toMatch(/^pk_/);
     expect(keys.secretKey).toMatch(/^sk_/);
@@ -39,7 +57,14 @@ describe('comptoir CLI', () => {
   });
 
   it('explains a bad command line and exits with 2', () => {
-    const { code, stderr } = comptoir(['shop', 'create', '--name', 'X', '--origin', 'https://the.example/path']);
+    const { code, stderr } = comptoir([
+      'shop',
+      'create',
+      '--name',
+      'X',
+      '--origin',
+      'https://the.example/path',
+    ]);
     expect(code).toBe(2);
     expect(stderr).toContain('is not an origin like https://shop.example');
     expect(stderr).toContain('Usage: comptoir shop create');

@@ -52,7 +52,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`comptoir ${found.name}: ${message}`);
-    if (!isDatabaseUrlError(error) && !isMigrationError(error) && error instanceof Error && process.env.LOG_LEVEL === 'debug') {
+    if (
+      !isDatabaseUrlError(error) &&
+      !isMigrationError(error) &&
+      error instanceof Error &&
+      process.env.LOG_LEVEL === 'debug'
+    ) {
       console.error(error.stack);
     }
     return 1;

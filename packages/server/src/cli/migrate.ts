@@ -13,7 +13,11 @@ Environment: DATABASE_URL (default ${DEFAULT_DATABASE_URL}).`;
 export async function migrateCommand(args: string[]): Promise<void> {
   const { values } = parseOrExplain(() => parseArgs({ args, options: helpOption, strict: true }));
   if (values.help) return void console.log(migrateHelp);
-  const { db, applied } = await openMigratedDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const { db, applied } = await openMigratedDatabase(
+    process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  );
   await db.destroy();
-  console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  console.log(
+    applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
+  );
 }

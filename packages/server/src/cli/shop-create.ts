@@ -41,7 +41,9 @@ export async function shopCreateCommand(args: string[]): Promise<void> {
   if (origins.length === 0) throw new UsageError('At least one --origin is required');
   for (const origin of origins) {
     if (!Origin.safeParse(origin).success) {
-      throw new UsageError(`--origin "${origin}" is not an origin like https://shop.example (no path, no trailing slash)`);
+      throw new UsageError(
+        `--origin "${origin}" is not an origin like https://shop.example (no path, no trailing slash)`,
+      );
     }
   }
   const { db } = await openMigratedDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);

@@ -37,7 +37,11 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
     if (header !== undefined) {
       const key = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       if (!key.startsWith('sk_')) {
-        throw new ApiError(401, 'invalid_key', 'The admin API takes a secret key: Authorization: Bearer sk_…');
+        throw new ApiError(
+          401,
+          'invalid_key',
+          'The admin API takes a secret key: Authorization: Bearer sk_…',
+        );
       }
       const hash = hashSecret(key);
       const shop = await findShopBySecretHash(db, hash);
@@ -52,12 +56,20 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
 
     const session = await currentSession(c);
     if (!session) {
-      throw new ApiError(401, 'unauthenticated', 'Sign in with the secret key, or send Authorization: Bearer sk_…');
+      throw new ApiError(
+        401,
+        'unauthenticated',
+        'Sign in with the secret key, or send Authorization: Bearer sk_…',
+      );
     }
     if (!SAFE_METHODS.has(c.req.method)) {
       const csrf = c.req.header('x-csrf-token');
       if (!csrf || !safeEqual(csrf, session.csrf_token)) {
-        throw new ApiError(403, 'csrf_failed', 'Send the session’s CSRF token in the X-CSRF-Token header');
+        throw new ApiError(
+          403,
+          'csrf_failed',
+          'Send the session’s CSRF token in the X-CSRF-Token header',
+        );
       }
     }
     const shop = await findShop(db, session.shop_id);

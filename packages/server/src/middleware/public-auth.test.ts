@@ -17,14 +17,22 @@ describeEachDialect('public auth', (database) => {
   });
 
   describe('every public route is authenticated, whatever its last path segment', () => {
-    it.each(['orders', 'orders/', 'config', 'events'])('PUT …/carts/%s without a key is a 401', async (cartId) => {
-      const response = await t.json('PUT', `${a}/carts/${cartId}`, { cart });
-      expect(response.status).toBe(401);
-      expect((await errorOf(response)).code).toBe('missing_key');
-    });
+    it.each(['orders', 'orders/', 'config', 'events'])(
+      'PUT …/carts/%s without a key is a 401',
+      async (cartId) => {
+        const response = await t.json('PUT', `${a}/carts/${cartId}`, { cart });
+        expect(response.status).toBe(401);
+        expect((await errorOf(response)).code).toBe('missing_key');
+      },
+    );
 
     it('answers a 404 (not a 500) to a cart named "orders" with a valid key', async () => {
-      const response = await t.json('PUT', `${a}/carts/orders`, { cart }, { authorization: `Bearer ${t.shopA.publishableKey}` });
+      const response = await t.json(
+        'PUT',
+        `${a}/carts/orders`,
+        { cart },
+        { authorization: `Bearer ${t.shopA.publishableKey}` },
+      );
       expect(response.status).toBe(404);
     });
   });
@@ -59,16 +67,26 @@ describeEachDialect('public auth', (database) => {
       expect(server.status).toBe(200);
       expect(server.headers.get('access-control-allow-origin')).toBeNull();
       expect(server.headers.get('vary')).toContain('Origin');
-      const sandboxed = await t.app.request(`${a}/config?key=${t.shopA.publishableKey}`, { headers: { origin: 'null' } });
+      const sandboxed = await t.app.request(`${a}/config?key=${t.shopA.publishableKey}`, {
+        headers: { origin: 'null' },
+      });
       expect(sandboxed.status).toBe(403);
-      const browser = await t.app.request(`${a}/config?key=${t.shopA.publishableKey}`, { headers: { origin: ORIGIN_A } });
+      const browser = await t.app.request(`${a}/config?key=${t.shopA.publishableKey}`, {
+        headers: { origin: ORIGIN_A },
+      });
       expect(browser.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
       expect(browser.headers.get('vary')).toContain('Origin');
     });
 
     it('answers a preflight of an unknown shop exactly like a refused origin (no existence leak)', async () => {
-      const unknown = await t.app.request('/v1/shops/shp_nope/carts', { method: 'OPTIONS', headers: { origin: ORIGIN_A } });
-      const foreign = await t.app.request(`${a}/carts`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+      const unknown = await t.app.request('/v1/shops/shp_nope/carts', {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN_A },
+      });
+      const foreign = await t.app.request(`${a}/carts`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example' },
+      });
       expect(unknown.status).toBe(foreign.status);
       expect([...unknown.headers.keys()].filter((name) => name !== 'x-request-id').sort()).toEqual(
         [...foreign.headers.keys()].filter((name) => name !== 'x-request-id').sort(),

@@ -59,21 +59,32 @@ export function publicAuth(options: { acceptSecretKey?: boolean } = {}): Middlew
     }
     const key = queryKey ?? bearer(c);
     if (!key) {
-      throw new ApiError(401, 'missing_key', 'Send the publishable key as ?key=pk_… or Authorization: Bearer pk_…');
+      throw new ApiError(
+        401,
+        'missing_key',
+        'Send the publishable key as ?key=pk_… or Authorization: Bearer pk_…',
+      );
     }
     const shop = await shops.get(shopId);
     const valid =
       shop !== undefined &&
       ((key.startsWith('pk_') && safeEqual(key, shop.publishableKey)) ||
-        (options.acceptSecretKey === true && key.startsWith('sk_') && safeEqual(hashSecret(key), shop.secretKeyHash)));
-    if (!shop || !valid) throw new ApiError(401, 'invalid_key', 'This key is not valid for this shop');
+        (options.acceptSecretKey === true &&
+          key.startsWith('sk_') &&
+          safeEqual(hashSecret(key), shop.secretKeyHash)));
+    if (!shop || !valid)
+      throw new ApiError(401, 'invalid_key', 'This key is not valid for this shop');
 
     if (origin !== undefined) {
       if (originAllowed(shop, origin)) {
         c.header('Access-Control-Allow-Origin', origin);
         c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
       } else if (key.startsWith('pk_')) {
-        throw new ApiError(403, 'origin_not_allowed', `The origin ${origin} is not among this shop's allowed origins`);
+        throw new ApiError(
+          403,
+          'origin_not_allowed',
+          `The origin ${origin} is not among this shop's allowed origins`,
+        );
       }
     }
     c.header('Vary', 'Origin');

@@ -6,7 +6,15 @@ import { parseTrustProxy, rateLimitKeyOf } from './rate-limit.js';
 
 /** What @hono/node-server hands the app as its env: the socket the request came on. */
 function socketFrom(remoteAddress: string) {
-  return { incoming: { socket: { remoteAddress, remotePort: 4000, remoteFamily: remoteAddress.includes(':') ? 'IPv6' : 'IPv4' } } };
+  return {
+    incoming: {
+      socket: {
+        remoteAddress,
+        remotePort: 4000,
+        remoteFamily: remoteAddress.includes(':') ? 'IPv6' : 'IPv4',
+      },
+    },
+  };
 }
 
 function appWith(deps: Partial<AppDeps>) {
@@ -18,10 +26,17 @@ function appWith(deps: Partial<AppDeps>) {
   });
 }
 
-async function statuses(app: ReturnType<typeof createApp>, requests: { xff?: string; ip: string; path?: string }[]) {
+async function statuses(
+  app: ReturnType<typeof createApp>,
+  requests: { xff?: string; ip: string; path?: string }[],
+) {
   const answers: number[] = [];
   for (const { xff, ip, path } of requests) {
-    const response = await app.request(path ?? '/v1/shops/shp_x/config', { headers: xff ? { 'x-forwarded-for': xff } : {} }, socketFrom(ip));
+    const response = await app.request(
+      path ?? '/v1/shops/shp_x/config',
+      { headers: xff ? { 'x-forwarded-for': xff } : {} },
+      socketFrom(ip),
+    );
     answers.push(response.status);
   }
   return answers;
@@ -30,13 +45,19 @@ async function statuses(app: ReturnType<typeof createApp>, requests: { xff?: str
 describe('rate limit by client IP', () => {
   it('ignores X-Forwarded-For unless a proxy is trusted: rotating it does not dodge the limit', async () => {
     const app = appWith({});
-    const answers = await statuses(app, [1, 2, 3, 4].map((n) => ({ xff: `10.0.0.${n}`, ip: '203.0.113.9' })));
+    const answers = await statuses(
+      app,
+      [1, 2, 3, 4].map((n) => ({ xff: `10.0.0.${n}`, ip: '203.0.113.9' })),
+    );
     expect(answers).toEqual([401, 401, 401, 429]);
   });
 
   it('behind one trusted proxy, takes the address that proxy appended, not the first (client-written) one', async () => {
     const app = appWith({ trustProxy: 1 });
-    const spoofed = await statuses(app, [1, 2, 3, 4].map((n) => ({ xff: `10.0.0.${n}, 198.51.100.7`, ip: '127.0.0.1' })));
+    const spoofed = await statuses(
+      app,
+      [1, 2, 3, 4].map((n) => ({ xff: `10.0.0.${n}, 198.51.100.7`, ip: '127.0.0.1' })),
+    );
     expect(spoofed).toEqual([401, 401, 401, 429]);
     // Another real client behind the same proxy has its own bucket.
     expect(await statuses(app, [{ xff: '198.51.100.8', ip: '127.0.0.1' }])).toEqual([401]);
@@ -44,20 +65,34 @@ describe('rate limit by client IP', () => {
 
   it('behind two trusted proxies, takes the second address from the right', async () => {
     const app = appWith({ trustProxy: 2 });
-    const answers = await statuses(app, [1, 2, 3, 4].map((n) => ({ xff: `10.0.0.${n}, 198.51.100.7, 192.0.2.1`, ip: '127.0.0.1' })));
+    const answers = await statuses(
+      app,
+      [1, 2, 3, 4].map((n) => ({ xff: `10.0.0.${n}, 198.51.100.7, 192.0.2.1`, ip: '127.0.0.1' })),
+    );
     expect(answers).toEqual([401, 401, 401, 429]);
   });
 
   it('counts an IPv6 client by its /64, which one subscriber holds whole', async () => {
     const app = appWith({});
-    const answers = await statuses(app, ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:aaaa::3', '2001:db8:1:2:ffff:ffff:ffff:ffff'].map((ip) => ({ ip })));
+    const answers = await statuses(
+      app,
+      [
+        '2001:db8:1:2::1',
+        '2001:db8:1:2::2',
+        '2001:db8:1:2:aaaa::3',
+        '2001:db8:1:2:ffff:ffff:ffff:ffff',
+      ].map((ip) => ({ ip })),
+    );
     expect(answers).toEqual([401, 401, 401, 429]);
     expect(await statuses(app, [{ ip: '2001:db8:1:3::1' }])).toEqual([401]);
   });
 
   it('limits the recovery and unsubscribe links too (token guessing)', async () => {
     const app = appWith({});
-    const answers = await statuses(app, ['/r/a', '/u/b', '/r/c', '/u/d'].map((path) => ({ ip: '203.0.113.10', path })));
+    const answers = await statuses(
+      app,
+      ['/r/a', '/u/b', '/r/c', '/u/d'].map((path) => ({ ip: '203.0.113.10', path })),
+    );
     expect(answers.at(-1)).toBe(429);
   });
 });

@@ -9,7 +9,10 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
     await sql`select 1`.execute(c.var.deps.db);
     return c.json({ status: 'ok' });
   } catch (error) {
-    c.var.deps.logger.error({ err: error, requestId: c.var.requestId }, 'health check: the database does not answer');
+    c.var.deps.logger.error(
+      { err: error, requestId: c.var.requestId },
+      'health check: the database does not answer',
+    );
     return c.json({ status: 'unavailable' }, 503);
   }
 });

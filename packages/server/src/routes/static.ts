@@ -8,7 +8,9 @@ import { ADMIN_CSP } from '../middleware/security-headers.js';
 
 // From src/routes/ and from dist/routes/ alike, ../../ is packages/server/.
 /** The widgets' CDN build, served at `/embed.js` and `/chunks/*`. */
-export const defaultWidgetsRoot = fileURLToPath(new URL('../../../widgets/dist/cdn/', import.meta.url));
+export const defaultWidgetsRoot = fileURLToPath(
+  new URL('../../../widgets/dist/cdn/', import.meta.url),
+);
 /** The config page's build, served at `/admin`. */
 export const defaultAdminRoot = fileURLToPath(new URL('../../dist/admin/', import.meta.url));
 
@@ -89,7 +91,13 @@ export const adminFiles = new Hono<AppEnv>().get('/*', async (c) => {
   if (relative && extname(relative)) {
     const file = await readInside(root, relative);
     const hashed = relative.startsWith('assets/');
-    if (file) return send(c, file, relative, hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    if (file)
+      return send(
+        c,
+        file,
+        relative,
+        hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      );
     throw new ApiError(404, 'not_found', 'No such file');
   }
   const index = await readInside(root, 'index.html');

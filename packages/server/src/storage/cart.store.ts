@@ -84,7 +84,11 @@ function contentColumns(contents: CartContents, now: Date) {
 }
 
 /** The shop's cart with this `crt_…` id. */
-export async function findCart(db: Db, shopId: string, cartId: string): Promise<StoredCart | undefined> {
+export async function findCart(
+  db: Db,
+  shopId: string,
+  cartId: string,
+): Promise<StoredCart | undefined> {
   const row = await db
     .selectFrom('carts')
     .selectAll()
@@ -150,7 +154,13 @@ export async function markCartConverted(
   db: Db,
   shopId: string,
   cartId: string,
-  order: { status: 'converted' | 'recovered'; orderId: string | null; total: number; currency: string; at: Date },
+  order: {
+    status: 'converted' | 'recovered';
+    orderId: string | null;
+    total: number;
+    currency: string;
+    at: Date;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('carts')
@@ -170,7 +180,12 @@ export async function markCartConverted(
 }
 
 /** Records that a recovery email for the cart went out, so a later order counts as recovered. */
-export async function markRecoveryEmailSent(db: Db, shopId: string, cartId: string, at: Date): Promise<void> {
+export async function markRecoveryEmailSent(
+  db: Db,
+  shopId: string,
+  cartId: string,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('carts')
     .set({ recovery_email_at: at.toISOString() })
@@ -192,7 +207,11 @@ export interface CartListQuery {
 }
 
 /** The shop's carts, newest first, one page at a time. */
-export async function listCarts(db: Db, shopId: string, query: CartListQuery): Promise<StoredCart[]> {
+export async function listCarts(
+  db: Db,
+  shopId: string,
+  query: CartListQuery,
+): Promise<StoredCart[]> {
   let select = db.selectFrom('carts').selectAll().where('shop_id', '=', shopId);
   if (query.status) select = select.where('status', '=', query.status);
   if (query.from) select = select.where('created_at', '>=', query.from);
@@ -206,7 +225,11 @@ export async function listCarts(db: Db, shopId: string, query: CartListQuery): P
       ]),
     );
   }
-  const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  const rows = await select
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit)
+    .execute();
   return rows.map(toStoredCart);
 }
 
@@ -222,7 +245,11 @@ export function cartFactsInRange(db: Db, shopId: string, from: string, to: strin
 }
 
 /** Every cart of the shop that holds this shopper's email. */
-export async function findCartsByEmailHash(db: Db, shopId: string, emailHash: string): Promise<StoredCart[]> {
+export async function findCartsByEmailHash(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<StoredCart[]> {
   const rows = await db
     .selectFrom('carts')
     .selectAll()
@@ -237,7 +264,12 @@ export async function findCartsByEmailHash(db: Db, shopId: string, emailHash: st
  * Erases a shopper from the shop's carts: email, consent and language are removed; the carts stay,
  * anonymous, so the shop's stats keep their counts. Answers how many carts were touched.
  */
-export async function eraseShopperFromCarts(db: Db, shopId: string, emailHash: string, now: Date): Promise<number> {
+export async function eraseShopperFromCarts(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+  now: Date,
+): Promise<number> {
   const result = await db
     .updateTable('carts')
     .set({

@@ -29,7 +29,11 @@ export function findSession(db: Db, tokenHash: string): Promise<SessionRow | und
 
 /** Ends one session of the shop. */
 export async function deleteSession(db: Db, shopId: string, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('shop_id', '=', shopId).where('id', '=', tokenHash).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('shop_id', '=', shopId)
+    .where('id', '=', tokenHash)
+    .execute();
 }
 
 /** Ends every session of the shop except `keepTokenHash` (after a key rotation). */

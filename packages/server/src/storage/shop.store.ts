@@ -65,7 +65,10 @@ export async function findShop(db: Db, shopId: string): Promise<Shop | undefined
  * The shop whose secret key hashes to `secretKeyHash`. This is the one lookup not scoped by a shop
  * id: it is how a secret key finds its shop.
  */
-export async function findShopBySecretHash(db: Db, secretKeyHash: string): Promise<Shop | undefined> {
+export async function findShopBySecretHash(
+  db: Db,
+  secretKeyHash: string,
+): Promise<Shop | undefined> {
   const row = await db
     .selectFrom('shops')
     .selectAll()

@@ -9,10 +9,14 @@ import { openDatabase, type Database, type DialectName } from './database.js';
 import { migrate } from './migrations/index.js';
 
 /** The PostgreSQL server the tests use: `DATABASE_URL_TEST`, else the local `test` database. */
-export const postgresTestUrl = process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresTestUrl =
+  process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function probePostgres(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: postgresTestUrl, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: postgresTestUrl,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.query('select 1');
@@ -26,7 +30,9 @@ async function probePostgres(): Promise<string | undefined> {
 
 const postgresProblem = await probePostgres();
 if (postgresProblem && process.env.CI) {
-  throw new Error(`PostgreSQL is required when CI is set, and ${postgresTestUrl} failed: ${postgresProblem}`);
+  throw new Error(
+    `PostgreSQL is required when CI is set, and ${postgresTestUrl} failed: ${postgresProblem}`,
+  );
 }
 
 /** A migrated database of one dialect, private to one test file. */
@@ -39,7 +45,9 @@ export interface TestDatabase {
   searchPath?: string;
 }
 
-async function createTestDatabase(dialect: DialectName): Promise<TestDatabase & { drop(): Promise<void> }> {
+async function createTestDatabase(
+  dialect: DialectName,
+): Promise<TestDatabase & { drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'comptoir-db-'));
     const url = `sqlite:${join(folder, 'test.db')}`;
@@ -82,7 +90,10 @@ async function createTestDatabase(dialect: DialectName): Promise<TestDatabase & 
  * file; a PostgreSQL schema of its own, dropped afterwards). Without PostgreSQL the PostgreSQL
  * block is skipped and says why, unless `CI` is set, where the import already failed.
  */
-export function describeEachDialect(title: string, body: (database: () => TestDatabase) => void): void {
+export function describeEachDialect(
+  title: string,
+  body: (database: () => TestDatabase) => void,
+): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     const skipReason = dialect === 'postgres' ? postgresProblem : undefined;
     const label = skipReason

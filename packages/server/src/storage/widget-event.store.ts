@@ -3,7 +3,12 @@ import { generateId } from '../keys.js';
 import type { Db } from './database.js';
 
 /** Stores a batch of widget events received at `now`. */
-export async function insertWidgetEvents(db: Db, shopId: string, events: WidgetEvent[], now: Date): Promise<void> {
+export async function insertWidgetEvents(
+  db: Db,
+  shopId: string,
+  events: WidgetEvent[],
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   await db
     .insertInto('widget_events')
@@ -12,7 +17,12 @@ export async function insertWidgetEvents(db: Db, shopId: string, events: WidgetE
         id: generateId('evt'),
         shop_id: shopId,
         type: event.type,
-        subject: event.type === 'faq_opened' ? event.questionId : event.type === 'faq_search_empty' ? event.query : null,
+        subject:
+          event.type === 'faq_opened'
+            ? event.questionId
+            : event.type === 'faq_search_empty'
+              ? event.query
+              : null,
         threshold: event.type === 'threshold_reached' ? event.threshold : null,
         currency: event.type === 'threshold_reached' ? event.currency : null,
         created_at: at,
@@ -22,7 +32,13 @@ export async function insertWidgetEvents(db: Db, shopId: string, events: WidgetE
 }
 
 /** Counts of the shop's widget events in `[from, to)`, and the most frequent empty searches. */
-export async function widgetEventCounts(db: Db, shopId: string, from: string, to: string, topLimit = 10) {
+export async function widgetEventCounts(
+  db: Db,
+  shopId: string,
+  from: string,
+  to: string,
+  topLimit = 10,
+) {
   const inRange = db
     .selectFrom('widget_events')
     .where('shop_id', '=', shopId)
@@ -45,11 +61,19 @@ export async function widgetEventCounts(db: Db, shopId: string, from: string, to
     faqOpened: count('faq_opened'),
     faqSearchesEmpty: count('faq_search_empty'),
     thresholdsReached: count('threshold_reached'),
-    topEmptySearches: topEmptySearches.map((row) => ({ query: row.subject ?? '', count: Number(row.count) })),
+    topEmptySearches: topEmptySearches.map((row) => ({
+      query: row.subject ?? '',
+      count: Number(row.count),
+    })),
   };
 }
 
 /** Every widget event of the shop, for tests and exports. */
 export function listWidgetEvents(db: Db, shopId: string) {
-  return db.selectFrom('widget_events').selectAll().where('shop_id', '=', shopId).orderBy('created_at').execute();
+  return db
+    .selectFrom('widget_events')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .orderBy('created_at')
+    .execute();
 }

@@ -37,17 +37,15 @@ export function fromShopifyCart(cart: ShopifyCart, country?: string): Cart {
     currency: cart.currency.toUpperCase(),
     ...(country ? { country } : {}),
     subtotal: cart.total_price,
-    items: cart.items.slice(0, 200).map(
-      (line): CartItem => ({
-        id: String(line.key ?? line.id),
-        ...(line.product_id !== undefined ? { productId: String(line.product_id) } : {}),
-        title: line.title,
-        quantity: line.quantity,
-        unitPrice: line.final_price ?? line.price,
-        ...(absolute(line.url) ? { url: absolute(line.url) } : {}),
-        ...(absolute(line.image) ? { imageUrl: absolute(line.image) } : {}),
-      }),
-    ),
+    items: cart.items.slice(0, 200).map((line): CartItem => ({
+      id: String(line.key ?? line.id),
+      ...(line.product_id !== undefined ? { productId: String(line.product_id) } : {}),
+      title: line.title,
+      quantity: line.quantity,
+      unitPrice: line.final_price ?? line.price,
+      ...(absolute(line.url) ? { url: absolute(line.url) } : {}),
+      ...(absolute(line.image) ? { imageUrl: absolute(line.image) } : {}),
+    })),
   };
 }
 

@@ -18,12 +18,14 @@ export function cartProblem(cart: unknown): string | undefined {
     return 'country must be an upper-case ISO 3166-1 alpha-2 code';
   if (!isMinor(c.subtotal)) return 'subtotal must be a whole number of minor units';
   if (c.id !== undefined && !isId(c.id)) return 'id must be a non-empty string';
-  if (!Array.isArray(c.items) || c.items.length > 200) return 'items must be an array of at most 200';
+  if (!Array.isArray(c.items) || c.items.length > 200)
+    return 'items must be an array of at most 200';
   for (const item of c.items) {
     if (typeof item !== 'object' || item === null) return 'every item must be an object';
     if (!isId(item.id)) return 'every item needs an id';
     if (typeof item.title !== 'string') return 'every item needs a title';
-    if (!Number.isInteger(item.quantity) || item.quantity < 1) return 'quantity must be an integer >= 1';
+    if (!Number.isInteger(item.quantity) || item.quantity < 1)
+      return 'quantity must be an integer >= 1';
     if (!isMinor(item.unitPrice)) return 'unitPrice must be a whole number of minor units';
   }
   return undefined;

@@ -43,8 +43,12 @@ export function fromWooCommerceCart(cart: WooCart): Cart {
   return {
     currency,
     ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
-    subtotal: minor(cart.totals.total_items, digits, currency) -
-      Math.min(minor(cart.totals.total_items, digits, currency), minor(cart.totals.total_discount ?? '0', digits, currency)),
+    subtotal:
+      minor(cart.totals.total_items, digits, currency) -
+      Math.min(
+        minor(cart.totals.total_items, digits, currency),
+        minor(cart.totals.total_discount ?? '0', digits, currency),
+      ),
     items: cart.items.slice(0, 200).map((item) => ({
       id: item.key,
       productId: String(item.id),
@@ -57,7 +61,12 @@ export function fromWooCommerceCart(cart: WooCart): Cart {
   };
 }
 
-const EVENTS = ['added_to_cart', 'removed_from_cart', 'wc-blocks_added_to_cart', 'wc-blocks_removed_from_cart'];
+const EVENTS = [
+  'added_to_cart',
+  'removed_from_cart',
+  'wc-blocks_added_to_cart',
+  'wc-blocks_removed_from_cart',
+];
 let started = false;
 
 /**

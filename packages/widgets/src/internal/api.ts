@@ -35,7 +35,8 @@ function flush(beacon: boolean): void {
     const body = JSON.stringify({ events: queue.splice(0, 50) });
     try {
       // A beacon cannot set headers: the key travels in the query string.
-      const sent = beacon && navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
+      const sent =
+        beacon && navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
       if (!sent) {
         void fetch(url, {
           method: 'POST',

@@ -11,9 +11,7 @@ export class ClockController implements ReactiveController {
     this.schedule();
   };
 
-  constructor(
-    private readonly host: ReactiveControllerHost & { now(): Date },
-  ) {
+  constructor(private readonly host: ReactiveControllerHost & { now(): Date }) {
     host.addController(this);
   }
 

@@ -29,9 +29,13 @@ export function consentFields(
     <div class="consent">
       <input id="${prefix}-consent" name="consent" type="checkbox" />
       <label for="${prefix}-consent"
-        ><span data-consent-text>${consentText}</span>${privacyUrl
-          ? html` <a href=${privacyUrl} target="_blank" rel="noopener">${host.localize.t('privacyLink')}</a>`
-          : nothing}</label
+        ><span data-consent-text>${consentText}</span>${
+          privacyUrl
+            ? html` <a href=${privacyUrl} target="_blank" rel="noopener"
+                >${host.localize.t('privacyLink')}</a
+              >`
+            : nothing
+        }</label
       >
     </div>
     <p id="${prefix}-error" class="error" role="alert">${error}</p>`;
@@ -43,7 +47,8 @@ export function readConsentForm(
 ): { email: string; consentText: string } | { error: 'errorEmail' | 'errorConsent' } {
   const email = (form.querySelector<HTMLInputElement>('input[name=email]')?.value ?? '').trim();
   if (!EMAIL.test(email) || email.length > 254) return { error: 'errorEmail' };
-  if (!form.querySelector<HTMLInputElement>('input[name=consent]')?.checked) return { error: 'errorConsent' };
+  if (!form.querySelector<HTMLInputElement>('input[name=consent]')?.checked)
+    return { error: 'errorConsent' };
   const consentText = form.querySelector('[data-consent-text]')?.textContent ?? '';
   return { email, consentText };
 }

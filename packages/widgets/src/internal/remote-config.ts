@@ -12,7 +12,12 @@ const cacheKey = (shop: string) => `comptoir:config:${shop}`;
 /** A cheap sanity check of a published config (the server validated it; this guards the cache). */
 function looksLikeConfig(value: unknown): value is PublishedConfig {
   const config = value as PublishedConfig | null;
-  return !!config && typeof config === 'object' && typeof config.version === 'string' && !!config.calendar;
+  return (
+    !!config &&
+    typeof config === 'object' &&
+    typeof config.version === 'string' &&
+    !!config.calendar
+  );
 }
 
 /**
@@ -37,7 +42,11 @@ export async function configure(target: ApiTarget): Promise<void> {
         writeStorage(cacheKey(target.shop), { config, receivedAt } satisfies CachedConfig);
       })
       .catch((error: unknown) => {
-        warnOnce('config-unavailable', 'could not fetch the shop config; using the cached one if any', error);
+        warnOnce(
+          'config-unavailable',
+          'could not fetch the shop config; using the cached one if any',
+          error,
+        );
       });
     if (!state.config) await refresh;
   } catch (error) {

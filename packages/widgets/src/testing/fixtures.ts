@@ -52,7 +52,10 @@ export function makeCart(subtotal: number, extra: Partial<Cart> = {}): Cart {
   return {
     currency: 'EUR',
     subtotal,
-    items: subtotal > 0 ? [{ id: 'l1', productId: 'p1', title: 'Mug', quantity: 1, unitPrice: subtotal }] : [],
+    items:
+      subtotal > 0
+        ? [{ id: 'l1', productId: 'p1', title: 'Mug', quantity: 1, unitPrice: subtotal }]
+        : [],
     ...extra,
   };
 }

@@ -28,7 +28,8 @@ const fr: Translation = {
   cutoffDelivery: ({ method, range }) => `Livraison estimée avec ${method} : ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
     `Commandez avant le ${date} pour être livré avant ${event} (${method})`,
-  deadlineTooLate: ({ event }) => `Les commandes passées maintenant n’arriveront pas avant ${event}.`,
+  deadlineTooLate: ({ event }) =>
+    `Les commandes passées maintenant n’arriveront pas avant ${event}.`,
   faqLabel: 'Questions fréquentes',
   faqSearch: 'Rechercher une question',
   faqEmpty: ({ query }) => `Aucune question ne correspond à « ${query} ».`,

@@ -13,8 +13,7 @@ const it: Translation = {
   absenceLabel: 'Avviso del negozio',
   absenceUpcoming: ({ range }) => `Saremo assenti dal ${range}.`,
   absenceActive: ({ end }) => `Siamo assenti fino al ${end}.`,
-  absenceShips: ({ date }) =>
-    `Puoi comunque ordinare: gli ordini di adesso partono dal ${date}.`,
+  absenceShips: ({ date }) => `Puoi comunque ordinare: gli ordini di adesso partono dal ${date}.`,
   absenceNotify: 'Avvisami al vostro ritorno',
   absenceNotifySubmit: 'Avvisami',
   absenceNotifyDone: 'Grazie! Ti scriveremo al nostro ritorno.',

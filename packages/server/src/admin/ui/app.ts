@@ -582,20 +582,18 @@ export class ComptoirAdminApp extends LitElement {
                 <strong>${this.t('save.invalid', { n: this.issues.length })}</strong>
               </p>
               <ul>
-                ${this.issues
-                  .slice(0, 12)
-                  .map(
-                    (issue) =>
-                      html`<li>
-                        <a
-                          href="#/${sectionOf(issue.path)}"
-                          @click=${(e: Event) => this.goToIssue(e, issue)}
-                        >
-                          ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} —
-                          ${localizeIssue(issue, this.uiLocale)}</a
-                        >
-                      </li>`,
-                  )}
+                ${this.issues.slice(0, 12).map(
+                  (issue) =>
+                    html`<li>
+                      <a
+                        href="#/${sectionOf(issue.path)}"
+                        @click=${(e: Event) => this.goToIssue(e, issue)}
+                      >
+                        ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} —
+                        ${localizeIssue(issue, this.uiLocale)}</a
+                      >
+                    </li>`,
+                )}
               </ul>
             </div>`
           : this.banner?.kind === 'error'

@@ -4,7 +4,11 @@ import { markRecoveryEmailSent } from '../../storage/cart.store.js';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
 
-const cart = { currency: 'EUR', subtotal: 1000, items: [{ id: 'v1', title: 'Mug', quantity: 1, unitPrice: 1000 }] };
+const cart = {
+  currency: 'EUR',
+  subtotal: 1000,
+  items: [{ id: 'v1', title: 'Mug', quantity: 1, unitPrice: 1000 }],
+};
 
 async function signIn(t: TestApp, secretKey: string) {
   const response = await t.json('POST', '/v1/admin/session', { secretKey });
@@ -40,12 +44,20 @@ describeEachDialect('admin API', (database) => {
 
     it('requires the CSRF token on cookie-authenticated writes', async () => {
       const { cookie, body } = await signIn(t, t.shopA.secretKey);
-      const config = (await (await t.app.request('/v1/admin/config', { headers: { cookie } })).json()) as ShopConfig;
+      const config = (await (
+        await t.app.request('/v1/admin/config', { headers: { cookie } })
+      ).json()) as ShopConfig;
       const without = await t.json('PUT', '/v1/admin/config', config, { cookie });
       expect(without.status).toBe(403);
-      const wrong = await t.json('PUT', '/v1/admin/config', config, { cookie, 'x-csrf-token': 'nope' });
+      const wrong = await t.json('PUT', '/v1/admin/config', config, {
+        cookie,
+        'x-csrf-token': 'nope',
+      });
       expect(wrong.status).toBe(403);
-      const right = await t.json('PUT', '/v1/admin/config', config, { cookie, 'x-csrf-token': body.csrfToken });
+      const right = await t.json('PUT', '/v1/admin/config', config, {
+        cookie,
+        'x-csrf-token': body.csrfToken,
+      });
       expect(right.status).toBe(200);
     });
 
@@ -54,24 +66,33 @@ describeEachDialect('admin API', (database) => {
       t.setNow('2026-03-03T09:00:00Z');
       const expired = await t.app.request('/v1/admin/config', { headers: { cookie } });
       expect(expired.status).toBe(401);
-      expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('session_expired');
+      expect(((await expired.json()) as { error: { code: string } }).error.code).toBe(
+        'session_expired',
+      );
       t.setNow('2026-03-02T09:00:00Z');
 
       const fresh = await signIn(t, t.shopA.secretKey);
-      const noCsrf = await t.app.request('/v1/admin/session', { method: 'DELETE', headers: { cookie: fresh.cookie } });
+      const noCsrf = await t.app.request('/v1/admin/session', {
+        method: 'DELETE',
+        headers: { cookie: fresh.cookie },
+      });
       expect(noCsrf.status).toBe(403);
       const out = await t.app.request('/v1/admin/session', {
         method: 'DELETE',
         headers: { cookie: fresh.cookie, 'x-csrf-token': fresh.body.csrfToken },
       });
       expect(out.status).toBe(204);
-      expect((await t.app.request('/v1/admin/config', { headers: { cookie: fresh.cookie } })).status).toBe(401);
+      expect(
+        (await t.app.request('/v1/admin/config', { headers: { cookie: fresh.cookie } })).status,
+      ).toBe(401);
       expect(body.csrfToken).not.toBe(fresh.body.csrfToken);
     });
 
     it('answers 401 with no credentials, and for a publishable key', async () => {
       expect((await t.app.request('/v1/admin/config')).status).toBe(401);
-      const pk = await t.app.request('/v1/admin/config', { headers: { authorization: `Bearer ${t.shopA.publishableKey}` } });
+      const pk = await t.app.request('/v1/admin/config', {
+        headers: { authorization: `Bearer ${t.shopA.publishableKey}` },
+      });
       expect(pk.status).toBe(401);
     });
   });
@@ -81,25 +102,49 @@ describeEachDialect('admin API', (database) => {
       const got = await t.app.request('/v1/admin/config', { headers: bearerA });
       const etag = got.headers.get('etag') ?? '';
       const config = (await got.json()) as ShopConfig;
-      const edited = { ...config, shopName: 'Shop A — « Épicerie »', faq: [{ id: 'q1', category: '', question: 'Délais ?', answer: '2 jours' }] };
-      const saved = await t.json('PUT', '/v1/admin/config', edited, { ...bearerA, 'if-match': etag });
+      const edited = {
+        ...config,
+        shopName: 'Shop A — « Épicerie »',
+        faq: [{ id: 'q1', category: '', question: 'Délais ?', answer: '2 jours' }],
+      };
+      const saved = await t.json('PUT', '/v1/admin/config', edited, {
+        ...bearerA,
+        'if-match': etag,
+      });
       expect(saved.status).toBe(200);
       expect(saved.headers.get('etag')).not.toBe(etag);
       expect(await saved.json()).toEqual(edited);
-      const stale = await t.json('PUT', '/v1/admin/config', config, { ...bearerA, 'if-match': etag });
+      const stale = await t.json('PUT', '/v1/admin/config', config, {
+        ...bearerA,
+        'if-match': etag,
+      });
       expect(stale.status).toBe(412);
-      const published = await t.app.request(`/v1/shops/${t.shopA.shopId}/config?key=${t.shopA.publishableKey}`);
-      expect(((await published.json()) as { shopName: string }).shopName).toBe('Shop A — « Épicerie »');
+      const published = await t.app.request(
+        `/v1/shops/${t.shopA.shopId}/config?key=${t.shopA.publishableKey}`,
+      );
+      expect(((await published.json()) as { shopName: string }).shopName).toBe(
+        'Shop A — « Épicerie »',
+      );
     });
 
     it('refuses an invalid config with the path of each problem', async () => {
       const config = defaultShopConfig('X', [ORIGIN_A]);
-      const bad = { ...config, defaultLocale: 'de', calendar: { ...config.calendar, cutoff: '25:00' }, extra: 1 };
+      const bad = {
+        ...config,
+        defaultLocale: 'de',
+        calendar: { ...config.calendar, cutoff: '25:00' },
+        extra: 1,
+      };
       const response = await t.json('PUT', '/v1/admin/config', bad, bearerA);
       expect(response.status).toBe(400);
-      const paths = ((await response.json()) as { error: { details: { path: string[] }[] } }).error.details.map((d) => d.path.join('.'));
+      const paths = (
+        (await response.json()) as { error: { details: { path: string[] }[] } }
+      ).error.details.map((d) => d.path.join('.'));
       expect(paths).toContain('calendar.cutoff');
-      const unknownRegion = { ...config, calendar: { ...config.calendar, holidayCountry: 'FR', holidayRegion: 'ZZ' } };
+      const unknownRegion = {
+        ...config,
+        calendar: { ...config.calendar, holidayCountry: 'FR', holidayRegion: 'ZZ' },
+      };
       expect((await t.json('PUT', '/v1/admin/config', unknownRegion, bearerA)).status).toBe(400);
     });
 
@@ -107,8 +152,17 @@ describeEachDialect('admin API', (database) => {
       const draft = defaultShopConfig('Draft', [ORIGIN_A]);
       draft.calendar.holidayCountry = 'DE';
       draft.calendar.holidayRegion = 'BY';
-      const preview = await t.json('POST', '/v1/admin/preview', { config: draft, at: '2026-12-01T10:00:00Z' }, bearerA);
-      const published = (await preview.json()) as { shopName: string; now: string; calendar: { holidays: string[] } };
+      const preview = await t.json(
+        'POST',
+        '/v1/admin/preview',
+        { config: draft, at: '2026-12-01T10:00:00Z' },
+        bearerA,
+      );
+      const published = (await preview.json()) as {
+        shopName: string;
+        now: string;
+        calendar: { holidays: string[] };
+      };
       expect(published.shopName).toBe('Draft');
       expect(published.now).toBe('2026-12-01T10:00:00.000Z');
       expect(published.calendar.holidays).toContain('2027-01-06');
@@ -116,16 +170,27 @@ describeEachDialect('admin API', (database) => {
       const holidays = await t.app.request('/v1/admin/holidays?country=FR', { headers: bearerA });
       const list = (await holidays.json()) as { holidays: { date: string; name: string }[] };
       expect(list.holidays.find((h) => h.date === '2026-05-01')?.name).toBeTruthy();
-      expect((await t.app.request('/v1/admin/holidays?country=fr', { headers: bearerA })).status).toBe(400);
-      expect((await t.app.request('/v1/admin/holidays?country=ZZ', { headers: bearerA })).status).toBe(400);
+      expect(
+        (await t.app.request('/v1/admin/holidays?country=fr', { headers: bearerA })).status,
+      ).toBe(400);
+      expect(
+        (await t.app.request('/v1/admin/holidays?country=ZZ', { headers: bearerA })).status,
+      ).toBe(400);
 
-      const install = (await (await t.app.request('/v1/admin/install', { headers: bearerA })).json()) as { snippet: string };
+      const install = (await (
+        await t.app.request('/v1/admin/install', { headers: bearerA })
+      ).json()) as { snippet: string };
       expect(install.snippet).toContain(`data-shop="${t.shopA.shopId}"`);
       expect(install.snippet).toContain(`data-key="${t.shopA.publishableKey}"`);
     });
 
     it('refuses bodies over 1 MB', async () => {
-      const response = await t.json('PUT', '/v1/admin/config', { shopName: 'x'.repeat(1_100_000) }, bearerA);
+      const response = await t.json(
+        'PUT',
+        '/v1/admin/config',
+        { shopName: 'x'.repeat(1_100_000) },
+        bearerA,
+      );
       expect(response.status).toBe(413);
     });
   });
@@ -138,30 +203,78 @@ describeEachDialect('admin API', (database) => {
       const base = `/v1/shops/${shop.shopA.shopId}`;
       for (let i = 0; i < 5; i++) {
         shop.setNow(`2026-03-0${i + 1}T12:00:00Z`);
-        const body = i < 2 ? { cart: { ...cart, id: `c${i}` }, email: 'Zoé@example.com', consent: { granted: true, text: 'OK' } } : { cart: { ...cart, id: `c${i}` } };
+        const body =
+          i < 2
+            ? {
+                cart: { ...cart, id: `c${i}` },
+                email: 'Zoé@example.com',
+                consent: { granted: true, text: 'OK' },
+              }
+            : { cart: { ...cart, id: `c${i}` } };
         await shop.json('POST', `${base}/carts`, body, key);
       }
       shop.setNow('2026-03-05T13:00:00Z');
-      const carts = (await (await shop.app.request('/v1/admin/carts', { headers: { authorization: `Bearer ${shop.shopA.secretKey}` } })).json()) as { items: { id: string; platformCartId: string }[] };
+      const carts = (await (
+        await shop.app.request('/v1/admin/carts', {
+          headers: { authorization: `Bearer ${shop.shopA.secretKey}` },
+        })
+      ).json()) as { items: { id: string; platformCartId: string }[] };
       const c1 = carts.items.find((item) => item.platformCartId === 'c1');
-      await markRecoveryEmailSent(database().db, shop.shopA.shopId, c1?.id ?? '', new Date('2026-03-02T13:00:00Z'));
-      await shop.json('POST', `${base}/orders`, { cartId: 'c1', total: 1500, currency: 'EUR' }, key);
+      await markRecoveryEmailSent(
+        database().db,
+        shop.shopA.shopId,
+        c1?.id ?? '',
+        new Date('2026-03-02T13:00:00Z'),
+      );
+      await shop.json(
+        'POST',
+        `${base}/orders`,
+        { cartId: 'c1', total: 1500, currency: 'EUR' },
+        key,
+      );
       await shop.json('POST', `${base}/orders`, { cartId: 'c3', total: 900, currency: 'EUR' }, key);
-      await shop.json('POST', `${base}/events`, { events: [{ type: 'faq_search_empty', query: 'retour' }, { type: 'faq_search_empty', query: 'retour' }, { type: 'faq_opened', questionId: 'q1' }] }, key);
+      await shop.json(
+        'POST',
+        `${base}/events`,
+        {
+          events: [
+            { type: 'faq_search_empty', query: 'retour' },
+            { type: 'faq_search_empty', query: 'retour' },
+            { type: 'faq_opened', questionId: 'q1' },
+          ],
+        },
+        key,
+      );
     });
     const admin = () => ({ authorization: `Bearer ${shop.shopA.secretKey}` });
 
     it('pages carts newest first, filters by status and date', async () => {
-      const first = (await (await shop.app.request('/v1/admin/carts?limit=2', { headers: admin() })).json()) as { items: { platformCartId: string }[]; nextCursor: string };
+      const first = (await (
+        await shop.app.request('/v1/admin/carts?limit=2', { headers: admin() })
+      ).json()) as { items: { platformCartId: string }[]; nextCursor: string };
       expect(first.items.map((c) => c.platformCartId)).toEqual(['c4', 'c3']);
-      const second = (await (await shop.app.request(`/v1/admin/carts?limit=2&cursor=${first.nextCursor}`, { headers: admin() })).json()) as { items: { platformCartId: string }[] };
+      const second = (await (
+        await shop.app.request(`/v1/admin/carts?limit=2&cursor=${first.nextCursor}`, {
+          headers: admin(),
+        })
+      ).json()) as { items: { platformCartId: string }[] };
       expect(second.items.map((c) => c.platformCartId)).toEqual(['c2', 'c1']);
-      const recovered = (await (await shop.app.request('/v1/admin/carts?status=recovered', { headers: admin() })).json()) as { items: { platformCartId: string }[] };
+      const recovered = (await (
+        await shop.app.request('/v1/admin/carts?status=recovered', { headers: admin() })
+      ).json()) as { items: { platformCartId: string }[] };
       expect(recovered.items.map((c) => c.platformCartId)).toEqual(['c1']);
-      const ranged = (await (await shop.app.request('/v1/admin/carts?from=2026-03-02&to=2026-03-03', { headers: admin() })).json()) as { items: unknown[] };
+      const ranged = (await (
+        await shop.app.request('/v1/admin/carts?from=2026-03-02&to=2026-03-03', {
+          headers: admin(),
+        })
+      ).json()) as { items: unknown[] };
       expect(ranged.items).toHaveLength(2);
-      expect((await shop.app.request('/v1/admin/carts?status=lost', { headers: admin() })).status).toBe(400);
-      expect((await shop.app.request('/v1/admin/carts?cursor=garbage', { headers: admin() })).status).toBe(400);
+      expect(
+        (await shop.app.request('/v1/admin/carts?status=lost', { headers: admin() })).status,
+      ).toBe(400);
+      expect(
+        (await shop.app.request('/v1/admin/carts?cursor=garbage', { headers: admin() })).status,
+      ).toBe(400);
     });
 
     it('exports CSV with a header row', async () => {
@@ -173,7 +286,9 @@ describeEachDialect('admin API', (database) => {
     });
 
     it('counts over a range', async () => {
-      const response = await shop.app.request('/v1/admin/stats?from=2026-03-01&to=2026-03-05', { headers: admin() });
+      const response = await shop.app.request('/v1/admin/stats?from=2026-03-01&to=2026-03-05', {
+        headers: admin(),
+      });
       const stats = (await response.json()) as Record<string, unknown>;
       expect(stats).toMatchObject({
         cartsCaptured: 5,
@@ -186,24 +301,46 @@ describeEachDialect('admin API', (database) => {
         topEmptySearches: [{ query: 'retour', count: 2 }],
       });
       expect(stats.daily).toHaveLength(5);
-      expect((await shop.app.request('/v1/admin/stats?from=2026-03-05&to=2026-03-01', { headers: admin() })).status).toBe(400);
+      expect(
+        (
+          await shop.app.request('/v1/admin/stats?from=2026-03-05&to=2026-03-01', {
+            headers: admin(),
+          })
+        ).status,
+      ).toBe(400);
     });
 
     it('exports and erases one shopper, whatever the case of their email', async () => {
-      const exported = await shop.json('POST', '/v1/admin/shoppers/export', { email: 'zoé@EXAMPLE.com' }, admin());
+      const exported = await shop.json(
+        'POST',
+        '/v1/admin/shoppers/export',
+        { email: 'zoé@EXAMPLE.com' },
+        admin(),
+      );
       const data = (await exported.json()) as { carts: { email: string }[] };
       expect(data.carts.map((c) => c.email)).toEqual(['Zoé@example.com', 'Zoé@example.com']);
-      const erased = await shop.json('POST', '/v1/admin/shoppers/erase', { email: 'zoé@example.com' }, admin());
+      const erased = await shop.json(
+        'POST',
+        '/v1/admin/shoppers/erase',
+        { email: 'zoé@example.com' },
+        admin(),
+      );
       expect(await erased.json()).toEqual({ email: 'zoé@example.com', cartsErased: 2 });
-      const after = (await (await shop.json('POST', '/v1/admin/shoppers/export', { email: 'zoé@example.com' }, admin())).json()) as { carts: unknown[] };
+      const after = (await (
+        await shop.json('POST', '/v1/admin/shoppers/export', { email: 'zoé@example.com' }, admin())
+      ).json()) as { carts: unknown[] };
       expect(after.carts).toEqual([]);
     });
 
     it('shows nothing of another shop', async () => {
       const other = { authorization: `Bearer ${shop.shopB.secretKey}` };
-      const carts = (await (await shop.app.request('/v1/admin/carts', { headers: other })).json()) as { items: unknown[] };
+      const carts = (await (
+        await shop.app.request('/v1/admin/carts', { headers: other })
+      ).json()) as { items: unknown[] };
       expect(carts.items).toEqual([]);
-      const stats = (await (await shop.app.request('/v1/admin/stats', { headers: other })).json()) as { cartsCaptured: number };
+      const stats = (await (
+        await shop.app.request('/v1/admin/stats', { headers: other })
+      ).json()) as { cartsCaptured: number };
       expect(stats.cartsCaptured).toBe(0);
     });
   });
@@ -211,10 +348,14 @@ describeEachDialect('admin API', (database) => {
   it('rotates the secret key: the old one stops working, the data stays', async () => {
     const own = await createTestApp(database().db);
     const old = { authorization: `Bearer ${own.shopA.secretKey}` };
-    const rotated = (await (await own.app.request('/v1/admin/keys/rotate', { method: 'POST', headers: old })).json()) as { secretKey: string };
+    const rotated = (await (
+      await own.app.request('/v1/admin/keys/rotate', { method: 'POST', headers: old })
+    ).json()) as { secretKey: string };
     expect(rotated.secretKey).toMatch(/^sk_/);
     expect((await own.app.request('/v1/admin/config', { headers: old })).status).toBe(401);
-    const fresh = await own.app.request('/v1/admin/config', { headers: { authorization: `Bearer ${rotated.secretKey}` } });
+    const fresh = await own.app.request('/v1/admin/config', {
+      headers: { authorization: `Bearer ${rotated.secretKey}` },
+    });
     expect(((await fresh.json()) as ShopConfig).shopName).toBe('Shop A');
   });
 });

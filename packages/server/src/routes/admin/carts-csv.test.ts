@@ -16,7 +16,11 @@ describeEachDialect('CSV export of carts', (database) => {
       { authorization: `Bearer ${t.shopA.publishableKey}`, origin: ORIGIN_A },
     );
     const { id } = (await captured.json()) as { id: string };
-    const csv = await (await t.app.request('/v1/admin/carts.csv', { headers: { authorization: `Bearer ${t.shopA.secretKey}` } })).text();
+    const csv = await (
+      await t.app.request('/v1/admin/carts.csv', {
+        headers: { authorization: `Bearer ${t.shopA.secretKey}` },
+      })
+    ).text();
     const line = csv.split('\r\n').find((row) => row.startsWith(`${id},`));
     if (!line) throw new Error(`no row for ${id}`);
     // platform_cart_id is the last of 15 columns; the 14 before it hold no comma here.

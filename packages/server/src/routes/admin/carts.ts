@@ -45,7 +45,9 @@ function encodeCursor(cart: StoredCart): string {
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const [createdAt, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
     if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
   } catch {
     // Falls through to the error below.
@@ -145,7 +147,11 @@ export const adminCarts = new Hono<AppEnv>()
     const { from, to } = c.req.valid('query');
     const shop = c.var.shop;
     const lines = [CSV_COLUMNS.join(',')];
-    for await (const cart of allCarts(c.var.deps.db, shop.id, bounds(from, to, shop.config.calendar.timeZone))) {
+    for await (const cart of allCarts(
+      c.var.deps.db,
+      shop.id,
+      bounds(from, to, shop.config.calendar.timeZone),
+    )) {
       lines.push(csvRow(cart));
     }
     c.header('Content-Type', 'text/csv; charset=UTF-8');

@@ -9,7 +9,12 @@ import { findShop, updateShopConfig } from '../../storage/shop.store.js';
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new ApiError(412, 'version_conflict', 'If-Match must be the ETag of GET /v1/admin/config');
+  if (!match)
+    throw new ApiError(
+      412,
+      'version_conflict',
+      'If-Match must be the ETag of GET /v1/admin/config',
+    );
   return Number(match[1]);
 }
 
@@ -21,7 +26,10 @@ function checkHolidayRegion(config: ShopConfig, now: Date): void {
   } catch (error) {
     if (!isUnknownHolidayRegionError(error)) throw error;
     throw new ApiError(400, 'invalid_request', error.message, [
-      { path: ['calendar', holidayRegion ? 'holidayRegion' : 'holidayCountry'], message: error.message },
+      {
+        path: ['calendar', holidayRegion ? 'holidayRegion' : 'holidayCountry'],
+        message: error.message,
+      },
     ]);
   }
 }
@@ -47,9 +55,14 @@ export const adminConfig = new Hono<AppEnv>()
     const version = await updateShopConfig(db, shop.id, config, expected, now);
     if (version === undefined) {
       const current = await findShop(db, shop.id);
-      throw new ApiError(412, 'version_conflict', 'Another save came first: reload the config and apply your change again', {
-        currentVersion: current?.configVersion,
-      });
+      throw new ApiError(
+        412,
+        'version_conflict',
+        'Another save came first: reload the config and apply your change again',
+        {
+          currentVersion: current?.configVersion,
+        },
+      );
     }
     shops.invalidate(shop.id);
     c.header('ETag', `"${version}"`);

@@ -35,11 +35,18 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 export const adminOutbox = new Hono<AppEnv>()
   .get('/', queryParams(OutboxQuery), async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const emails = await listOutbox(c.var.deps.db, c.var.shop.id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+    const emails = await listOutbox(
+      c.var.deps.db,
+      c.var.shop.id,
+      limit + 1,
+      cursor ? decodeCursor(cursor) : undefined,
+    );
     const page = emails.slice(0, limit);
     const last = page.at(-1);
     const nextCursor =
-      emails.length > limit && last ? Buffer.from(`${last.createdAt}|${last.id}`).toString('base64url') : null;
+      emails.length > limit && last
+        ? Buffer.from(`${last.createdAt}|${last.id}`).toString('base64url')
+        : null;
     return c.json({ items: page.map(summary), nextCursor });
   })
   .get('/:id', async (c) => {

@@ -31,10 +31,16 @@ export const adminPublishing = new Hono<AppEnv>()
   .get('/holidays', queryParams(HolidayQuery), (c) => {
     const { country, region } = c.req.valid('query');
     try {
-      const holidays = publicHolidays(country, region, c.var.deps.clock(), c.var.shop.config.calendar.timeZone);
+      const holidays = publicHolidays(
+        country,
+        region,
+        c.var.deps.clock(),
+        c.var.shop.config.calendar.timeZone,
+      );
       return c.json({ holidays });
     } catch (error) {
-      if (isUnknownHolidayRegionError(error)) throw new ApiError(400, 'unknown_region', error.message);
+      if (isUnknownHolidayRegionError(error))
+        throw new ApiError(400, 'unknown_region', error.message);
       throw error;
     }
   })

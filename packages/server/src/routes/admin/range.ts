@@ -25,7 +25,8 @@ export function resolveDayRange(
   const to = query.to ?? localDateOf(now, timeZone);
   const from = query.from ?? addDays(to, -29);
   if (from > to) throw new ApiError(400, 'invalid_request', '`from` is after `to`');
-  if (addDays(from, MAX_DAYS) <= to) throw new ApiError(400, 'invalid_request', `At most ${MAX_DAYS} days`);
+  if (addDays(from, MAX_DAYS) <= to)
+    throw new ApiError(400, 'invalid_request', `At most ${MAX_DAYS} days`);
   return {
     from,
     to,

@@ -16,11 +16,17 @@ import { DateRangeQuery, resolveDayRange } from './range.js';
 const PreviewInput = z.strictObject({ step: z.number().int().min(0), locale: Locale.optional() });
 const TestInput = z.strictObject({ email: EmailAddress, step: z.number().int().min(0) });
 
-function sampleEmail(config: ShopConfig, step: number, publicUrl: string, locale?: string): RenderedEmail {
+function sampleEmail(
+  config: ShopConfig,
+  step: number,
+  publicUrl: string,
+  locale?: string,
+): RenderedEmail {
   const chosen = config.recovery.steps[step];
-  if (!chosen) throw new ApiError(400, 'invalid_request', `The sequence has no step ${step}`, [
-    { path: ['step'], message: `Choose a step from 0 to ${config.recovery.steps.length - 1}` },
-  ]);
+  if (!chosen)
+    throw new ApiError(400, 'invalid_request', `The sequence has no step ${step}`, [
+      { path: ['step'], message: `Choose a step from 0 to ${config.recovery.steps.length - 1}` },
+    ]);
   return renderRecoveryEmail({
     shopName: config.shopName,
     defaultLocale: config.defaultLocale,
@@ -46,7 +52,8 @@ function rate(converted: number, total: number) {
   const p = converted / total;
   const denominator = 1 + (z95 * z95) / total;
   const centre = (p + (z95 * z95) / (2 * total)) / denominator;
-  const margin = (z95 * Math.sqrt((p * (1 - p)) / total + (z95 * z95) / (4 * total * total))) / denominator;
+  const margin =
+    (z95 * Math.sqrt((p * (1 - p)) / total + (z95 * z95) / (4 * total * total))) / denominator;
   return { rate: p, low: Math.max(0, centre - margin), high: Math.min(1, centre + margin) };
 }
 
@@ -107,7 +114,10 @@ export function adminRecovery(mailer: () => Mailer) {
       const range = resolveDayRange(c.req.valid('query'), clock(), shop.config.calendar.timeZone);
       const rows = await armOutcomes(db, shop.id, range.fromInstant, range.toInstant);
       const arms = { email: { carts: 0, converted: 0 }, holdout: { carts: 0, converted: 0 } };
-      const perStep = new Map<number, { step: number; recovered: number; revenue: Map<string, number> }>();
+      const perStep = new Map<
+        number,
+        { step: number; recovered: number; revenue: Map<string, number> }
+      >();
       for (const row of rows) {
         if (row.arm === 'duplicate') continue;
         const arm = arms[row.arm];
@@ -118,7 +128,10 @@ export function adminRecovery(mailer: () => Mailer) {
           const entry = perStep.get(step) ?? { step, recovered: 0, revenue: new Map() };
           entry.recovered++;
           const currency = row.order_currency ?? shop.config.currency;
-          entry.revenue.set(currency, (entry.revenue.get(currency) ?? 0) + Number(row.order_total ?? 0));
+          entry.revenue.set(
+            currency,
+            (entry.revenue.get(currency) ?? 0) + Number(row.order_total ?? 0),
+          );
           perStep.set(step, entry);
         }
       }
@@ -139,7 +152,9 @@ export function adminRecovery(mailer: () => Mailer) {
         // Difference of conversion rates (emailed minus holdout) with a 95 % normal interval;
         // null until both groups have carts.
         incrementalConversion:
-          arms.email.carts && arms.holdout.carts ? { estimate: lift, low: lift - 1.96 * se, high: lift + 1.96 * se } : null,
+          arms.email.carts && arms.holdout.carts
+            ? { estimate: lift, low: lift - 1.96 * se, high: lift + 1.96 * se }
+            : null,
         recoveredByStep: [...perStep.values()]
           .sort((a, b) => a.step - b.step)
           .map((entry) => ({

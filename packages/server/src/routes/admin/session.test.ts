@@ -27,11 +27,24 @@ describeEachDialect('admin session security', (database) => {
 
   it('requires the CSRF token on every cookie-authenticated POST and DELETE', async () => {
     const { cookie, csrf } = await signIn(t, t.shopA.secretKey);
-    const erase = await t.json('POST', '/v1/admin/shoppers/erase', { email: 'a@example.com' }, { cookie });
+    const erase = await t.json(
+      'POST',
+      '/v1/admin/shoppers/erase',
+      { email: 'a@example.com' },
+      { cookie },
+    );
     expect(erase.status).toBe(403);
-    const rotate = await t.app.request('/v1/admin/keys/rotate', { method: 'POST', headers: { cookie, origin: ORIGIN_A } });
+    const rotate = await t.app.request('/v1/admin/keys/rotate', {
+      method: 'POST',
+      headers: { cookie, origin: ORIGIN_A },
+    });
     expect(rotate.status).toBe(403);
-    const withToken = await t.json('POST', '/v1/admin/shoppers/erase', { email: 'a@example.com' }, { cookie, 'x-csrf-token': csrf });
+    const withToken = await t.json(
+      'POST',
+      '/v1/admin/shoppers/erase',
+      { email: 'a@example.com' },
+      { cookie, 'x-csrf-token': csrf },
+    );
     expect(withToken.status).toBe(200);
   });
 
@@ -55,18 +68,30 @@ describeEachDialect('admin session security', (database) => {
     });
     expect(rotated.status).toBe(200);
     expect(rotated.headers.get('cache-control')).toBe('no-store');
-    expect((await own.app.request('/v1/admin/config', { headers: { cookie: other.cookie } })).status).toBe(401);
-    expect((await own.app.request('/v1/admin/config', { headers: { cookie: mine.cookie } })).status).toBe(200);
+    expect(
+      (await own.app.request('/v1/admin/config', { headers: { cookie: other.cookie } })).status,
+    ).toBe(401);
+    expect(
+      (await own.app.request('/v1/admin/config', { headers: { cookie: mine.cookie } })).status,
+    ).toBe(200);
     // A rotation with the key itself (a backend) ends them all.
     const { secretKey } = (await rotated.json()) as { secretKey: string };
-    await own.app.request('/v1/admin/keys/rotate', { method: 'POST', headers: { authorization: `Bearer ${secretKey}` } });
-    expect((await own.app.request('/v1/admin/config', { headers: { cookie: mine.cookie } })).status).toBe(401);
+    await own.app.request('/v1/admin/keys/rotate', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secretKey}` },
+    });
+    expect(
+      (await own.app.request('/v1/admin/config', { headers: { cookie: mine.cookie } })).status,
+    ).toBe(401);
   });
 
   it('rate-limits sign-in attempts per client, right or wrong key', async () => {
-    const limited = await createTestApp(database().db, { rateLimits: { signIn: { burst: 3, perSecond: 0.001 } } });
+    const limited = await createTestApp(database().db, {
+      rateLimits: { signIn: { burst: 3, perSecond: 0.001 } },
+    });
     const answers: number[] = [];
-    for (let i = 0; i < 4; i++) answers.push((await signIn(limited, `sk_wrong${i}`)).response.status);
+    for (let i = 0; i < 4; i++)
+      answers.push((await signIn(limited, `sk_wrong${i}`)).response.status);
     expect(answers).toEqual([401, 401, 401, 429]);
     const right = await signIn(limited, limited.shopA.secretKey);
     expect(right.response.status).toBe(429);

@@ -8,7 +8,11 @@ import { hashSecret, safeEqual } from '../../keys.js';
 import { currentSession, SESSION_COOKIE } from '../../middleware/admin-auth.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { clientRateKey, enforceLimit } from '../../middleware/rate-limit.js';
-import { deleteExpiredSessions, deleteSession, insertSession } from '../../storage/session.store.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  insertSession,
+} from '../../storage/session.store.js';
 import { findShop, findShopBySecretHash } from '../../storage/shop.store.js';
 
 function secureCookies(c: Context<AppEnv>): boolean {
@@ -66,7 +70,11 @@ export const adminSession = new Hono<AppEnv>()
     const { session } = await signedIn(c);
     const csrf = c.req.header('x-csrf-token');
     if (!csrf || !safeEqual(csrf, session.csrf_token)) {
-      throw new ApiError(403, 'csrf_failed', 'Send the session’s CSRF token in the X-CSRF-Token header');
+      throw new ApiError(
+        403,
+        'csrf_failed',
+        'Send the session’s CSRF token in the X-CSRF-Token header',
+      );
     }
     await deleteSession(c.var.deps.db, session.shop_id, session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies(c) });

@@ -20,7 +20,10 @@ export const adminShoppers = new Hono<AppEnv>()
     const extra: Record<string, unknown> = {};
     for (const plugin of plugins) {
       if (plugin.exportShopper) {
-        Object.assign(extra, await plugin.exportShopper({ trx: db, shop, now: clock(), emailHash }));
+        Object.assign(
+          extra,
+          await plugin.exportShopper({ trx: db, shop, now: clock(), emailHash }),
+        );
       }
     }
     c.header('Cache-Control', 'no-store');

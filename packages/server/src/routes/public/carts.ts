@@ -19,7 +19,12 @@ import type { Shop } from '../../storage/shop.store.js';
  * The columns a capture writes. An email is kept only with consent (or in the shop's `soft`
  * consent mode); an update without an email keeps the one on file, and withdrawn consent removes it.
  */
-function contentsOf(input: CartCaptureInput, existing: StoredCart | undefined, config: ShopConfig, now: Date): CartContents {
+function contentsOf(
+  input: CartCaptureInput,
+  existing: StoredCart | undefined,
+  config: ShopConfig,
+  now: Date,
+): CartContents {
   const consent = input.consent
     ? { granted: input.consent.granted, text: input.consent.text, at: now.toISOString() }
     : (existing?.consent ?? null);
@@ -38,7 +43,12 @@ function contentsOf(input: CartCaptureInput, existing: StoredCart | undefined, c
   };
 }
 
-async function captureOnce(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, cartId: string | undefined) {
+async function captureOnce(
+  deps: ResolvedDeps,
+  shop: Shop,
+  input: CartCaptureInput,
+  cartId: string | undefined,
+) {
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const existing = cartId
@@ -68,7 +78,12 @@ async function capture(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, 
     return await captureOnce(deps, shop, input, cartId);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    if (cartId) throw new ApiError(409, 'conflict', 'Another cart of this shop already has this platform cart id');
+    if (cartId)
+      throw new ApiError(
+        409,
+        'conflict',
+        'Another cart of this shop already has this platform cart id',
+      );
     return captureOnce(deps, shop, input, cartId);
   }
 }

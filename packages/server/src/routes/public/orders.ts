@@ -10,30 +10,36 @@ import { findCart, findCartByPlatformId, markCartConverted } from '../../storage
  * platform's id). The cart becomes `recovered` when a recovery email went out before, else
  * `converted`; reporting the same order again changes nothing.
  */
-export const publicOrders = new Hono<AppEnv>().post('/', jsonBody(OrderCompletedInput), async (c) => {
-  const { db, clock, plugins } = c.var.deps;
-  const shop = c.var.shop;
-  const order = c.req.valid('json');
-  const now = clock();
-  const cart = await db.transaction().execute(async (trx) => {
-    const found =
-      (order.cartId.startsWith('crt_') ? await findCart(trx, shop.id, order.cartId) : undefined) ??
-      (await findCartByPlatformId(trx, shop.id, order.cartId));
-    if (!found) throw new NotFoundError('Cart');
-    if (found.status !== 'open') return found;
-    const status = found.recoveryEmailAt !== null ? 'recovered' : 'converted';
-    const updated = await markCartConverted(trx, shop.id, found.id, {
-      status,
-      orderId: order.orderId ?? null,
-      total: order.total,
-      currency: order.currency,
-      at: now,
+export const publicOrders = new Hono<AppEnv>().post(
+  '/',
+  jsonBody(OrderCompletedInput),
+  async (c) => {
+    const { db, clock, plugins } = c.var.deps;
+    const shop = c.var.shop;
+    const order = c.req.valid('json');
+    const now = clock();
+    const cart = await db.transaction().execute(async (trx) => {
+      const found =
+        (order.cartId.startsWith('crt_')
+          ? await findCart(trx, shop.id, order.cartId)
+          : undefined) ?? (await findCartByPlatformId(trx, shop.id, order.cartId));
+      if (!found) throw new NotFoundError('Cart');
+      if (found.status !== 'open') return found;
+      const status = found.recoveryEmailAt !== null ? 'recovered' : 'converted';
+      const updated = await markCartConverted(trx, shop.id, found.id, {
+        status,
+        orderId: order.orderId ?? null,
+        total: order.total,
+        currency: order.currency,
+        at: now,
+      });
+      // A concurrent report of the same order won: answer what it stored.
+      if (!updated) return (await findCart(trx, shop.id, found.id)) ?? found;
+      const converted = { ...found, status, convertedAt: now.toISOString() } as const;
+      for (const plugin of plugins)
+        await plugin.orderCompleted?.({ trx, shop, now, cart: converted });
+      return converted;
     });
-    // A concurrent report of the same order won: answer what it stored.
-    if (!updated) return (await findCart(trx, shop.id, found.id)) ?? found;
-    const converted = { ...found, status, convertedAt: now.toISOString() } as const;
-    for (const plugin of plugins) await plugin.orderCompleted?.({ trx, shop, now, cart: converted });
-    return converted;
-  });
-  return c.json({ cartId: cart.id, recovered: cart.status === 'recovered' }, 201);
-});
+    return c.json({ cartId: cart.id, recovered: cart.status === 'recovered' }, 201);
+  },
+);

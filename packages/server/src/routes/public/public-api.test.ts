@@ -31,11 +31,19 @@ describeEachDialect('public API', (database) => {
 
   describe('GET config', () => {
     it('answers the published config with ETag, Cache-Control, CORS and holidays', async () => {
-      const response = await t.app.request(`${a}/config?key=${t.shopA.publishableKey}`, { headers: { origin: ORIGIN_A } });
+      const response = await t.app.request(`${a}/config?key=${t.shopA.publishableKey}`, {
+        headers: { origin: ORIGIN_A },
+      });
       expect(response.status).toBe(200);
-      const config = (await response.json()) as { version: string; now: string; calendar: { holidays: string[] } };
+      const config = (await response.json()) as {
+        version: string;
+        now: string;
+        calendar: { holidays: string[] };
+      };
       expect(response.headers.get('etag')).toBe(`"${config.version}"`);
-      expect(response.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=86400');
+      expect(response.headers.get('cache-control')).toBe(
+        'public, max-age=60, stale-while-revalidate=86400',
+      );
       expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
       expect(config.now).toBe('2026-03-02T09:00:00.000Z');
       expect(config.calendar.holidays).toContain('2026-07-14');
@@ -53,25 +61,37 @@ describeEachDialect('public API', (database) => {
     it('refuses a missing key, another shop’s key and an unknown shop alike', async () => {
       expect(await errorCode(await t.app.request(`${a}/config`))).toBe('missing_key');
       const foreign = await t.app.request(`${a}/config?key=${t.shopB.publishableKey}`);
-      const unknown = await t.app.request(`/v1/shops/shp_nope/config?key=${t.shopA.publishableKey}`);
+      const unknown = await t.app.request(
+        `/v1/shops/shp_nope/config?key=${t.shopA.publishableKey}`,
+      );
       expect(foreign.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(await foreign.json()).toEqual(await unknown.json());
-      const secretOnPublic = await t.app.request(`${a}/config`, { headers: { authorization: `Bearer ${t.shopA.secretKey}` } });
+      const secretOnPublic = await t.app.request(`${a}/config`, {
+        headers: { authorization: `Bearer ${t.shopA.secretKey}` },
+      });
       expect(secretOnPublic.status).toBe(401);
     });
 
     it('refuses a foreign Origin and answers CORS preflights only for allowed origins', async () => {
-      const foreign = await t.app.request(`${a}/config`, { headers: { ...key(), origin: ORIGIN_B } });
+      const foreign = await t.app.request(`${a}/config`, {
+        headers: { ...key(), origin: ORIGIN_B },
+      });
       expect(foreign.status).toBe(403);
       expect(await errorCode(foreign)).toBe('origin_not_allowed');
       expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
 
-      const allowed = await t.app.request(`${a}/carts`, { method: 'OPTIONS', headers: { origin: ORIGIN_A } });
+      const allowed = await t.app.request(`${a}/carts`, {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN_A },
+      });
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN_A);
       expect(allowed.headers.get('access-control-allow-headers')).toContain('Authorization');
-      const refused = await t.app.request(`${a}/carts`, { method: 'OPTIONS', headers: { origin: ORIGIN_B } });
+      const refused = await t.app.request(`${a}/carts`, {
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN_B },
+      });
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
@@ -82,7 +102,12 @@ describeEachDialect('public API', (database) => {
       expect(first.status).toBe(201);
       const created = (await first.json()) as { id: string; emailCaptured: boolean };
       expect(created).toEqual({ id: expect.stringMatching(/^crt_/), emailCaptured: false });
-      const second = await t.json('POST', `${a}/carts`, { cart: { ...cart, subtotal: 100 } }, key());
+      const second = await t.json(
+        'POST',
+        `${a}/carts`,
+        { cart: { ...cart, subtotal: 100 } },
+        key(),
+      );
       expect(((await second.json()) as { id: string }).id).toBe(created.id);
       const stored = await findCart(database().db, t.shopA.shopId, created.id);
       expect(stored?.subtotal).toBe(100);
@@ -93,19 +118,39 @@ describeEachDialect('public API', (database) => {
       const withConsent = await t.json(
         'POST',
         `${a}/carts`,
-        { cart: { ...cart, id: 'consent-1' }, email: 'Ana@Example.com', consent: { granted: true, text }, locale: 'fr' },
+        {
+          cart: { ...cart, id: 'consent-1' },
+          email: 'Ana@Example.com',
+          consent: { granted: true, text },
+          locale: 'fr',
+        },
         key(),
       );
-      const { id, emailCaptured } = (await withConsent.json()) as { id: string; emailCaptured: boolean };
+      const { id, emailCaptured } = (await withConsent.json()) as {
+        id: string;
+        emailCaptured: boolean;
+      };
       expect(emailCaptured).toBe(true);
       const stored = await findCart(database().db, t.shopA.shopId, id);
       expect(stored?.consent).toEqual({ granted: true, text, at: '2026-03-02T09:00:00.000Z' });
       expect(stored?.email).toBe('Ana@Example.com');
 
-      const withoutConsent = await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'consent-2' }, email: 'bo@example.com' }, key());
-      expect(((await withoutConsent.json()) as { emailCaptured: boolean }).emailCaptured).toBe(false);
+      const withoutConsent = await t.json(
+        'POST',
+        `${a}/carts`,
+        { cart: { ...cart, id: 'consent-2' }, email: 'bo@example.com' },
+        key(),
+      );
+      expect(((await withoutConsent.json()) as { emailCaptured: boolean }).emailCaptured).toBe(
+        false,
+      );
 
-      const withdrawn = await t.json('PUT', `${a}/carts/${id}`, { cart: { ...cart, id: 'consent-1' }, consent: { granted: false, text } }, key());
+      const withdrawn = await t.json(
+        'PUT',
+        `${a}/carts/${id}`,
+        { cart: { ...cart, id: 'consent-1' }, consent: { granted: false, text } },
+        key(),
+      );
       expect(withdrawn.status).toBe(200);
       expect(((await withdrawn.json()) as { emailCaptured: boolean }).emailCaptured).toBe(false);
     });
@@ -115,7 +160,13 @@ describeEachDialect('public API', (database) => {
       const response = await t.json(
         'POST',
         `${a}/carts`,
-        { cart: { ...cart, id: `x' OR 1=1 --`, items: [{ id: 'v"1', title, quantity: 1, unitPrice: 1 }] } },
+        {
+          cart: {
+            ...cart,
+            id: `x' OR 1=1 --`,
+            items: [{ id: 'v"1', title, quantity: 1, unitPrice: 1 }],
+          },
+        },
         key(),
       );
       const { id } = (await response.json()) as { id: string };
@@ -125,10 +176,22 @@ describeEachDialect('public API', (database) => {
     });
 
     it('updates by crt_ id, and finds no cart of another shop', async () => {
-      const { id } = (await (await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'upd' } }, key())).json()) as { id: string };
-      const updated = await t.json('PUT', `${a}/carts/${id}`, { cart: { ...cart, id: 'upd', subtotal: 1 } }, key());
+      const { id } = (await (
+        await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'upd' } }, key())
+      ).json()) as { id: string };
+      const updated = await t.json(
+        'PUT',
+        `${a}/carts/${id}`,
+        { cart: { ...cart, id: 'upd', subtotal: 1 } },
+        key(),
+      );
       expect(updated.status).toBe(200);
-      const other = await t.json('PUT', `${b}/carts/${id}`, { cart }, { authorization: `Bearer ${t.shopB.publishableKey}` });
+      const other = await t.json(
+        'PUT',
+        `${b}/carts/${id}`,
+        { cart },
+        { authorization: `Bearer ${t.shopB.publishableKey}` },
+      );
       expect(other.status).toBe(404);
       const missing = await t.json('PUT', `${a}/carts/crt_missing`, { cart }, key());
       expect(missing.status).toBe(404);
@@ -140,12 +203,28 @@ describeEachDialect('public API', (database) => {
       ['a missing field', { cart: { currency: 'EUR', items: [] } }, 'cart.subtotal'],
       ['an unknown field', { cart, admin: true }, ''],
       ['a lower-case currency', { cart: { ...cart, currency: 'eur' } }, 'cart.currency'],
-      ['too many items', { cart: { ...cart, items: Array.from({ length: 201 }, (_, i) => ({ id: `${i}`, title: 't', quantity: 1, unitPrice: 1 })) } }, 'cart.items'],
+      [
+        'too many items',
+        {
+          cart: {
+            ...cart,
+            items: Array.from({ length: 201 }, (_, i) => ({
+              id: `${i}`,
+              title: 't',
+              quantity: 1,
+              unitPrice: 1,
+            })),
+          },
+        },
+        'cart.items',
+      ],
       ['consent without email', { cart, consent: { granted: true, text: 'ok' } }, 'email'],
     ])('answers 400 with the issues for %s', async (_label, body, path) => {
       const response = await t.json('POST', `${a}/carts`, body, key());
       expect(response.status).toBe(400);
-      const error = ((await response.json()) as { error: { code: string; details: { path: string[] }[] } }).error;
+      const error = (
+        (await response.json()) as { error: { code: string; details: { path: string[] }[] } }
+      ).error;
       expect(error.code).toBe('invalid_request');
       expect(error.details.map((issue) => issue.path.join('.'))).toContain(path);
     });
@@ -160,7 +239,12 @@ describeEachDialect('public API', (database) => {
         body: JSON.stringify({ cart }),
       });
       expect(form.status).toBe(415);
-      const huge = await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'x'.repeat(40_000) } }, key());
+      const huge = await t.json(
+        'POST',
+        `${a}/carts`,
+        { cart: { ...cart, id: 'x'.repeat(40_000) } },
+        key(),
+      );
       expect(huge.status).toBe(413);
       expect(await errorCode(huge)).toBe('payload_too_large');
     });
@@ -168,31 +252,62 @@ describeEachDialect('public API', (database) => {
 
   describe('orders', () => {
     it('marks the cart converted by crt_ id or platform id, once', async () => {
-      const { id } = (await (await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-1' } }, key())).json()) as { id: string };
-      const order = await t.json('POST', `${a}/orders`, { cartId: 'ord-1', total: 4500, currency: 'EUR', orderId: '1001' }, key());
+      const { id } = (await (
+        await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-1' } }, key())
+      ).json()) as { id: string };
+      const order = await t.json(
+        'POST',
+        `${a}/orders`,
+        { cartId: 'ord-1', total: 4500, currency: 'EUR', orderId: '1001' },
+        key(),
+      );
       expect(order.status).toBe(201);
       expect(await order.json()).toEqual({ cartId: id, recovered: false });
       const stored = await findCart(database().db, t.shopA.shopId, id);
       expect(stored).toMatchObject({ status: 'converted', orderTotal: 4500, orderId: '1001' });
-      const again = await t.json('POST', `${a}/orders`, { cartId: id, total: 9999, currency: 'EUR' }, key());
+      const again = await t.json(
+        'POST',
+        `${a}/orders`,
+        { cartId: id, total: 9999, currency: 'EUR' },
+        key(),
+      );
       expect(await again.json()).toEqual({ cartId: id, recovered: false });
       expect((await findCart(database().db, t.shopA.shopId, id))?.orderTotal).toBe(4500);
     });
 
     it('counts a cart as recovered after a recovery email, with the secret key from a backend', async () => {
-      const { id } = (await (await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-2' } }, key())).json()) as { id: string };
-      await markRecoveryEmailSent(database().db, t.shopA.shopId, id, new Date('2026-03-02T10:00:00Z'));
-      const order = await t.json('POST', `${a}/orders`, { cartId: id, total: 4200, currency: 'EUR' }, {
-        authorization: `Bearer ${t.shopA.secretKey}`,
-      });
+      const { id } = (await (
+        await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-2' } }, key())
+      ).json()) as { id: string };
+      await markRecoveryEmailSent(
+        database().db,
+        t.shopA.shopId,
+        id,
+        new Date('2026-03-02T10:00:00Z'),
+      );
+      const order = await t.json(
+        'POST',
+        `${a}/orders`,
+        { cartId: id, total: 4200, currency: 'EUR' },
+        {
+          authorization: `Bearer ${t.shopA.secretKey}`,
+        },
+      );
       expect(await order.json()).toEqual({ cartId: id, recovered: true });
     });
 
     it('finds no cart of another shop', async () => {
-      const { id } = (await (await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-3' } }, key())).json()) as { id: string };
-      const response = await t.json('POST', `${b}/orders`, { cartId: id, total: 1, currency: 'EUR' }, {
-        authorization: `Bearer ${t.shopB.publishableKey}`,
-      });
+      const { id } = (await (
+        await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-3' } }, key())
+      ).json()) as { id: string };
+      const response = await t.json(
+        'POST',
+        `${b}/orders`,
+        { cartId: id, total: 1, currency: 'EUR' },
+        {
+          authorization: `Bearer ${t.shopB.publishableKey}`,
+        },
+      );
       expect(response.status).toBe(404);
     });
   });
@@ -202,7 +317,12 @@ describeEachDialect('public API', (database) => {
       const response = await t.json(
         'POST',
         `${b}/events`,
-        { events: [{ type: 'faq_opened', questionId: 'q1' }, { type: 'faq_search_empty', query: 'retour' }] },
+        {
+          events: [
+            { type: 'faq_opened', questionId: 'q1' },
+            { type: 'faq_search_empty', query: 'retour' },
+          ],
+        },
         { authorization: `Bearer ${t.shopB.publishableKey}`, origin: ORIGIN_B },
       );
       expect(response.status).toBe(202);
@@ -212,7 +332,12 @@ describeEachDialect('public API', (database) => {
     });
 
     it('refuses unknown types and more than 50 events', async () => {
-      const unknown = await t.json('POST', `${a}/events`, { events: [{ type: 'page_view' }] }, key());
+      const unknown = await t.json(
+        'POST',
+        `${a}/events`,
+        { events: [{ type: 'page_view' }] },
+        key(),
+      );
       expect(unknown.status).toBe(400);
       const many = Array.from({ length: 51 }, () => ({ type: 'faq_opened', questionId: 'q' }));
       expect((await t.json('POST', `${a}/events`, { events: many }, key())).status).toBe(400);

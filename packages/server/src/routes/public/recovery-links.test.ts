@@ -9,10 +9,15 @@ import { runWorkerBatch } from '../../worker/worker.js';
 describeEachDialect('recovery links through the API', (database) => {
   it('captures, sends, restores with the coupon, and unsubscribes in one click without cookies', async () => {
     const { db } = database();
-    const t = await createTestApp(db, { plugins: [recoveryPlugin], publicUrl: 'https://api.example' });
+    const t = await createTestApp(db, {
+      plugins: [recoveryPlugin],
+      publicUrl: 'https://api.example',
+    });
     const headers = { authorization: `Bearer ${t.shopA.publishableKey}`, origin: ORIGIN_A };
     const config = await (
-      await t.app.request('/v1/admin/config', { headers: { authorization: `Bearer ${t.shopA.secretKey}` } })
+      await t.app.request('/v1/admin/config', {
+        headers: { authorization: `Bearer ${t.shopA.secretKey}` },
+      })
     ).json();
     config.recovery.steps[0].couponCode = 'BACK10';
     config.recovery.steps[0].delaySeconds = 60;
@@ -23,7 +28,11 @@ describeEachDialect('recovery links through the API', (database) => {
     expect(saved.status).toBe(200);
 
     const capture = {
-      cart: { currency: 'EUR', subtotal: 2400, items: [{ id: '4401', title: 'Apron', quantity: 2, unitPrice: 1200 }] },
+      cart: {
+        currency: 'EUR',
+        subtotal: 2400,
+        items: [{ id: '4401', title: 'Apron', quantity: 2, unitPrice: 1200 }],
+      },
       email: 'jane@example.com',
       consent: { granted: true, text: 'Email me my cart' },
       locale: 'en',
@@ -37,13 +46,20 @@ describeEachDialect('recovery links through the API', (database) => {
 
     let now = new Date('2026-03-02T09:01:01Z');
     t.setNow(now);
-    const worker = { db, publicUrl: 'https://api.example', mailer: createOutboxMailer(), clock: () => now };
+    const worker = {
+      db,
+      publicUrl: 'https://api.example',
+      mailer: createOutboxMailer(),
+      clock: () => now,
+    };
     expect(await runWorkerBatch(worker)).toMatchObject({ sent: 1 });
     const token = jobs[0]!.token;
 
     const restore = await t.app.request(`/r/${token}`);
     expect(restore.status).toBe(302);
-    expect(restore.headers.get('location')).toBe('https://shop-a.example/cart/4401:2?discount=BACK10');
+    expect(restore.headers.get('location')).toBe(
+      'https://shop-a.example/cart/4401:2?discount=BACK10',
+    );
     expect((await t.app.request('/r/not-a-token')).status).toBe(404);
 
     const page = await t.app.request(`/u/${token}`);

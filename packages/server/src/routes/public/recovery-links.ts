@@ -10,17 +10,28 @@ import { findShop, type Shop } from '../../storage/shop.store.js';
 import { newId } from '../../worker/ids.js';
 import { unsubscribeByJob, type RecoveryJobContent } from '../../worker/scheduler.js';
 
-function page(c: Context<AppEnv>, status: 200 | 404 | 410, lang: string, title: string, body: string) {
+function page(
+  c: Context<AppEnv>,
+  status: 200 | 404 | 410,
+  lang: string,
+  title: string,
+  body: string,
+) {
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+  c.header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  );
   return c.html(
     `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5">${body}</body></html>`,
     status,
   );
 }
 
-async function jobAndShop(c: Context<AppEnv>): Promise<{ job: RecoveryJob; shop: Shop } | undefined> {
+async function jobAndShop(
+  c: Context<AppEnv>,
+): Promise<{ job: RecoveryJob; shop: Shop } | undefined> {
   const { db } = c.var.deps;
   const job = await findJobByToken(db, c.req.param('token') ?? '');
   if (!job || job.status !== 'sent') return undefined;
@@ -47,7 +58,13 @@ export const restoreLinks = new Hono<AppEnv>().get('/:token', async (c) => {
   const strings = emailStrings(shop.config.defaultLocale);
   const expiresAt = Date.parse(job.sentAt ?? job.createdAt) + recovery.tokenTtlDays * 86_400_000;
   if (now.getTime() > expiresAt) {
-    return page(c, 410, shop.config.defaultLocale, strings.linkExpired, `<p>${escapeHtml(strings.linkExpired)}</p>`);
+    return page(
+      c,
+      410,
+      shop.config.defaultLocale,
+      strings.linkExpired,
+      `<p>${escapeHtml(strings.linkExpired)}</p>`,
+    );
   }
   const cart = await findCart(db, shop.id, job.subjectId);
   await insertClick(db, shop.id, {

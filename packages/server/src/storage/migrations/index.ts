@@ -31,9 +31,12 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
-    throw new MigrationError(`Migration ${failed ?? ''} failed: ${String(error)}`.replace('  ', ' '), {
-      cause: error,
-    });
+    throw new MigrationError(
+      `Migration ${failed ?? ''} failed: ${String(error)}`.replace('  ', ' '),
+      {
+        cause: error,
+      },
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -118,27 +118,39 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const message =
       absence.message ||
       (status.state === 'active'
-        ? this.localize.t('absenceActive', { end: this.localize.formatDay(absence.end, { weekday: 'short', day: 'numeric', month: 'short' }) })
-        : this.localize.t('absenceUpcoming', { range: this.localize.formatDayRange(absence.start, absence.end) }));
+        ? this.localize.t('absenceActive', {
+            end: this.localize.formatDay(absence.end, {
+              weekday: 'short',
+              day: 'numeric',
+              month: 'short',
+            }),
+          })
+        : this.localize.t('absenceUpcoming', {
+            range: this.localize.formatDayRange(absence.start, absence.end),
+          }));
     const dispatchDate = nextDispatch(config.calendar, now).dispatchDate;
     const consentText = config.capture?.consentText;
     return html`<section part="base" class="base" aria-label=${this.localize.t('absenceLabel')}>
       <div class="body">
         <p part="message">${message}</p>
-        <p part="ships">${this.localize.t('absenceShips', { date: this.localize.formatDay(dispatchDate) })}</p>
+        <p part="ships">
+          ${this.localize.t('absenceShips', { date: this.localize.formatDay(dispatchDate) })}
+        </p>
         ${this.notify && consentText ? this.renderNotify(absence.id, consentText, config.capture.privacyUrl) : nothing}
       </div>
-      ${this.noDismiss
-        ? nothing
-        : html`<button
-            part="dismiss"
-            class="dismiss"
-            type="button"
-            aria-label=${this.localize.t('dismiss')}
-            @click=${this.guard(() => this.dismiss(absence.id))}
-          >
-            <span aria-hidden="true">×</span>
-          </button>`}
+      ${
+        this.noDismiss
+          ? nothing
+          : html`<button
+              part="dismiss"
+              class="dismiss"
+              type="button"
+              aria-label=${this.localize.t('dismiss')}
+              @click=${this.guard(() => this.dismiss(absence.id))}
+            >
+              <span aria-hidden="true">×</span>
+            </button>`
+      }
     </section>`;
   }
 
@@ -161,7 +173,11 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
         ${this.localize.t('absenceNotify')}
       </button>`;
     }
-    return html`<form part="notify" novalidate @submit=${this.guard((event: SubmitEvent) => this.subscribeToReturn(event, absenceId))}>
+    return html`<form
+      part="notify"
+      novalidate
+      @submit=${this.guard((event: SubmitEvent) => this.subscribeToReturn(event, absenceId))}
+    >
       ${consentFields(this, 'absence', consentText, privacyUrl, this.error)}
       <button class="button" type="submit" ?disabled=${this.formState === 'sending'}>
         ${this.localize.t('absenceNotifySubmit')}

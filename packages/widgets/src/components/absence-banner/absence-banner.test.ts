@@ -1,12 +1,20 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations, captureWarnings, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import {
+  axeViolations,
+  captureWarnings,
+  makeConfig,
+  resetState,
+  shadowText,
+} from '../../testing/fixtures.js';
 import type { ComptoirAbsenceBanner } from './absence-banner.js';
 import './absence-banner.js';
 
 const withAbsence = (now: string, message?: string, id = 'winter') => {
   const config = makeConfig({ now });
-  config.calendar.absences = [{ id, start: '2025-12-20', end: '2026-01-04', ...(message ? { message } : {}) }];
+  config.calendar.absences = [
+    { id, start: '2025-12-20', end: '2026-01-04', ...(message ? { message } : {}) },
+  ];
   return config;
 };
 
@@ -15,7 +23,11 @@ describe('comptoir-absence-banner', () => {
 
   const render = (config = withAbsence('2025-12-10T09:00:00Z'), lang = 'en', notify = false) =>
     fixture<ComptoirAbsenceBanner>(
-      html`<comptoir-absence-banner lang=${lang} ?notify=${notify} .config=${config}></comptoir-absence-banner>`,
+      html`<comptoir-absence-banner
+        lang=${lang}
+        ?notify=${notify}
+        .config=${config}
+      ></comptoir-absence-banner>`,
     );
 
   it('announces an upcoming absence', async () => {
@@ -48,7 +60,10 @@ describe('comptoir-absence-banner', () => {
     const config = withAbsence('2025-12-10T09:00:00Z', undefined, 'kbd');
     const el = await render(config);
     let dismissed = '';
-    el.addEventListener('comptoir-absence-dismissed', (event) => (dismissed = event.detail.absenceId));
+    el.addEventListener(
+      'comptoir-absence-dismissed',
+      (event) => (dismissed = event.detail.absenceId),
+    );
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=dismiss]')!.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;

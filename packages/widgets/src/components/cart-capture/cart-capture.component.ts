@@ -74,7 +74,8 @@ export class ComptoirCartCapture extends ComptoirElement {
   private returnFocus: HTMLElement | null = null;
   private shownOnce = false;
   private readonly onMouseOut = this.guard((event: MouseEvent) => {
-    if (!event.relatedTarget && event.clientY <= 0 && this.effectiveMode() === 'exit-intent') this.show();
+    if (!event.relatedTarget && event.clientY <= 0 && this.effectiveMode() === 'exit-intent')
+      this.show();
   });
 
   constructor() {
@@ -103,13 +104,20 @@ export class ComptoirCartCapture extends ComptoirElement {
   private eligible(): boolean {
     const settings = this.settings();
     const cart = this.cart.value;
-    return !!settings?.enabled && !!cart && cart.items.length > 0 && this.status !== 'dismissed' && !this.capped();
+    return (
+      !!settings?.enabled &&
+      !!cart &&
+      cart.items.length > 0 &&
+      this.status !== 'dismissed' &&
+      !this.capped()
+    );
   }
 
   /** Opens the popover or the dialog now (for exit-intent and popover modes). */
   show(): void {
     try {
-      if (this.open || this.shownOnce || !this.eligible() || this.effectiveMode() === 'inline') return;
+      if (this.open || this.shownOnce || !this.eligible() || this.effectiveMode() === 'inline')
+        return;
       this.shownOnce = true;
       this.returnFocus = deepActiveElement();
       this.open = true;
@@ -167,11 +175,23 @@ export class ComptoirCartCapture extends ComptoirElement {
     this.status = 'sending';
     const idKey = `comptoir:cart-id:${state.api?.shop ?? ''}`;
     const known = readStorage<string>(idKey);
-    const body = { cart, email: read.email, consent: { granted: true, text: read.consentText }, locale: this.localize.locale };
+    const body = {
+      cart,
+      email: read.email,
+      consent: { granted: true, text: read.consentText },
+      locale: this.localize.locale,
+    };
     try {
-      const answer = await sendJson<{ id: string }>(known ? 'PUT' : 'POST', known ? `/carts/${encodeURIComponent(known)}` : '/carts', body);
+      const answer = await sendJson<{ id: string }>(
+        known ? 'PUT' : 'POST',
+        known ? `/carts/${encodeURIComponent(known)}` : '/carts',
+        body,
+      );
       writeStorage(idKey, answer.id);
-      writeStorage(MEMORY_KEY, { ...(readStorage<CaptureMemory>(MEMORY_KEY) ?? {}), capturedAt: Date.now() });
+      writeStorage(MEMORY_KEY, {
+        ...(readStorage<CaptureMemory>(MEMORY_KEY) ?? {}),
+        capturedAt: Date.now(),
+      });
       this.status = 'done';
       this.emit<CartCapturedDetail>('comptoir-cart-captured', { cartId: answer.id });
     } catch {
@@ -211,38 +231,65 @@ export class ComptoirCartCapture extends ComptoirElement {
       return this.fail('bad-config', 'config.capture.consentText is missing');
     }
     const mode = this.effectiveMode();
-    if (!MODES.includes(mode)) return this.fail('bad-attribute', 'mode must be inline, popover or exit-intent');
+    if (!MODES.includes(mode))
+      return this.fail('bad-attribute', 'mode must be inline, popover or exit-intent');
     if (this.status === 'done') {
       return html`<p part="base" class="base" role="status">${this.localize.t('captureDone')}</p>`;
     }
     if (!this.eligible()) return nothing;
     const content = html`<div class="header">
         <h2 part="title" id="capture-title">${this.localize.t('captureTitle')}</h2>
-        ${mode === 'inline'
-          ? nothing
-          : html`<button part="dismiss" class="close" type="button" aria-label=${this.localize.t('close')} @click=${this.guard(() => this.dismiss())}>
-              <span aria-hidden="true">×</span>
-            </button>`}
+        ${
+          mode === 'inline'
+            ? nothing
+            : html`<button
+                part="dismiss"
+                class="close"
+                type="button"
+                aria-label=${this.localize.t('close')}
+                @click=${this.guard(() => this.dismiss())}
+              >
+                <span aria-hidden="true">×</span>
+              </button>`
+        }
       </div>
       <p>${this.localize.t('captureIntro')}</p>
-      <form part="form" novalidate @submit=${this.guard((event: SubmitEvent) => this.submit(event))}>
+      <form
+        part="form"
+        novalidate
+        @submit=${this.guard((event: SubmitEvent) => this.submit(event))}
+      >
         ${consentFields(this, 'capture', settings.consentText, settings.privacyUrl, this.error)}
         <div class="actions">
           <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
             ${this.localize.t('captureSubmit')}
           </button>
-          <button part="dismiss" class="button secondary" type="button" @click=${this.guard(() => this.dismiss())}>
+          <button
+            part="dismiss"
+            class="button secondary"
+            type="button"
+            @click=${this.guard(() => this.dismiss())}
+          >
             ${this.localize.t('captureNoThanks')}
           </button>
         </div>
       </form>`;
     if (mode === 'inline') {
-      return html`<section part="base" class="base" aria-labelledby="capture-title">${content}</section>`;
+      return html`<section part="base" class="base" aria-labelledby="capture-title">
+        ${content}
+      </section>`;
     }
     if (!this.open) return nothing;
     if (mode === 'popover') {
-      return html`<div part="base" class="base popover" role="dialog" aria-labelledby="capture-title"
-        @keydown=${this.guard((event: KeyboardEvent) => event.key === 'Escape' && this.dismiss())}>${content}</div>`;
+      return html`<div
+        part="base"
+        class="base popover"
+        role="dialog"
+        aria-labelledby="capture-title"
+        @keydown=${this.guard((event: KeyboardEvent) => event.key === 'Escape' && this.dismiss())}
+      >
+        ${content}
+      </div>`;
     }
     return html`<dialog
       part="base"

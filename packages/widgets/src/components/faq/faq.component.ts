@@ -15,7 +15,10 @@ export interface FaqSearchEmptyDetail {
 
 /** Lower case without accents, for search that ignores both. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** The FAQPage JSON-LD for search engines, with `<` escaped so it cannot close the script. */
@@ -106,10 +109,21 @@ export class ComptoirFaq extends ComptoirElement {
   private entries(): FaqEntry[] | 'bad' {
     const faq = this.shopConfig?.faq;
     if (faq === undefined) return [];
-    if (!Array.isArray(faq) || faq.some((entry) => !entry || typeof entry.question !== 'string' || typeof entry.answer !== 'string' || typeof entry.id !== 'string')) {
+    if (
+      !Array.isArray(faq) ||
+      faq.some(
+        (entry) =>
+          !entry ||
+          typeof entry.question !== 'string' ||
+          typeof entry.answer !== 'string' ||
+          typeof entry.id !== 'string',
+      )
+    ) {
       return 'bad';
     }
-    return this.category === undefined ? faq : faq.filter((entry) => entry.category === this.category);
+    return this.category === undefined
+      ? faq
+      : faq.filter((entry) => entry.category === this.category);
   }
 
   /** Opens the question named by `location.hash` (`#faq-<id>`) and scrolls to it. */
@@ -188,7 +202,11 @@ export class ComptoirFaq extends ComptoirElement {
 
   protected override renderWidget() {
     const entries = this.entries();
-    if (entries === 'bad') return this.fail('bad-config', 'config.faq must be a list of { id, category, question, answer }');
+    if (entries === 'bad')
+      return this.fail(
+        'bad-config',
+        'config.faq must be a list of { id, category, question, answer }',
+      );
     if (!Number.isInteger(this.headingLevel) || this.headingLevel < 2 || this.headingLevel > 6) {
       return this.fail('bad-attribute', 'heading-level must be 2 to 6');
     }
@@ -196,34 +214,51 @@ export class ComptoirFaq extends ComptoirElement {
     const shown = this.matching(entries, this.query);
     const categories = [...new Set(shown.map((entry) => entry.category))];
     const query = this.query.trim();
-    return html`<div part="base" class="base" role="region" aria-label=${this.localize.t('faqLabel')}>
-      ${this.noSearch
-        ? nothing
-        : html`<div part="search" class="search field">
-            <label for="faq-search">${this.localize.t('faqSearch')}</label>
-            <input
-              part="search-input"
-              id="faq-search"
-              type="search"
-              .value=${this.query}
-              @input=${this.guard((event: Event) => this.onSearch(event))}
-            />
-          </div>`}
+    return html`<div
+      part="base"
+      class="base"
+      role="region"
+      aria-label=${this.localize.t('faqLabel')}
+    >
+      ${
+        this.noSearch
+          ? nothing
+          : html`<div part="search" class="search field">
+              <label for="faq-search">${this.localize.t('faqSearch')}</label>
+              <input
+                part="search-input"
+                id="faq-search"
+                type="search"
+                .value=${this.query}
+                @input=${this.guard((event: Event) => this.onSearch(event))}
+              />
+            </div>`
+      }
       <div class="visually-hidden" role="status">
         ${query ? (shown.length ? this.localize.t('faqCount', { count: shown.length }) : '') : ''}
       </div>
-      ${shown.length === 0
-        ? html`<p part="empty">${this.localize.t('faqEmpty', { query })}</p>`
-        : categories.map(
-            (category) => html`${category
-                ? html`<div part="category" class="category" role="heading" aria-level=${this.headingLevel}>
-                    ${category}
-                  </div>`
-                : nothing}
-              <div class="list">
-                ${shown.filter((entry) => entry.category === category).map((entry) => this.renderEntry(entry))}
-              </div>`,
-          )}
+      ${
+        shown.length === 0
+          ? html`<p part="empty">${this.localize.t('faqEmpty', { query })}</p>`
+          : categories.map(
+              (category) =>
+                html`${
+                    category
+                      ? html`<div
+                          part="category"
+                          class="category"
+                          role="heading"
+                          aria-level=${this.headingLevel}
+                        >
+                          ${category}
+                        </div>`
+                      : nothing
+                  }
+                  <div class="list">
+                    ${shown.filter((entry) => entry.category === category).map((entry) => this.renderEntry(entry))}
+                  </div>`,
+            )
+      }
     </div>`;
   }
 

@@ -1,14 +1,30 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations, captureWarnings, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import {
+  axeViolations,
+  captureWarnings,
+  makeConfig,
+  resetState,
+  shadowText,
+} from '../../testing/fixtures.js';
 import { faqJsonLd, type ComptoirFaq } from './faq.js';
 import './faq.js';
 
 const config = () =>
   makeConfig({
     faq: [
-      { id: 'delivery', category: 'Shipping', question: 'How long is delivery?', answer: 'Two to three days.\n\nExpress: one day.' },
-      { id: 'returns', category: 'Returns', question: 'Can I return a café mug?', answer: 'Yes, within 30 days. </script>' },
+      {
+        id: 'delivery',
+        category: 'Shipping',
+        question: 'How long is delivery?',
+        answer: 'Two to three days.\n\nExpress: one day.',
+      },
+      {
+        id: 'returns',
+        category: 'Returns',
+        question: 'Can I return a café mug?',
+        answer: 'Yes, within 30 days. </script>',
+      },
     ],
   });
 
@@ -18,8 +34,11 @@ describe('comptoir-faq', () => {
     history.replaceState(null, '', location.pathname + location.search);
   });
 
-  const render = (lang = 'en') => fixture<ComptoirFaq>(html`<comptoir-faq lang=${lang} .config=${config()}></comptoir-faq>`);
-  const buttons = (el: ComptoirFaq) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[aria-controls]')];
+  const render = (lang = 'en') =>
+    fixture<ComptoirFaq>(html`<comptoir-faq lang=${lang} .config=${config()}></comptoir-faq>`);
+  const buttons = (el: ComptoirFaq) => [
+    ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[aria-controls]'),
+  ];
 
   it('renders disclosure buttons, closed, accessibly', async () => {
     const el = await render();
@@ -52,7 +71,9 @@ describe('comptoir-faq', () => {
     input.value = 'CAFE';
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect(buttons(el).map((button) => button.textContent!.trim())).to.deep.equal(['Can I return a café mug?']);
+    expect(buttons(el).map((button) => button.textContent!.trim())).to.deep.equal([
+      'Can I return a café mug?',
+    ]);
     expect(shadowText(el)).to.contain('Rechercher une question');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
@@ -86,7 +107,9 @@ describe('comptoir-faq', () => {
   it('adds FAQPage JSON-LD to the head once, with < escaped', async () => {
     await render();
     await render();
-    const scripts = document.head.querySelectorAll('script[type="application/ld+json"][data-comptoir-faq]');
+    const scripts = document.head.querySelectorAll(
+      'script[type="application/ld+json"][data-comptoir-faq]',
+    );
     expect(scripts.length).to.equal(1);
     expect(scripts[0]!.textContent).to.not.contain('</script>');
     expect(JSON.parse(scripts[0]!.textContent!)['@type']).to.equal('FAQPage');
@@ -96,7 +119,9 @@ describe('comptoir-faq', () => {
   it('renders nothing and warns once for a broken FAQ', async () => {
     const warnings = captureWarnings();
     try {
-      const el = await fixture(html`<comptoir-faq .config=${makeConfig({ faq: [{ nope: 1 }] as never })}></comptoir-faq>`);
+      const el = await fixture(
+        html`<comptoir-faq .config=${makeConfig({ faq: [{ nope: 1 }] as never })}></comptoir-faq>`,
+      );
       expect(shadowText(el)).to.equal('');
       expect(warnings.calls.length).to.equal(1);
     } finally {

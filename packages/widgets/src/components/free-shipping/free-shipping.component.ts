@@ -58,7 +58,12 @@ export class ComptoirFreeShipping extends ComptoirElement {
     if (this.threshold !== undefined || this.currency !== undefined) {
       const threshold = Number(this.threshold);
       const currency = this.currency ?? this.shopConfig?.currency;
-      if (!Number.isInteger(threshold) || threshold <= 0 || !currency || !/^[A-Z]{3}$/.test(currency)) {
+      if (
+        !Number.isInteger(threshold) ||
+        threshold <= 0 ||
+        !currency ||
+        !/^[A-Z]{3}$/.test(currency)
+      ) {
         return undefined;
       }
       return [{ threshold, currency }];
@@ -70,7 +75,10 @@ export class ComptoirFreeShipping extends ComptoirElement {
     const rules = this.rules();
     if (!rules) {
       if (this.threshold !== undefined || this.currency !== undefined) {
-        return this.fail('bad-attribute', 'threshold must be a positive integer in minor units and currency an ISO 4217 code');
+        return this.fail(
+          'bad-attribute',
+          'threshold must be a positive integer in minor units and currency an ISO 4217 code',
+        );
       }
       if (this.shopConfig && !Array.isArray(this.shopConfig.freeShipping?.rules)) {
         return this.fail('bad-config', 'config.freeShipping.rules is missing');
@@ -89,7 +97,11 @@ export class ComptoirFreeShipping extends ComptoirElement {
       .reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
     const subtotal = Math.max(0, (cart?.subtotal ?? 0) - excludedTotal);
     const country = this.country ?? cart?.country;
-    const progress = freeShippingProgress(rules, { subtotal, currency, ...(country ? { country } : {}) });
+    const progress = freeShippingProgress(rules, {
+      subtotal,
+      currency,
+      ...(country ? { country } : {}),
+    });
     if (!progress.next && progress.reached.length === 0) return nothing;
 
     this.noteReached(progress.reached);

@@ -16,7 +16,10 @@ export default css`
   .bar {
     block-size: var(--comptoir-progress-height, 0.5rem);
     border-radius: var(--_radius);
-    background: var(--comptoir-progress-track-color, color-mix(in srgb, currentColor 15%, transparent));
+    background: var(
+      --comptoir-progress-track-color,
+      color-mix(in srgb, currentColor 15%, transparent)
+    );
     overflow: hidden;
   }
   .fill {

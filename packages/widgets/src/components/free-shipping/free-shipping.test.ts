@@ -1,6 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setCart } from '../../cart/store.js';
-import { axeViolations, captureWarnings, makeCart, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import {
+  axeViolations,
+  captureWarnings,
+  makeCart,
+  makeConfig,
+  resetState,
+  shadowText,
+} from '../../testing/fixtures.js';
 import type { ComptoirFreeShipping } from './free-shipping.js';
 import './free-shipping.js';
 
@@ -59,7 +66,9 @@ describe('comptoir-free-shipping', () => {
     await el.updateComplete;
     await Promise.resolve();
     expect(shadowText(el)).to.contain('Free shipping unlocked');
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Free shipping unlocked');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain(
+      'Free shipping unlocked',
+    );
     setCart(makeCart(5100));
     await el.updateComplete;
     expect(events).to.equal(1);
@@ -90,20 +99,27 @@ describe('comptoir-free-shipping', () => {
 
   it('takes a merchant string override', async () => {
     setCart(makeCart(3750));
-    const el = await render('en', makeConfig({ strings: { en: { freeShippingRemaining: 'Only {amount} to go!' } } }));
+    const el = await render(
+      'en',
+      makeConfig({ strings: { en: { freeShippingRemaining: 'Only {amount} to go!' } } }),
+    );
     expect(shadowText(el)).to.contain('Only €12.50 to go!');
   });
 
   it('works standalone from attributes', async () => {
     setCart(makeCart(1000));
-    const el = await fixture(html`<comptoir-free-shipping threshold="3000" currency="EUR"></comptoir-free-shipping>`);
+    const el = await fixture(
+      html`<comptoir-free-shipping threshold="3000" currency="EUR"></comptoir-free-shipping>`,
+    );
     expect(shadowText(el)).to.contain('Add €20.00 for free shipping');
   });
 
   it('renders nothing and warns once for a bad attribute', async () => {
     const warnings = captureWarnings();
     try {
-      const el = await fixture<ComptoirFreeShipping>(html`<comptoir-free-shipping threshold="lots" currency="EUR"></comptoir-free-shipping>`);
+      const el = await fixture<ComptoirFreeShipping>(
+        html`<comptoir-free-shipping threshold="lots" currency="EUR"></comptoir-free-shipping>`,
+      );
       el.requestUpdate();
       await el.updateComplete;
       expect(shadowText(el)).to.equal('');
@@ -117,7 +133,9 @@ describe('comptoir-free-shipping', () => {
   it('renders nothing and warns once for a broken config', async () => {
     const warnings = captureWarnings();
     try {
-      const broken = { ...makeConfig(), freeShipping: null } as unknown as ReturnType<typeof makeConfig>;
+      const broken = { ...makeConfig(), freeShipping: null } as unknown as ReturnType<
+        typeof makeConfig
+      >;
       const el = await render('en', broken);
       expect(shadowText(el)).to.equal('');
       expect(warnings.calls.length).to.equal(1);

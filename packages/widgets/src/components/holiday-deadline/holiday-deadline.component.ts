@@ -50,7 +50,9 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
       const methods = calendar.methods
         .filter((method) => !event.methodIds || event.methodIds.includes(method.id))
         // Slowest first: the slowest method is taken as the cheapest one.
-        .sort((a, b) => b.transitDays.max - a.transitDays.max || b.transitDays.min - a.transitDays.min);
+        .sort(
+          (a, b) => b.transitDays.max - a.transitDays.max || b.transitDays.min - a.transitDays.min,
+        );
       let found: DeadlineState | undefined;
       for (const method of methods) {
         const last = lastOrderDate(calendar, method.id, event.deliverBy, now);
@@ -71,7 +73,10 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
     if (!Array.isArray(config.holidayEvents) || !config.calendar) {
       return this.fail('bad-config', 'config.holidayEvents or config.calendar is missing');
     }
-    if (this.event !== undefined && !config.holidayEvents.some((event) => event.id === this.event)) {
+    if (
+      this.event !== undefined &&
+      !config.holidayEvents.some((event) => event.id === this.event)
+    ) {
       return this.fail('unknown-event', `no holiday event has the id "${this.event}"`);
     }
     const states = this.deadlines(config.calendar, config.holidayEvents, this.now());
@@ -88,11 +93,13 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
                 })}${state.event.message ? html` ${state.event.message}` : nothing}
               </li>`
             : html`<li part="fallback">
-                ${state.event.fallback
-                  ? state.event.fallback.url
-                    ? html`<a href=${state.event.fallback.url}>${state.event.fallback.text}</a>`
-                    : state.event.fallback.text
-                  : this.localize.t('deadlineTooLate', { event: state.event.name })}
+                ${
+                  state.event.fallback
+                    ? state.event.fallback.url
+                      ? html`<a href=${state.event.fallback.url}>${state.event.fallback.text}</a>`
+                      : state.event.fallback.text
+                    : this.localize.t('deadlineTooLate', { event: state.event.name })
+                }
               </li>`,
         )}
       </ul>

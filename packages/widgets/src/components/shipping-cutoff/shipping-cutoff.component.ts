@@ -77,7 +77,10 @@ export class ComptoirShippingCutoff extends ComptoirElement {
     void this.clock;
     const calendar = this.calendar();
     if (calendar === 'bad') {
-      return this.fail('bad-attribute', 'cutoff must be HH:mm, time-zone an IANA zone and dispatch-days weekdays like mon,tue');
+      return this.fail(
+        'bad-attribute',
+        'cutoff must be HH:mm, time-zone an IANA zone and dispatch-days weekdays like mon,tue',
+      );
     }
     if (!calendar) return nothing;
     if (this.method && !calendar.methods.some((method) => method.id === this.method)) {
@@ -86,8 +89,16 @@ export class ComptoirShippingCutoff extends ComptoirElement {
     const now = this.now();
     const dispatch = nextDispatch(calendar, now);
     const message = dispatch.sameDay
-      ? this.localize.t('cutoffToday', { duration: this.localize.formatDuration(dispatch.orderBy.getTime() - now.getTime()) })
-      : this.localize.t('cutoffLater', { date: this.localize.formatDay(dispatch.dispatchDate, { weekday: 'long', day: 'numeric', month: 'long' }) });
+      ? this.localize.t('cutoffToday', {
+          duration: this.localize.formatDuration(dispatch.orderBy.getTime() - now.getTime()),
+        })
+      : this.localize.t('cutoffLater', {
+          date: this.localize.formatDay(dispatch.dispatchDate, {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+          }),
+        });
     let estimate: unknown = nothing;
     if (this.method) {
       const method = calendar.methods.find((candidate) => candidate.id === this.method)!;
@@ -96,7 +107,9 @@ export class ComptoirShippingCutoff extends ComptoirElement {
         delivery.earliest === delivery.latest
           ? this.localize.formatDay(delivery.earliest)
           : `${this.localize.formatDay(delivery.earliest)} – ${this.localize.formatDay(delivery.latest)}`;
-      estimate = html`<p part="estimate">${this.localize.t('cutoffDelivery', { method: method.name, range })}</p>`;
+      estimate = html`<p part="estimate">
+        ${this.localize.t('cutoffDelivery', { method: method.name, range })}
+      </p>`;
     }
     return html`<div part="base" class="base">
       <p part="message" class="message">${message}</p>

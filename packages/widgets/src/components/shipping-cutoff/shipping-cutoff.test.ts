@@ -1,6 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { axeViolations, captureWarnings, makeConfig, resetState, shadowText } from '../../testing/fixtures.js';
+import {
+  axeViolations,
+  captureWarnings,
+  makeConfig,
+  resetState,
+  shadowText,
+} from '../../testing/fixtures.js';
 import type { ComptoirShippingCutoff } from './shipping-cutoff.js';
 import './shipping-cutoff.js';
 
@@ -9,10 +15,14 @@ describe('comptoir-shipping-cutoff', () => {
 
   const render = (now: string, lang = 'en', method?: string) =>
     fixture<ComptoirShippingCutoff>(
-      html`<comptoir-shipping-cutoff lang=${lang} method=${ifDefined(method)} .config=${makeConfig({ now })}></comptoir-shipping-cutoff>`,
+      html`<comptoir-shipping-cutoff
+        lang=${lang}
+        method=${ifDefined(method)}
+        .config=${makeConfig({ now })}
+      ></comptoir-shipping-cutoff>`,
     );
 
-  it('counts down to today\'s cutoff (server clock, not the client\'s)', async () => {
+  it("counts down to today's cutoff (server clock, not the client's)", async () => {
     const el = await render('2025-12-10T10:46:00Z'); // 11:46 in Paris, cutoff 14:00
     expect(await axeViolations(el)).to.deep.equal([]);
     expect(shadowText(el)).to.match(/Order within 2 hrs 14 mins to ship today/);
@@ -33,7 +43,13 @@ describe('comptoir-shipping-cutoff', () => {
   });
 
   it('works standalone from attributes', async () => {
-    const el = await fixture(html`<comptoir-shipping-cutoff cutoff="23:59" time-zone="Pacific/Kiritimati" dispatch-days="mon,tue,wed,thu,fri,sat,sun"></comptoir-shipping-cutoff>`);
+    const el = await fixture(
+      html`<comptoir-shipping-cutoff
+        cutoff="23:59"
+        time-zone="Pacific/Kiritimati"
+        dispatch-days="mon,tue,wed,thu,fri,sat,sun"
+      ></comptoir-shipping-cutoff>`,
+    );
     expect(shadowText(el)).to.match(/^Order (within|now)/);
   });
 
@@ -45,7 +61,12 @@ describe('comptoir-shipping-cutoff', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.equal('');
       expect(warnings.calls.length).to.equal(1);
-      const bad = await fixture(html`<comptoir-shipping-cutoff cutoff="25:00" time-zone="Nowhere/Land"></comptoir-shipping-cutoff>`);
+      const bad = await fixture(
+        html`<comptoir-shipping-cutoff
+          cutoff="25:00"
+          time-zone="Nowhere/Land"
+        ></comptoir-shipping-cutoff>`,
+      );
       expect(shadowText(bad)).to.equal('');
       expect(warnings.calls.length).to.equal(2);
     } finally {

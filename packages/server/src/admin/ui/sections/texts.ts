@@ -3,7 +3,11 @@ import { live } from 'lit/directives/live.js';
 import type { Locale } from '@comptoir/sdk/schemas';
 // The widgets' own strings (plain data and small functions, no DOM): the defaults shown here are
 // exactly what the widgets print.
-import { translations, type Translation, type TranslationKey } from '@comptoir/widgets/translations';
+import {
+  translations,
+  type Translation,
+  type TranslationKey,
+} from '@comptoir/widgets/translations';
 import { sectionState, type Ctx } from '../context.js';
 import { fieldId, selectField } from '../fields.js';
 import { languageName } from './shop.js';
