@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { createShop, silentLogger, startServer } from '@comptoir/server';
 import { startDemoServer } from '../demo/server.mjs';
 import { demoConfig } from '../demo/seed.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/screenshots');
@@ -175,17 +176,8 @@ await api(
 ).catch(() => undefined);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: findBrowser(),
+  args: CHROMIUM_ARGS,
 });
 try {
   const admin = await (
@@ -193,6 +185,7 @@ try {
       viewport: { width: 1360, height: 860 },
       deviceScaleFactor: 1,
       locale: 'en-GB',
+      reducedMotion: 'reduce',
     })
   ).newPage();
   await admin.goto(`${apiUrl}/admin/`);
@@ -270,7 +263,11 @@ try {
   await shoot('install', 'admin-install', () => admin.locator('#install-snippet').waitFor());
 
   const shop = await (
-    await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' })
+    await browser.newContext({
+      viewport: { width: 1280, height: 860 },
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+    })
   ).newPage();
   await shop.goto(`${demo.url}/`);
   await shop.locator('comptoir-absence-banner').getByText("We're away").waitFor();

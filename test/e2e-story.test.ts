@@ -11,6 +11,7 @@ import type { ShopConfig } from '@comptoir/sdk/schemas';
 import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
 import { startDemoServer } from '../demo/server.mjs';
 import { demoConfig } from '../demo/seed.mjs';
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -132,17 +133,8 @@ beforeAll(async () => {
   expect(saved.status).toBe(200);
 
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: findBrowser(),
+    args: CHROMIUM_ARGS,
   });
   admin = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
 }, 60_000);
