@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { CartsTable } from './cart.table.js';
 import type { SessionsTable } from './session.table.js';
@@ -60,6 +66,32 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** How many prepared statements a SQLite connection keeps (the app has a few dozen queries). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text. Kysely prepares every query anew,
+ * and preparing costs more than running a small query. Safe because Kysely runs one query at a time
+ * on the connection and never iterates a statement here (no `.stream()`).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          statements.delete(statements.keys().next().value as string);
+        }
+        statement = sqlite.prepare(sqlText);
+        statements.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /**
  * Opens a Kysely database for `sqlite:./path` (better-sqlite3 in WAL mode, with a busy timeout and
  * foreign keys on; the parent folder is created) or `postgres://…` (a `pg` pool).
@@ -75,7 +107,9 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Ky
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    });
   }
   const pool = new pg.Pool({
     connectionString: url,
