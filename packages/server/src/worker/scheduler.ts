@@ -2,6 +2,7 @@ import type { ShopConfig } from '@comptoir/sdk';
 import { absenceStatus, wallTimeToInstant } from '@comptoir/sdk/calendar';
 import { derivePublishedConfig } from '../published-config.js';
 import type { Db } from '../storage/database.js';
+import { deleteAddressCaps } from '../storage/address-caps.store.js';
 import type { StoredCart } from '../storage/cart.store.js';
 import {
   deleteEmailDataOfEmail,
@@ -147,6 +148,7 @@ export async function eraseRecoveryData(trx: Db, shopId: string, emailHash: stri
   await deleteJobsOfEmail(trx, shopId, emailHash);
   await deleteEmailDataOfEmail(trx, shopId, emailHash);
   await deleteSequencesOfEmail(trx, shopId, emailHash);
+  await deleteAddressCaps(trx, shopId, emailHash);
 }
 
 /** A shopper's "tell me when you're back" request. */

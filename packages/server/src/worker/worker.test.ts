@@ -3,9 +3,10 @@ import { createOutboxMailer, createSmtpMailer, type Mailer } from '../email/mail
 import { hashEmail } from '../keys.js';
 import { findCart, markCartConverted, updateCart, type StoredCart } from '../storage/cart.store.js';
 import { listOutbox, suppressEmail } from '../storage/emails.store.js';
-import { listJobsOfSubject } from '../storage/jobs.store.js';
+import { insertJobs, listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { scheduleRecovery, stopRecoveryForOrder } from './scheduler.js';
+import { newId, newToken } from './ids.js';
+import { eraseRecoveryData, scheduleRecovery, stopRecoveryForOrder } from './scheduler.js';
 import {
   decodeQuotedPrintable,
   seedCart,
@@ -269,6 +270,53 @@ describeEachDialect('recovery worker', (database) => {
       .executeTakeFirst();
     expect(sequence).toMatchObject({ arm: 'email', recovered_step: 0 });
     expect(hashEmail(cart.email!)).toBe(sequence!.email_hash);
+  });
+
+  it('caps an address across concurrent workers: two carts, one address, one email', async () => {
+    const { db } = database();
+    const shop = await seedShop(db, now, { steps: oneStep() });
+    const first = await seedCart(db, shop, now, { email: 'race@example.com' });
+    const second = await seedCart(db, shop, now, { email: 'race@example.com' });
+    // One sequence per address: give the second cart a due job by hand, as an older schedule would.
+    const [job] = await listJobsOfSubject(db, shop.shopId, first.id);
+    await insertJobs(db, shop.shopId, [
+      {
+        id: newId('job'),
+        kind: 'recovery',
+        subjectId: second.id,
+        step: 0,
+        content: job!.content,
+        emailHash: job!.emailHash,
+        runAt: job!.runAt,
+        token: newToken(),
+        createdAt: job!.createdAt,
+      },
+    ]);
+    advance(61);
+    // Two workers (each its own lease owner), each claiming one of the two jobs at the same instant.
+    const results = await Promise.all([
+      runWorkerBatch(options({ batchSize: 1 })),
+      runWorkerBatch(options({ batchSize: 1 })),
+    ]);
+    expect(results.map((result) => result.claimed)).toEqual([1, 1]);
+    expect(results.map((result) => result.sent + result.deferred)).toEqual([1, 1]);
+    expect(smtp.received.map((mail) => mail.to[0])).toEqual(['race@example.com']);
+    const jobs = [
+      ...(await listJobsOfSubject(db, shop.shopId, first.id)),
+      ...(await listJobsOfSubject(db, shop.shopId, second.id)),
+    ];
+    expect(jobs.map((one) => one.status).sort()).toEqual(['pending', 'sent']);
+    const capped = jobs.find((one) => one.status === 'pending');
+    expect(capped).toMatchObject({ reason: 'frequency-cap', attempts: 0 });
+    expect(capped!.runAt).toBe(new Date(now.getTime() + 12 * 3_600_000).toISOString());
+    // GDPR erasure forgets the address's cap too.
+    await db.transaction().execute((trx) => eraseRecoveryData(trx, shop.shopId, job!.emailHash));
+    const caps = await db
+      .selectFrom('recovery_address_caps')
+      .selectAll()
+      .where('shop_id', '=', shop.shopId)
+      .execute();
+    expect(caps).toEqual([]);
   });
 
   it('gives a second cart of the same address no second sequence, and honours the holdout', async () => {

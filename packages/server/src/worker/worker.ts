@@ -5,6 +5,7 @@ import { createMailer, isDeliveryError, type Mailer, type OutgoingEmail } from '
 import { maskEmail, silentLogger, type Logger } from '../log.js';
 import { toStoredCart, type StoredCart } from '../storage/cart.store.js';
 import type { Database, Db } from '../storage/database.js';
+import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
 import {
   insertEmails,
   lastRecoveryEmailTimes,
@@ -114,6 +115,8 @@ type Decision =
       email: OutgoingEmail;
       rendered: RenderedEmail;
       to: string;
+      /** The address whose frequency cap the send must reserve first (recovery emails only). */
+      capHash?: string;
       cart?: StoredCart;
     };
 
@@ -149,7 +152,9 @@ async function findCarts(
 
 /**
  * Reads what the decisions of a batch need with a handful of queries per shop (not per job):
- * the shops, their carts, absence subscriptions, suppressed addresses and last send times.
+ * the shops, their carts, absence subscriptions, suppressed addresses and last send times. The
+ * send times (of committed emails) are a snapshot that spares most capped jobs a round trip; the
+ * cap itself is reserved atomically just before each send ({@link reserveAddressCap}).
  */
 async function loadContext(
   worker: Resolved,
@@ -269,7 +274,14 @@ function decide(worker: Resolved, job: RecoveryJob, context: BatchContext, now: 
       'Auto-Submitted': 'auto-generated',
     },
   };
-  return { action: 'send', email, rendered, to, ...(cart ? { cart } : {}) };
+  return {
+    action: 'send',
+    email,
+    rendered,
+    to,
+    ...(job.kind === 'recovery' ? { capHash: emailHash } : {}),
+    ...(cart ? { cart } : {}),
+  };
 }
 
 async function deliver(
@@ -280,9 +292,38 @@ async function deliver(
   result: BatchResult,
 ): Promise<void> {
   const { db, logger } = worker;
+  // The frequency cap, reserved atomically: of several workers sending to one address at once,
+  // only one gets the row; the others defer their job until the cap allows it.
+  let reservedAt: string | undefined;
+  if (decision.capHash !== undefined) {
+    const at = worker.clock();
+    const cutoff = new Date(at.getTime() - worker.frequencyCapMs).toISOString();
+    const reservation = await reserveAddressCap(
+      db,
+      job.shopId,
+      decision.capHash,
+      job.id,
+      at.toISOString(),
+      cutoff,
+    );
+    if (!reservation.reserved) {
+      // Released meanwhile (its send failed): try again at once rather than wait a whole cap.
+      const until =
+        reservation.last === undefined
+          ? at
+          : new Date(Date.parse(reservation.last) + worker.frequencyCapMs);
+      await rescheduleJob(db, job, until.toISOString(), 'frequency-cap', true);
+      result.deferred++;
+      return;
+    }
+    reservedAt = at.toISOString();
+  }
   try {
     await worker.mailer.send(decision.email);
   } catch (error) {
+    // Not accepted: the address was not emailed, so the cap goes back.
+    if (reservedAt !== undefined && decision.capHash !== undefined)
+      await releaseAddressCap(db, job.shopId, decision.capHash, job.id, reservedAt);
     const failure = isDeliveryError(error) ? error : undefined;
     const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
     const now = worker.clock();

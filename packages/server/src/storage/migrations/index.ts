@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator, type MigrationResultSet } from '
 import type { Database } from '../database.js';
 import * as initial from './001-initial.js';
 import * as recovery from './002-recovery.js';
+import * as addressCaps from './003-address-caps.js';
 
 /**
  * Every migration, by name, in the order they run. Add one line per new file
@@ -10,6 +11,7 @@ import * as recovery from './002-recovery.js';
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-recovery': recovery,
+  '003-address-caps': addressCaps,
 };
 
 /** A migration that failed; `cause` holds the database's error. */
