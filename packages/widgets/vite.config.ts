@@ -64,7 +64,7 @@ export default defineConfig(({ mode }) => {
                   },
                   {
                     name: 'runtime',
-                    test: /widgets[\\/]src[\\/](translations[\\/]en\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element)\.ts)/,
+                    test: /widgets[\\/]src[\\/](translations[\\/]en\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element|notice\.styles)\.ts)/,
                   },
                 ],
               }

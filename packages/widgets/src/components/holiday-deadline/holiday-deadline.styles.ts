@@ -1,23 +1,6 @@
 import { css } from 'lit';
 
-export default css`
-  .base {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    padding-block: var(--_gap);
-    padding-inline: var(--_gap);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    border-inline-start: 0.25rem solid var(--_accent);
-  }
-  p {
-    margin: 0;
-  }
-  .message {
-    font-weight: var(--comptoir-emphasis-weight, 600);
-  }
-`;
+export { noticeStyles as default } from '../../internal/notice.styles.js';
 
 export const listStyles = css`
   ul {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
 import { fieldId, selectField } from '../fields.js';
+import { loadPage, type PagedList } from '../paging.js';
 
 /** A cart as `GET /v1/admin/carts` lists it (only the fields the page shows). */
 interface AdminCart {
@@ -16,12 +16,8 @@ interface AdminCart {
   orderTotal?: number | null;
 }
 
-interface CartsState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
+interface CartsState extends PagedList<AdminCart> {
   filter: string;
-  items: AdminCart[];
-  nextCursor: string | null;
-  message: string;
 }
 
 /** Carts: the carts captured from the storefront, newest first. */
@@ -33,24 +29,8 @@ export function renderCarts(ctx: Ctx): TemplateResult {
     nextCursor: null,
     message: '',
   }));
-  const load = (cursor: string | null) => {
-    view.status = 'loading';
-    const query = new URLSearchParams({ limit: '25' });
-    if (view.filter) query.set('status', view.filter);
-    if (cursor) query.set('cursor', cursor);
-    ctx.api
-      .get<{ items: AdminCart[]; nextCursor: string | null }>(`/v1/admin/carts?${query}`)
-      .then((page) => {
-        view.items = cursor ? [...view.items, ...page.items] : page.items;
-        view.nextCursor = page.nextCursor;
-        view.status = 'ready';
-      })
-      .catch((error: unknown) => {
-        view.status = 'error';
-        view.message = isAdminApiError(error) ? error.message : String(error);
-      })
-      .finally(() => ctx.update());
-  };
+  const load = (cursor: string | null) =>
+    loadPage(ctx, view, '/v1/admin/carts', cursor, view.filter ? { status: view.filter } : {});
   if (view.status === 'idle') load(null);
   const dateTime = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return html`

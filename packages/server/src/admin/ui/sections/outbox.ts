@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
+import { loadPage, type PagedList } from '../paging.js';
 
 interface OutboxItem {
   id: string;
@@ -16,11 +16,7 @@ interface OutboxMessage extends OutboxItem {
   text: string;
 }
 
-interface OutboxState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  items: OutboxItem[];
-  nextCursor: string | null;
-  message: string;
+interface OutboxState extends PagedList<OutboxItem> {
   openId: string | null;
   open?: OutboxMessage;
 }
@@ -34,23 +30,7 @@ export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
     message: '',
     openId: null,
   }));
-  const load = (cursor: string | null) => {
-    view.status = 'loading';
-    const query = new URLSearchParams({ limit: '25' });
-    if (cursor) query.set('cursor', cursor);
-    ctx.api
-      .get<{ items: OutboxItem[]; nextCursor: string | null }>(`/v1/admin/outbox?${query}`)
-      .then((page) => {
-        view.items = cursor ? [...view.items, ...page.items] : page.items;
-        view.nextCursor = page.nextCursor;
-        view.status = 'ready';
-      })
-      .catch((error: unknown) => {
-        view.status = 'error';
-        view.message = isAdminApiError(error) ? error.message : String(error);
-      })
-      .finally(() => ctx.update());
-  };
+  const load = (cursor: string | null) => loadPage(ctx, view, '/v1/admin/outbox', cursor);
   if (view.status === 'idle') load(null);
   if (openId !== view.openId) {
     view.openId = openId;
