@@ -6,6 +6,7 @@ import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
 import type { PublishedCache } from './routes/public/config.js';
 import type { ShopCache } from './shop-cache.js';
 import type { Database } from './storage/database.js';
+import type { GroupCommit } from './storage/group-commit.js';
 import type { SessionRow } from './storage/session.table.js';
 import type { Shop } from './storage/shop.store.js';
 
@@ -35,7 +36,7 @@ export interface AppDeps {
   staticRoots?: { widgets?: string; admin?: string };
 }
 
-/** {@link AppDeps} with every default filled in, as routes see them on `c.var.deps`. */
+/** {@link AppDeps} with every default filled in, as routes see them on `c.get('deps')`. */
 export interface ResolvedDeps {
   db: Kysely<Database>;
   clock: () => Date;
@@ -50,6 +51,8 @@ export interface ResolvedDeps {
   limiter: RateLimiter;
   /** Serialized published configs, by shop id. */
   published: PublishedCache;
+  /** The transactions cart captures share. */
+  groupCommit: GroupCommit;
 }
 
 /** How an admin request proved who it is. */

@@ -16,7 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function currentSession(c: Context<AppEnv>): Promise<SessionRow | undefined> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return undefined;
-  const { db, clock } = c.var.deps;
+  const { db, clock } = c.get('deps');
   const session = await findSession(db, hashSecret(token));
   if (!session) throw new ApiError(401, 'session_expired', 'The session has ended: sign in again');
   if (session.expires_at <= clock().toISOString()) {
@@ -32,7 +32,7 @@ export async function currentSession(c: Context<AppEnv>): Promise<SessionRow | u
  */
 export function adminAuth(): MiddlewareHandler<AppEnv> {
   return async function adminAuth(c, next) {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const key = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';

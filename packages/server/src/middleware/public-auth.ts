@@ -32,7 +32,7 @@ function originAllowed(shop: Shop, origin: string): boolean {
  */
 export function publicAuth(options: { acceptSecretKey?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function publicAuth(c, next) {
-    const { shops, rateLimits } = c.var.deps;
+    const { shops, rateLimits } = c.get('deps');
     const shopId = c.req.param('shop') ?? '';
     const origin = c.req.header('origin');
 

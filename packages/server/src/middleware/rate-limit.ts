@@ -78,7 +78,7 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
  * it received from; everything to its left was written by the client and proves nothing).
  */
 export function clientIp(c: Context<AppEnv>): string {
-  const trusted = c.var.deps.trustProxy;
+  const trusted = c.get('deps').trustProxy;
   const hops = trusted === true ? 1 : trusted === false ? 0 : trusted;
   if (hops > 0) {
     const chain = (c.req.header('x-forwarded-for') ?? '')
@@ -133,7 +133,7 @@ export function clientRateKey(c: Context<AppEnv>): string {
 
 /** Throws a 429 with `Retry-After` when `key`'s bucket is empty. */
 export function enforceLimit(c: Context<AppEnv>, key: string, limit: BucketLimit): void {
-  const wait = c.var.deps.limiter.take(key, limit);
+  const wait = c.get('deps').limiter.take(key, limit);
   if (wait > 0) {
     throw new ApiError(429, 'rate_limited', `Too many requests: retry in ${wait} s`, undefined, {
       'Retry-After': String(wait),
@@ -144,7 +144,7 @@ export function enforceLimit(c: Context<AppEnv>, key: string, limit: BucketLimit
 /** Limits every request per client IP. */
 export function ipRateLimit(): MiddlewareHandler<AppEnv> {
   return async function ipRateLimit(c, next) {
-    enforceLimit(c, `ip:${clientRateKey(c)}`, c.var.deps.rateLimits.ip);
+    enforceLimit(c, `ip:${clientRateKey(c)}`, c.get('deps').rateLimits.ip);
     await next();
   };
 }

@@ -6,11 +6,11 @@ import type { AppEnv } from '../context.js';
 export const health = new Hono<AppEnv>().get('/', async (c) => {
   c.header('Cache-Control', 'no-store');
   try {
-    await sql`select 1`.execute(c.var.deps.db);
+    await sql`select 1`.execute(c.get('deps').db);
     return c.json({ status: 'ok' });
   } catch (error) {
-    c.var.deps.logger.error(
-      { err: error, requestId: c.var.requestId },
+    c.get('deps').logger.error(
+      { err: error, requestId: c.get('requestId') },
       'health check: the database does not answer',
     );
     return c.json({ status: 'unavailable' }, 503);

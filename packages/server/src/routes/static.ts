@@ -70,14 +70,14 @@ function missingBuild(what: string, command: string): ApiError {
  */
 export const widgetFiles = new Hono<AppEnv>()
   .get('/embed.js', async (c) => {
-    const file = await readInside(c.var.deps.staticRoots.widgets, 'embed.js');
+    const file = await readInside(c.get('deps').staticRoots.widgets, 'embed.js');
     if (!file) throw missingBuild('The widgets loader', 'npm run build -w @comptoir/widgets');
     c.header('Access-Control-Allow-Origin', '*');
     return send(c, file, 'embed.js', 'public, max-age=300, stale-while-revalidate=86400');
   })
   .get('/chunks/*', async (c) => {
     const name = pathAfter(c, /^\/chunks\//);
-    const file = name && (await readInside(c.var.deps.staticRoots.widgets, join('chunks', name)));
+    const file = name && (await readInside(c.get('deps').staticRoots.widgets, join('chunks', name)));
     if (!name || !file) throw new ApiError(404, 'not_found', 'No such chunk');
     c.header('Access-Control-Allow-Origin', '*');
     return send(c, file, name, 'public, max-age=31536000, immutable');
@@ -85,7 +85,7 @@ export const widgetFiles = new Hono<AppEnv>()
 
 /** The config page (a single-page app): its files, and `index.html` for every other path. */
 export const adminFiles = new Hono<AppEnv>().get('/*', async (c) => {
-  const root = c.var.deps.staticRoots.admin;
+  const root = c.get('deps').staticRoots.admin;
   const relative = pathAfter(c, /^\/admin\/?/);
   if (relative === undefined) throw new ApiError(404, 'not_found', 'No such file');
   if (relative && extname(relative)) {

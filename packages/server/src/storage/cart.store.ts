@@ -113,14 +113,14 @@ export async function findCartByPlatformId(
   return row && toStoredCart(row);
 }
 
-/** Inserts a cart under `cartId` (a new `crt_…`). */
+/** Inserts a cart under `cartId` (a new `crt_…`); answers the cart as a read would. */
 export async function insertCart(
   db: Db,
   shopId: string,
   cartId: string,
   contents: CartContents,
   now: Date,
-): Promise<void> {
+): Promise<StoredCart> {
   await db
     .insertInto('carts')
     .values({
@@ -131,22 +131,35 @@ export async function insertCart(
       created_at: now.toISOString(),
     })
     .execute();
+  return {
+    id: cartId,
+    shopId,
+    ...contents,
+    status: 'open',
+    recoveryEmailAt: null,
+    convertedAt: null,
+    orderId: null,
+    orderTotal: null,
+    orderCurrency: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
 }
 
-/** Replaces a cart's contents, email and consent. */
+/** Replaces a cart's contents, email and consent; answers the cart as a read would. */
 export async function updateCart(
   db: Db,
-  shopId: string,
-  cartId: string,
+  cart: StoredCart,
   contents: CartContents,
   now: Date,
-): Promise<void> {
+): Promise<StoredCart> {
   await db
     .updateTable('carts')
     .set(contentColumns(contents, now))
-    .where('shop_id', '=', shopId)
-    .where('id', '=', cartId)
+    .where('shop_id', '=', cart.shopId)
+    .where('id', '=', cart.id)
     .execute();
+  return { ...cart, ...contents, updatedAt: now.toISOString() };
 }
 
 /** Marks an open cart as bought; answers false when it was already converted. */

@@ -186,15 +186,13 @@ describeEachDialect('recovery worker', (database) => {
     });
     await updateCart(
       db,
-      shop.shopId,
-      emptied.id,
+      emptied,
       { ...contents(emptied), items: [], subtotal: 0 },
       now,
     );
     await updateCart(
       db,
-      shop.shopId,
-      withdrawn.id,
+      withdrawn,
       {
         ...contents(withdrawn),
         consent: { granted: false, text: 'Email me my cart', at: now.toISOString() },

@@ -129,8 +129,8 @@ async function* allCarts(db: Db, shopId: string, query: Omit<CartListQuery, 'lim
 export const adminCarts = new Hono<AppEnv>()
   .get('/carts', queryParams(CartListParams), async (c) => {
     const { status, from, to, limit, cursor } = c.req.valid('query');
-    const shop = c.var.shop;
-    const carts = await listCarts(c.var.deps.db, shop.id, {
+    const shop = c.get('shop');
+    const carts = await listCarts(c.get('deps').db, shop.id, {
       ...(status ? { status } : {}),
       ...bounds(from, to, shop.config.calendar.timeZone),
       limit: limit + 1,
@@ -145,10 +145,10 @@ export const adminCarts = new Hono<AppEnv>()
   })
   .get('/carts.csv', queryParams(DateRangeQuery), async (c) => {
     const { from, to } = c.req.valid('query');
-    const shop = c.var.shop;
+    const shop = c.get('shop');
     const lines = [CSV_COLUMNS.join(',')];
     for await (const cart of allCarts(
-      c.var.deps.db,
+      c.get('deps').db,
       shop.id,
       bounds(from, to, shop.config.calendar.timeZone),
     )) {

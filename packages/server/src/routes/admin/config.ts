@@ -40,14 +40,14 @@ function checkHolidayRegion(config: ShopConfig, now: Date): void {
  */
 export const adminConfig = new Hono<AppEnv>()
   .get('/', (c) => {
-    const shop = c.var.shop;
+    const shop = c.get('shop');
     c.header('ETag', `"${shop.configVersion}"`);
     c.header('Cache-Control', 'no-store');
     return c.json(shop.config);
   })
   .put('/', jsonBody(ShopConfig), async (c) => {
-    const { db, clock, shops } = c.var.deps;
-    const shop = c.var.shop;
+    const { db, clock, shops } = c.get('deps');
+    const shop = c.get('shop');
     const expected = parseIfMatch(c.req.header('if-match'));
     const config = c.req.valid('json');
     const now = clock();

@@ -9,9 +9,9 @@ import { updateSecretKeyHash } from '../../storage/shop.store.js';
  * other session ends; the shop's data and its publishable key stay.
  */
 export const adminKeys = new Hono<AppEnv>().post('/rotate', async (c) => {
-  const { db, clock, shops } = c.var.deps;
-  const shop = c.var.shop;
-  const auth = c.var.adminAuth;
+  const { db, clock, shops } = c.get('deps');
+  const shop = c.get('shop');
+  const auth = c.get('adminAuth');
   const secretKey = generateSecretKey();
   await db.transaction().execute(async (trx) => {
     await updateSecretKeyHash(trx, shop.id, hashSecret(secretKey), clock());

@@ -36,8 +36,8 @@ export const adminOutbox = new Hono<AppEnv>()
   .get('/', queryParams(OutboxQuery), async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const emails = await listOutbox(
-      c.var.deps.db,
-      c.var.shop.id,
+      c.get('deps').db,
+      c.get('shop').id,
       limit + 1,
       cursor ? decodeCursor(cursor) : undefined,
     );
@@ -50,7 +50,7 @@ export const adminOutbox = new Hono<AppEnv>()
     return c.json({ items: page.map(summary), nextCursor });
   })
   .get('/:id', async (c) => {
-    const email = await findEmail(c.var.deps.db, c.var.shop.id, c.req.param('id'));
+    const email = await findEmail(c.get('deps').db, c.get('shop').id, c.req.param('id'));
     if (!email || email.transport !== 'outbox') throw new NotFoundError('Email');
     return c.json({ ...summary(email), html: email.html, text: email.text });
   });

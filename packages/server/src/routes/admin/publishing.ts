@@ -25,8 +25,8 @@ const HolidayQuery = z.object({
 export const adminPublishing = new Hono<AppEnv>()
   .post('/preview', jsonBody(PreviewRequest), (c) => {
     const { config, at } = c.req.valid('json');
-    const now = at ? new Date(at) : c.var.deps.clock();
-    return c.json(derivePublishedConfig(c.var.shop, config, now));
+    const now = at ? new Date(at) : c.get('deps').clock();
+    return c.json(derivePublishedConfig(c.get('shop'), config, now));
   })
   .get('/holidays', queryParams(HolidayQuery), (c) => {
     const { country, region } = c.req.valid('query');
@@ -34,8 +34,8 @@ export const adminPublishing = new Hono<AppEnv>()
       const holidays = publicHolidays(
         country,
         region,
-        c.var.deps.clock(),
-        c.var.shop.config.calendar.timeZone,
+        c.get('deps').clock(),
+        c.get('shop').config.calendar.timeZone,
       );
       return c.json({ holidays });
     } catch (error) {
@@ -45,8 +45,8 @@ export const adminPublishing = new Hono<AppEnv>()
     }
   })
   .get('/install', (c) => {
-    const shop = c.var.shop;
-    const embedUrl = `${c.var.deps.publicUrl}/embed.js`;
+    const shop = c.get('shop');
+    const embedUrl = `${c.get('deps').publicUrl}/embed.js`;
     const snippet = `<script type="module" src="${embedUrl}" data-shop="${shop.id}" data-key="${shop.publishableKey}"></script>`;
     return c.json({ shopId: shop.id, publishableKey: shop.publishableKey, embedUrl, snippet });
   });

@@ -65,12 +65,12 @@ export function adminRecovery(mailer: () => Mailer) {
   return new Hono<AppEnv>()
     .post('/preview', jsonBody(PreviewInput), (c) => {
       const { step, locale } = c.req.valid('json');
-      return c.json(sampleEmail(c.var.shop.config, step, c.var.deps.publicUrl, locale));
+      return c.json(sampleEmail(c.get('shop').config, step, c.get('deps').publicUrl, locale));
     })
     .post('/test', jsonBody(TestInput), async (c) => {
       const { email: to, step } = c.req.valid('json');
-      const { db, clock, publicUrl } = c.var.deps;
-      const shop = c.var.shop;
+      const { db, clock, publicUrl } = c.get('deps');
+      const shop = c.get('shop');
       const rendered = sampleEmail(shop.config, step, publicUrl);
       const id = newId('eml');
       const messageId = messageIdOf(id, publicUrl);
@@ -109,8 +109,8 @@ export function adminRecovery(mailer: () => Mailer) {
       return c.json({ id, messageId, transport: transport.transport }, 202);
     })
     .get('/stats', queryParams(DateRangeQuery), async (c) => {
-      const { db, clock } = c.var.deps;
-      const shop = c.var.shop;
+      const { db, clock } = c.get('deps');
+      const shop = c.get('shop');
       const range = resolveDayRange(c.req.valid('query'), clock(), shop.config.calendar.timeZone);
       const rows = await armOutcomes(db, shop.id, range.fromInstant, range.toInstant);
       const arms = { email: { carts: 0, converted: 0 }, holdout: { carts: 0, converted: 0 } };

@@ -16,13 +16,13 @@ import {
 import { findShop, findShopBySecretHash } from '../../storage/shop.store.js';
 
 function secureCookies(c: Context<AppEnv>): boolean {
-  return c.var.deps.publicUrl.startsWith('https:');
+  return c.get('deps').publicUrl.startsWith('https:');
 }
 
 async function signedIn(c: Context<AppEnv>) {
   const session = await currentSession(c);
   if (!session) throw new ApiError(401, 'unauthenticated', 'Not signed in');
-  const shop = await findShop(c.var.deps.db, session.shop_id);
+  const shop = await findShop(c.get('deps').db, session.shop_id);
   if (!shop) throw new ApiError(401, 'session_expired', 'The session has ended: sign in again');
   return { session, shop };
 }
@@ -34,7 +34,7 @@ async function signedIn(c: Context<AppEnv>) {
  */
 export const adminSession = new Hono<AppEnv>()
   .post('/', jsonBody(SignInRequest), async (c) => {
-    const { db, clock, rateLimits, sessionTtlMs } = c.var.deps;
+    const { db, clock, rateLimits, sessionTtlMs } = c.get('deps');
     enforceLimit(c, `sign-in:${clientRateKey(c)}`, rateLimits.signIn);
     const hash = hashSecret(c.req.valid('json').secretKey);
     const shop = await findShopBySecretHash(db, hash);
@@ -76,7 +76,7 @@ export const adminSession = new Hono<AppEnv>()
         'Send the session’s CSRF token in the X-CSRF-Token header',
       );
     }
-    await deleteSession(c.var.deps.db, session.shop_id, session.id);
+    await deleteSession(c.get('deps').db, session.shop_id, session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies(c) });
     return c.body(null, 204);
   });

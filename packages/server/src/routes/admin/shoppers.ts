@@ -12,8 +12,8 @@ import { toAdminCart } from './carts.js';
  */
 export const adminShoppers = new Hono<AppEnv>()
   .post('/export', jsonBody(ShopperRequest), async (c) => {
-    const { db, clock, plugins } = c.var.deps;
-    const shop = c.var.shop;
+    const { db, clock, plugins } = c.get('deps');
+    const shop = c.get('shop');
     const { email } = c.req.valid('json');
     const emailHash = hashEmail(email);
     const carts = await findCartsByEmailHash(db, shop.id, emailHash);
@@ -30,8 +30,8 @@ export const adminShoppers = new Hono<AppEnv>()
     return c.json({ email, carts: carts.map(toAdminCart), extra });
   })
   .post('/erase', jsonBody(ShopperRequest), async (c) => {
-    const { db, clock, plugins } = c.var.deps;
-    const shop = c.var.shop;
+    const { db, clock, plugins } = c.get('deps');
+    const shop = c.get('shop');
     const { email } = c.req.valid('json');
     const emailHash = hashEmail(email);
     const now = clock();

@@ -13,8 +13,8 @@ import { DateRangeQuery, resolveDayRange } from './range.js';
  * day they were captured, in the shop's time zone.
  */
 export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery), async (c) => {
-  const { db, clock, plugins } = c.var.deps;
-  const shop = c.var.shop;
+  const { db, clock, plugins } = c.get('deps');
+  const shop = c.get('shop');
   const timeZone = shop.config.calendar.timeZone;
   const range = resolveDayRange(c.req.valid('query'), clock(), timeZone);
   const carts = await cartFactsInRange(db, shop.id, range.fromInstant, range.toInstant);

@@ -27,8 +27,8 @@ export const absenceSubscriptions = new Hono<AppEnv>().post(
     if (!input.consent.granted) {
       throw new ApiError(400, 'consent_required', 'The shopper did not consent to the email');
     }
-    const { db, clock } = c.var.deps;
-    const shop = c.var.shop;
+    const { db, clock } = c.get('deps');
+    const shop = c.get('shop');
     const scheduled = await db.transaction().execute((trx) =>
       subscribeToAbsence(
         trx,

@@ -43,14 +43,15 @@ function contentsOf(
   };
 }
 
-async function captureOnce(
+function captureOnce(
   deps: ResolvedDeps,
   shop: Shop,
   input: CartCaptureInput,
   cartId: string | undefined,
 ) {
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  // Captures arrive in bursts from many storefront visitors: they share transactions.
+  return deps.groupCommit.run(async (trx) => {
     const existing = cartId
       ? await findCart(trx, shop.id, cartId)
       : input.cart.id
@@ -58,10 +59,9 @@ async function captureOnce(
         : undefined;
     if (cartId && !existing) throw new NotFoundError('Cart');
     const contents = contentsOf(input, existing, shop.config, now);
-    const id = existing?.id ?? generateId('crt');
-    if (existing) await updateCart(trx, shop.id, id, contents, now);
-    else await insertCart(trx, shop.id, id, contents, now);
-    const cart = (await findCart(trx, shop.id, id)) as StoredCart;
+    const cart = existing
+      ? await updateCart(trx, existing, contents, now)
+      : await insertCart(trx, shop.id, generateId('crt'), contents, now);
     for (const plugin of deps.plugins) {
       await plugin.cartCaptured?.({ trx, shop, now, cart, config: shop.config });
     }
@@ -91,10 +91,10 @@ async function capture(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, 
 /** `POST /v1/shops/:shop/carts` and `PUT /v1/shops/:shop/carts/:cart`: cart capture. */
 export const publicCarts = new Hono<AppEnv>()
   .post('/', jsonBody(CartCaptureInput), async (c) => {
-    const cart = await capture(c.var.deps, c.var.shop, c.req.valid('json'));
+    const cart = await capture(c.get('deps'), c.get('shop'), c.req.valid('json'));
     return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 201);
   })
   .put('/:cart', jsonBody(CartCaptureInput), async (c) => {
-    const cart = await capture(c.var.deps, c.var.shop, c.req.valid('json'), c.req.param('cart'));
+    const cart = await capture(c.get('deps'), c.get('shop'), c.req.valid('json'), c.req.param('cart'));
     return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 200);
   });

@@ -28,8 +28,8 @@ function matchesEtag(ifNoneMatch: string | undefined, version: string): boolean 
 
 /** `GET /v1/shops/:shop/config`: the published config, with ETag and stale-while-revalidate. */
 export const publicConfig = new Hono<AppEnv>().get('/', (c) => {
-  const { clock, published } = c.var.deps;
-  const shop = c.var.shop;
+  const { clock, published } = c.get('deps');
+  const shop = c.get('shop');
   const now = clock();
   const month = monthOf(now, shop.config.calendar.timeZone);
   let entry = published.get(shop.id);

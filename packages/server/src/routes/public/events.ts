@@ -7,6 +7,6 @@ import { insertWidgetEvents } from '../../storage/widget-event.store.js';
 /** `POST /v1/shops/:shop/events`: a batch of at most 50 widget events of known types. */
 export const publicEvents = new Hono<AppEnv>().post('/', jsonBody(WidgetEventBatch), async (c) => {
   const { events } = c.req.valid('json');
-  await insertWidgetEvents(c.var.deps.db, c.var.shop.id, events, c.var.deps.clock());
+  await insertWidgetEvents(c.get('deps').db, c.get('shop').id, events, c.get('deps').clock());
   return c.json({ accepted: events.length }, 202);
 });

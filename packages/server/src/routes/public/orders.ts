@@ -14,8 +14,8 @@ export const publicOrders = new Hono<AppEnv>().post(
   '/',
   jsonBody(OrderCompletedInput),
   async (c) => {
-    const { db, clock, plugins } = c.var.deps;
-    const shop = c.var.shop;
+    const { db, clock, plugins } = c.get('deps');
+    const shop = c.get('shop');
     const order = c.req.valid('json');
     const now = clock();
     const cart = await db.transaction().execute(async (trx) => {

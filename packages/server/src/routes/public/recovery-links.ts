@@ -32,7 +32,7 @@ function page(
 async function jobAndShop(
   c: Context<AppEnv>,
 ): Promise<{ job: RecoveryJob; shop: Shop } | undefined> {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const job = await findJobByToken(db, c.req.param('token') ?? '');
   if (!job || job.status !== 'sent') return undefined;
   const shop = await findShop(db, job.shopId);
@@ -52,7 +52,7 @@ export const restoreLinks = new Hono<AppEnv>().get('/:token', async (c) => {
   const found = await jobAndShop(c);
   if (!found || found.job.kind !== 'recovery') return notFound(c);
   const { job, shop } = found;
-  const { db, clock } = c.var.deps;
+  const { db, clock } = c.get('deps');
   const now = clock();
   const recovery = shop.config.recovery;
   const strings = emailStrings(shop.config.defaultLocale);
@@ -112,7 +112,7 @@ export const unsubscribeLinks = new Hono<AppEnv>()
   .post('/:token', async (c) => {
     const found = await jobAndShop(c);
     if (!found) return notFound(c);
-    const { db, clock } = c.var.deps;
+    const { db, clock } = c.get('deps');
     await db.transaction().execute((trx) => unsubscribeByJob(trx, found.job, clock()));
     const lang = found.shop.config.defaultLocale;
     const strings = emailStrings(lang);
