@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createApp, createShop, migrate, openDatabase, silentLogger } from '@comptoir/server';
+import {
+  createApp,
+  createNodeListener,
+  createShop,
+  migrate,
+  openDatabase,
+  silentLogger,
+} from '@comptoir/server';
 
 interface AutocannonResult {
   requests: { average: number };
@@ -80,11 +87,9 @@ async function serveTargets(): Promise<void> {
     response.end(json);
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const appServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
-      resolve(server),
-    );
-  });
+  // The app as `startServer` serves it.
+  const appServer = createServer(createNodeListener(app));
+  await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve));
   const plainHono = new Hono().get('/', (c) => {
     c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(json);

@@ -1,15 +1,18 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppDeps, AppEnv, ResolvedDeps } from './context.js';
+import { ConfigAnswers } from './config-answers.js';
 import { ApiError, isApiError } from './errors.js';
 import { silentLogger } from './log.js';
 import { adminAuth } from './middleware/admin-auth.js';
 import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-limit.js';
 import { publicAuth } from './middleware/public-auth.js';
+import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { plugins as registeredPlugins } from './plugins.js';
 import { adminCarts } from './routes/admin/carts.js';
@@ -112,23 +115,29 @@ function routePattern(path: string): RegExp {
  * public API, admin API, static files, OpenAPI and health, one error handler.
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const clock = deps.clock ?? (() => new Date());
+  const rateLimits = { ...defaultRateLimits, ...deps.rateLimits };
+  const trustProxy = deps.trustProxy ?? false;
+  const shops = new ShopCache(deps.db, deps.shopCacheTtlMs ?? 1000);
+  const limiter = new RateLimiter();
   const resolved: ResolvedDeps = {
     db: deps.db,
-    clock: deps.clock ?? (() => new Date()),
+    clock,
     logger: deps.logger ?? silentLogger(),
     publicUrl: (deps.publicUrl ?? 'http://localhost:8787').replace(/\/$/, ''),
-    rateLimits: { ...defaultRateLimits, ...deps.rateLimits },
+    rateLimits,
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 3600 * 1000,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy,
     plugins: deps.plugins ?? registeredPlugins,
     staticRoots: {
       widgets: deps.staticRoots?.widgets ?? defaultWidgetsRoot,
       admin: deps.staticRoots?.admin ?? defaultAdminRoot,
     },
-    shops: new ShopCache(deps.db, deps.shopCacheTtlMs ?? 1000),
-    limiter: new RateLimiter(),
+    shops,
+    limiter,
     published: new Map<string, PublishedEntry>(),
     groupCommit: new GroupCommit(deps.db),
+    configAnswers: new ConfigAnswers({ shops, limiter, rateLimits, trustProxy, clock }),
   };
 
   const app = new Hono<AppEnv>();
@@ -200,5 +209,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
   });
   app.onError(answerError);
+  configAnswersOf.set(app, resolved.configAnswers);
   return app;
+}
+
+const configAnswersOf = new WeakMap<Hono<AppEnv>, ConfigAnswers>();
+
+/**
+ * The app as a `node:http` request listener: @hono/node-server's, with the published config's
+ * repeats answered in front of it (see {@link ConfigAnswers}). `startServer` serves this.
+ */
+export function createNodeListener(
+  app: Hono<AppEnv>,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const honoListener = getRequestListener(app.fetch);
+  const answers = configAnswersOf.get(app);
+  return function comptoirListener(request, response) {
+    if (answers?.answer(request, response)) return;
+    void honoListener(request, response);
+  };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ConfigAnswers } from './config-answers.js';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Logger } from './log.js';
 import type { ServerPlugin } from './plugins.js';
@@ -53,6 +54,8 @@ export interface ResolvedDeps {
   published: PublishedCache;
   /** The transactions cart captures share. */
   groupCommit: GroupCommit;
+  /** Published-config answers the node:http layer may give again (see `createNodeListener`). */
+  configAnswers: ConfigAnswers;
 }
 
 /** How an admin request proved who it is. */

@@ -1,4 +1,4 @@
-export { createApp } from './app.js';
+export { createApp, createNodeListener } from './app.js';
 export type { AdminAuth, AppDeps, AppEnv, ResolvedDeps } from './context.js';
 export { ApiError, isApiError, NotFoundError, isNotFoundError } from './errors.js';
 export { publicHolidays, type PublicHoliday } from './holidays.js';

@@ -1,7 +1,7 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Kysely } from 'kysely';
-import { createApp } from './app.js';
+import { createApp, createNodeListener } from './app.js';
 import type { AppDeps } from './context.js';
 import { createLogger, type Logger } from './log.js';
 import { parseTrustProxy } from './middleware/rate-limit.js';
@@ -70,7 +70,7 @@ export async function openMigratedDatabase(
 }
 
 /**
- * Starts the HTTP server (API, admin page, widget files) on `@hono/node-server` after migrating the
+ * Starts the HTTP server (API, admin page, widget files) on `node:http` after migrating the
  * database, and the plugins' background tasks when `withWorker`.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
@@ -83,31 +83,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const plugins = options.app?.plugins ?? registeredPlugins;
-  let server: ServerType | undefined;
   // The app needs the public URL, which with port 0 is known only once listening.
-  let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
+  let listener: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  const server = createServer((request, response) => {
+    if (listener) return listener(request, response);
+    response.writeHead(503).end();
+  });
   const listening = new Promise<AddressInfo>((resolve, reject) => {
-    server = serve(
-      {
-        fetch: (request, env) =>
-          handle ? handle(request, env) : new Response(null, { status: 503 }),
-        port,
-        hostname: host,
-      },
-      (info) => {
-        const app = createApp({
-          ...options.app,
-          db,
-          logger,
-          publicUrl: options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`,
-          plugins,
-          trustProxy,
-        });
-        handle = app.fetch;
-        resolve(info);
-      },
-    );
     server.once('error', reject);
+    server.listen(port, host, () => {
+      const info = server.address() as AddressInfo;
+      const app = createApp({
+        ...options.app,
+        db,
+        logger,
+        publicUrl: options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`,
+        plugins,
+        trustProxy,
+      });
+      listener = createNodeListener(app);
+      resolve(info);
+    });
   });
   let info: AddressInfo;
   try {
@@ -133,7 +129,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     db,
     async close() {
       for (const stop of stops) await stop();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
     },
   };

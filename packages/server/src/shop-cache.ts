@@ -36,6 +36,12 @@ export class ShopCache {
     return shop;
   }
 
+  /** The cached shop while it is fresh, without reading the database. */
+  peek(shopId: string): Shop | undefined {
+    const entry = this.entries.get(shopId);
+    return entry && performance.now() - entry.readAt < this.ttlMs ? entry.shop : undefined;
+  }
+
   /** Forgets the shop after a write. */
   invalidate(shopId: string): void {
     this.entries.delete(shopId);

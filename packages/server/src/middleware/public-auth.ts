@@ -13,6 +13,11 @@ function bearer(c: Context<AppEnv>): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
+/** The key a public request carries: `?key=`, else `Authorization: Bearer …`. */
+export function publicKeyOf(c: Context<AppEnv>): string | undefined {
+  return c.req.query('key') ?? bearer(c);
+}
+
 function originAllowed(shop: Shop, origin: string): boolean {
   return shop.config.allowedOrigins.includes(origin);
 }
@@ -57,7 +62,7 @@ export function publicAuth(options: { acceptSecretKey?: boolean } = {}): Middlew
         'A secret key never goes in a URL: send it as Authorization: Bearer sk_…, and rotate this one',
       );
     }
-    const key = queryKey ?? bearer(c);
+    const key = publicKeyOf(c);
     if (!key) {
       throw new ApiError(
         401,

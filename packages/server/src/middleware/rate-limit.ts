@@ -77,23 +77,32 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
  * which is `trustProxy` entries from the right of `X-Forwarded-For` (each proxy appends the address
  * it received from; everything to its left was written by the client and proves nothing).
  */
-export function clientIp(c: Context<AppEnv>): string {
-  const trusted = c.get('deps').trustProxy;
-  const hops = trusted === true ? 1 : trusted === false ? 0 : trusted;
+export function clientIpFrom(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustProxy: TrustProxy | true,
+): string {
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : trustProxy;
   if (hops > 0) {
-    const chain = (c.req.header('x-forwarded-for') ?? '')
+    const chain = (forwardedFor ?? '')
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '');
     const seen = chain[Math.max(0, chain.length - hops)];
     if (seen) return seen;
   }
+  return socketAddress ?? 'unknown';
+}
+
+/** {@link clientIpFrom} for a Hono request. */
+export function clientIp(c: Context<AppEnv>): string {
+  let socketAddress: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socketAddress = getConnInfo(c).remote.address;
   } catch {
     // app.request() in tests has no socket.
-    return 'unknown';
   }
+  return clientIpFrom(socketAddress, c.req.header('x-forwarded-for'), c.get('deps').trustProxy);
 }
 
 function ipv6Groups(address: string): string[] | undefined {

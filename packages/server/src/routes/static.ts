@@ -77,7 +77,8 @@ export const widgetFiles = new Hono<AppEnv>()
   })
   .get('/chunks/*', async (c) => {
     const name = pathAfter(c, /^\/chunks\//);
-    const file = name && (await readInside(c.get('deps').staticRoots.widgets, join('chunks', name)));
+    const file =
+      name && (await readInside(c.get('deps').staticRoots.widgets, join('chunks', name)));
     if (!name || !file) throw new ApiError(404, 'not_found', 'No such chunk');
     c.header('Access-Control-Allow-Origin', '*');
     return send(c, file, name, 'public, max-age=31536000, immutable');

@@ -184,12 +184,7 @@ describeEachDialect('recovery worker', (database) => {
       consent: cart.consent,
       locale: cart.locale,
     });
-    await updateCart(
-      db,
-      emptied,
-      { ...contents(emptied), items: [], subtotal: 0 },
-      now,
-    );
+    await updateCart(db, emptied, { ...contents(emptied), items: [], subtotal: 0 }, now);
     await updateCart(
       db,
       withdrawn,

@@ -95,6 +95,11 @@ export const publicCarts = new Hono<AppEnv>()
     return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 201);
   })
   .put('/:cart', jsonBody(CartCaptureInput), async (c) => {
-    const cart = await capture(c.get('deps'), c.get('shop'), c.req.valid('json'), c.req.param('cart'));
+    const cart = await capture(
+      c.get('deps'),
+      c.get('shop'),
+      c.req.valid('json'),
+      c.req.param('cart'),
+    );
     return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 200);
   });

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context.js';
+import { matchesEtag } from '../../config-answers.js';
 import { monthOf } from '../../holidays.js';
+import { publicKeyOf } from '../../middleware/public-auth.js';
 import { derivePublishedConfig } from '../../published-config.js';
 
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=86400';
@@ -18,17 +20,9 @@ export interface PublishedEntry {
 /** Published configs by shop id, rebuilt when the config version or the month changes. */
 export type PublishedCache = Map<string, PublishedEntry>;
 
-function matchesEtag(ifNoneMatch: string | undefined, version: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''))
-    .some((tag) => tag === version || tag === '*');
-}
-
 /** `GET /v1/shops/:shop/config`: the published config, with ETag and stale-while-revalidate. */
 export const publicConfig = new Hono<AppEnv>().get('/', (c) => {
-  const { clock, published } = c.get('deps');
+  const { clock, published, configAnswers } = c.get('deps');
   const shop = c.get('shop');
   const now = clock();
   const month = monthOf(now, shop.config.calendar.timeZone);
@@ -48,5 +42,18 @@ export const publicConfig = new Hono<AppEnv>().get('/', (c) => {
   c.header('Cache-Control', CACHE_CONTROL);
   if (matchesEtag(c.req.header('if-none-match'), entry.version)) return c.body(null, 304);
   c.header('Content-Type', 'application/json; charset=UTF-8');
-  return c.body(`{"now":"${now.toISOString()}",${entry.tail}`);
+  const response = c.body(`{"now":"${now.toISOString()}",${entry.tail}`);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of response.headers) {
+    if (name !== 'x-request-id' && name !== 'content-length') headers[name] = value;
+  }
+  configAnswers.remember({
+    shop,
+    key: publicKeyOf(c) ?? '',
+    origin: c.req.header('origin'),
+    headers,
+    version: entry.version,
+    tail: entry.tail,
+  });
+  return response;
 });
