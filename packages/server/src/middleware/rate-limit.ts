@@ -36,15 +36,21 @@ export class RateLimiter {
   /** Takes one token from `key`'s bucket; answers 0 when allowed, else the seconds to wait. */
   take(key: string, limit: BucketLimit, nowMs: number = performance.now()): number {
     if (++this.takes % SWEEP_EVERY === 0) this.sweep(nowMs);
-    const bucket = this.buckets.get(key);
-    const tokens = bucket
-      ? Math.min(limit.burst, bucket.tokens + ((nowMs - bucket.at) / 1000) * limit.perSecond)
-      : limit.burst;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: limit.burst, at: nowMs };
+      this.buckets.set(key, bucket);
+    }
+    const tokens = Math.min(
+      limit.burst,
+      bucket.tokens + ((nowMs - bucket.at) / 1000) * limit.perSecond,
+    );
+    bucket.at = nowMs;
     if (tokens < 1) {
-      this.buckets.set(key, { tokens, at: nowMs });
+      bucket.tokens = tokens;
       return Math.max(1, Math.ceil((1 - tokens) / limit.perSecond));
     }
-    this.buckets.set(key, { tokens: tokens - 1, at: nowMs });
+    bucket.tokens = tokens - 1;
     return 0;
   }
 
