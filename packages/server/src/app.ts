@@ -225,7 +225,12 @@ export function createNodeListener(
   const honoListener = getRequestListener(app.fetch);
   const answers = configAnswersOf.get(app);
   return function comptoirListener(request, response) {
-    if (answers?.answer(request, response)) return;
+    try {
+      if (answers?.answer(request, response)) return;
+    } catch (error) {
+      // Never expected; the app answers instead, unless the replay had already begun.
+      if (response.headersSent) return void response.destroy(error as Error);
+    }
     void honoListener(request, response);
   };
 }
