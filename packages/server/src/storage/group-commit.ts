@@ -42,11 +42,16 @@ export class GroupCommit {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      await (batch.length === 1 ? this.runAlone(batch[0] as Queued) : this.runTogether(batch));
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await (batch.length === 1 ? this.runAlone(batch[0] as Queued) : this.runTogether(batch));
+      }
+    } finally {
+      // runTogether and runAlone settle every unit and never throw; should that change, the next
+      // run() still starts a drain instead of queueing forever.
+      this.running = false;
     }
-    this.running = false;
   }
 
   private async runTogether(batch: Queued[]): Promise<void> {
