@@ -76,7 +76,7 @@ export class ConfigAnswers {
 
   constructor(private readonly deps: ConfigAnswersDeps) {}
 
-  /** Called by the route after each 200 or 304 it answered. */
+  /** Called by the route after each 200 it answers (a 304 is replayed from the same entry). */
   remember(answer: RememberedAnswer): void {
     // Only shops the cache keeps: others (a cache turned off) would never be answered here.
     if (this.deps.shops.peek(answer.shop.id) !== answer.shop) return;
