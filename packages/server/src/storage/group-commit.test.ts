@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { generateId } from '../keys.js';
 import { createShop } from '../shops.js';
 import { findCart, insertCart, type CartContents } from './cart.store.js';
@@ -83,5 +83,17 @@ describeEachDialect('group commit', (database) => {
       groupCommit.run((trx) => findCart(trx, shopId, id)),
     ]);
     expect(seen?.subtotal).toBe(1200);
+  });
+
+  it('settles while a test has faked the timers', async () => {
+    vi.useFakeTimers();
+    try {
+      const groupCommit = new GroupCommit(database().db);
+      const id = generateId('crt');
+      const cart = await groupCommit.run((trx) => insertCart(trx, shopId, id, contents, now));
+      expect(cart.id).toBe(id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

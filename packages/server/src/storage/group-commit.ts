@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.js';
 
@@ -35,7 +36,9 @@ export class GroupCommit {
       this.queue.push({ unit, resolve: resolve as (value: unknown) => void, reject });
       if (!this.running) {
         this.running = true;
-        // Let the requests already read from the sockets join before the first write.
+        // Let the requests already read from the sockets join before the first write. This is
+        // node:timers' own setImmediate, which fake timers in an app's tests leave alone: a
+        // capture never waits for a test to advance its clock.
         setImmediate(() => void this.drain());
       }
     });
