@@ -190,6 +190,17 @@ export function absenceResumeDate(
 }
 
 /**
+ * When the "we're back" email of an absence goes out: {@link ABSENCE_EMAIL_TIME} (shop time) on
+ * its resume date, as the config stands at `now`. `undefined` for an unknown absence.
+ */
+export function absenceEmailAt(config: ShopConfig, absenceId: string, now: Date): Date | undefined {
+  const resumeDate = absenceResumeDate(config, absenceId, now);
+  return resumeDate === undefined
+    ? undefined
+    : wallTimeToInstant(resumeDate, ABSENCE_EMAIL_TIME, config.calendar.timeZone);
+}
+
+/**
  * Records a "tell me when you're back" request and schedules its one email for 09:00 (shop time)
  * on the absence's resume date ({@link absenceResumeDate}: the first dispatch day after the
  * absence and its buffer). Answers `undefined` for an unknown or finished absence. Subscribing
@@ -202,10 +213,8 @@ export async function subscribeToAbsence(
   input: AbsenceSubscriptionInput,
   now: Date,
 ): Promise<{ id: string; sendAt: string } | undefined> {
-  const resumeDate = absenceResumeDate(config, input.absenceId, now);
-  if (!resumeDate) return undefined;
-  const sendAt = wallTimeToInstant(resumeDate, ABSENCE_EMAIL_TIME, config.calendar.timeZone);
-  if (sendAt.getTime() <= now.getTime()) return undefined;
+  const sendAt = absenceEmailAt(config, input.absenceId, now);
+  if (!sendAt || sendAt.getTime() <= now.getTime()) return undefined;
   const subscription = await insertAbsenceSubscription(trx, shopId, {
     id: newId('abs'),
     absenceId: input.absenceId,

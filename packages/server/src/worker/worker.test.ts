@@ -1,12 +1,19 @@
+import type { ShopConfig } from '@comptoir/sdk';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../email/mailer.js';
 import { hashEmail } from '../keys.js';
 import { findCart, markCartConverted, updateCart, type StoredCart } from '../storage/cart.store.js';
 import { listOutbox, suppressEmail } from '../storage/emails.store.js';
 import { insertJobs, listJobsOfSubject } from '../storage/jobs.store.js';
+import { updateShopConfig } from '../storage/shop.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { newId, newToken } from './ids.js';
-import { eraseRecoveryData, scheduleRecovery, stopRecoveryForOrder } from './scheduler.js';
+import {
+  eraseRecoveryData,
+  scheduleRecovery,
+  stopRecoveryForOrder,
+  subscribeToAbsence,
+} from './scheduler.js';
 import {
   decodeQuotedPrintable,
   seedCart,
@@ -208,6 +215,44 @@ describeEachDialect('recovery worker', (database) => {
       'cart-emptied',
       'consent-withdrawn',
     ]);
+  });
+
+  it('waits for the new end of an absence the merchant extended after the shopper asked', async () => {
+    const { db } = database();
+    const shop = await seedShop(db, now);
+    const withAbsence = (end: string): ShopConfig => ({
+      ...shop.config,
+      calendar: {
+        ...shop.config.calendar,
+        absences: [{ id: 'spring', start: '2026-03-09', end }],
+      },
+    });
+    await updateShopConfig(db, shop.shopId, withAbsence('2026-03-13'), undefined, now);
+    const subscribed = await db.transaction().execute((trx) =>
+      subscribeToAbsence(
+        trx,
+        shop.shopId,
+        withAbsence('2026-03-13'),
+        {
+          email: 'jane@example.com',
+          emailHash: hashEmail('jane@example.com'),
+          consentText: 'Tell me',
+          absenceId: 'spring',
+        },
+        now,
+      ),
+    );
+    expect(subscribed?.sendAt).toBe('2026-03-16T09:00:00.000Z');
+    await updateShopConfig(db, shop.shopId, withAbsence('2026-03-20'), undefined, now);
+
+    now = new Date('2026-03-16T09:00:00Z');
+    expect(await runWorkerBatch(options())).toMatchObject({ claimed: 1, deferred: 1, sent: 0 });
+    const [job] = await listJobsOfSubject(db, shop.shopId, subscribed!.id);
+    expect(job).toMatchObject({ reason: 'absence-extended', runAt: '2026-03-23T09:00:00.000Z' });
+    expect(smtp.received).toHaveLength(0);
+    now = new Date('2026-03-23T09:00:00Z');
+    expect(await runWorkerBatch(options())).toMatchObject({ claimed: 1, sent: 1 });
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('caps emails per address and waits out quiet hours in the shop time zone', async () => {

@@ -23,7 +23,12 @@ import {
 import { findAbsenceSubscriptions, type AbsenceSubscription } from '../storage/sequences.store.js';
 import { toShop, type Shop } from '../storage/shop.store.js';
 import { messageIdOf, newId } from './ids.js';
-import { stopReason, type RecoveryJobContent } from './scheduler.js';
+import {
+  absenceEmailAt,
+  stopReason,
+  type AbsenceJobContent,
+  type RecoveryJobContent,
+} from './scheduler.js';
 import { backoffMs, outsideQuietHours } from './timing.js';
 
 /** What a worker needs; only `db` and `publicUrl` have no default. */
@@ -230,6 +235,12 @@ function decide(worker: Resolved, job: RecoveryJob, context: BatchContext, now: 
   } else {
     const subscription = context.subscriptions.get(job.subjectId);
     if (!subscription) return { action: 'cancel', reason: 'subscription-erased' };
+    // The merchant may have extended the absence since the shopper asked: wait for its new end.
+    // (A deleted absence sends now: the shop is open.)
+    const { absenceId } = JSON.parse(job.content) as AbsenceJobContent;
+    const sendAt = absenceEmailAt(config, absenceId, now);
+    if (sendAt && sendAt.getTime() > now.getTime())
+      return { action: 'defer', until: sendAt, reason: 'absence-extended' };
     to = subscription.email;
     emailHash = subscription.emailHash;
     const shopUrl = config.recovery.restoreUrl?.shopUrl;
