@@ -37,6 +37,8 @@ export interface ServerPlugin {
   routes?(app: Hono<AppEnv>): void;
   /** A cart was captured or updated: schedule or cancel its emails. */
   cartCaptured?(context: HookContext & { cart: StoredCart; config: ShopConfig }): Promise<void>;
+  /** The merchant saved the shop's config: move what depends on it (emails tied to absences). */
+  configSaved?(context: HookContext & { config: ShopConfig }): Promise<void>;
   /** An order completed for a cart: stop its recovery. */
   orderCompleted?(context: HookContext & { cart: StoredCart }): Promise<void>;
   /** Contributes this plugin's data about one shopper to a GDPR export. */

@@ -191,6 +191,41 @@ export async function rescheduleJob(
     .execute();
 }
 
+/** A shop's pending jobs of one kind that no worker holds. */
+export async function listWaitingJobs(
+  db: Db,
+  shopId: string,
+  kind: RecoveryJob['kind'],
+): Promise<RecoveryJob[]> {
+  const rows = await db
+    .selectFrom('recovery_jobs')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'pending')
+    .where('lease_owner', 'is', null)
+    .execute();
+  return rows.map(toJob);
+}
+
+/** Moves a waiting job (pending, held by no worker) to another time. */
+export async function moveWaitingJob(
+  db: Db,
+  shopId: string,
+  jobId: string,
+  runAt: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('recovery_jobs')
+    .set({ run_at: runAt, reason })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', jobId)
+    .where('status', '=', 'pending')
+    .where('lease_owner', 'is', null)
+    .execute();
+}
+
 /** Cancels the pending jobs of some subjects (carts or subscriptions); answers how many. */
 export async function cancelPendingJobs(
   db: Db,

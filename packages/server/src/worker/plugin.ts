@@ -6,7 +6,12 @@ import { adminOutbox } from '../routes/admin/outbox.js';
 import { adminRecovery } from '../routes/admin/recovery.js';
 import { countClicks, countEmailsSent, listEmailsOfEmail } from '../storage/emails.store.js';
 import { listJobsOfEmail } from '../storage/jobs.store.js';
-import { eraseRecoveryData, scheduleRecovery, stopRecoveryForOrder } from './scheduler.js';
+import {
+  eraseRecoveryData,
+  rescheduleAbsenceEmails,
+  scheduleRecovery,
+  stopRecoveryForOrder,
+} from './scheduler.js';
 import { startWorker } from './worker.js';
 
 let sharedMailer: Mailer | undefined;
@@ -32,6 +37,9 @@ export const recoveryPlugin: ServerPlugin = {
   },
   async cartCaptured({ trx, cart, config, now }) {
     await scheduleRecovery(trx, cart, config, now);
+  },
+  async configSaved({ trx, shop, config, now }) {
+    await rescheduleAbsenceEmails(trx, shop.id, config, now);
   },
   async orderCompleted({ trx, cart, now }) {
     await stopRecoveryForOrder(trx, cart, now);

@@ -5,6 +5,8 @@ import { derivePublishedConfig } from '../published-config.js';
 import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { absenceResumeDate, subscribeToAbsence } from './scheduler.js';
+import { createTestApp } from '../test-app.js';
+import { recoveryPlugin } from './plugin.js';
 import { seedShop } from './test-fixtures.js';
 
 type Absence = ShopConfig['calendar']['absences'][number];
@@ -102,5 +104,53 @@ describeEachDialect('absence subscriptions', (database) => {
         .transaction()
         .execute((trx) => subscribeToAbsence(trx, shop.shopId, config, input, late)),
     ).toBeUndefined();
+  });
+
+  it('moves a waiting email when the merchant saves a longer or shorter absence', async () => {
+    const { db } = database();
+    const t = await createTestApp(db, { plugins: [recoveryPlugin] });
+    t.setNow(announced);
+    const auth = { authorization: `Bearer ${t.shopA.secretKey}` };
+    const save = async (absences: Absence[]) => {
+      const current = await t.app.request('/v1/admin/config', { headers: auth });
+      const config = (await current.json()) as ShopConfig;
+      const saved = await t.json(
+        'PUT',
+        '/v1/admin/config',
+        { ...config, calendar: { ...config.calendar, absences } },
+        { ...auth, 'if-match': current.headers.get('etag') as string },
+      );
+      expect(saved.status).toBe(200);
+      return (await saved.json()) as ShopConfig;
+    };
+    const config = await save([{ id: 'spring', start: '2026-03-09', end: '2026-03-13' }]);
+    const subscribed = await db
+      .transaction()
+      .execute((trx) =>
+        subscribeToAbsence(
+          trx,
+          t.shopA.shopId,
+          config,
+          {
+            email: 'jane@example.com',
+            emailHash: 'h-jane',
+            consentText: 'Tell me',
+            absenceId: 'spring',
+          },
+          announced,
+        ),
+      );
+    const runAt = async () => (await listJobsOfSubject(db, t.shopA.shopId, subscribed!.id))[0];
+    expect(await runAt()).toMatchObject({ runAt: '2026-03-16T08:00:00.000Z' });
+
+    await save([{ id: 'spring', start: '2026-03-09', end: '2026-03-20' }]);
+    expect(await runAt()).toMatchObject({
+      runAt: '2026-03-23T08:00:00.000Z',
+      reason: 'absence-edited',
+    });
+    await save([{ id: 'spring', start: '2026-03-09', end: '2026-03-11' }]);
+    expect(await runAt()).toMatchObject({ runAt: '2026-03-12T08:00:00.000Z' });
+    await save([]);
+    expect(await runAt()).toMatchObject({ runAt: '2026-03-12T08:00:00.000Z', status: 'pending' });
   });
 });

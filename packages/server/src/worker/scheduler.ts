@@ -15,6 +15,8 @@ import {
   deleteJobsOfEmail,
   insertJobs,
   listJobsOfSubject,
+  listWaitingJobs,
+  moveWaitingJob,
   type RecoveryJob,
 } from '../storage/jobs.store.js';
 import {
@@ -198,6 +200,26 @@ export function absenceEmailAt(config: ShopConfig, absenceId: string, now: Date)
   return resumeDate === undefined
     ? undefined
     : wallTimeToInstant(resumeDate, ABSENCE_EMAIL_TIME, config.calendar.timeZone);
+}
+
+/**
+ * After the merchant saved the config: moves each waiting "we're back" email to its absence's
+ * resume date as the new config puts it (at once when that has passed). An email whose absence
+ * was deleted keeps its time: the shop will be open then.
+ */
+export async function rescheduleAbsenceEmails(
+  trx: Db,
+  shopId: string,
+  config: ShopConfig,
+  now: Date,
+): Promise<void> {
+  for (const job of await listWaitingJobs(trx, shopId, 'absence')) {
+    const { absenceId } = JSON.parse(job.content) as AbsenceJobContent;
+    const sendAt = absenceEmailAt(config, absenceId, now);
+    if (!sendAt) continue;
+    const runAt = new Date(Math.max(sendAt.getTime(), now.getTime())).toISOString();
+    if (runAt !== job.runAt) await moveWaitingJob(trx, shopId, job.id, runAt, 'absence-edited');
+  }
 }
 
 /**

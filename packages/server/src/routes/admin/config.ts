@@ -46,13 +46,19 @@ export const adminConfig = new Hono<AppEnv>()
     return c.json(shop.config);
   })
   .put('/', jsonBody(ShopConfig), async (c) => {
-    const { db, clock, shops } = c.get('deps');
+    const { db, clock, shops, plugins } = c.get('deps');
     const shop = c.get('shop');
     const expected = parseIfMatch(c.req.header('if-match'));
     const config = c.req.valid('json');
     const now = clock();
     checkHolidayRegion(config, now);
-    const version = await updateShopConfig(db, shop.id, config, expected, now);
+    const version = await db.transaction().execute(async (trx) => {
+      const saved = await updateShopConfig(trx, shop.id, config, expected, now);
+      if (saved !== undefined) {
+        for (const plugin of plugins) await plugin.configSaved?.({ trx, shop, config, now });
+      }
+      return saved;
+    });
     if (version === undefined) {
       const current = await findShop(db, shop.id);
       throw new ApiError(
