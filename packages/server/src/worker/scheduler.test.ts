@@ -124,22 +124,20 @@ describeEachDialect('absence subscriptions', (database) => {
       return (await saved.json()) as ShopConfig;
     };
     const config = await save([{ id: 'spring', start: '2026-03-09', end: '2026-03-13' }]);
-    const subscribed = await db
-      .transaction()
-      .execute((trx) =>
-        subscribeToAbsence(
-          trx,
-          t.shopA.shopId,
-          config,
-          {
-            email: 'jane@example.com',
-            emailHash: 'h-jane',
-            consentText: 'Tell me',
-            absenceId: 'spring',
-          },
-          announced,
-        ),
-      );
+    const subscribed = await db.transaction().execute((trx) =>
+      subscribeToAbsence(
+        trx,
+        t.shopA.shopId,
+        config,
+        {
+          email: 'jane@example.com',
+          emailHash: 'h-jane',
+          consentText: 'Tell me',
+          absenceId: 'spring',
+        },
+        announced,
+      ),
+    );
     const runAt = async () => (await listJobsOfSubject(db, t.shopA.shopId, subscribed!.id))[0];
     expect(await runAt()).toMatchObject({ runAt: '2026-03-16T08:00:00.000Z' });
 

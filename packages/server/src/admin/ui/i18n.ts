@@ -249,8 +249,7 @@ const en = {
   'emails.sampleItem1': 'Linen apron',
   'emails.sampleItem2': 'Beeswax candle',
   'emails.testTitle': 'Send a test',
-  'emails.testHint': 'The test email is sent from your saved settings.',
-  'emails.testUnsaved': 'You have unsaved changes: save first to test them.',
+  'emails.testHint': 'The test email shows your changes as they are now, saved or not.',
   'emails.step': 'Email',
   'emails.language': 'Language',
   'emails.preview': 'Preview',
@@ -664,9 +663,8 @@ const fr: Record<MessageKey, string> = {
   'emails.sampleItem1': 'Tablier en lin',
   'emails.sampleItem2': 'Bougie à la cire d’abeille',
   'emails.testTitle': 'Envoyer un test',
-  'emails.testHint': 'L’email de test part de vos réglages enregistrés.',
-  'emails.testUnsaved':
-    'Des modifications ne sont pas enregistrées : enregistrez d’abord pour les tester.',
+  'emails.testHint':
+    'L’email de test montre vos modifications telles qu’elles sont, enregistrées ou non.',
   'emails.step': 'Email',
   'emails.language': 'Langue',
   'emails.preview': 'Aperçu',

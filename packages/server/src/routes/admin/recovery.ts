@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EmailAddress, Locale, type ShopConfig } from '@comptoir/sdk';
+import { EmailAddress, Locale, ShopConfig } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import type { Mailer } from '../../email/mailer.js';
 import { isDeliveryError } from '../../email/mailer.js';
@@ -14,7 +14,12 @@ import { messageIdOf, newId } from '../../worker/ids.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 
 const PreviewInput = z.strictObject({ step: z.number().int().min(0), locale: Locale.optional() });
-const TestInput = z.strictObject({ email: EmailAddress, step: z.number().int().min(0) });
+const TestInput = z.strictObject({
+  email: EmailAddress,
+  step: z.number().int().min(0),
+  /** The config page's unsaved draft: the test shows what the merchant sees. Default: as saved. */
+  config: ShopConfig.optional(),
+});
 
 function sampleEmail(
   config: ShopConfig,
@@ -59,7 +64,7 @@ function rate(converted: number, total: number) {
 
 /**
  * The merchant's tools for the recovery sequence: `POST /preview` renders a step for a sample cart,
- * `POST /test` sends it to the merchant, `GET /stats` compares emailed carts with the holdout group.
+ * `POST /test` sends it to the merchant (from the unsaved draft when the page sends one), `GET /stats` compares emailed carts with the holdout group.
  */
 export function adminRecovery(mailer: () => Mailer) {
   return new Hono<AppEnv>()
@@ -68,17 +73,18 @@ export function adminRecovery(mailer: () => Mailer) {
       return c.json(sampleEmail(c.get('shop').config, step, c.get('deps').publicUrl, locale));
     })
     .post('/test', jsonBody(TestInput), async (c) => {
-      const { email: to, step } = c.req.valid('json');
+      const { email: to, step, config: draft } = c.req.valid('json');
       const { db, clock, publicUrl } = c.get('deps');
       const shop = c.get('shop');
-      const rendered = sampleEmail(shop.config, step, publicUrl);
+      const config = draft ?? shop.config;
+      const rendered = sampleEmail(config, step, publicUrl);
       const id = newId('eml');
       const messageId = messageIdOf(id, publicUrl);
       const transport = mailer();
       const host = new URL(publicUrl).hostname || 'localhost';
       try {
         await transport.send({
-          from: `"${(shop.config.recovery.fromName ?? shop.config.shopName).replace(/["\\\r\n]/g, '')}" <${process.env.MAIL_FROM ?? `no-reply@${host}`}>`,
+          from: `"${(config.recovery.fromName ?? config.shopName).replace(/["\\\r\n]/g, '')}" <${process.env.MAIL_FROM ?? `no-reply@${host}`}>`,
           to,
           subject: `[Test] ${rendered.subject}`,
           html: rendered.html,

@@ -67,6 +67,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
       await ctx.api.post('/v1/admin/recovery/test', {
         email: view.testEmail,
         step: view.testStep + STEP_BASE,
+        config: ctx.draft,
       });
       view.testStatus = 'sent';
       view.testMessage = ctx.t('emails.testSent', { email: view.testEmail });
@@ -333,7 +334,6 @@ export function renderEmails(ctx: Ctx): TemplateResult {
       }
       <h3 class="test-title">${ctx.t('emails.testTitle')}</h3>
       <p class="hint">${ctx.t('emails.testHint')}</p>
-      ${ctx.dirty ? html`<p class="notice warning inline">${ctx.t('emails.testUnsaved')}</p>` : nothing}
       <form class="inline-form spaced" @submit=${sendTest}>
         <div class="field">
           <label for=${fieldId('emails.testEmail')}>${ctx.t('emails.testEmail')}</label>
