@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const cli = new URL('../dist/cli/index.js', import.meta.url);
 if (!existsSync(cli)) {
-  console.error('comptoir: the server is not built yet. Run `npm run build` in the repository first.');
+  console.error(
+    'comptoir: the server is not built yet. Run `npm run build` in the repository first.',
+  );
   process.exit(1);
 }
 await import(cli.href);
