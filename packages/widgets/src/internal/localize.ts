@@ -83,23 +83,10 @@ export class LocalizeController {
     }).format(instant);
   }
 
-  /** A duration in whole minutes, e.g. "2 hr 14 min". */
+  /** A duration in whole minutes, rounded up, e.g. "2 h 14 min" (the `duration` entry). */
   formatDuration(ms: number): string {
-    const minutes = Math.max(1, Math.ceil(ms / 60_000));
-    const unit = (value: number, name: 'hour' | 'minute') =>
-      new Intl.NumberFormat(this.formatLocale, {
-        style: 'unit',
-        unit: name,
-        unitDisplay: 'short',
-      }).format(value);
-    const hours = Math.floor(minutes / 60);
-    const rest = minutes % 60;
-    return [
-      hours > 0 ? unit(hours, 'hour') : '',
-      rest > 0 || hours === 0 ? unit(rest, 'minute') : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const total = Math.max(1, Math.ceil(ms / 60_000));
+    return this.t('duration', { hours: Math.floor(total / 60), minutes: total % 60 });
   }
 
   /** Money in minor units, formatted in the shop's convention. */

@@ -1,4 +1,4 @@
-import { plural, type Translation } from './translation.js';
+import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
 /** German. */
 const de: Translation = {
@@ -24,6 +24,7 @@ const de: Translation = {
   freeShippingUnlocked: 'Kostenloser Versand freigeschaltet',
   freeShippingTierUnlocked: ({ label }) => `${label} freigeschaltet`,
   cutoffToday: ({ duration }) => `Bestellen Sie innerhalb von ${duration} für Versand heute`,
+  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'Std.', 'Min.'),
   cutoffLater: ({ date }) => `Jetzt bestellen, Versand ${date}`,
   cutoffDelivery: ({ method, range }) => `Voraussichtliche Lieferung mit ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -1,4 +1,4 @@
-import { plural, type Translation } from './translation.js';
+import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
 /** English. */
 const en: Translation = {
@@ -23,6 +23,7 @@ const en: Translation = {
   freeShippingUnlocked: 'Free shipping unlocked',
   freeShippingTierUnlocked: ({ label }) => `${label} unlocked`,
   cutoffToday: ({ duration }) => `Order within ${duration} to ship today`,
+  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
   cutoffLater: ({ date }) => `Order now, ships ${date}`,
   cutoffDelivery: ({ method, range }) => `Estimated delivery with ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

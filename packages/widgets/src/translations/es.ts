@@ -1,4 +1,4 @@
-import { plural, type Translation } from './translation.js';
+import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
 /** Spanish. */
 const es: Translation = {
@@ -24,6 +24,7 @@ const es: Translation = {
   freeShippingUnlocked: 'Envío gratuito conseguido',
   freeShippingTierUnlocked: ({ label }) => `${label}: conseguido`,
   cutoffToday: ({ duration }) => `Pide en menos de ${duration} y sale hoy`,
+  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
   cutoffLater: ({ date }) => `Pide ahora, sale el ${date}`,
   cutoffDelivery: ({ method, range }) => `Entrega estimada con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -1,4 +1,4 @@
-import { plural, type Translation } from './translation.js';
+import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
 /** French. */
 const fr: Translation = {
@@ -24,6 +24,7 @@ const fr: Translation = {
   freeShippingUnlocked: 'Livraison offerte débloquée',
   freeShippingTierUnlocked: ({ label }) => `${label} : débloqué`,
   cutoffToday: ({ duration }) => `Commandez d’ici ${duration} pour un envoi aujourd’hui`,
+  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
   cutoffLater: ({ date }) => `Commandez maintenant, envoi le ${date}`,
   cutoffDelivery: ({ method, range }) => `Livraison estimée avec ${method} : ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -1,4 +1,4 @@
-import { plural, type Translation } from './translation.js';
+import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
 /** Italian. */
 const it: Translation = {
@@ -23,6 +23,7 @@ const it: Translation = {
   freeShippingUnlocked: 'Spedizione gratuita sbloccata',
   freeShippingTierUnlocked: ({ label }) => `${label}: sbloccato`,
   cutoffToday: ({ duration }) => `Ordina entro ${duration} per la spedizione oggi`,
+  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
   cutoffLater: ({ date }) => `Ordina ora, spedizione ${date}`,
   cutoffDelivery: ({ method, range }) => `Consegna stimata con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -1,4 +1,4 @@
-import { plural, type Translation } from './translation.js';
+import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
 /** Dutch. */
 const nl: Translation = {
@@ -24,6 +24,7 @@ const nl: Translation = {
   freeShippingUnlocked: 'Gratis verzending ontgrendeld',
   freeShippingTierUnlocked: ({ label }) => `${label} ontgrendeld`,
   cutoffToday: ({ duration }) => `Bestel binnen ${duration} en het gaat vandaag de deur uit`,
+  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'uur', 'min'),
   cutoffLater: ({ date }) => `Bestel nu, verzending ${date}`,
   cutoffDelivery: ({ method, range }) => `Verwachte levering met ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -27,6 +27,8 @@ export interface Translation {
   freeShippingUnlocked: string;
   freeShippingTierUnlocked: (values: { label: string }) => string;
   cutoffToday: (values: { duration: string }) => string;
+  /** A time left, e.g. "2 h 14 min"; either part may be 0 and is then left out. */
+  duration: (values: { hours: number; minutes: number }) => string;
   cutoffLater: (values: { date: string }) => string;
   cutoffDelivery: (values: { method: string; range: string }) => string;
   deadlineOrderBy: (values: { date: string; event: string; method: string }) => string;
@@ -53,3 +55,18 @@ export type TranslationValues<K extends TranslationKey> = Translation[K] extends
   : undefined;
 
 export { plural } from '../internal/locale.js';
+
+/**
+ * "2 h 14 min", "2 h" or "14 min" with a language's unit abbreviations. The comparisons are
+ * strict so that the config page, which renders entries with `{name}` placeholders, gets both parts.
+ */
+export function hoursAndMinutes(
+  hours: number,
+  minutes: number,
+  hourUnit: string,
+  minuteUnit: string,
+): string {
+  if (hours === 0) return `${minutes} ${minuteUnit}`;
+  if (minutes === 0) return `${hours} ${hourUnit}`;
+  return `${hours} ${hourUnit} ${minutes} ${minuteUnit}`;
+}

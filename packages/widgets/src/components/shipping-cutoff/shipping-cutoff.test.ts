@@ -25,7 +25,14 @@ describe('comptoir-shipping-cutoff', () => {
   it("counts down to today's cutoff (server clock, not the client's)", async () => {
     const el = await render('2025-12-10T10:46:00Z'); // 11:46 in Paris, cutoff 14:00
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(shadowText(el)).to.match(/Order within 2 hrs 14 mins to ship today/);
+    expect(shadowText(el)).to.match(/Order within 2 h 14 min to ship today/);
+  });
+
+  it("writes the time left with each language's units, leaving out a zero part", async () => {
+    expect(shadowText(await render('2025-12-10T12:15:00Z'))).to.match(/Order within 45 min to/);
+    expect(shadowText(await render('2025-12-10T10:00:00Z'))).to.match(/Order within 3 h to/);
+    expect(shadowText(await render('2025-12-10T10:46:00Z', 'de'))).to.contain('2 Std. 14 Min.');
+    expect(shadowText(await render('2025-12-10T10:46:00Z', 'nl'))).to.contain('2 uur 14 min');
   });
 
   it('says when it ships after the cutoff, in French', async () => {

@@ -20,6 +20,8 @@ const PLACEHOLDER_VALUES: Record<string, string> = {
   amount: '{amount}',
   label: '{label}',
   duration: '{duration}',
+  hours: '{hours}',
+  minutes: '{minutes}',
   method: '{method}',
   event: '{event}',
   query: '{query}',
