@@ -192,18 +192,22 @@ export async function markCartConverted(
   return result.numUpdatedRows > 0n;
 }
 
-/** Records that a recovery email for the cart went out, so a later order counts as recovered. */
-export async function markRecoveryEmailSent(
+/**
+ * Sets `recovery_email_at` on carts that were just sent a recovery email, so a later order counts
+ * as recovered: one statement for any number of carts of one shop.
+ */
+export async function markCartsEmailed(
   db: Db,
   shopId: string,
-  cartId: string,
-  at: Date,
+  cartIds: readonly string[],
+  at: string,
 ): Promise<void> {
+  if (cartIds.length === 0) return;
   await db
     .updateTable('carts')
-    .set({ recovery_email_at: at.toISOString() })
+    .set({ recovery_email_at: at })
     .where('shop_id', '=', shopId)
-    .where('id', '=', cartId)
+    .where('id', 'in', cartIds)
     .execute();
 }
 

@@ -78,25 +78,6 @@ export async function insertEmails(
   }
 }
 
-/**
- * Sets `recovery_email_at` on carts that were just sent a recovery email, so a later order counts
- * as recovered: one statement for any number of carts of one shop.
- */
-export async function markCartsEmailed(
-  db: Db,
-  shopId: string,
-  cartIds: readonly string[],
-  at: string,
-): Promise<void> {
-  if (cartIds.length === 0) return;
-  await db
-    .updateTable('carts')
-    .set({ recovery_email_at: at })
-    .where('shop_id', '=', shopId)
-    .where('id', 'in', cartIds)
-    .execute();
-}
-
 /** A page of the local outbox, newest first; `cursor` is the last id of the previous page. */
 export async function listOutbox(
   db: Db,

@@ -3,13 +3,12 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 import { renderAbsenceEmail, renderRecoveryEmail, type RenderedEmail } from '../email/render.js';
 import { createMailer, isDeliveryError, type Mailer, type OutgoingEmail } from '../email/mailer.js';
 import { maskEmail, silentLogger, type Logger } from '../log.js';
-import { toStoredCart, type StoredCart } from '../storage/cart.store.js';
+import { markCartsEmailed, toStoredCart, type StoredCart } from '../storage/cart.store.js';
 import type { Database, Db } from '../storage/database.js';
 import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
 import {
   insertEmails,
   lastRecoveryEmailTimes,
-  markCartsEmailed,
   suppressedEmails,
   type NewEmail,
 } from '../storage/emails.store.js';

@@ -1,6 +1,6 @@
 import { defaultShopConfig, type ShopConfig } from '@comptoir/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markRecoveryEmailSent } from '../../storage/cart.store.js';
+import { markCartsEmailed } from '../../storage/cart.store.js';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
 
@@ -220,11 +220,11 @@ describeEachDialect('admin API', (database) => {
         })
       ).json()) as { items: { id: string; platformCartId: string }[] };
       const c1 = carts.items.find((item) => item.platformCartId === 'c1');
-      await markRecoveryEmailSent(
+      await markCartsEmailed(
         database().db,
         shop.shopA.shopId,
-        c1?.id ?? '',
-        new Date('2026-03-02T13:00:00Z'),
+        [c1?.id ?? ''],
+        '2026-03-02T13:00:00.000Z',
       );
       await shop.json(
         'POST',

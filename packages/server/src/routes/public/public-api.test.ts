@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markRecoveryEmailSent, findCart } from '../../storage/cart.store.js';
+import { findCart, markCartsEmailed } from '../../storage/cart.store.js';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { listWidgetEvents } from '../../storage/widget-event.store.js';
 import { createApp } from '../../app.js';
@@ -279,12 +279,7 @@ describeEachDialect('public API', (database) => {
       const { id } = (await (
         await t.json('POST', `${a}/carts`, { cart: { ...cart, id: 'ord-2' } }, key())
       ).json()) as { id: string };
-      await markRecoveryEmailSent(
-        database().db,
-        t.shopA.shopId,
-        id,
-        new Date('2026-03-02T10:00:00Z'),
-      );
+      await markCartsEmailed(database().db, t.shopA.shopId, [id], '2026-03-02T10:00:00.000Z');
       const order = await t.json(
         'POST',
         `${a}/orders`,
