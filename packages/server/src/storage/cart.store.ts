@@ -83,34 +83,33 @@ function contentColumns(contents: CartContents, now: Date) {
   } satisfies Partial<CartsTable>;
 }
 
-/** The shop's cart with this `crt_…` id. */
-export async function findCart(
+async function findCartWhere(
   db: Db,
   shopId: string,
-  cartId: string,
+  column: 'id' | 'platform_cart_id',
+  value: string,
 ): Promise<StoredCart | undefined> {
   const row = await db
     .selectFrom('carts')
     .selectAll()
     .where('shop_id', '=', shopId)
-    .where('id', '=', cartId)
+    .where(column, '=', value)
     .executeTakeFirst();
   return row && toStoredCart(row);
 }
 
+/** The shop's cart with this `crt_…` id. */
+export function findCart(db: Db, shopId: string, cartId: string): Promise<StoredCart | undefined> {
+  return findCartWhere(db, shopId, 'id', cartId);
+}
+
 /** The shop's cart with this platform cart id (Shopify's token, say). */
-export async function findCartByPlatformId(
+export function findCartByPlatformId(
   db: Db,
   shopId: string,
   platformCartId: string,
 ): Promise<StoredCart | undefined> {
-  const row = await db
-    .selectFrom('carts')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('platform_cart_id', '=', platformCartId)
-    .executeTakeFirst();
-  return row && toStoredCart(row);
+  return findCartWhere(db, shopId, 'platform_cart_id', platformCartId);
 }
 
 /** Inserts a cart under `cartId` (a new `crt_…`); answers the cart as a read would. */
