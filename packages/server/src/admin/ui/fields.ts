@@ -27,6 +27,35 @@ export interface FieldOptions {
   class?: string;
 }
 
+/** What every field derives from its path: its id, its error, and the lines under its control. */
+function fieldState(ctx: Ctx, options: FieldOptions) {
+  const id = fieldId(options.path);
+  const error = ctx.error(options.path);
+  const hintId = options.hint ? `${id}-hint` : undefined;
+  return {
+    id,
+    error,
+    invalid: error ? 'true' : 'false',
+    describedBy: describedBy([hintId, error ? `${id}-error` : undefined]),
+    below: html`${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
+    ${errorLine(`${id}-error`, error)}`,
+  };
+}
+
+/** A field with its label above its control: inputs, text areas and selects. */
+function stackedField(
+  options: FieldOptions,
+  state: ReturnType<typeof fieldState>,
+  control: TemplateResult,
+): TemplateResult {
+  return html`<div class="field ${options.class ?? ''} ${state.error ? 'has-error' : ''}">
+    <label for=${state.id}
+      >${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label
+    >
+    ${control} ${state.below}
+  </div>`;
+}
+
 /** A labelled input with its hint and its validation error. */
 export function inputField(
   ctx: Ctx,
@@ -43,16 +72,12 @@ export function inputField(
     list?: string;
   },
 ): TemplateResult {
-  const id = fieldId(options.path);
-  const error = ctx.error(options.path);
-  const hintId = options.hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
-    <label for=${id}
-      >${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label
-    >
-    <input
-      id=${id}
+  const state = fieldState(ctx, options);
+  return stackedField(
+    options,
+    state,
+    html`<input
+      id=${state.id}
       type=${options.type ?? 'text'}
       .value=${live(options.value === undefined ? '' : String(options.value))}
       min=${options.min ?? nothing}
@@ -63,18 +88,16 @@ export function inputField(
       autocomplete=${options.autocomplete ?? 'off'}
       list=${options.list ?? nothing}
       ?required=${options.required ?? false}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy([hintId, errorId])}
+      aria-invalid=${state.invalid}
+      aria-describedby=${state.describedBy}
       @input=${(event: Event) => {
         const input = event.target as HTMLInputElement;
         // A half-typed or cleared number keeps the last good value rather than snapping to 0.
         if (input.type === 'number' && (input.validity.badInput || input.value === '')) return;
         options.onValue(input.value);
       }}
-    />
-    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
-    ${errorLine(`${id}-error`, error)}
-  </div>`;
+    />`,
+  );
 }
 
 /** A labelled multi-line text field. */
@@ -86,26 +109,20 @@ export function textareaField(
     onValue: (value: string) => void;
   },
 ): TemplateResult {
-  const id = fieldId(options.path);
-  const error = ctx.error(options.path);
-  const hintId = options.hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
-    <label for=${id}
-      >${options.label}${options.required ? html`<span class="req" aria-hidden="true"> *</span>` : nothing}</label
-    >
-    <textarea
-      id=${id}
+  const state = fieldState(ctx, options);
+  return stackedField(
+    options,
+    state,
+    html`<textarea
+      id=${state.id}
       rows=${options.rows ?? 3}
       .value=${live(options.value ?? '')}
       ?required=${options.required ?? false}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy([hintId, errorId])}
+      aria-invalid=${state.invalid}
+      aria-describedby=${state.describedBy}
       @input=${(event: Event) => options.onValue((event.target as HTMLTextAreaElement).value)}
-    ></textarea>
-    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
-    ${errorLine(`${id}-error`, error)}
-  </div>`;
+    ></textarea>`,
+  );
 }
 
 /** A labelled select. */
@@ -117,16 +134,14 @@ export function selectField(
     onValue: (value: string) => void;
   },
 ): TemplateResult {
-  const id = fieldId(options.path);
-  const error = ctx.error(options.path);
-  const hintId = options.hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return html`<div class="field ${options.class ?? ''} ${error ? 'has-error' : ''}">
-    <label for=${id}>${options.label}</label>
-    <select
-      id=${id}
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy([hintId, errorId])}
+  const state = fieldState(ctx, options);
+  return stackedField(
+    options,
+    state,
+    html`<select
+      id=${state.id}
+      aria-invalid=${state.invalid}
+      aria-describedby=${state.describedBy}
       @change=${(event: Event) => options.onValue((event.target as HTMLSelectElement).value)}
     >
       ${options.choices.map(
@@ -135,10 +150,8 @@ export function selectField(
             ${choice.label}
           </option>`,
       )}
-    </select>
-    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
-    ${errorLine(`${id}-error`, error)}
-  </div>`;
+    </select>`,
+  );
 }
 
 /** A checkbox with its label on the right. */
@@ -146,20 +159,17 @@ export function checkboxField(
   ctx: Ctx,
   options: FieldOptions & { checked: boolean; onValue: (checked: boolean) => void },
 ): TemplateResult {
-  const id = fieldId(options.path);
-  const error = ctx.error(options.path);
-  const hintId = options.hint ? `${id}-hint` : undefined;
+  const state = fieldState(ctx, options);
   return html`<div class="field check ${options.class ?? ''}">
     <input
-      id=${id}
+      id=${state.id}
       type="checkbox"
       .checked=${live(options.checked)}
-      aria-describedby=${describedBy([hintId, error ? `${id}-error` : undefined])}
+      aria-describedby=${state.describedBy}
       @change=${(event: Event) => options.onValue((event.target as HTMLInputElement).checked)}
     />
-    <label for=${id}>${options.label}</label>
-    ${options.hint ? html`<p class="hint" id=${hintId}>${options.hint}</p>` : nothing}
-    ${errorLine(`${id}-error`, error)}
+    <label for=${state.id}>${options.label}</label>
+    ${state.below}
   </div>`;
 }
 
