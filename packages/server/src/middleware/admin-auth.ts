@@ -26,6 +26,18 @@ export async function currentSession(c: Context<AppEnv>): Promise<SessionRow | u
   return session;
 }
 
+/** Throws 403 unless the request carries the session's CSRF token in `X-CSRF-Token`. */
+export function requireCsrfToken(c: Context<AppEnv>, session: SessionRow): void {
+  const csrf = c.req.header('x-csrf-token');
+  if (!csrf || !safeEqual(csrf, session.csrf_token)) {
+    throw new ApiError(
+      403,
+      'csrf_failed',
+      'Send the session’s CSRF token in the X-CSRF-Token header',
+    );
+  }
+}
+
 /**
  * Authenticates the admin API: `Authorization: Bearer sk_…`, or the session cookie, in which case
  * every write must carry the session's token in `X-CSRF-Token`.
@@ -62,16 +74,7 @@ export function adminAuth(): MiddlewareHandler<AppEnv> {
         'Sign in with the secret key, or send Authorization: Bearer sk_…',
       );
     }
-    if (!SAFE_METHODS.has(c.req.method)) {
-      const csrf = c.req.header('x-csrf-token');
-      if (!csrf || !safeEqual(csrf, session.csrf_token)) {
-        throw new ApiError(
-          403,
-          'csrf_failed',
-          'Send the session’s CSRF token in the X-CSRF-Token header',
-        );
-      }
-    }
+    if (!SAFE_METHODS.has(c.req.method)) requireCsrfToken(c, session);
     const shop = await findShop(db, session.shop_id);
     if (!shop) throw new ApiError(401, 'session_expired', 'The session has ended: sign in again');
     c.set('shop', shop);

@@ -5,7 +5,7 @@ import { SignInRequest } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { hashSecret, safeEqual } from '../../keys.js';
-import { currentSession, SESSION_COOKIE } from '../../middleware/admin-auth.js';
+import { currentSession, requireCsrfToken, SESSION_COOKIE } from '../../middleware/admin-auth.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { clientRateKey, enforceLimit } from '../../middleware/rate-limit.js';
 import {
@@ -68,14 +68,7 @@ export const adminSession = new Hono<AppEnv>()
   })
   .delete('/', async (c) => {
     const { session } = await signedIn(c);
-    const csrf = c.req.header('x-csrf-token');
-    if (!csrf || !safeEqual(csrf, session.csrf_token)) {
-      throw new ApiError(
-        403,
-        'csrf_failed',
-        'Send the session’s CSRF token in the X-CSRF-Token header',
-      );
-    }
+    requireCsrfToken(c, session);
     await deleteSession(c.get('deps').db, session.shop_id, session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies(c) });
     return c.body(null, 204);
