@@ -43,12 +43,14 @@ export class LocalizeController {
     const override = this.host.shopConfig?.strings?.[locale]?.[key];
     const params = values[0] as Record<string, unknown> | undefined;
     if (typeof override === 'string') {
-      return override.replace(/\{(\w+)\}/g, (match, name: string) =>
-        params && name in params ? String(params[name]) : match,
+      return endOnce(
+        override.replace(/\{(\w+)\}/g, (match, name: string) =>
+          params && name in params ? String(params[name]) : match,
+        ),
       );
     }
     const entry = (loadedTranslation(locale) ?? en)[key] as string | ((values: unknown) => string);
-    return typeof entry === 'function' ? entry(params) : entry;
+    return typeof entry === 'function' ? endOnce(entry(params)) : entry;
   }
 
   /** A `YYYY-MM-DD` calendar day, formatted in the shop's convention. */
@@ -61,14 +63,34 @@ export class LocalizeController {
     );
   }
 
-  /** A range of calendar days, e.g. "1–20 Aug". */
+  /**
+   * A range of calendar days in the language's words (the `dayRange` entry): "7–11 Dec",
+   * "du 7 au 11 déc.", "vom 7. bis 11. Dez.". `Intl` splits the range into its start and end (the
+   * month is written once when both share it); the language joins them.
+   */
   formatDayRange(start: string, end: string): string {
     if (start === end) return this.formatDay(start, { day: 'numeric', month: 'short' });
-    return new Intl.DateTimeFormat(this.formatLocale, {
+    const parts = new Intl.DateTimeFormat(this.formatLocale, {
       day: 'numeric',
       month: 'short',
       timeZone: 'UTC',
-    }).formatRange(dayToDate(start), dayToDate(end));
+    }).formatRangeToParts(dayToDate(start), dayToDate(end));
+    const firstEnd = parts.findIndex((part) => part.source === 'endRange');
+    const lastStart = parts.findLastIndex((part) => part.source === 'startRange');
+    if (firstEnd < 0 || lastStart < 0) return parts.map((part) => part.value).join('');
+    const text = (from: number, to: number) =>
+      parts
+        .slice(from, to)
+        .map((part) => part.value)
+        .join('');
+    // What sits between the two halves is the separator ("–", " – ", ".–"): the dash goes, and
+    // what belongs to the start (German's ordinal dot) stays with it. Italian's "07" loses its 0.
+    const between = text(lastStart + 1, firstEnd).replace(/\s*[–-]\s*/, '');
+    const clean = (value: string) => value.trim().replace(/^0(?=\d)/, '');
+    return this.t('dayRange', {
+      start: clean(text(0, lastStart + 1) + between),
+      end: clean(text(firstEnd, parts.length)),
+    });
   }
 
   /** An instant in the shop's time zone, e.g. "Thu 18 Dec, 14:00". */
@@ -93,6 +115,14 @@ export class LocalizeController {
   formatMoney(minor: number, currency: string): string {
     return formatMoney(minor, currency, this.formatLocale);
   }
+}
+
+/**
+ * Drops the sentence's full stop where a value already ends in one: "jusqu’au 4 janv.." reads
+ * "jusqu’au 4 janv." (French and German short months end in a dot). An ellipsis stays.
+ */
+export function endOnce(text: string): string {
+  return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
 /** A `YYYY-MM-DD` day as a UTC midnight `Date`, for `Intl` formatting with `timeZone: 'UTC'`. */

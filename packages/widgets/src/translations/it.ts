@@ -1,5 +1,10 @@
 import { hoursAndMinutes, plural, type Translation } from './translation.js';
 
+/** "dal 7", "dall’8", "all’11": the preposition with the article, elided before a vowel sound. */
+function articled(preposition: 'dal' | 'al', day: string): string {
+  return /^(8|11)\b/.test(day) ? `${preposition.slice(0, -1)}ll’${day}` : `${preposition} ${day}`;
+}
+
 /** Italian. */
 const it: Translation = {
   languageName: 'Italiano',
@@ -11,24 +16,26 @@ const it: Translation = {
   errorConsent: 'Spunta prima la casella per acconsentire.',
   errorNetwork: 'Qualcosa è andato storto. Riprova.',
   absenceLabel: 'Avviso del negozio',
-  absenceUpcoming: ({ range }) => `Saremo assenti dal ${range}.`,
-  absenceActive: ({ end }) => `Siamo assenti fino al ${end}.`,
-  absenceShips: ({ date }) => `Puoi comunque ordinare: gli ordini di adesso partono dal ${date}.`,
+  dayRange: ({ start, end }) => `${articled('dal', start)} ${articled('al', end)}`,
+  absenceUpcoming: ({ range }) => `Saremo assenti ${range}.`,
+  absenceActive: ({ end }) => `Siamo assenti fino a ${end} compreso.`,
+  absenceShips: ({ date }) =>
+    `Puoi comunque ordinare: gli ordini effettuati ora verranno spediti da ${date}.`,
   absenceNotify: 'Avvisami al vostro ritorno',
   absenceNotifySubmit: 'Avvisami',
   absenceNotifyDone: 'Grazie! Ti scriveremo al nostro ritorno.',
   freeShippingLabel: 'Avanzamento verso la spedizione gratuita',
   freeShippingRemaining: ({ amount }) => `Aggiungi ${amount} per la spedizione gratuita`,
-  freeShippingRemainingTier: ({ amount, label }) => `Aggiungi ${amount} per: ${label}`,
+  freeShippingRemainingTier: ({ amount, label }) => `${label}: aggiungi ${amount}`,
   freeShippingUnlocked: 'Spedizione gratuita sbloccata',
-  freeShippingTierUnlocked: ({ label }) => `${label}: sbloccato`,
-  cutoffToday: ({ duration }) => `Ordina entro ${duration} per la spedizione oggi`,
+  freeShippingTierUnlocked: ({ label }) => `Obiettivo raggiunto: ${label}`,
+  cutoffToday: ({ duration }) => `Ordina entro ${duration} e spediamo oggi stesso`,
   duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
-  cutoffLater: ({ date }) => `Ordina ora, spedizione ${date}`,
+  cutoffLater: ({ date }) => `Ordina ora: spedizione ${date}`,
   cutoffDelivery: ({ method, range }) => `Consegna stimata con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
     `Ordina entro ${date} per la consegna prima di ${event} (${method})`,
-  deadlineTooLate: ({ event }) => `Gli ordini di adesso non arriveranno prima di ${event}.`,
+  deadlineTooLate: ({ event }) => `Gli ordini effettuati ora non arriveranno prima di ${event}.`,
   faqLabel: 'Domande frequenti',
   faqSearch: 'Cerca tra le domande',
   faqEmpty: ({ query }) => `Nessuna domanda corrisponde a «${query}».`,

@@ -15,6 +15,8 @@ export interface Translation {
   errorNetwork: string;
   /** Labels the absence banner's region. */
   absenceLabel: string;
+  /** The absence's days, e.g. "7–11 Dec" or "du 7 au 11 déc." (`range` in `absenceUpcoming`). */
+  dayRange: (values: { start: string; end: string }) => string;
   absenceUpcoming: (values: { range: string }) => string;
   absenceActive: (values: { end: string }) => string;
   absenceShips: (values: { date: string }) => string;
@@ -23,6 +25,7 @@ export interface Translation {
   absenceNotifyDone: string;
   freeShippingLabel: string;
   freeShippingRemaining: (values: { amount: string }) => string;
+  /** The merchant's tier label stands first, as a label: "Free standard shipping: add €45.00". */
   freeShippingRemainingTier: (values: { amount: string; label: string }) => string;
   freeShippingUnlocked: string;
   freeShippingTierUnlocked: (values: { label: string }) => string;

@@ -40,10 +40,28 @@ describe('comptoir-absence-banner', () => {
   it('shows an active absence with the resume date, in French and Spanish', async () => {
     const fr = await render(withAbsence('2025-12-22T09:00:00Z'), 'fr');
     expect(await axeViolations(fr)).to.deep.equal([]);
-    expect(shadowText(fr)).to.contain('Nous sommes absents jusqu’au dim. 4 janv.');
-    expect(shadowText(fr)).to.contain('lun. 5 janv.');
+    // The short month's dot ends the sentence once: no "janv..".
+    expect(shadowText(fr)).to.contain('Nous sommes absents jusqu’au dim. 4 janv. ');
+    expect(shadowText(fr)).to.contain('à partir du lun. 5 janv.');
+    expect(shadowText(fr)).not.to.contain('..');
     const es = await render(withAbsence('2025-12-22T09:00:00Z'), 'es');
     expect(shadowText(es)).to.contain('Estamos fuera hasta el');
+  });
+
+  it('writes an upcoming range as each language says it, with one full stop', async () => {
+    const config = withAbsence('2025-12-01T09:00:00Z');
+    config.calendar.absences = [{ id: 'dec', start: '2025-12-07', end: '2025-12-11' }];
+    const texts: Record<string, string> = {};
+    for (const lang of ['en', 'fr', 'de', 'es', 'it', 'nl'])
+      texts[lang] = shadowText(await render(config, lang));
+    expect(texts.en).to.contain("We're away 7–11 Dec.");
+    expect(texts.fr).to.contain('Nous serons absents du 7 au 11 déc. ');
+    expect(texts.fr).to.contain('expédiées à partir du lun. 1 déc.');
+    expect(texts.de).to.contain('Wir sind vom 7. bis 11. Dez. nicht da.');
+    expect(texts.es).to.contain('Estaremos fuera del 7 al 11 dic.');
+    expect(texts.it).to.contain('Saremo assenti dal 7 all’11 dic.');
+    expect(texts.nl).to.contain('We zijn van 7 tot en met 11 dec afwezig.');
+    for (const text of Object.values(texts)) expect(text).not.to.match(/[^.]\.\.(?!\.)/);
   });
 
   it("uses the merchant's message", async () => {

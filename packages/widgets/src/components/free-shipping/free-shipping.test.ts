@@ -38,6 +38,25 @@ describe('comptoir-free-shipping', () => {
     expect(shadowText(el)).to.contain('Livraison offerte débloquée');
   });
 
+  it('shows a tier label as a label, in English and French', async () => {
+    const config = makeConfig({
+      freeShipping: {
+        rules: [
+          { threshold: 5000, currency: 'EUR', label: 'Free standard shipping' },
+          { threshold: 9000, currency: 'EUR', label: 'Free express shipping' },
+        ],
+        excludedProductIds: [],
+      },
+    });
+    setCart(makeCart(500));
+    expect(shadowText(await render('en', config))).to.contain('Free standard shipping: add €45.00');
+    expect(shadowText(await render('fr', config))).to.match(
+      /Free standard shipping : plus que 45,00\s€/,
+    );
+    setCart(makeCart(9500));
+    expect(shadowText(await render('en', config))).to.contain('Unlocked: Free express shipping');
+  });
+
   it('speaks French amounts the French way', async () => {
     setCart(makeCart(3750));
     const el = await render('fr');
@@ -88,7 +107,8 @@ describe('comptoir-free-shipping', () => {
     });
     setCart(makeCart(6000));
     const el = await render('en', config);
-    expect(shadowText(el)).to.contain('Add €30.00 for free express shipping');
+    // The merchant's label stands as a label, never pasted mid-sentence.
+    expect(shadowText(el)).to.contain('free express shipping: add €30.00');
     setCart(makeCart(6000, { country: 'BE' }));
     await el.updateComplete;
     expect(shadowText(el)).to.contain('Add €20.00 for free shipping');

@@ -74,7 +74,7 @@ describe('comptoir-holiday-deadline', () => {
       'https://shop.example/gift-card',
     );
     const noFallback = await render(christmas('2025-12-23T14:30:00Z', false), 'nl');
-    expect(shadowText(noFallback)).to.contain('komen niet meer aan vóór Christmas');
+    expect(shadowText(noFallback)).to.contain('komt niet meer vóór Christmas aan');
     expect(shadowText(await render(christmas('2025-12-25T10:00:00Z')))).to.equal('');
   });
 

@@ -38,7 +38,7 @@ describe('comptoir-shipping-cutoff', () => {
   it('says when it ships after the cutoff, in French', async () => {
     const el = await render('2025-12-10T14:00:00Z', 'fr'); // 15:00 in Paris
     expect(await axeViolations(el)).to.deep.equal([]);
-    expect(shadowText(el)).to.contain('Commandez maintenant, envoi le jeudi 11 décembre');
+    expect(shadowText(el)).to.contain('Commandez maintenant : envoi le jeudi 11 décembre');
   });
 
   it('adds a delivery estimate for a method, in German', async () => {

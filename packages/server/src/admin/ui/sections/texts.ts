@@ -15,6 +15,7 @@ import { languageName } from './shop.js';
 /** The placeholders an entry takes, from its English text rendered with `{name}` for each value. */
 const PLACEHOLDER_VALUES: Record<string, string> = {
   range: '{range}',
+  start: '{start}',
   end: '{end}',
   date: '{date}',
   amount: '{amount}',
