@@ -2,7 +2,10 @@ import { html, nothing } from 'lit';
 import type { FaqEntry } from '@comptoir/sdk/schemas';
 import { trackEvent } from '../../internal/api.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { matchesQuery, searchWords } from './faq-search.js';
 import styles from './faq.styles.js';
+
+export { foldText } from './faq-search.js';
 
 /** `detail` of `comptoir-faq-opened`. */
 export interface FaqOpenedDetail {
@@ -11,14 +14,6 @@ export interface FaqOpenedDetail {
 /** `detail` of `comptoir-faq-search-empty`. */
 export interface FaqSearchEmptyDetail {
   query: string;
-}
-
-/** Lower case without accents, for search that ignores both. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 }
 
 /** The FAQPage JSON-LD for search engines, with `<` escaped so it cannot close the script. */
@@ -177,12 +172,15 @@ export class ComptoirFaq extends ComptoirElement {
   }
 
   private matching(entries: FaqEntry[], query: string): FaqEntry[] {
-    const words = foldText(query).split(/\s+/).filter(Boolean);
+    const locale = this.localize.locale;
+    const words = searchWords(query, locale);
     if (words.length === 0) return entries;
-    return entries.filter((entry) => {
-      const text = foldText(`${entry.question} ${entry.answer} ${entry.category}`);
-      return words.every((word) => text.includes(word));
-    });
+    return entries.filter((entry) =>
+      matchesQuery(
+        words,
+        searchWords(`${entry.question} ${entry.answer} ${entry.category}`, locale),
+      ),
+    );
   }
 
   protected override updated(): void {

@@ -78,6 +78,51 @@ describe('comptoir-faq', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('finds what a shopper means: plurals, an answer that says it, one typo', async () => {
+    const el = await fixture<ComptoirFaq>(
+      html`<comptoir-faq
+        lang="en"
+        .config=${makeConfig({
+          faq: [
+            {
+              id: 'returns',
+              category: 'Orders',
+              question: 'How do I return an item?',
+              answer: 'Send it back within 30 days.',
+            },
+            {
+              id: 'money-back',
+              category: 'Orders',
+              question: 'Can I get my money back?',
+              answer: 'Yes: we refund you within 14 days of receiving the parcel.',
+            },
+            {
+              id: 'care',
+              category: 'Products',
+              question: 'Are the mugs dishwasher-safe?',
+              answer: 'Yes, all of them.',
+            },
+          ],
+        })}
+      ></comptoir-faq>`,
+    );
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+    const search = async (value: string) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      return buttons(el).map((button) => button.id);
+    };
+    expect(await search('returns')).to.deep.equal(['faq-q-returns']);
+    expect(await search('refunds')).to.deep.equal(['faq-q-money-back']);
+    expect(await search('dishwaser')).to.deep.equal(['faq-q-care']);
+    expect(await search('Dishwasher mug')).to.deep.equal(['faq-q-care']);
+    expect(await search('ret')).to.deep.equal(['faq-q-returns']);
+    expect(await search('parcels refund')).to.deep.equal(['faq-q-money-back']);
+    expect(await search('umbrella')).to.deep.equal([]);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('reports a search that found nothing, once, debounced', async function () {
     this.timeout(4000);
     const el = await render();
