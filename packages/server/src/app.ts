@@ -23,7 +23,7 @@ import { adminSession } from './routes/admin/session.js';
 import { adminShoppers } from './routes/admin/shoppers.js';
 import { adminStats } from './routes/admin/stats.js';
 import { health } from './routes/health.js';
-import { openApi } from './routes/openapi.js';
+import { describeRoutes, openApiDocument } from './routes/openapi.js';
 import { publicCarts } from './routes/public/carts.js';
 import { publicConfig, type PublishedEntry } from './routes/public/config.js';
 import { publicEvents } from './routes/public/events.js';
@@ -179,7 +179,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/admin/shoppers', adminShoppers);
 
   app.route('/healthz', health);
-  app.route('/openapi.json', openApi);
+  app.get('/openapi.json', openApiDocument(app));
+  describeRoutes(app, {
+    'GET /openapi.json': {
+      summary: 'This document (OpenAPI 3.1), built from the routes',
+      auth: 'none',
+      status: 200,
+      tag: 'operations',
+    },
+  });
   app.route('/', widgetFiles);
   app.route('/admin', adminFiles);
   app.get('/admin', (c) => c.redirect('/admin/', 301));

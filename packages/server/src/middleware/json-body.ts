@@ -1,6 +1,7 @@
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { ApiError } from '../errors.js';
+import { documentValidator } from '../routes/openapi.js';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -15,15 +16,17 @@ export function isJsonContentType(contentType: string | undefined): boolean {
  * `c.req.valid('json')`.
  */
 export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
-  return validator('json', (value, c): z.output<Schema> => {
+  const middleware = validator('json', (value, c): z.output<Schema> => {
     if (!isJsonContentType(c.req.header('content-type'))) {
       throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
     }
     return schema.parse(value);
   });
+  return documentValidator(middleware, 'json', schema);
 }
 
 /** Validates the query string with a zod schema; read it with `c.req.valid('query')`. */
 export function queryParams<Schema extends z.ZodType>(schema: Schema) {
-  return validator('query', (value): z.output<Schema> => schema.parse(value));
+  const middleware = validator('query', (value): z.output<Schema> => schema.parse(value));
+  return documentValidator(middleware, 'query', schema);
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppEnv } from '../context.js';
+import { Health } from '@comptoir/sdk';
+import { describeRoutes } from './openapi.js';
 
 /** `GET /healthz`: 200 when the database answers, 503 otherwise. */
 export const health = new Hono<AppEnv>().get('/', async (c) => {
@@ -15,4 +17,14 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
     );
     return c.json({ status: 'unavailable' }, 503);
   }
+});
+
+describeRoutes(health, {
+  'GET /': {
+    summary: 'Whether the database answers (503 when it does not)',
+    auth: 'none',
+    status: 200,
+    answer: Health,
+    tag: 'operations',
+  },
 });

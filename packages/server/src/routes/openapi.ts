@@ -1,299 +1,172 @@
-import { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { generateSpecs, resolver, uniqueSymbol } from 'hono-openapi';
 import { z } from 'zod';
 import * as documents from '@comptoir/sdk';
 import type { AppEnv } from '../context.js';
 
-/** The sdk documents the API takes and answers, by the name OpenAPI gives each component. */
-const SCHEMA_NAMES = [
-  'AdminCart',
-  'AdminSession',
-  'ApiErrorBody',
-  'CartCaptureInput',
-  'CartCaptureResult',
-  'CartPage',
-  'EventsAccepted',
-  'Health',
-  'HolidayList',
-  'InstallInfo',
-  'OrderCompletedInput',
-  'OrderResult',
-  'PreviewRequest',
-  'PublishedConfig',
-  'RotatedKey',
-  'ShopConfig',
-  'ShopperErased',
-  'ShopperExport',
-  'ShopperRequest',
-  'ShopStats',
-  'SignInRequest',
-  'WidgetEventBatch',
-] as const;
-
-type SchemaName = (typeof SCHEMA_NAMES)[number];
-
-const schemas = {} as Record<SchemaName, z.ZodType>;
-for (const name of SCHEMA_NAMES) schemas[name] = documents[name];
-
-interface Operation {
-  summary: string;
-  security: 'publishable' | 'admin' | 'none';
-  body?: SchemaName;
-  status: number;
-  answer?: SchemaName | 'csv' | 'empty';
-  query?: string[];
+/**
+ * The sdk's documents by their export name: a schema found here becomes a named component
+ * (`#/components/schemas/CartCaptureInput`) wherever a route uses it, even nested.
+ */
+const componentNames = z.registry<{ id: string }>();
+for (const [name, value] of Object.entries(documents)) {
+  if (/^[A-Z]/.test(name) && value instanceof z.ZodType && !componentNames.has(value))
+    componentNames.add(value, { id: name });
 }
 
-const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const schemaOptions = { options: { metadata: componentNames } } as Parameters<typeof resolver>[1];
 
-const operations: Record<string, Record<string, Operation>> = {
-  '/v1/shops/{shop}/config': {
-    get: {
-      summary: 'Published config (ETag, 304 on If-None-Match)',
-      security: 'publishable',
-      status: 200,
-      answer: 'PublishedConfig',
-    },
-  },
-  '/v1/shops/{shop}/carts': {
-    post: {
-      summary: 'Capture a cart (idempotent per platform cart id)',
-      security: 'publishable',
-      body: 'CartCaptureInput',
-      status: 201,
-      answer: 'CartCaptureResult',
-    },
-  },
-  '/v1/shops/{shop}/carts/{cart}': {
-    put: {
-      summary: 'Update a captured cart',
-      security: 'publishable',
-      body: 'CartCaptureInput',
-      status: 200,
-      answer: 'CartCaptureResult',
-    },
-  },
-  '/v1/shops/{shop}/orders': {
-    post: {
-      summary: 'An order was placed for a cart',
-      security: 'publishable',
-      body: 'OrderCompletedInput',
-      status: 201,
-      answer: 'OrderResult',
-    },
-  },
-  '/v1/shops/{shop}/events': {
-    post: {
-      summary: 'A batch of widget events',
-      security: 'publishable',
-      body: 'WidgetEventBatch',
-      status: 202,
-      answer: 'EventsAccepted',
-    },
-  },
-  '/v1/admin/session': {
-    post: {
-      summary: 'Sign in with the secret key (sets the session cookie)',
-      security: 'none',
-      body: 'SignInRequest',
-      status: 200,
-      answer: 'AdminSession',
-    },
-    get: { summary: 'The current session', security: 'admin', status: 200, answer: 'AdminSession' },
-    delete: { summary: 'Sign out', security: 'admin', status: 204, answer: 'empty' },
-  },
-  '/v1/admin/config': {
-    get: {
-      summary: 'The editable config (ETag)',
-      security: 'admin',
-      status: 200,
-      answer: 'ShopConfig',
-    },
-    put: {
-      summary: 'Replace the config (If-Match; 412 when stale)',
-      security: 'admin',
-      body: 'ShopConfig',
-      status: 200,
-      answer: 'ShopConfig',
-    },
-  },
-  '/v1/admin/preview': {
-    post: {
-      summary: 'The published config a draft would give',
-      security: 'admin',
-      body: 'PreviewRequest',
-      status: 200,
-      answer: 'PublishedConfig',
-    },
-  },
-  '/v1/admin/holidays': {
-    get: {
-      summary: "A country's public holidays for 13 months",
-      security: 'admin',
-      status: 200,
-      answer: 'HolidayList',
-      query: ['country', 'region'],
-    },
-  },
-  '/v1/admin/install': {
-    get: { summary: 'The install snippet', security: 'admin', status: 200, answer: 'InstallInfo' },
-  },
-  '/v1/admin/keys/rotate': {
-    post: {
-      summary: 'A new secret key; the old one stops working',
-      security: 'admin',
-      status: 200,
-      answer: 'RotatedKey',
-    },
-  },
-  '/v1/admin/carts': {
-    get: {
-      summary: 'Captured carts, newest first',
-      security: 'admin',
-      status: 200,
-      answer: 'CartPage',
-      query: ['status', 'from', 'to', 'limit', 'cursor'],
-    },
-  },
-  '/v1/admin/carts.csv': {
-    get: {
-      summary: 'Captured carts as CSV',
-      security: 'admin',
-      status: 200,
-      answer: 'csv',
-      query: ['from', 'to'],
-    },
-  },
-  '/v1/admin/stats': {
-    get: {
-      summary: 'Counts over a range of days',
-      security: 'admin',
-      status: 200,
-      answer: 'ShopStats',
-      query: ['from', 'to'],
-    },
-  },
-  '/v1/admin/shoppers/export': {
-    post: {
-      summary: 'Everything stored about one shopper (GDPR)',
-      security: 'admin',
-      body: 'ShopperRequest',
-      status: 200,
-      answer: 'ShopperExport',
-    },
-  },
-  '/v1/admin/shoppers/erase': {
-    post: {
-      summary: "Erase one shopper's data (GDPR)",
-      security: 'admin',
-      body: 'ShopperRequest',
-      status: 200,
-      answer: 'ShopperErased',
-    },
-  },
-  '/healthz': {
-    get: { summary: 'Database reachable', security: 'none', status: 200, answer: 'Health' },
-  },
+/** A zod schema as hono-openapi resolves it, with the sdk's component names. */
+function openApiSchema(schema: z.ZodType) {
+  return resolver(schema, schemaOptions);
+}
+
+/**
+ * Marks a validator middleware with the part of the request it reads, so the document shows the
+ * body or the query parameters the route really validates. Metadata only: nothing runs per request.
+ */
+export function documentValidator<Middleware extends object>(
+  middleware: Middleware,
+  target: 'json' | 'query',
+  schema: z.ZodType,
+): Middleware {
+  return Object.assign(middleware, {
+    [uniqueSymbol]: { target, ...openApiSchema(schema) },
+  });
+}
+
+/** Who may call a route, as the document's security requirements. */
+export type RouteAuth = 'publishable' | 'publishable-or-secret' | 'admin' | 'none';
+
+/** What {@link describeRoutes} says about one route. */
+export interface RouteDescription {
+  summary: string;
+  /** Longer words where the summary cannot say it all (status codes, idempotency). */
+  description?: string;
+  auth: RouteAuth;
+  /** The success status. */
+  status: number;
+  /** The success answer: a schema (JSON), another media type, or nothing. */
+  answer?: z.ZodType | 'text/csv' | 'text/html' | 'redirect' | 'empty';
+  /** The API the route belongs to. */
+  tag?: 'public' | 'admin' | 'recovery' | 'links' | 'operations';
+}
+
+const SECURITY: Record<RouteAuth, Record<string, string[]>[]> = {
+  publishable: [{ publishableKey: [] }],
+  'publishable-or-secret': [{ publishableKey: [] }, { secretKey: [] }],
+  admin: [{ secretKey: [] }, { session: [] }],
+  none: [],
 };
 
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+function successContent(answer: RouteDescription['answer']) {
+  if (answer === undefined || answer === 'empty' || answer === 'redirect') return undefined;
+  if (answer === 'text/csv' || answer === 'text/html')
+    return { [answer]: { schema: { type: 'string' as const } } };
+  return { 'application/json': { schema: openApiSchema(answer) } };
 }
 
-function answerContent(answer: Operation['answer']) {
-  if (answer === undefined || answer === 'empty') return undefined;
-  if (answer === 'csv') return { 'text/csv': { schema: { type: 'string' } } };
-  return { 'application/json': { schema: ref(answer) } };
-}
-
-function buildDocument() {
-  const components = Object.fromEntries(
-    Object.entries(schemas).map(([name, schema]) => {
-      const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
-        io: 'input',
-        unrepresentable: 'any',
-      });
-      return [name, json];
-    }),
-  );
-  const paths = Object.fromEntries(
-    Object.entries(operations).map(([path, methods]) => [
-      path,
-      Object.fromEntries(
-        Object.entries(methods).map(([method, op]) => [
-          method,
-          {
-            summary: op.summary,
-            security:
-              op.security === 'publishable'
-                ? [{ publishableKey: [] }]
-                : op.security === 'admin'
-                  ? [{ secretKey: [] }, { session: [] }]
-                  : [],
-            parameters: [
-              ...pathParameters(path),
-              ...(op.query ?? []).map((name) => ({
-                name,
-                in: 'query',
-                required: name === 'country',
-                schema: { type: 'string' },
-              })),
-            ],
-            ...(op.body
-              ? {
-                  requestBody: {
-                    required: true,
-                    content: { 'application/json': { schema: ref(op.body) } },
-                  },
-                }
-              : {}),
-            responses: {
-              [op.status]: {
-                description: 'Success',
-                ...(answerContent(op.answer) ? { content: answerContent(op.answer) } : {}),
-              },
-              default: {
-                description: 'An error',
-                content: { 'application/json': { schema: ref('ApiErrorBody') } },
-              },
-            },
-          },
-        ]),
-      ),
-    ]),
-  );
+function operationOf(description: RouteDescription) {
+  const content = successContent(description.answer);
   return {
-    openapi: '3.1.0',
-    info: { title: 'Comptoir API', version: '1' },
-    paths,
-    components: {
-      schemas: components,
-      securitySchemes: {
-        publishableKey: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'pk_… (or ?key=pk_…), with an allowed Origin',
-        },
-        secretKey: { type: 'http', scheme: 'bearer', description: 'sk_…' },
-        session: {
-          type: 'apiKey',
-          in: 'cookie',
-          name: 'comptoir_session',
-          description: 'plus X-CSRF-Token on writes',
-        },
+    summary: description.summary,
+    ...(description.description ? { description: description.description } : {}),
+    ...(description.tag ? { tags: [description.tag] } : {}),
+    security: SECURITY[description.auth],
+    responses: {
+      [description.status]: {
+        description: description.answer === 'redirect' ? 'Redirect (Location)' : 'Success',
+        ...(content ? { content } : {}),
+      },
+      default: {
+        description: 'An error: `{ error: { code, message, details? } }`',
+        content: { 'application/json': { schema: openApiSchema(documents.ApiErrorBody) } },
       },
     },
   };
 }
 
-let document: ReturnType<typeof buildDocument> | undefined;
+type RouterRoutes = Pick<Hono<AppEnv>, 'routes'>;
 
-/** `GET /openapi.json`: both APIs, their bodies described by the sdk's zod schemas. */
-export const openApi: Hono<AppEnv> = new Hono<AppEnv>().get('/', (c) => {
-  document ??= buildDocument();
-  return c.json(document);
-});
+/**
+ * Describes a router's routes for `/openapi.json`, keyed `'METHOD /path'` as the router declares
+ * them (`'PUT /:cart'`). The description is metadata on the route's handler: nothing runs per
+ * request. A key that matches no route throws when the module loads; a route left undescribed
+ * fails the test that compares the document with `app.routes`.
+ *
+ * @example
+ * export const publicCarts = new Hono<AppEnv>().post('/', jsonBody(CartCaptureInput), capture);
+ * describeRoutes(publicCarts, {
+ *   'POST /': { summary: 'Capture a cart', auth: 'publishable', status: 201, answer: CartCaptureResult },
+ * });
+ */
+export function describeRoutes<Router extends RouterRoutes>(
+  router: Router,
+  descriptions: Record<string, RouteDescription>,
+): Router {
+  for (const [key, description] of Object.entries(descriptions)) {
+    const [method, path] = key.split(' ');
+    const handlers = router.routes.filter(
+      (route) => route.method === method && route.path === path,
+    );
+    const handler = handlers.at(-1)?.handler;
+    if (!handler) throw new Error(`describeRoutes: no route ${key}`);
+    Object.assign(handler, { [uniqueSymbol]: { spec: operationOf(description) } });
+  }
+  return router;
+}
+
+const STATIC_FILE_ROUTES = ['/embed.js', '/chunks/*', '/admin', '/admin/*'];
+
+/** True for the routes that serve files rather than the API; the document leaves them out. */
+export function isStaticFileRoute(path: string): boolean {
+  return STATIC_FILE_ROUTES.includes(path);
+}
+
+async function buildDocument(app: Hono<AppEnv>) {
+  const document = await generateSpecs(app, {
+    documentation: {
+      info: {
+        title: 'Comptoir API',
+        version: '1',
+        description: 'The public storefront API, the admin API and the links in recovery emails.',
+      },
+      components: {
+        securitySchemes: {
+          publishableKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'pk_… (or ?key=pk_…), with an allowed Origin',
+          },
+          secretKey: { type: 'http', scheme: 'bearer', description: 'sk_…' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'comptoir_session',
+            description: 'plus X-CSRF-Token on writes',
+          },
+        },
+      },
+    },
+    exclude: STATIC_FILE_ROUTES,
+    // Its guess (a dot in the last segment) would drop /openapi.json and /v1/admin/carts.csv.
+    excludeStaticFile: false,
+    defaultValidationErrorResponse: false,
+  });
+  return document;
+}
+
+/**
+ * `GET /openapi.json`: every described route of `app`, built from the routes themselves on the
+ * first request and kept.
+ */
+export function openApiDocument(app: Hono<AppEnv>) {
+  let document: Promise<unknown> | undefined;
+  return async function serveOpenApiDocument(c: Context<AppEnv>) {
+    document ??= buildDocument(app).catch((error: unknown) => {
+      document = undefined;
+      throw error;
+    });
+    return c.json(await document);
+  };
+}

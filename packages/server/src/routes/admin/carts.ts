@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CartStatus, LocalDate, type AdminCart } from '@comptoir/sdk';
+import { CartStatus, LocalDate, type AdminCart, CartPage } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { addDays, startOfLocalDay } from '../../local-time.js';
@@ -8,6 +8,7 @@ import { queryParams } from '../../middleware/json-body.js';
 import { listCarts, type CartListQuery, type StoredCart } from '../../storage/cart.store.js';
 import type { Db } from '../../storage/database.js';
 import { DateRangeQuery } from './range.js';
+import { describeRoutes } from '../openapi.js';
 
 /** A stored cart as the admin API shows it. */
 export function toAdminCart(cart: StoredCart): AdminCart {
@@ -159,3 +160,20 @@ export const adminCarts = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.body(`${lines.join('\r\n')}\r\n`);
   });
+
+describeRoutes(adminCarts, {
+  'GET /carts': {
+    summary: 'Captured carts, newest first',
+    auth: 'admin',
+    status: 200,
+    answer: CartPage,
+    tag: 'admin',
+  },
+  'GET /carts.csv': {
+    summary: 'Captured carts as CSV',
+    auth: 'admin',
+    status: 200,
+    answer: 'text/csv',
+    tag: 'admin',
+  },
+});

@@ -5,6 +5,7 @@ import { ApiError } from '../../errors.js';
 import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { findShop, updateShopConfig } from '../../storage/shop.store.js';
+import { describeRoutes } from '../openapi.js';
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
@@ -75,3 +76,20 @@ export const adminConfig = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(config);
   });
+
+describeRoutes(adminConfig, {
+  'GET /': {
+    summary: 'The editable config (ETag)',
+    auth: 'admin',
+    status: 200,
+    answer: ShopConfig,
+    tag: 'admin',
+  },
+  'PUT /': {
+    summary: 'Replace the config (If-Match; 412 when stale)',
+    auth: 'admin',
+    status: 200,
+    answer: ShopConfig,
+    tag: 'admin',
+  },
+});

@@ -3,6 +3,8 @@ import type { AppEnv } from '../../context.js';
 import { generateSecretKey, hashSecret } from '../../keys.js';
 import { deleteOtherSessions } from '../../storage/session.store.js';
 import { updateSecretKeyHash } from '../../storage/shop.store.js';
+import { RotatedKey } from '@comptoir/sdk';
+import { describeRoutes } from '../openapi.js';
 
 /**
  * `POST /v1/admin/keys/rotate`: a new secret key, shown once. The old key stops working and every
@@ -20,4 +22,14 @@ export const adminKeys = new Hono<AppEnv>().post('/rotate', async (c) => {
   shops.invalidate(shop.id);
   c.header('Cache-Control', 'no-store');
   return c.json({ secretKey });
+});
+
+describeRoutes(adminKeys, {
+  'POST /rotate': {
+    summary: 'A new secret key; the old one and its other sessions stop working',
+    auth: 'admin',
+    status: 200,
+    answer: RotatedKey,
+    tag: 'admin',
+  },
 });

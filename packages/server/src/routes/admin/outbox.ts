@@ -4,6 +4,7 @@ import type { AppEnv } from '../../context.js';
 import { ApiError, NotFoundError } from '../../errors.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { findEmail, listOutbox, type SentEmail } from '../../storage/emails.store.js';
+import { describeRoutes } from '../openapi.js';
 
 const OutboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -54,3 +55,19 @@ export const adminOutbox = new Hono<AppEnv>()
     if (!email || email.transport !== 'outbox') throw new NotFoundError('Email');
     return c.json({ ...summary(email), html: email.html, text: email.text });
   });
+
+describeRoutes(adminOutbox, {
+  'GET /': {
+    summary: 'Emails kept in the local outbox (no SMTP_URL), newest first',
+    description: '`{ items: [{ id, kind, step, to, subject, messageId, createdAt }], nextCursor }`',
+    auth: 'admin',
+    status: 200,
+    tag: 'recovery',
+  },
+  'GET /:id': {
+    summary: 'One outbox email with its rendered html and text',
+    auth: 'admin',
+    status: 200,
+    tag: 'recovery',
+  },
+});

@@ -1,11 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CountryCode, PreviewRequest } from '@comptoir/sdk';
+import {
+  CountryCode,
+  PreviewRequest,
+  HolidayList,
+  InstallInfo,
+  PublishedConfig,
+} from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
 import { jsonBody, queryParams } from '../../middleware/json-body.js';
 import { derivePublishedConfig } from '../../published-config.js';
+import { describeRoutes } from '../openapi.js';
 
 const HolidayQuery = z.object({
   country: CountryCode,
@@ -50,3 +57,27 @@ export const adminPublishing = new Hono<AppEnv>()
     const snippet = `<script type="module" src="${embedUrl}" data-shop="${shop.id}" data-key="${shop.publishableKey}"></script>`;
     return c.json({ shopId: shop.id, publishableKey: shop.publishableKey, embedUrl, snippet });
   });
+
+describeRoutes(adminPublishing, {
+  'POST /preview': {
+    summary: 'The published config a draft would give',
+    auth: 'admin',
+    status: 200,
+    answer: PublishedConfig,
+    tag: 'admin',
+  },
+  'GET /holidays': {
+    summary: "A country's public holidays for 13 months",
+    auth: 'admin',
+    status: 200,
+    answer: HolidayList,
+    tag: 'admin',
+  },
+  'GET /install': {
+    summary: 'The install snippet',
+    auth: 'admin',
+    status: 200,
+    answer: InstallInfo,
+    tag: 'admin',
+  },
+});

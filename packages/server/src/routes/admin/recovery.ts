@@ -11,6 +11,7 @@ import { jsonBody, queryParams } from '../../middleware/json-body.js';
 import { countClicks, countEmailsSent, insertEmail } from '../../storage/emails.store.js';
 import { armOutcomes } from '../../storage/sequences.store.js';
 import { messageIdOf, newId } from '../../worker/ids.js';
+import { describeRoutes } from '../openapi.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 
 const PreviewInput = z.strictObject({ step: z.number().int().min(0), locale: Locale.optional() });
@@ -67,7 +68,7 @@ function rate(converted: number, total: number) {
  * `POST /test` sends it to the merchant (from the unsaved draft when the page sends one), `GET /stats` compares emailed carts with the holdout group.
  */
 export function adminRecovery(mailer: () => Mailer) {
-  return new Hono<AppEnv>()
+  const routes = new Hono<AppEnv>()
     .post('/preview', jsonBody(PreviewInput), (c) => {
       const { step, locale } = c.req.valid('json');
       return c.json(sampleEmail(c.get('shop').config, step, c.get('deps').publicUrl, locale));
@@ -170,4 +171,25 @@ export function adminRecovery(mailer: () => Mailer) {
           })),
       });
     });
+  return describeRoutes(routes, {
+    'POST /preview': {
+      summary: 'A sequence step rendered for a sample cart (subject, html, text)',
+      auth: 'admin',
+      status: 200,
+      tag: 'recovery',
+    },
+    'POST /test': {
+      summary: 'Send a step to the merchant (from the unsaved draft when given)',
+      description: '202 `{ id, messageId, transport }`; 502 when the relay refuses it.',
+      auth: 'admin',
+      status: 202,
+      tag: 'recovery',
+    },
+    'GET /stats': {
+      summary: 'Emailed carts against the holdout group, recovered revenue per step',
+      auth: 'admin',
+      status: 200,
+      tag: 'recovery',
+    },
+  });
 }

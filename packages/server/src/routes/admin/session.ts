@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { SignInRequest } from '@comptoir/sdk';
+import { SignInRequest, AdminSession } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { hashSecret, safeEqual } from '../../keys.js';
@@ -14,6 +14,7 @@ import {
   insertSession,
 } from '../../storage/session.store.js';
 import { findShop, findShopBySecretHash } from '../../storage/shop.store.js';
+import { describeRoutes } from '../openapi.js';
 
 function secureCookies(c: Context<AppEnv>): boolean {
   return c.get('deps').publicUrl.startsWith('https:');
@@ -73,3 +74,21 @@ export const adminSession = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies(c) });
     return c.body(null, 204);
   });
+
+describeRoutes(adminSession, {
+  'POST /': {
+    summary: 'Sign in with the secret key (sets the session cookie)',
+    auth: 'none',
+    status: 200,
+    answer: AdminSession,
+    tag: 'admin',
+  },
+  'GET /': {
+    summary: 'The current session',
+    auth: 'admin',
+    status: 200,
+    answer: AdminSession,
+    tag: 'admin',
+  },
+  'DELETE /': { summary: 'Sign out', auth: 'admin', status: 204, answer: 'empty', tag: 'admin' },
+});

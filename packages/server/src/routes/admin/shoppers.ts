@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { ShopperRequest } from '@comptoir/sdk';
+import { ShopperRequest, ShopperErased, ShopperExport } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { eraseShopperFromCarts, findCartsByEmailHash } from '../../storage/cart.store.js';
 import { toAdminCart } from './carts.js';
+import { describeRoutes } from '../openapi.js';
 
 /**
  * One shopper's data, by email (GDPR): `POST /export` answers everything stored about them;
@@ -41,3 +42,20 @@ export const adminShoppers = new Hono<AppEnv>()
     });
     return c.json({ email, cartsErased });
   });
+
+describeRoutes(adminShoppers, {
+  'POST /export': {
+    summary: 'Everything stored about one shopper (GDPR)',
+    auth: 'admin',
+    status: 200,
+    answer: ShopperExport,
+    tag: 'admin',
+  },
+  'POST /erase': {
+    summary: "Erase one shopper's data (GDPR)",
+    auth: 'admin',
+    status: 200,
+    answer: ShopperErased,
+    tag: 'admin',
+  },
+});

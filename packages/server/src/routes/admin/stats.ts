@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import type { ShopStats } from '@comptoir/sdk';
+import { ShopStats } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { addDays, localDateOf } from '../../local-time.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { cartFactsInRange } from '../../storage/cart.store.js';
 import { widgetEventCounts } from '../../storage/widget-event.store.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
+import { describeRoutes } from '../openapi.js';
 
 /**
  * `GET /v1/admin/stats?from=&to=`: carts captured, with email, converted and recovered, recovered
@@ -64,4 +65,14 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
     stats.emailsClicked += extra?.emailsClicked ?? 0;
   }
   return c.json(stats);
+});
+
+describeRoutes(adminStats, {
+  'GET /': {
+    summary: 'Counts over a range of days',
+    auth: 'admin',
+    status: 200,
+    answer: ShopStats,
+    tag: 'admin',
+  },
 });

@@ -6,6 +6,7 @@ import { ApiError, NotFoundError } from '../../errors.js';
 import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { subscribeToAbsence } from '../../worker/scheduler.js';
+import { describeRoutes } from '../openapi.js';
 
 /** What the absence banner sends when a shopper asks to be told of the shop's return. */
 export const AbsenceSubscriptionInput = z.strictObject({
@@ -48,3 +49,14 @@ export const absenceSubscriptions = new Hono<AppEnv>().post(
     return c.json({ id: scheduled.id, sendAt: scheduled.sendAt }, 201);
   },
 );
+
+describeRoutes(absenceSubscriptions, {
+  'POST /': {
+    summary: 'Ask for one "we\'re back" email when the shop\'s absence ends',
+    description:
+      '201 `{ id, sendAt }`; 400 `consent_required`; 404 when the absence is not upcoming.',
+    auth: 'publishable',
+    status: 201,
+    tag: 'public',
+  },
+});

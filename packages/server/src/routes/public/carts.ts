@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CartCaptureInput, type ShopConfig } from '@comptoir/sdk';
+import { CartCaptureInput, type ShopConfig, CartCaptureResult } from '@comptoir/sdk';
 import type { AppEnv, ResolvedDeps } from '../../context.js';
 import { ApiError, NotFoundError } from '../../errors.js';
 import { generateId, hashEmail } from '../../keys.js';
@@ -14,6 +14,7 @@ import {
 } from '../../storage/cart.store.js';
 import { isUniqueViolation } from '../../storage/database.js';
 import type { Shop } from '../../storage/shop.store.js';
+import { describeRoutes } from '../openapi.js';
 
 /**
  * The columns a capture writes. An email is kept only with consent (or in the shop's `soft`
@@ -103,3 +104,20 @@ export const publicCarts = new Hono<AppEnv>()
     );
     return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 200);
   });
+
+describeRoutes(publicCarts, {
+  'POST /': {
+    summary: 'Capture a cart (idempotent per platform cart id)',
+    auth: 'publishable',
+    status: 201,
+    answer: CartCaptureResult,
+    tag: 'public',
+  },
+  'PUT /:cart': {
+    summary: 'Update a captured cart',
+    auth: 'publishable',
+    status: 200,
+    answer: CartCaptureResult,
+    tag: 'public',
+  },
+});

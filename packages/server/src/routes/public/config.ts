@@ -4,6 +4,8 @@ import { matchesEtag } from '../../config-answers.js';
 import { monthOf } from '../../holidays.js';
 import { publicKeyOf } from '../../middleware/public-auth.js';
 import { derivePublishedConfig } from '../../published-config.js';
+import { PublishedConfig } from '@comptoir/sdk';
+import { describeRoutes } from '../openapi.js';
 
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=86400';
 
@@ -56,4 +58,14 @@ export const publicConfig = new Hono<AppEnv>().get('/', (c) => {
     tail: entry.tail,
   });
   return response;
+});
+
+describeRoutes(publicConfig, {
+  'GET /': {
+    summary: 'The published config (ETag; 304 on If-None-Match; stale-while-revalidate)',
+    auth: 'publishable',
+    status: 200,
+    answer: PublishedConfig,
+    tag: 'public',
+  },
 });

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { OrderCompletedInput } from '@comptoir/sdk';
+import { OrderCompletedInput, OrderResult } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { findCart, findCartByPlatformId, markCartConverted } from '../../storage/cart.store.js';
+import { describeRoutes } from '../openapi.js';
 
 /**
  * `POST /v1/shops/:shop/orders`: an order was placed for a cart (by its `crt_…` id or the
@@ -43,3 +44,14 @@ export const publicOrders = new Hono<AppEnv>().post(
     return c.json({ cartId: cart.id, recovered: cart.status === 'recovered' }, 201);
   },
 );
+
+describeRoutes(publicOrders, {
+  'POST /': {
+    summary: 'An order was placed for a cart: stops its recovery, attributes revenue',
+    description: 'A storefront reports with `pk_…`; a shop backend may use `sk_…` instead.',
+    auth: 'publishable-or-secret',
+    status: 201,
+    answer: OrderResult,
+    tag: 'public',
+  },
+});

@@ -9,6 +9,7 @@ import { findJobByToken, type RecoveryJob } from '../../storage/jobs.store.js';
 import { findShop, type Shop } from '../../storage/shop.store.js';
 import { newId } from '../../worker/ids.js';
 import { unsubscribeByJob, type RecoveryJobContent } from '../../worker/scheduler.js';
+import { describeRoutes } from '../openapi.js';
 
 function page(
   c: Context<AppEnv>,
@@ -119,3 +120,31 @@ export const unsubscribeLinks = new Hono<AppEnv>()
     const done = strings.unsubscribed(found.shop.config.shopName);
     return page(c, 200, lang, strings.unsubscribeTitle, `<p>${escapeHtml(done)}</p>`);
   });
+
+describeRoutes(restoreLinks, {
+  'GET /:token': {
+    summary: "A recovery email's restore link: records the click, redirects to the cart",
+    description: '302 to the shop; 410 (an HTML page) once the link has expired.',
+    auth: 'none',
+    status: 302,
+    answer: 'redirect',
+    tag: 'links',
+  },
+});
+
+describeRoutes(unsubscribeLinks, {
+  'GET /:token': {
+    summary: 'The unsubscribe page (a button that posts)',
+    auth: 'none',
+    status: 200,
+    answer: 'text/html',
+    tag: 'links',
+  },
+  'POST /:token': {
+    summary: 'Unsubscribe (RFC 8058 one-click): cancels every pending email to that address',
+    auth: 'none',
+    status: 200,
+    answer: 'text/html',
+    tag: 'links',
+  },
+});

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { createApp } from '../app.js';
+import { openDatabase, type Database } from '../storage/database.js';
+import { isStaticFileRoute } from './openapi.js';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { summary?: string; requestBody?: unknown }>>;
+  components: { schemas: Record<string, { type?: string }> };
+}
+
+/** `/v1/shops/:shop/carts/:cart` as OpenAPI writes it: `/v1/shops/{shop}/carts/{cart}`. */
+function openApiPath(path: string) {
+  return path.replace(/:(\w+)/g, '{$1}');
+}
+
+describe('/openapi.json', () => {
+  let db: Kysely<Database>;
+  let app: ReturnType<typeof createApp>;
+  let document: OpenApiDocument;
+  beforeAll(async () => {
+    // The production app, with every route module mounted; the document reads no table.
+    db = openDatabase('sqlite::memory:');
+    app = createApp({ db });
+    const response = await app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    document = (await response.json()) as OpenApiDocument;
+  });
+  afterAll(() => db.destroy());
+
+  it('describes every mounted route (method and path) but the static files', () => {
+    const mounted = [
+      ...new Set(
+        app.routes
+          .filter((route) => route.method !== 'ALL' && !isStaticFileRoute(route.path))
+          .map((route) => `${route.method.toLowerCase()} ${openApiPath(route.path)}`),
+      ),
+    ];
+    const described = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    expect(mounted.length).toBeGreaterThan(25);
+    expect(described.sort()).toEqual(mounted.sort());
+    for (const [path, methods] of Object.entries(document.paths))
+      for (const [method, operation] of Object.entries(methods))
+        expect(operation.summary, `${method} ${path}`).toBeTruthy();
+  });
+
+  it('names the sdk documents as components and takes the bodies from the validators', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.components.schemas.CartCaptureInput).toMatchObject({ type: 'object' });
+    expect(document.components.schemas.ShopConfig).toMatchObject({ type: 'object' });
+    expect(document.paths['/v1/shops/{shop}/carts']?.post?.requestBody).toMatchObject({
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/CartCaptureInput' } },
+      },
+    });
+    expect(document.paths['/v1/admin/recovery/test']?.post?.requestBody).toBeTruthy();
+    expect(document.paths['/v1/admin/carts']?.get).toMatchObject({
+      parameters: expect.arrayContaining([
+        expect.objectContaining({ in: 'query', name: 'status' }),
+      ]),
+    });
+  });
+});
