@@ -1,4 +1,11 @@
-import { type Kysely, type Migration, Migrator, type MigrationResultSet } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  Migrator,
+  type MigrationResultSet,
+  PostgresAdapter,
+  sql,
+} from 'kysely';
 import type { Database } from '../database.js';
 import * as initial from './001-initial.js';
 import * as recovery from './002-recovery.js';
@@ -26,9 +33,18 @@ export function isMigrationError(error: unknown): error is MigrationError {
 
 /** Runs every pending migration; answers the names it applied. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  // On PostgreSQL, Kysely looks for its bookkeeping tables in every schema unless told which one:
+  // a half-migrated database in another schema (a test run of another process) would pass for
+  // ours. Name the schema the connection writes to.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) {
