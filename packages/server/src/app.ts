@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppDeps, AppEnv, ResolvedDeps } from './context.js';
 import { ConfigAnswers } from './config-answers.js';
-import { ApiError, isApiError } from './errors.js';
+import { isApiError } from './errors.js';
 import { silentLogger } from './log.js';
 import { adminAuth } from './middleware/admin-auth.js';
+import { limitBody } from './middleware/body-limit.js';
 import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-limit.js';
 import { publicAuth } from './middleware/public-auth.js';
 import { requestId } from './middleware/request-id.js';
@@ -35,30 +35,6 @@ import { GroupCommit } from './storage/group-commit.js';
 const PUBLIC_BODY_LIMIT = 32 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
 const ORDERS_PATH = /^\/v1\/shops\/[^/]+\/orders\/?$/;
-
-function tooLarge(limit: number) {
-  return () => {
-    throw new ApiError(413, 'payload_too_large', `The body is larger than ${limit / 1024} KB`);
-  };
-}
-
-/**
- * Hono's body limit, for requests whose size is not known up front. It reads `request.body`,
- * which makes @hono/node-server build a whole fetch `Request` and wrap its stream: on a GET that
- * cost a third of the published config's throughput, for a body that cannot be there. A declared
- * `Content-Length` within the limit needs no counting: Node's HTTP parser never reads past it.
- */
-function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({ maxSize, onError: tooLarge(maxSize) });
-  return async function limitBodyOfWrites(c, next) {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS')
-      return next();
-    const declared = c.req.header('content-length');
-    if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= maxSize)
-      return next();
-    return limit(c, next);
-  };
-}
 
 function errorBody(code: string, message: string, details?: unknown) {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
