@@ -18,12 +18,14 @@ import { plugins as registeredPlugins } from './plugins.js';
 import { adminCarts } from './routes/admin/carts.js';
 import { adminConfig } from './routes/admin/config.js';
 import { adminKeys } from './routes/admin/keys.js';
+import { adminOrderWebhooks } from './routes/admin/order-webhooks.js';
 import { adminPublishing } from './routes/admin/publishing.js';
 import { adminSession } from './routes/admin/session.js';
 import { adminShoppers } from './routes/admin/shoppers.js';
 import { adminStats } from './routes/admin/stats.js';
 import { health } from './routes/health.js';
 import { describeRoutes, openApiDocument } from './routes/openapi.js';
+import { orderWebhooks } from './routes/hooks/order-webhooks.js';
 import { publicCarts } from './routes/public/carts.js';
 import { publicConfig, type PublishedEntry } from './routes/public/config.js';
 import { publicEvents } from './routes/public/events.js';
@@ -34,6 +36,8 @@ import { GroupCommit } from './storage/group-commit.js';
 
 const PUBLIC_BODY_LIMIT = 32 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
+// A Shopify order with many lines and their tax and discount sets runs to hundreds of KB.
+const HOOK_BODY_LIMIT = 1024 * 1024;
 const ORDERS_PATH = /^\/v1\/shops\/[^/]+\/orders\/?$/;
 
 function errorBody(code: string, message: string, details?: unknown) {
@@ -141,6 +145,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/shops/:shop/orders', publicOrders);
   app.route('/v1/shops/:shop/events', publicEvents);
 
+  // Platforms' order webhooks: signed by the shop's secret, checked in the route.
+  app.use('/v1/hooks/*', limitBody(HOOK_BODY_LIMIT));
+  app.route('/v1/hooks', orderWebhooks);
+
   app.use('/v1/admin/*', limitBody(ADMIN_BODY_LIMIT));
   app.route('/v1/admin/session', adminSession);
   app.use('/v1/admin/*', async function adminAuthExceptSession(c, next) {
@@ -153,6 +161,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/admin', adminCarts);
   app.route('/v1/admin/stats', adminStats);
   app.route('/v1/admin/shoppers', adminShoppers);
+  app.route('/v1/admin/order-webhooks', adminOrderWebhooks);
 
   app.route('/healthz', health);
   app.get('/openapi.json', openApiDocument(app));

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CartItem } from '../schemas/cart.js';
 import { EmailAddress, Instant, LocalDate } from '../schemas/primitives.js';
+import { VerifiedSource } from '../schemas/order-webhooks.js';
 import { ShopConfig } from '../schemas/shop-config.js';
 
 /** `POST|PUT /v1/shops/:shop/carts…`: the cart's `crt_…` id and whether an email is on file. */
@@ -84,6 +85,13 @@ export const ShopStats = z.object({
   cartsConverted: z.number().int(),
   cartsRecovered: z.number().int(),
   recoveredRevenue: z.array(MoneyTotal),
+  /**
+   * Which orders `recoveredRevenue` counts: `verified` (webhooks and the shop's backend) once the
+   * shop has a verified source, else `storefront` (reports with the publishable key).
+   */
+  revenueSource: z.enum(['verified', 'storefront']),
+  /** The shop's verified sources; empty when only the storefront reports orders. */
+  verifiedSources: z.array(VerifiedSource),
   emailsSent: z.number().int(),
   emailsClicked: z.number().int(),
   faqOpened: z.number().int(),

@@ -13,3 +13,4 @@ export * from './shop-config.js';
 export * from './theme.js';
 export * from './widget-event.js';
 export * from './defaults.js';
+export * from './order-webhooks.js';

@@ -172,12 +172,15 @@ export async function markCartConverted(
     total: number;
     currency: string;
     at: Date;
+    /** Reported by a webhook or the shop's backend, not the storefront. */
+    verified?: boolean;
   },
 ): Promise<boolean> {
   const result = await db
     .updateTable('carts')
     .set({
       status: order.status,
+      order_verified: order.verified ? 1 : 0,
       order_id: order.orderId,
       order_total: order.total,
       order_currency: order.currency,
@@ -187,6 +190,33 @@ export async function markCartConverted(
     .where('shop_id', '=', shopId)
     .where('id', '=', cartId)
     .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Replaces a converted cart's storefront-reported order with a verified one (its total, currency
+ * and id); answers false when the cart's order was verified already, which then stays.
+ */
+export async function markCartOrderVerified(
+  db: Db,
+  shopId: string,
+  cartId: string,
+  order: { orderId: string; total: number; currency: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('carts')
+    .set({
+      order_verified: 1,
+      order_id: order.orderId,
+      order_total: order.total,
+      order_currency: order.currency,
+      updated_at: order.at.toISOString(),
+    })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', cartId)
+    .where('status', '!=', 'open')
+    .where('order_verified', '=', 0)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -253,7 +283,15 @@ export async function listCarts(
 export function cartFactsInRange(db: Db, shopId: string, from: string, to: string) {
   return db
     .selectFrom('carts')
-    .select(['created_at', 'converted_at', 'status', 'email', 'order_total', 'order_currency'])
+    .select([
+      'created_at',
+      'converted_at',
+      'status',
+      'email',
+      'order_total',
+      'order_currency',
+      'order_verified',
+    ])
     .where('shop_id', '=', shopId)
     .where('created_at', '>=', from)
     .where('created_at', '<', to)

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Where a cart stands: still open, bought, or bought after a recovery email. */
 export type CartStatus = 'open' | 'converted' | 'recovered';
@@ -30,6 +30,8 @@ export interface CartsTable {
   order_id: string | null;
   order_total: number | null;
   order_currency: string | null;
+  /** 1 when the order was reported by a verified source (webhook or `sk_…`), else 0. */
+  order_verified: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -261,6 +261,27 @@ export async function cancelPendingJobsForEmail(
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Cancels every pending recovery email (not "we're back" emails, which the shopper asked for) to
+ * one address in a shop: an order matched by that address stops them all.
+ */
+export async function cancelPendingRecoveryJobsForEmail(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+  reason: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'cancelled', reason, lease_owner: null })
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .where('kind', '=', 'recovery')
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** The job behind a link token, whichever shop it belongs to (the token is the credential). */
 export async function findJobByToken(db: Db, token: string): Promise<RecoveryJob | undefined> {
   const row = await db

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../context.js';
 import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { eraseShopperFromCarts, findCartsByEmailHash } from '../../storage/cart.store.js';
+import { eraseShopperFromVerifiedOrders } from '../../storage/order-webhook.store.js';
 import { toAdminCart } from './carts.js';
 import { describeRoutes } from '../openapi.js';
 
@@ -38,6 +39,7 @@ export const adminShoppers = new Hono<AppEnv>()
     const now = clock();
     const cartsErased = await db.transaction().execute(async (trx) => {
       for (const plugin of plugins) await plugin.eraseShopper?.({ trx, shop, now, emailHash });
+      await eraseShopperFromVerifiedOrders(trx, shop.id, emailHash);
       return eraseShopperFromCarts(trx, shop.id, emailHash, now);
     });
     return c.json({ email, cartsErased });

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../context.js';
 import { addDays, localDateOf } from '../../local-time.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { cartFactsInRange } from '../../storage/cart.store.js';
+import { verifiedSourcesOf } from '../../storage/order-webhook.store.js';
 import { widgetEventCounts } from '../../storage/widget-event.store.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 import { describeRoutes } from '../openapi.js';
@@ -20,6 +21,10 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
   const range = resolveDayRange(c.req.valid('query'), clock(), timeZone);
   const carts = await cartFactsInRange(db, shop.id, range.fromInstant, range.toInstant);
   const events = await widgetEventCounts(db, shop.id, range.fromInstant, range.toInstant);
+  const verifiedSources = await verifiedSourcesOf(db, shop.id);
+  // Once the shop has a verified source, a storefront report (anyone can send one with the
+  // publishable key, with any total) still stops emails but no longer counts as revenue.
+  const revenueSource = verifiedSources.length > 0 ? 'verified' : 'storefront';
 
   const daily = new Map<string, ShopStats['daily'][number]>();
   for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
@@ -34,6 +39,8 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
     cartsConverted: 0,
     cartsRecovered: 0,
     recoveredRevenue: [],
+    revenueSource,
+    verifiedSources,
     emailsSent: 0,
     emailsClicked: 0,
     faqOpened: events.faqOpened,
@@ -48,13 +55,12 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
     if (cart.status !== 'open') stats.cartsConverted++;
     if (cart.status === 'recovered') {
       stats.cartsRecovered++;
+      if (day) day.recovered++;
+      if (revenueSource === 'verified' && Number(cart.order_verified) !== 1) continue;
       const currency = cart.order_currency ?? shop.config.currency;
       const amount = cart.order_total ?? 0;
       revenue.set(currency, (revenue.get(currency) ?? 0) + amount);
-      if (day) {
-        day.recovered++;
-        if (currency === shop.config.currency) day.recoveredRevenue += amount;
-      }
+      if (day && currency === shop.config.currency) day.recoveredRevenue += amount;
     }
   }
   stats.recoveredRevenue = [...revenue].map(([currency, amount]) => ({ currency, amount }));

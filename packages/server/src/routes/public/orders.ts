@@ -3,13 +3,17 @@ import { OrderCompletedInput, OrderResult } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { jsonBody } from '../../middleware/json-body.js';
+import { publicKeyOf } from '../../middleware/public-auth.js';
+import { recordVerifiedOrder } from '../../orders/record-order.js';
 import { findCart, findCartByPlatformId, markCartConverted } from '../../storage/cart.store.js';
 import { describeRoutes } from '../openapi.js';
 
 /**
  * `POST /v1/shops/:shop/orders`: an order was placed for a cart (by its `crt_…` id or the
  * platform's id). The cart becomes `recovered` when a recovery email went out before, else
- * `converted`; reporting the same order again changes nothing.
+ * `converted`; reporting the same order again changes nothing. Sent by the shop's backend with
+ * its secret key, the order is *verified* (it counts in the verified revenue); with the
+ * publishable key it only stops the emails, since anyone can send that with any total.
  */
 export const publicOrders = new Hono<AppEnv>().post(
   '/',
@@ -25,6 +29,22 @@ export const publicOrders = new Hono<AppEnv>().post(
           ? await findCart(trx, shop.id, order.cartId)
           : undefined) ?? (await findCartByPlatformId(trx, shop.id, order.cartId));
       if (!found) throw new NotFoundError('Cart');
+      if (publicKeyOf(c)?.startsWith('sk_')) {
+        const recorded = await recordVerifiedOrder(
+          trx,
+          shop,
+          {
+            source: 'backend',
+            // An order without its own id counts once per cart.
+            orderId: order.orderId ?? `cart:${found.id}`,
+            cart: found,
+            total: order.total,
+            currency: order.currency,
+          },
+          { now, plugins },
+        );
+        return (recorded.counted && (await findCart(trx, shop.id, found.id))) || found;
+      }
       if (found.status !== 'open') return found;
       const status = found.recoveryEmailAt !== null ? 'recovered' : 'converted';
       const updated = await markCartConverted(trx, shop.id, found.id, {
