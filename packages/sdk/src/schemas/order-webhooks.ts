@@ -63,3 +63,18 @@ export type OrderWebhooks = z.infer<typeof OrderWebhooks>;
 /** `PUT /v1/admin/order-webhooks/:platform`: the status, and the secret when the server made it. */
 export const OrderWebhookSaved = OrderWebhookStatus.extend({ secret: z.string().optional() });
 export type OrderWebhookSaved = z.infer<typeof OrderWebhookSaved>;
+
+/** What `POST /v1/hooks/{shopify,woocommerce}/:shop` answers a delivery it accepted. */
+export const OrderWebhookReceipt = z.object({
+  received: z.literal(true),
+  /** WooCommerce's save ping. */
+  ping: z.boolean().optional(),
+  /** A topic that carries no order for Comptoir. */
+  ignored: z.boolean().optional(),
+  orderId: z.string().optional(),
+  /** False for a test order, an unpaid one, or one this source reported before. */
+  counted: z.boolean().optional(),
+  cartId: z.string().nullable().optional(),
+  recovered: z.boolean().optional(),
+});
+export type OrderWebhookReceipt = z.infer<typeof OrderWebhookReceipt>;

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { OrderWebhookReceipt } from '@comptoir/sdk';
 import { toDecimalString } from '@comptoir/sdk/money';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
@@ -21,6 +22,7 @@ import {
 } from '../../storage/order-webhook.store.js';
 import type { OrderPlatform } from '../../storage/order-webhook.table.js';
 import type { Shop } from '../../storage/shop.store.js';
+import { describeRoutes } from '../openapi.js';
 
 /** How one platform signs, names and shapes its order deliveries. */
 interface PlatformRules {
@@ -237,3 +239,29 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
 export const orderWebhooks = new Hono<AppEnv>()
   .post('/shopify/:shop', (c) => receive(c, shopify))
   .post('/woocommerce/:shop', (c) => receive(c, wooCommerce));
+
+const HOOK_DESCRIPTION =
+  'Signed by the platform, not by a Comptoir key: the base64 HMAC-SHA256 of the raw body under the ' +
+  "shop's signing secret, compared in constant time. 401 for a missing or wrong signature, 404 " +
+  'for an unknown shop or one with no secret set for this platform, 409 for a delivery seen before ' +
+  '(a replay), 400 for a body that is not an order; each gets a line in the delivery log and ' +
+  'changes nothing else.';
+
+describeRoutes(orderWebhooks, {
+  'POST /shopify/:shop': {
+    summary: 'A Shopify orders/create or orders/paid webhook (X-Shopify-Hmac-Sha256)',
+    description: `${HOOK_DESCRIPTION} Replays are found by X-Shopify-Webhook-Id. The cart is found by the order's cart_token, else by its email.`,
+    auth: 'none',
+    status: 200,
+    answer: OrderWebhookReceipt,
+    tag: 'public',
+  },
+  'POST /woocommerce/:shop': {
+    summary: 'A WooCommerce order.created or order.updated webhook (X-WC-Webhook-Signature)',
+    description: `${HOOK_DESCRIPTION} The unsigned \`webhook_id=…\` ping WooCommerce sends when the webhook is saved gets a 200. Only a paid status (processing, completed) counts; the cart is found by the billing email.`,
+    auth: 'none',
+    status: 200,
+    answer: OrderWebhookReceipt,
+    tag: 'public',
+  },
+});
