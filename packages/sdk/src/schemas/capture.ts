@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, LongText } from './primitives.js';
+import { HttpUrl, LongText, WellFormedText } from './primitives.js';
 
 /** How the cart email capture appears: in the page, anchored to an element, or on exit intent. */
 export const CaptureMode = z.enum(['inline', 'popover', 'exit-intent']);
@@ -10,7 +10,7 @@ export const CaptureSettings = z.strictObject({
   enabled: z.boolean(),
   mode: CaptureMode,
   /** CSS selector of the element a popover is anchored to (the cart button, say). */
-  anchorSelector: z.string().max(300).optional(),
+  anchorSelector: WellFormedText.max(300).optional(),
   /** The consent sentence shown beside the unticked box; stored with every consent. */
   consentText: LongText.min(1, 'Required'),
   privacyUrl: HttpUrl.optional(),

@@ -6,12 +6,13 @@ import {
   HttpUrl,
   MinorUnits,
   ShortText,
+  WellFormedText,
 } from './primitives.js';
 
 /** The most lines a cart may hold. */
 export const MAX_CART_ITEMS = 200;
 
-const CartItemId = z.string().min(1, 'Required').max(128, 'At most 128 characters');
+const CartItemId = WellFormedText.min(1, 'Required').max(128, 'At most 128 characters');
 
 /** One line of a cart. */
 export const CartItem = z.strictObject({
@@ -42,7 +43,7 @@ export type Cart = z.infer<typeof Cart>;
 /** The shopper's consent to recovery emails, with the exact text they were shown. */
 export const Consent = z.strictObject({
   granted: z.boolean(),
-  text: z.string().min(1, 'Required').max(1000, 'At most 1000 characters'),
+  text: WellFormedText.min(1, 'Required').max(1000, 'At most 1000 characters'),
 });
 export type Consent = z.infer<typeof Consent>;
 
@@ -52,7 +53,7 @@ export const CartCaptureInput = z
     cart: Cart,
     email: EmailAddress.optional(),
     consent: Consent.optional(),
-    locale: z.string().max(35).optional(),
+    locale: WellFormedText.max(35).optional(),
   })
   .refine((input) => !input.consent?.granted || input.email !== undefined, {
     message: 'Consent was given without an email address',
@@ -63,7 +64,7 @@ export type CartCaptureInput = z.infer<typeof CartCaptureInput>;
 /** What a shop's checkout reports when an order is placed. */
 export const OrderCompletedInput = z.strictObject({
   cartId: CartItemId,
-  orderId: z.string().min(1).max(128).optional(),
+  orderId: WellFormedText.min(1).max(128).optional(),
   total: MinorUnits,
   currency: CurrencyCode,
 });

@@ -1,5 +1,22 @@
 import { z } from 'zod';
 
+/** A lone UTF-16 surrogate: half of a character, which no UTF-8 store can keep (it becomes U+FFFD). */
+const LONE_SURROGATE = /(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/;
+
+/** True when `value` is well-formed UTF-16: every surrogate is half of a pair. */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/**
+ * A string with no lone UTF-16 surrogate. JSON can carry one (`"\ud800"`), but the databases
+ * store UTF-8 and would keep U+FFFD in its place, so every free-text string that crosses the
+ * boundary starts from this one and a broken string is refused with a 400 naming its field.
+ */
+export const WellFormedText = z.string().refine(isWellFormedText, {
+  message: 'Contains a broken character (a lone UTF-16 surrogate)',
+});
+
 /** The languages every widget, email and the config page ship with. */
 export const SUPPORTED_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
 
@@ -93,26 +110,23 @@ export const Identifier = z
   .regex(/^[\w.:~-]+$/, 'Use letters, digits and . _ : ~ - only');
 
 /** A short line of text such as a name or a title. */
-export const ShortText = z.string().max(200, 'At most 200 characters');
+export const ShortText = WellFormedText.max(200, 'At most 200 characters');
 
 /** A paragraph of text such as a message or an answer. */
-export const LongText = z.string().max(5000, 'At most 5000 characters');
+export const LongText = WellFormedText.max(5000, 'At most 5000 characters');
 
 /** An absolute http(s) URL. */
-export const HttpUrl = z
-  .string()
-  .max(2048, 'At most 2048 characters')
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'Expected an absolute http:// or https:// URL' },
-  );
+export const HttpUrl = WellFormedText.max(2048, 'At most 2048 characters').refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Expected an absolute http:// or https:// URL' },
+);
 
 /** An origin such as `https://shop.example` (scheme, host and port only). */
 export const Origin = z
@@ -131,13 +145,10 @@ export const Origin = z
   );
 
 /** An email address (checked loosely: real validation is the mail server's). */
-export const EmailAddress = z
-  .string()
-  .max(254, 'At most 254 characters')
-  .regex(
-    /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/,
-    'Expected an email address',
-  );
+export const EmailAddress = WellFormedText.max(254, 'At most 254 characters').regex(
+  /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/,
+  'Expected an email address',
+);
 
 /** An instant on the wire: ISO 8601 with a time zone offset or `Z`. */
 export const Instant = z.iso.datetime({ offset: true });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { EmailAddress, HttpUrl, Locale, ShortText, WallTime } from './primitives.js';
+import {
+  EmailAddress,
+  HttpUrl,
+  Locale,
+  ShortText,
+  WallTime,
+  WellFormedText,
+} from './primitives.js';
 
 /** One email of the recovery sequence: when it goes out after capture, and its text per language. */
 export const RecoveryStep = z.strictObject({
@@ -11,7 +18,7 @@ export const RecoveryStep = z.strictObject({
     .max(30 * 86_400, 'At most 30 days'),
   subject: z.partialRecord(Locale, ShortText.min(1)),
   /** Plain text; blank lines split paragraphs. `{shopName}` and `{coupon}` are replaced. */
-  body: z.partialRecord(Locale, z.string().min(1).max(5000)),
+  body: z.partialRecord(Locale, WellFormedText.min(1).max(5000)),
   couponCode: z
     .string()
     .max(64)
@@ -26,7 +33,7 @@ export const RestoreUrlSettings = z.strictObject({
   /** The storefront's base URL, `https://shop.example`. */
   shopUrl: HttpUrl,
   /** For `custom`: a URL with `{cartId}`, `{items}` and `{coupon}` placeholders. */
-  pattern: z.string().max(2048).optional(),
+  pattern: WellFormedText.max(2048).optional(),
 });
 export type RestoreUrlSettings = z.infer<typeof RestoreUrlSettings>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale } from './primitives.js';
+import { Locale, WellFormedText } from './primitives.js';
 
 const CssColor = z
   .string()
@@ -36,7 +36,7 @@ export const StringOverrides = z.partialRecord(
       .string()
       .max(64)
       .regex(/^[a-zA-Z][\w.]*$/),
-    z.string().max(1000),
+    WellFormedText.max(1000),
   ),
 );
 export type StringOverrides = z.infer<typeof StringOverrides>;

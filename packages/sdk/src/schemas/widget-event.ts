@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CurrencyCode, Identifier, MinorUnits } from './primitives.js';
+import { CurrencyCode, Identifier, MinorUnits, WellFormedText } from './primitives.js';
 
 /** The most events one request may carry. */
 export const MAX_EVENTS_PER_BATCH = 50;
@@ -7,7 +7,7 @@ export const MAX_EVENTS_PER_BATCH = 50;
 /** Something a shopper did in a widget that the merchant's stats count. */
 export const WidgetEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('faq_opened'), questionId: Identifier }),
-  z.strictObject({ type: z.literal('faq_search_empty'), query: z.string().min(1).max(200) }),
+  z.strictObject({ type: z.literal('faq_search_empty'), query: WellFormedText.min(1).max(200) }),
   z.strictObject({
     type: z.literal('threshold_reached'),
     threshold: MinorUnits,

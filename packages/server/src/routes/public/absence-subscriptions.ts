@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Consent, EmailAddress } from '@comptoir/sdk';
+import { Consent, EmailAddress, WellFormedText } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { ApiError, NotFoundError } from '../../errors.js';
 import { hashEmail } from '../../keys.js';
@@ -12,8 +12,8 @@ import { describeRoutes } from '../openapi.js';
 export const AbsenceSubscriptionInput = z.strictObject({
   email: EmailAddress,
   consent: Consent,
-  absenceId: z.string().min(1).max(128),
-  locale: z.string().max(35).optional(),
+  absenceId: WellFormedText.min(1).max(128),
+  locale: WellFormedText.max(35).optional(),
 });
 
 /**
