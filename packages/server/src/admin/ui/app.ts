@@ -21,6 +21,7 @@ import { renderEvents } from './sections/events.js';
 import { renderFaq } from './sections/faq.js';
 import { renderFreeShipping } from './sections/free-shipping.js';
 import { renderInstall } from './sections/install.js';
+import { renderIntegrations } from './sections/integrations.js';
 import { invalidateOverview, renderOverview } from './sections/overview.js';
 import { renderOutbox } from './sections/outbox.js';
 import { renderShipping } from './sections/shipping.js';
@@ -48,6 +49,7 @@ export const SECTIONS = [
   { id: 'outbox', group: 'results', paths: [] },
   { id: 'data', group: 'results', paths: [] },
   { id: 'install', group: 'setup', paths: ['allowedOrigins'] },
+  { id: 'integrations', group: 'setup', paths: [] },
   { id: 'placements', group: 'setup', paths: ['placements'] },
 ] as const;
 
@@ -635,6 +637,8 @@ export class ComptoirAdminApp extends LitElement {
         return renderData(ctx);
       case 'install':
         return renderInstall(ctx);
+      case 'integrations':
+        return renderIntegrations(ctx);
     }
   }
 

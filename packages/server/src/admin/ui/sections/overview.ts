@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
+import { revenueSourceNote } from './integrations.js';
 
 /** `GET /v1/admin/stats` as the overview reads it. */
 export interface Stats {
@@ -11,6 +12,9 @@ export interface Stats {
   cartsConverted: number;
   cartsRecovered: number;
   recoveredRevenue: { currency: string; amount: number }[];
+  /** Which orders the revenue counts: verified ones, or storefront reports. */
+  revenueSource: 'verified' | 'storefront';
+  verifiedSources: ('shopify' | 'woocommerce' | 'backend')[];
   emailsSent: number;
   emailsClicked: number;
   faqOpened: number;
@@ -154,6 +158,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
       ${stat('carts-captured', ctx.t('overview.cartsCaptured'), number.format(s.cartsCaptured), ctx.t('overview.converted', { n: s.cartsConverted }))}
       ${stat('emails', ctx.t('overview.emailsSent'), number.format(s.emailsSent), ctx.t('overview.clicked', { n: s.emailsClicked }))}
     </dl>
+    <p class="hint" data-revenue-source=${s.revenueSource}>${revenueSourceNote(ctx, s)}</p>
     <section class="card" aria-labelledby="chart-title">
       <div class="card-head">
         <h2 id="chart-title">${ctx.t('overview.chartTitle')}</h2>
