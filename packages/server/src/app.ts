@@ -23,6 +23,7 @@ import { adminPublishing } from './routes/admin/publishing.js';
 import { adminSession } from './routes/admin/session.js';
 import { adminShoppers } from './routes/admin/shoppers.js';
 import { adminStats } from './routes/admin/stats.js';
+import { guides } from './routes/guides.js';
 import { health } from './routes/health.js';
 import { describeRoutes, openApiDocument } from './routes/openapi.js';
 import { orderWebhooks } from './routes/hooks/order-webhooks.js';
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/admin/order-webhooks', adminOrderWebhooks);
 
   app.route('/healthz', health);
+  app.route('/guides', guides);
   app.get('/openapi.json', openApiDocument(app));
   describeRoutes(app, {
     'GET /openapi.json': {

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
 import { fieldId } from '../fields.js';
+import { fullGuide } from './integrations.js';
 
 interface InstallInfo {
   shopId: string;
@@ -151,12 +152,14 @@ export function renderInstall(ctx: Ctx): TemplateResult {
         <ol>
           ${[1, 2, 3, 4, 5].map((n) => html`<li>${ctx.t(`install.shopify.${n}` as 'install.shopify.1')}</li>`)}
         </ol>
+        ${fullGuide(ctx, 'shopify')}
       </details>
       <details class="disclosure guide">
         <summary>WooCommerce</summary>
         <ol>
           ${[1, 2, 3, 4].map((n) => html`<li>${ctx.t(`install.woo.${n}` as 'install.woo.1')}</li>`)}
         </ol>
+        ${fullGuide(ctx, 'woocommerce')}
       </details>
       <details class="disclosure guide">
         <summary>${ctx.t('install.anySite')}</summary>
@@ -174,6 +177,10 @@ export function renderInstall(ctx: Ctx): TemplateResult {
 &lt;comptoir-faq&gt;&lt;/comptoir-faq&gt;
 &lt;comptoir-cart-capture&gt;&lt;/comptoir-cart-capture&gt;</code></pre>
       </details>
+      <p class="guide-links">
+        ${fullGuide(ctx, 'prestashop')} · ${fullGuide(ctx, 'wix-squarespace')} ·
+        ${fullGuide(ctx, 'headless')}
+      </p>
     </section>
   `;
 }

@@ -21,8 +21,8 @@ interface IntegrationsState {
 }
 
 const GUIDES: Record<OrderPlatform, string> = {
-  shopify: 'docs/platforms/shopify.md',
-  woocommerce: 'docs/platforms/woocommerce.md',
+  shopify: '/guides/shopify.md',
+  woocommerce: '/guides/woocommerce.md',
 };
 const TITLES: Record<OrderPlatform, string> = { shopify: 'Shopify', woocommerce: 'WooCommerce' };
 // While a webhook waits for its first order, look again now and then so it turns green by itself.
@@ -211,7 +211,9 @@ export function renderIntegrations(ctx: Ctx): TemplateResult {
               </button>`
             : nothing
         }
-        <span class="muted">${text('guide', { path: GUIDES[platform] })}</span>
+        <a href=${GUIDES[platform]} target="_blank" rel="noopener"
+          >${text('guide', { path: `docs/platforms/${platform}.md` })}</a
+        >
       </div>
     </section>`;
   };
@@ -262,4 +264,19 @@ export function renderIntegrations(ctx: Ctx): TemplateResult {
       }
     </section>
   `;
+}
+
+const GUIDE_TITLES: Record<string, string> = {
+  shopify: 'Shopify',
+  woocommerce: 'WooCommerce',
+  prestashop: 'PrestaShop',
+  'wix-squarespace': 'Wix & Squarespace',
+  headless: 'Headless (npm)',
+};
+
+/** A link to one of the install guides in `docs/platforms/`, served at `/guides/<name>.md`. */
+export function fullGuide(ctx: Ctx, name: keyof typeof GUIDE_TITLES & string): TemplateResult {
+  return html`<a href="/guides/${name}.md" target="_blank" rel="noopener"
+    >${integrationsText(ctx.locale, 'fullGuide', { platform: GUIDE_TITLES[name] ?? name })}</a
+  >`;
 }
