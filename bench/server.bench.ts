@@ -67,14 +67,15 @@ interface Targets {
   hono: string;
   /** The same with every header the real config answer carries. */
   honoHeaders: string;
-  /** The app as `startServer` serves it, with the registered plugins (recovery emails). */
+  /** The app as `startServer` serves it (recovery emails scheduled on capture). */
   app: string;
-  /** The same app without plugins: capture without scheduling recovery emails. */
-  appWithoutPlugins: string;
   /** node:http parsing the capture and inserting its row, group-committed: nothing else. */
   captureFloor: string;
   shopId: string;
   publishableKey: string;
+  /** A second shop of the same app with recovery turned off: capture without scheduling. */
+  quietShopId: string;
+  quietPublishableKey: string;
 }
 
 /** The figures of one run. */
@@ -159,6 +160,24 @@ function captureFloorServer(file: string, shopId: string): Server {
   });
 }
 
+/** Saves the shop's config with the recovery emails disabled, through the admin API. */
+async function turnRecoveryOff(app: ReturnType<typeof createApp>, secretKey: string) {
+  const headers = { authorization: `Bearer ${secretKey}` };
+  const current = await app.request('/v1/admin/config', { headers });
+  const config = (await current.json()) as { recovery: { enabled: boolean } };
+  config.recovery.enabled = false;
+  const saved = await app.request('/v1/admin/config', {
+    method: 'PUT',
+    headers: {
+      ...headers,
+      'content-type': 'application/json',
+      'if-match': current.headers.get('etag') ?? '*',
+    },
+    body: JSON.stringify(config),
+  });
+  if (!saved.ok) throw new Error(`Turning recovery off answered ${saved.status}`);
+}
+
 async function serveTargets(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
   const file = join(folder, 'bench.db');
@@ -176,6 +195,12 @@ async function serveTargets(): Promise<void> {
     rateLimits: { ip: unlimited, shop: unlimited, signIn: unlimited },
   };
   const app = createApp(appDeps);
+  const quietShop = await createShop(db, {
+    name: 'Bench shop without recovery',
+    origins: ['https://shop.example'],
+    now: new Date(),
+  });
+  await turnRecoveryOff(app, quietShop.secretKey);
   // The bare servers answer the very bytes the app answers.
   const sample = await app.request(`/v1/shops/${shop.shopId}/config`, {
     headers: { authorization: `Bearer ${shop.publishableKey}`, origin: 'https://shop.example' },
@@ -206,7 +231,6 @@ async function serveTargets(): Promise<void> {
     hono: honoServer(plainHono),
     honoHeaders: honoServer(headersHono),
     app: createServer(createNodeListener(app)),
-    appWithoutPlugins: createServer(createNodeListener(createApp({ ...appDeps, plugins: [] }))),
     captureFloor: captureFloorServer(file, shop.shopId),
   };
   const urls = Object.fromEntries(
@@ -218,6 +242,8 @@ async function serveTargets(): Promise<void> {
     ...urls,
     shopId: shop.shopId,
     publishableKey: shop.publishableKey,
+    quietShopId: quietShop.shopId,
+    quietPublishableKey: quietShop.publishableKey,
   };
   process.send?.(targets);
   process.once('disconnect', () => {
@@ -289,21 +315,37 @@ export async function runServerBench(
     const bareHeadersRps = await reference('bare with the headers', targets.bareHeaders);
     const honoRps = await reference('plain hono', targets.hono);
     const honoHeadersRps = await reference('plain hono with the headers', targets.honoHeaders);
-    const capture = (label: string, base: string) =>
+    const capture = (label: string, base: string, shopId: string, publishableKey: string) =>
       measure(label, {
         ...common,
-        url: `${base}/v1/shops/${targets.shopId}/carts`,
+        url: `${base}/v1/shops/${shopId}/carts`,
         method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${publishableKey}`,
+          origin: 'https://shop.example',
+          'content-type': 'application/json',
+        },
         body: CAPTURE_BODY,
         duration: seconds,
       });
-    const cartRps = await capture('cart capture', targets.app);
-    const cartWithoutPluginsRps = await capture(
-      'cart capture, no plugins',
-      targets.appWithoutPlugins,
+    const cartRps = await capture(
+      'cart capture',
+      targets.app,
+      targets.shopId,
+      targets.publishableKey,
     );
-    const floorRps = await capture('capture floor', targets.captureFloor);
+    const cartWithoutRecoveryRps = await capture(
+      'cart capture, recovery off',
+      targets.app,
+      targets.quietShopId,
+      targets.quietPublishableKey,
+    );
+    const floorRps = await capture(
+      'capture floor',
+      targets.captureFloor,
+      targets.shopId,
+      targets.publishableKey,
+    );
 
     // The machine's speed drifts from one second to the next: the config ratio is the median of
     // the rounds' own ratios, each measured back to back with its bare run.
@@ -340,8 +382,8 @@ export async function runServerBench(
     line('plain Hono, no middleware', honoRps);
     line('plain Hono + the same headers', honoHeadersRps);
     line('GET config', configRps, 0.6);
-    line('POST carts (SQLite, recovery plugin)', cartRps, 0.25);
-    line('POST carts (SQLite, no plugins)', cartWithoutPluginsRps);
+    line('POST carts (SQLite, recovery scheduled)', cartRps, 0.25);
+    line('POST carts (SQLite, recovery off)', cartWithoutRecoveryRps);
     line('capture floor: parse + insert only', floorRps);
     console.log(result.pass ? 'server bench: PASS' : 'server bench: FAIL');
     return result;

@@ -22,7 +22,6 @@ describeEachDialect('app', (database) => {
     emptyRoot = join(root, 'missing');
     app = createApp({
       db: database().db,
-      plugins: [],
       staticRoots: { widgets: join(root, 'widgets'), admin: join(root, 'admin') },
     });
   });
@@ -69,7 +68,6 @@ describeEachDialect('app', (database) => {
     expect(await page.text()).toContain('<title>admin</title>');
     const bare = createApp({
       db: database().db,
-      plugins: [],
       staticRoots: { widgets: emptyRoot, admin: emptyRoot },
     });
     const missing = await bare.request('/embed.js');

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppDeps, AppEnv, ResolvedDeps } from './context.js';
 import { ConfigAnswers } from './config-answers.js';
+import { createOutboxMailer } from './email/mailer.js';
 import { isApiError } from './errors.js';
 import { silentLogger } from './log.js';
 import { adminAuth } from './middleware/admin-auth.js';
@@ -14,12 +15,13 @@ import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-l
 import { publicAuth } from './middleware/public-auth.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { plugins as registeredPlugins } from './plugins.js';
 import { adminCarts } from './routes/admin/carts.js';
 import { adminConfig } from './routes/admin/config.js';
 import { adminKeys } from './routes/admin/keys.js';
 import { adminOrderWebhooks } from './routes/admin/order-webhooks.js';
+import { adminOutbox } from './routes/admin/outbox.js';
 import { adminPublishing } from './routes/admin/publishing.js';
+import { adminRecovery } from './routes/admin/recovery.js';
 import { adminSession } from './routes/admin/session.js';
 import { adminShoppers } from './routes/admin/shoppers.js';
 import { adminStats } from './routes/admin/stats.js';
@@ -27,10 +29,12 @@ import { guides } from './routes/guides.js';
 import { health } from './routes/health.js';
 import { describeRoutes, openApiDocument } from './routes/openapi.js';
 import { orderWebhooks } from './routes/hooks/order-webhooks.js';
+import { absenceSubscriptions } from './routes/public/absence-subscriptions.js';
 import { publicCarts } from './routes/public/carts.js';
 import { publicConfig, type PublishedEntry } from './routes/public/config.js';
 import { publicEvents } from './routes/public/events.js';
 import { publicOrders } from './routes/public/orders.js';
+import { restoreLinks, unsubscribeLinks } from './routes/public/recovery-links.js';
 import { adminFiles, defaultAdminRoot, defaultWidgetsRoot, widgetFiles } from './routes/static.js';
 import { ShopCache } from './shop-cache.js';
 import { GroupCommit } from './storage/group-commit.js';
@@ -77,6 +81,14 @@ function answerError(error: Error, c: Context<AppEnv>) {
   return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500);
 }
 
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
+
 function routePattern(path: string): RegExp {
   const escaped = path
     .split('/')
@@ -101,15 +113,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const trustProxy = deps.trustProxy ?? false;
   const shops = new ShopCache(deps.db, deps.shopCacheTtlMs ?? 1000);
   const limiter = new RateLimiter();
+  const publicUrl = (deps.publicUrl ?? 'http://localhost:8787').replace(/\/$/, '');
   const resolved: ResolvedDeps = {
     db: deps.db,
     clock,
     logger: deps.logger ?? silentLogger(),
-    publicUrl: (deps.publicUrl ?? 'http://localhost:8787').replace(/\/$/, ''),
+    publicUrl,
     rateLimits,
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 3600 * 1000,
     trustProxy,
-    plugins: deps.plugins ?? registeredPlugins,
+    mailer: deps.mailer ?? createOutboxMailer(),
+    mailFrom: deps.mailFrom ?? `no-reply@${hostnameOf(publicUrl)}`,
     staticRoots: {
       widgets: deps.staticRoots?.widgets ?? defaultWidgetsRoot,
       admin: deps.staticRoots?.admin ?? defaultAdminRoot,
@@ -129,7 +143,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use('/v1/*', ipRateLimit());
-  // The recovery plugin's links carry tokens: limit guessing them like the API.
+  // The recovery emails' links carry tokens: limit guessing them like the API.
   app.use('/r/*', ipRateLimit());
   app.use('/u/*', ipRateLimit());
 
@@ -145,6 +159,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/shops/:shop/carts', publicCarts);
   app.route('/v1/shops/:shop/orders', publicOrders);
   app.route('/v1/shops/:shop/events', publicEvents);
+  app.route('/v1/shops/:shop/absence-subscriptions', absenceSubscriptions);
+  app.route('/r', restoreLinks);
+  app.route('/u', unsubscribeLinks);
 
   // Platforms' order webhooks: signed by the shop's secret, checked in the route.
   app.use('/v1/hooks/*', limitBody(HOOK_BODY_LIMIT));
@@ -163,6 +180,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/admin/stats', adminStats);
   app.route('/v1/admin/shoppers', adminShoppers);
   app.route('/v1/admin/order-webhooks', adminOrderWebhooks);
+  app.route('/v1/admin/outbox', adminOutbox);
+  app.route('/v1/admin/recovery', adminRecovery);
 
   app.route('/healthz', health);
   app.route('/guides', guides);
@@ -178,8 +197,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', widgetFiles);
   app.route('/admin', adminFiles);
   app.get('/admin', (c) => c.redirect('/admin/', 301));
-
-  for (const plugin of resolved.plugins) plugin.routes?.(app);
 
   let patterns: { method: string; pattern: RegExp }[] | undefined;
   app.notFound((c) => {

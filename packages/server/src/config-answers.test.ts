@@ -32,7 +32,6 @@ async function serveApp(deps: Partial<AppDeps> = {}) {
   const app = createApp({
     db,
     clock: () => now,
-    plugins: [],
     rateLimits: { ip: unlimited, shop: unlimited, signIn: unlimited },
     // Long enough that a slow machine does not see the shop expire mid-test.
     shopCacheTtlMs: 60_000,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ConfigAnswers } from './config-answers.js';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Logger } from './log.js';
-import type { ServerPlugin } from './plugins.js';
+import type { Mailer } from './email/mailer.js';
 import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
 import type { PublishedCache } from './routes/public/config.js';
 import type { ShopCache } from './shop-cache.js';
@@ -31,8 +31,13 @@ export interface AppDeps {
    * (`true`: one). Default false: the header is ignored, since anyone can write it.
    */
   trustProxy?: boolean | number;
-  /** Extensions (routes and hooks); defaults to the ones registered in `plugins.ts`. */
-  plugins?: ServerPlugin[];
+  /**
+   * The transport of the config page's test emails: the server's SMTP mailer (`SMTP_URL`), else
+   * the local outbox (the default). The app never closes it; whoever made it does.
+   */
+  mailer?: Mailer;
+  /** The emails' sender address (`MAIL_FROM`); defaults to `no-reply@<publicUrl host>`. */
+  mailFrom?: string;
   /** Folders of static files; default to the built widgets and config page. */
   staticRoots?: { widgets?: string; admin?: string };
 }
@@ -46,7 +51,8 @@ export interface ResolvedDeps {
   rateLimits: RateLimits;
   sessionTtlMs: number;
   trustProxy: boolean | number;
-  plugins: ServerPlugin[];
+  mailer: Mailer;
+  mailFrom: string;
   staticRoots: { widgets: string; admin: string };
   shops: ShopCache;
   limiter: RateLimiter;

@@ -4,13 +4,6 @@ export { ApiError, isApiError, NotFoundError, isNotFoundError } from './errors.j
 export { publicHolidays, type PublicHoliday } from './holidays.js';
 export { createLogger, maskEmail, silentLogger, type Logger } from './log.js';
 export { defaultRateLimits, type BucketLimit, type RateLimits } from './middleware/rate-limit.js';
-export {
-  plugins,
-  type HookContext,
-  type PluginStats,
-  type ServerPlugin,
-  type StartContext,
-} from './plugins.js';
 export { derivePublishedConfig } from './published-config.js';
 export { createShop, type CreatedShop } from './shops.js';
 export {

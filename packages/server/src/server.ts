@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { createApp, createNodeListener } from './app.js';
 import type { AppDeps } from './context.js';
+import { createMailer, type Mailer } from './email/mailer.js';
 import { createLogger, type Logger } from './log.js';
 import { parseTrustProxy } from './middleware/rate-limit.js';
-import { plugins as registeredPlugins, type ServerPlugin } from './plugins.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrations/index.js';
+import { startWorker as startRecoveryWorker } from './worker/worker.js';
 
 /** The default `DATABASE_URL`. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/comptoir.db';
@@ -26,11 +27,13 @@ export interface StartServerOptions {
   publicUrl?: string;
   /** `SMTP_URL`; unset keeps mail in the local outbox. */
   smtpUrl?: string;
-  /** Start the plugins' background tasks (the recovery worker) in this process. */
+  /** `MAIL_FROM`, the emails' sender address; unset: `no-reply@<PUBLIC_URL host>`. */
+  mailFrom?: string;
+  /** Start the recovery worker in this process. */
   withWorker?: boolean;
   logger?: Logger;
-  /** Overrides for the app (rate limits, plugins…). */
-  app?: Partial<Omit<AppDeps, 'db' | 'logger' | 'publicUrl'>>;
+  /** Overrides for the app (rate limits, clock…). */
+  app?: Partial<Omit<AppDeps, 'db' | 'logger' | 'publicUrl' | 'mailer' | 'mailFrom'>>;
 }
 
 /** A running server. */
@@ -42,18 +45,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function startPlugins(
-  plugins: ServerPlugin[],
-  context: Parameters<NonNullable<ServerPlugin['start']>>[0],
-): Promise<(() => Promise<void>)[]> {
-  const stops: (() => Promise<void>)[] = [];
-  for (const plugin of plugins) {
-    if (plugin.start) {
-      stops.push(await plugin.start(context));
-      context.logger.info({ plugin: plugin.name }, 'background task started');
-    }
-  }
-  return stops;
+/** The mail settings, read here and nowhere else: the options, else the environment. */
+function mailSettings(options: { smtpUrl?: string; mailFrom?: string }): {
+  mailer: Mailer;
+  mailFrom: string | undefined;
+} {
+  return {
+    mailer: createMailer(options.smtpUrl ?? process.env.SMTP_URL),
+    mailFrom: options.mailFrom ?? process.env.MAIL_FROM,
+  };
 }
 
 /** Opens the database, runs the migrations and answers it with the names applied. */
@@ -71,7 +71,7 @@ export async function openMigratedDatabase(
 
 /**
  * Starts the HTTP server (API, admin page, widget files) on `node:http` after migrating the
- * database, and the plugins' background tasks when `withWorker`.
+ * database, and the recovery worker when `withWorker`.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
@@ -82,7 +82,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const { db, applied } = await openMigratedDatabase(databaseUrl);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
-  const plugins = options.app?.plugins ?? registeredPlugins;
+  const { mailer, mailFrom } = mailSettings(options);
+  const clock = options.app?.clock ?? (() => new Date());
+  let publicUrl = '';
   // The app needs the public URL, which with port 0 is known only once listening.
   let listener: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
   const server = createServer((request, response) => {
@@ -93,12 +95,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.once('error', reject);
     server.listen(port, host, () => {
       const info = server.address() as AddressInfo;
+      publicUrl = options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`;
       const app = createApp({
         ...options.app,
         db,
         logger,
-        publicUrl: options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`,
-        plugins,
+        clock,
+        publicUrl,
+        mailer,
+        ...(mailFrom === undefined ? {} : { mailFrom }),
         trustProxy,
       });
       listener = createNodeListener(app);
@@ -109,27 +114,30 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     info = await listening;
   } catch (error) {
+    mailer.close();
     await db.destroy();
     throw error;
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-  const stops = options.withWorker
-    ? await startPlugins(plugins, {
+  const worker = options.withWorker
+    ? startRecoveryWorker({
         db,
         logger,
-        clock: options.app?.clock ?? (() => new Date()),
-        publicUrl: options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`,
-        smtpUrl: options.smtpUrl ?? process.env.SMTP_URL,
+        clock,
+        publicUrl,
+        mailer,
+        ...(mailFrom === undefined ? {} : { fromAddress: mailFrom }),
       })
-    : [];
-  logger.info({ url, worker: stops.length > 0 }, 'comptoir is listening');
+    : undefined;
+  logger.info({ url, worker: worker !== undefined }, 'comptoir is listening');
   return {
     url,
     port: info.port,
     db,
     async close() {
-      for (const stop of stops) await stop();
+      await worker?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      mailer.close();
       await db.destroy();
     },
   };
@@ -140,42 +148,34 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Thrown by {@link startWorker} when no plugin has a background task. */
-export class NoWorkerError extends Error {
-  override name = 'NoWorkerError';
-}
-
-/** Starts the plugins' background tasks only (`comptoir worker`), after migrating the database. */
+/** Starts the recovery worker only (`comptoir worker`), after migrating the database. */
 export async function startWorker(
   options: {
     databaseUrl?: string;
     publicUrl?: string;
     smtpUrl?: string;
+    mailFrom?: string;
     logger?: Logger;
-    plugins?: ServerPlugin[];
   } = {},
 ): Promise<RunningWorker> {
-  const plugins = options.plugins ?? registeredPlugins;
-  if (!plugins.some((plugin) => plugin.start)) {
-    throw new NoWorkerError(
-      'No background worker is registered in this build (see src/plugins.ts)',
-    );
-  }
   const logger = options.logger ?? createLogger();
   const { db } = await openMigratedDatabase(
     options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
   );
-  const stops = await startPlugins(plugins, {
+  const { mailer, mailFrom } = mailSettings(options);
+  const worker = startRecoveryWorker({
     db,
     logger,
-    clock: () => new Date(),
     publicUrl:
       options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}`,
-    smtpUrl: options.smtpUrl ?? process.env.SMTP_URL,
+    mailer,
+    ...(mailFrom === undefined ? {} : { fromAddress: mailFrom }),
   });
+  logger.info('recovery worker started');
   return {
     async close() {
-      for (const stop of stops) await stop();
+      await worker.stop();
+      mailer.close();
       await db.destroy();
     },
   };

@@ -42,7 +42,6 @@ export async function createTestApp(
       shop: { burst: 100_000, perSecond: 100_000 },
       signIn: { burst: 100_000, perSecond: 100_000 },
     },
-    plugins: [],
     ...deps,
   });
   return {

@@ -39,7 +39,7 @@ beforeAll(async () => {
     origins: ['https://client.example'],
     now: new Date(),
   });
-  app = createApp({ db, plugins: [], shopCacheTtlMs: 0 });
+  app = createApp({ db, shopCacheTtlMs: 0 });
 });
 afterAll(() => db.destroy());
 

@@ -190,7 +190,7 @@ export function createOutboxMailer(): Mailer {
   };
 }
 
-/** `SMTP_URL` set: SMTP; unset: the local outbox. */
-export function createMailer(smtpUrl: string | undefined = process.env.SMTP_URL): Mailer {
+/** An SMTP URL (the server's `SMTP_URL` setting): SMTP; none: the local outbox. */
+export function createMailer(smtpUrl?: string): Mailer {
   return smtpUrl ? createSmtpMailer({ url: smtpUrl }) : createOutboxMailer();
 }

@@ -65,7 +65,6 @@ describe('a body over the limit, on a keep-alive connection', () => {
       port: 0,
       databaseUrl: `sqlite:${join(folder, 'test.db')}`,
       logger: silentLogger(),
-      app: { plugins: [] },
     });
   });
   afterAll(async () => {

@@ -20,7 +20,6 @@ function socketFrom(remoteAddress: string) {
 function appWith(deps: Partial<AppDeps>) {
   return createApp({
     db: openDatabase('sqlite::memory:'),
-    plugins: [],
     rateLimits: { ip: { burst: 3, perSecond: 0.001 } },
     ...deps,
   });

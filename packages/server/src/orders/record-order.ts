@@ -1,5 +1,4 @@
 import { hashEmail } from '../keys.js';
-import type { ServerPlugin } from '../plugins.js';
 import type { Db } from '../storage/database.js';
 import {
   findCartByPlatformId,
@@ -12,7 +11,7 @@ import { cancelPendingRecoveryJobsForEmail } from '../storage/jobs.store.js';
 import { insertVerifiedOrder } from '../storage/order-webhook.store.js';
 import type { VerifiedSource } from '../storage/order-webhook.table.js';
 import type { Shop } from '../storage/shop.store.js';
-import { ATTRIBUTION_DAYS } from '../worker/scheduler.js';
+import { ATTRIBUTION_DAYS, stopRecoveryForOrder } from '../worker/scheduler.js';
 
 /** An order from a trusted source: a verified webhook, or the shop's backend with `sk_…`. */
 export interface VerifiedOrderInput {
@@ -70,9 +69,9 @@ export async function recordVerifiedOrder(
   trx: Db,
   shop: Shop,
   order: VerifiedOrderInput,
-  context: { now: Date; plugins: readonly ServerPlugin[] },
+  context: { now: Date },
 ): Promise<RecordedOrder> {
-  const { now, plugins } = context;
+  const { now } = context;
   const emailHash = order.email ? hashEmail(order.email) : null;
   let matchedBy: RecordedOrder['matchedBy'] = order.cart ? 'cart' : null;
   let cart = order.cart;
@@ -121,8 +120,7 @@ export async function recordVerifiedOrder(
       if (updated) {
         recovered = status === 'recovered';
         const converted = { ...cart, status, convertedAt: now.toISOString() } as const;
-        for (const plugin of plugins)
-          await plugin.orderCompleted?.({ trx, shop, now, cart: converted });
+        await stopRecoveryForOrder(trx, converted, now);
       }
     } else {
       await markCartOrderVerified(trx, shop.id, cart.id, { ...order, at: now });

@@ -21,7 +21,6 @@ describe('static files', () => {
     // Static routes never touch the database; an unmigrated in-memory one is enough.
     app = createApp({
       db: openDatabase('sqlite::memory:'),
-      plugins: [],
       staticRoots: { widgets: join(root, 'widgets'), admin: join(root, 'admin') },
     });
   });
@@ -73,7 +72,7 @@ describe('static files', () => {
 });
 
 describe('security headers on every answer', () => {
-  const app = createApp({ db: openDatabase('sqlite::memory:'), plugins: [] });
+  const app = createApp({ db: openDatabase('sqlite::memory:') });
 
   it.each([
     ['an unknown route', '/nothing'],

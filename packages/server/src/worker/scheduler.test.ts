@@ -6,7 +6,6 @@ import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { absenceResumeDate, subscribeToAbsence } from './scheduler.js';
 import { createTestApp } from '../test-app.js';
-import { recoveryPlugin } from './plugin.js';
 import { seedShop } from './test-fixtures.js';
 
 type Absence = ShopConfig['calendar']['absences'][number];
@@ -108,7 +107,7 @@ describeEachDialect('absence subscriptions', (database) => {
 
   it('moves a waiting email when the merchant saves a longer or shorter absence', async () => {
     const { db } = database();
-    const t = await createTestApp(db, { plugins: [recoveryPlugin] });
+    const t = await createTestApp(db);
     t.setNow(announced);
     const auth = { authorization: `Bearer ${t.shopA.secretKey}` };
     const save = async (absences: Absence[]) => {

@@ -35,7 +35,7 @@ export interface WorkerOptions {
   db: Kysely<Database>;
   /** The server's public base URL, for `/r/` and `/u/` links and Message-ID domains. */
   publicUrl: string;
-  /** Defaults to {@link createMailer} (`SMTP_URL`, else the local outbox); closed on stop if defaulted. */
+  /** Defaults to the local outbox ({@link createMailer} with no SMTP URL); closed on stop if defaulted. */
   mailer?: Mailer;
   /** The envelope sender; defaults to `MAIL_FROM`, else `no-reply@<PUBLIC_URL host>`. */
   fromAddress?: string;

@@ -6,6 +6,7 @@ import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { findShop, updateShopConfig } from '../../storage/shop.store.js';
 import { describeRoutes } from '../openapi.js';
+import { rescheduleAbsenceEmails } from '../../worker/scheduler.js';
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
@@ -47,7 +48,7 @@ export const adminConfig = new Hono<AppEnv>()
     return c.json(shop.config);
   })
   .put('/', jsonBody(ShopConfig), async (c) => {
-    const { db, clock, shops, plugins } = c.get('deps');
+    const { db, clock, shops } = c.get('deps');
     const shop = c.get('shop');
     const expected = parseIfMatch(c.req.header('if-match'));
     const config = c.req.valid('json');
@@ -55,9 +56,7 @@ export const adminConfig = new Hono<AppEnv>()
     checkHolidayRegion(config, now);
     const version = await db.transaction().execute(async (trx) => {
       const saved = await updateShopConfig(trx, shop.id, config, expected, now);
-      if (saved !== undefined) {
-        for (const plugin of plugins) await plugin.configSaved?.({ trx, shop, config, now });
-      }
+      if (saved !== undefined) await rescheduleAbsenceEmails(trx, shop.id, config, now);
       return saved;
     });
     if (version === undefined) {

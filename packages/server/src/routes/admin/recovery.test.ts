@@ -2,7 +2,6 @@ import type { ShopConfig } from '@comptoir/sdk';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { createTestApp, type TestApp } from '../../test-app.js';
-import { recoveryPlugin } from '../../worker/plugin.js';
 
 interface ApiError {
   error: { code: string; message: string; details?: { path: string[] }[] };
@@ -12,9 +11,8 @@ describeEachDialect('admin recovery tools', (database) => {
   let t: TestApp;
   let auth: Record<string, string>;
   beforeAll(async () => {
-    // Without SMTP_URL the plugin's mailer keeps test sends in the local outbox.
-    delete process.env.SMTP_URL;
-    t = await createTestApp(database().db, { plugins: [recoveryPlugin] });
+    // The test app has no SMTP mailer: test sends stay in the local outbox.
+    t = await createTestApp(database().db);
     auth = { authorization: `Bearer ${t.shopA.secretKey}` };
   });
 

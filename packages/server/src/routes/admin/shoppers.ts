@@ -5,40 +5,58 @@ import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { eraseShopperFromCarts, findCartsByEmailHash } from '../../storage/cart.store.js';
 import { eraseShopperFromVerifiedOrders } from '../../storage/order-webhook.store.js';
+import { listEmailsOfEmail } from '../../storage/emails.store.js';
+import { listJobsOfEmail } from '../../storage/jobs.store.js';
+import type { Db } from '../../storage/database.js';
+import { eraseRecoveryData } from '../../worker/scheduler.js';
 import { toAdminCart } from './carts.js';
 import { describeRoutes } from '../openapi.js';
 
+/** What the recovery emails hold about one shopper: the emails sent and the jobs scheduled. */
+async function recoveryDataOf(db: Db, shopId: string, emailHash: string) {
+  const jobs = await listJobsOfEmail(db, shopId, emailHash);
+  const emails = await listEmailsOfEmail(db, shopId, emailHash);
+  return {
+    recoveryEmails: emails.map((email) => ({
+      kind: email.kind,
+      step: email.step,
+      to: email.to,
+      subject: email.subject,
+      sentAt: email.createdAt,
+    })),
+    recoveryJobs: jobs.map((job) => ({
+      kind: job.kind,
+      step: job.step,
+      status: job.status,
+      runAt: job.runAt,
+      reason: job.reason,
+    })),
+  };
+}
+
 /**
  * One shopper's data, by email (GDPR): `POST /export` answers everything stored about them;
- * `POST /erase` removes it (and, through the plugins, cancels their pending emails).
+ * `POST /erase` removes it and cancels their pending emails.
  */
 export const adminShoppers = new Hono<AppEnv>()
   .post('/export', jsonBody(ShopperRequest), async (c) => {
-    const { db, clock, plugins } = c.get('deps');
+    const { db } = c.get('deps');
     const shop = c.get('shop');
     const { email } = c.req.valid('json');
     const emailHash = hashEmail(email);
     const carts = await findCartsByEmailHash(db, shop.id, emailHash);
-    const extra: Record<string, unknown> = {};
-    for (const plugin of plugins) {
-      if (plugin.exportShopper) {
-        Object.assign(
-          extra,
-          await plugin.exportShopper({ trx: db, shop, now: clock(), emailHash }),
-        );
-      }
-    }
+    const extra = await recoveryDataOf(db, shop.id, emailHash);
     c.header('Cache-Control', 'no-store');
     return c.json({ email, carts: carts.map(toAdminCart), extra });
   })
   .post('/erase', jsonBody(ShopperRequest), async (c) => {
-    const { db, clock, plugins } = c.get('deps');
+    const { db, clock } = c.get('deps');
     const shop = c.get('shop');
     const { email } = c.req.valid('json');
     const emailHash = hashEmail(email);
     const now = clock();
     const cartsErased = await db.transaction().execute(async (trx) => {
-      for (const plugin of plugins) await plugin.eraseShopper?.({ trx, shop, now, emailHash });
+      await eraseRecoveryData(trx, shop.id, emailHash);
       await eraseShopperFromVerifiedOrders(trx, shop.id, emailHash);
       return eraseShopperFromCarts(trx, shop.id, emailHash, now);
     });

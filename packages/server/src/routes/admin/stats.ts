@@ -5,17 +5,18 @@ import { addDays, localDateOf } from '../../local-time.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { cartFactsInRange } from '../../storage/cart.store.js';
 import { verifiedSourcesOf } from '../../storage/order-webhook.store.js';
+import { countClicks, countEmailsSent } from '../../storage/emails.store.js';
 import { widgetEventCounts } from '../../storage/widget-event.store.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 import { describeRoutes } from '../openapi.js';
 
 /**
  * `GET /v1/admin/stats?from=&to=`: carts captured, with email, converted and recovered, recovered
- * revenue, FAQ use and the emails' counts (from plugins), per range and per day. Carts count on the
+ * revenue, FAQ use and the recovery emails' counts, per range and per day. Carts count on the
  * day they were captured, in the shop's time zone.
  */
 export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery), async (c) => {
-  const { db, clock, plugins } = c.get('deps');
+  const { db, clock } = c.get('deps');
   const shop = c.get('shop');
   const timeZone = shop.config.calendar.timeZone;
   const range = resolveDayRange(c.req.valid('query'), clock(), timeZone);
@@ -41,8 +42,8 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
     recoveredRevenue: [],
     revenueSource,
     verifiedSources,
-    emailsSent: 0,
-    emailsClicked: 0,
+    emailsSent: await countEmailsSent(db, shop.id, range.fromInstant, range.toInstant),
+    emailsClicked: await countClicks(db, shop.id, range.fromInstant, range.toInstant),
     faqOpened: events.faqOpened,
     faqSearchesEmpty: events.faqSearchesEmpty,
     topEmptySearches: events.topEmptySearches,
@@ -65,11 +66,6 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
   }
   stats.recoveredRevenue = [...revenue].map(([currency, amount]) => ({ currency, amount }));
   stats.daily = [...daily.values()];
-  for (const plugin of plugins) {
-    const extra = await plugin.stats?.({ db, shop, from: range.fromInstant, to: range.toInstant });
-    stats.emailsSent += extra?.emailsSent ?? 0;
-    stats.emailsClicked += extra?.emailsClicked ?? 0;
-  }
   return c.json(stats);
 });
 

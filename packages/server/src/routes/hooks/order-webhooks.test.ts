@@ -6,7 +6,6 @@ import { findCart, markCartsEmailed } from '../../storage/cart.store.js';
 import { listJobsOfSubject } from '../../storage/jobs.store.js';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
-import { recoveryPlugin } from '../../worker/plugin.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../orders/fixtures/${name}`, import.meta.url), 'utf8');
@@ -28,7 +27,7 @@ describeEachDialect('order webhooks', (database) => {
   let wooUrl: string;
   let wooSecret: string;
   beforeAll(async () => {
-    t = await createTestApp(database().db, { plugins: [recoveryPlugin] });
+    t = await createTestApp(database().db);
     admin = { authorization: `Bearer ${t.shopA.secretKey}` };
     storefront = { authorization: `Bearer ${t.shopA.publishableKey}`, origin: ORIGIN_A };
     shopifyUrl = `/v1/hooks/shopify/${t.shopA.shopId}`;

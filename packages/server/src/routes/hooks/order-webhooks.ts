@@ -83,7 +83,7 @@ function describe(order: PlatformOrder, recorded: RecordedOrder): string {
 }
 
 async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Response> {
-  const { db, clock, plugins, shops, rateLimits, logger } = c.get('deps');
+  const { db, clock, shops, rateLimits, logger } = c.get('deps');
   const now = clock();
   const shop: Shop | undefined = await shops.get(c.req.param('shop') ?? '');
   if (!shop) {
@@ -193,7 +193,7 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
             total: order.total,
             currency: order.currency,
           },
-          { now, plugins },
+          { now },
         );
       }
       const saved = await insertWebhookLog(

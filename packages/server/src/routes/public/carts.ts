@@ -15,6 +15,7 @@ import {
 import { isUniqueViolation } from '../../storage/database.js';
 import type { Shop } from '../../storage/shop.store.js';
 import { describeRoutes } from '../openapi.js';
+import { scheduleRecovery } from '../../worker/scheduler.js';
 
 /**
  * The columns a capture writes. An email is kept only with consent (or in the shop's `soft`
@@ -63,9 +64,7 @@ function captureOnce(
     const cart = existing
       ? await updateCart(trx, existing, contents, now)
       : await insertCart(trx, shop.id, generateId('crt'), contents, now);
-    for (const plugin of deps.plugins) {
-      await plugin.cartCaptured?.({ trx, shop, now, cart, config: shop.config });
-    }
+    await scheduleRecovery(trx, cart, shop.config, now);
     return cart;
   });
 }

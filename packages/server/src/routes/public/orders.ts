@@ -7,6 +7,7 @@ import { publicKeyOf } from '../../middleware/public-auth.js';
 import { recordVerifiedOrder } from '../../orders/record-order.js';
 import { findCart, findCartByPlatformId, markCartConverted } from '../../storage/cart.store.js';
 import { describeRoutes } from '../openapi.js';
+import { stopRecoveryForOrder } from '../../worker/scheduler.js';
 
 /**
  * `POST /v1/shops/:shop/orders`: an order was placed for a cart (by its `crt_…` id or the
@@ -19,7 +20,7 @@ export const publicOrders = new Hono<AppEnv>().post(
   '/',
   jsonBody(OrderCompletedInput),
   async (c) => {
-    const { db, clock, plugins } = c.get('deps');
+    const { db, clock } = c.get('deps');
     const shop = c.get('shop');
     const order = c.req.valid('json');
     const now = clock();
@@ -41,7 +42,7 @@ export const publicOrders = new Hono<AppEnv>().post(
             total: order.total,
             currency: order.currency,
           },
-          { now, plugins },
+          { now },
         );
         return (recorded.counted && (await findCart(trx, shop.id, found.id))) || found;
       }
@@ -57,8 +58,7 @@ export const publicOrders = new Hono<AppEnv>().post(
       // A concurrent report of the same order won: answer what it stored.
       if (!updated) return (await findCart(trx, shop.id, found.id)) ?? found;
       const converted = { ...found, status, convertedAt: now.toISOString() } as const;
-      for (const plugin of plugins)
-        await plugin.orderCompleted?.({ trx, shop, now, cart: converted });
+      await stopRecoveryForOrder(trx, converted, now);
       return converted;
     });
     return c.json({ cartId: cart.id, recovered: cart.status === 'recovered' }, 201);

@@ -343,7 +343,6 @@ describeEachDialect('public API', (database) => {
     const limited = createApp({
       db: database().db,
       shopCacheTtlMs: 0,
-      plugins: [],
       rateLimits: { shop: { burst: 2, perSecond: 0.5 } },
     });
     const get = () => limited.request(`${a}/config`, { headers: key() });

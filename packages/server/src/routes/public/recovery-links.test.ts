@@ -3,16 +3,12 @@ import { createOutboxMailer } from '../../email/mailer.js';
 import { ORIGIN_A, createTestApp } from '../../test-app.js';
 import { listJobsOfSubject } from '../../storage/jobs.store.js';
 import { describeEachDialect } from '../../storage/test-databases.js';
-import { recoveryPlugin } from '../../worker/plugin.js';
 import { runWorkerBatch } from '../../worker/worker.js';
 
 describeEachDialect('recovery links through the API', (database) => {
   it('captures, sends, restores with the coupon, and unsubscribes in one click without cookies', async () => {
     const { db } = database();
-    const t = await createTestApp(db, {
-      plugins: [recoveryPlugin],
-      publicUrl: 'https://api.example',
-    });
+    const t = await createTestApp(db, { publicUrl: 'https://api.example' });
     const headers = { authorization: `Bearer ${t.shopA.publishableKey}`, origin: ORIGIN_A };
     const config = await (
       await t.app.request('/v1/admin/config', {
