@@ -13,6 +13,7 @@ import { adminAuth } from './middleware/admin-auth.js';
 import { limitBody } from './middleware/body-limit.js';
 import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-limit.js';
 import { publicAuth } from './middleware/public-auth.js';
+import { SharedRateLimiter } from './middleware/shared-rate-limiter.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { adminCarts } from './routes/admin/carts.js';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     },
     shops,
     limiter,
+    sharedLimiter: new SharedRateLimiter(deps.db),
     published: new Map<string, PublishedEntry>(),
     groupCommit: new GroupCommit(deps.db),
     configAnswers: new ConfigAnswers({ shops, limiter, rateLimits, trustProxy, clock }),

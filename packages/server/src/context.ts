@@ -4,6 +4,7 @@ import type { RequestIdVariables } from 'hono/request-id';
 import type { Logger } from './log.js';
 import type { Mailer } from './email/mailer.js';
 import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
+import type { SharedRateLimiter } from './middleware/shared-rate-limiter.js';
 import type { PublishedCache } from './routes/public/config.js';
 import type { ShopCache } from './shop-cache.js';
 import type { Database } from './storage/database.js';
@@ -55,7 +56,10 @@ export interface ResolvedDeps {
   mailFrom: string;
   staticRoots: { widgets: string; admin: string };
   shops: ShopCache;
+  /** Per-process token buckets: every read (the published config's hot path among them). */
   limiter: RateLimiter;
+  /** Counters every API process shares on PostgreSQL: sign-in attempts and writes. */
+  sharedLimiter: SharedRateLimiter;
   /** Serialized published configs, by shop id. */
   published: PublishedCache;
   /** The transactions cart captures share. */

@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
 import { hashSecret, safeEqual } from '../keys.js';
 import type { Shop } from '../storage/shop.store.js';
-import { enforceLimit } from './rate-limit.js';
+import { enforceRequestLimit } from './rate-limit.js';
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match';
 const EXPOSE_HEADERS = 'ETag, Retry-After, X-Request-Id';
@@ -94,7 +94,7 @@ export function publicAuth(options: { acceptSecretKey?: boolean } = {}): Middlew
     }
     c.header('Vary', 'Origin');
     c.set('shop', shop);
-    enforceLimit(c, `shop:${shop.id}`, rateLimits.shop);
+    await enforceRequestLimit(c, `shop:${shop.id}`, rateLimits.shop);
     await next();
   };
 }

@@ -156,10 +156,46 @@ export function enforceLimit(c: Context<AppEnv>, key: string, limit: BucketLimit
   }
 }
 
-/** Limits every request per client IP. */
+/** True for requests that change nothing (their limits may stay in one process's memory). */
+export function isRead(c: Context<AppEnv>): boolean {
+  const method = c.req.method;
+  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+}
+
+/**
+ * Throws a 429 with `Retry-After` when `key` has used up `limit` in the counters every API process
+ * shares (see `SharedRateLimiter`): sign-in attempts and writes.
+ */
+export async function enforceSharedLimit(
+  c: Context<AppEnv>,
+  key: string,
+  limit: BucketLimit,
+): Promise<void> {
+  const wait = await c.get('deps').sharedLimiter.consume(key, limit);
+  if (wait > 0) {
+    throw new ApiError(429, 'rate_limited', `Too many requests: retry in ${wait} s`, undefined, {
+      'Retry-After': String(wait),
+    });
+  }
+}
+
+/**
+ * Throws a 429 when `key` is over `limit`: a read in this process's token buckets (the published
+ * config's hot path takes no round trip), a write in the counters every API process shares.
+ */
+export async function enforceRequestLimit(
+  c: Context<AppEnv>,
+  key: string,
+  limit: BucketLimit,
+): Promise<void> {
+  if (isRead(c)) enforceLimit(c, key, limit);
+  else await enforceSharedLimit(c, key, limit);
+}
+
+/** Limits every request per client IP (reads per process, writes across processes). */
 export function ipRateLimit(): MiddlewareHandler<AppEnv> {
   return async function ipRateLimit(c, next) {
-    enforceLimit(c, `ip:${clientRateKey(c)}`, c.get('deps').rateLimits.ip);
+    await enforceRequestLimit(c, `ip:${clientRateKey(c)}`, c.get('deps').rateLimits.ip);
     await next();
   };
 }

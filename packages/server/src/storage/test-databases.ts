@@ -28,7 +28,8 @@ async function probePostgres(): Promise<string | undefined> {
   }
 }
 
-const postgresProblem = await probePostgres();
+/** Why the PostgreSQL tests cannot run here (its message), or undefined when they can. */
+export const postgresProblem = await probePostgres();
 if (postgresProblem && process.env.CI) {
   throw new Error(
     `PostgreSQL is required when CI is set, and ${postgresTestUrl} failed: ${postgresProblem}`,
@@ -43,9 +44,19 @@ export interface TestDatabase {
   url: string;
   /** The PostgreSQL schema holding this database's tables. */
   searchPath?: string;
+  /** `url` with the schema in it (`?options=-c search_path=…`), for another process. */
+  urlWithSchema: string;
 }
 
-async function createTestDatabase(
+/** A PostgreSQL URL whose connections use `schema` (libpq's `options`, which `pg` reads too). */
+export function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+/** Creates a migrated test database of `dialect`; `drop()` removes it. */
+export async function createTestDatabase(
   dialect: DialectName,
 ): Promise<TestDatabase & { drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
@@ -57,6 +68,7 @@ async function createTestDatabase(
       dialect,
       db,
       url,
+      urlWithSchema: url,
       async drop() {
         await db.destroy();
         rmSync(folder, { recursive: true, force: true });
@@ -75,6 +87,7 @@ async function createTestDatabase(
     db,
     url: postgresTestUrl,
     searchPath: schema,
+    urlWithSchema: withSearchPath(postgresTestUrl, schema),
     async drop() {
       await db.destroy();
       const cleanup = new pg.Client({ connectionString: postgresTestUrl });

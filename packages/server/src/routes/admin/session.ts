@@ -7,7 +7,7 @@ import { ApiError } from '../../errors.js';
 import { hashSecret, safeEqual } from '../../keys.js';
 import { currentSession, requireCsrfToken, SESSION_COOKIE } from '../../middleware/admin-auth.js';
 import { jsonBody } from '../../middleware/json-body.js';
-import { clientRateKey, enforceLimit } from '../../middleware/rate-limit.js';
+import { clientRateKey, enforceSharedLimit } from '../../middleware/rate-limit.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -36,7 +36,7 @@ async function signedIn(c: Context<AppEnv>) {
 export const adminSession = new Hono<AppEnv>()
   .post('/', jsonBody(SignInRequest), async (c) => {
     const { db, clock, rateLimits, sessionTtlMs } = c.get('deps');
-    enforceLimit(c, `sign-in:${clientRateKey(c)}`, rateLimits.signIn);
+    await enforceSharedLimit(c, `sign-in:${clientRateKey(c)}`, rateLimits.signIn);
     const hash = hashSecret(c.req.valid('json').secretKey);
     const shop = await findShopBySecretHash(db, hash);
     if (!shop || !safeEqual(shop.secretKeyHash, hash)) {

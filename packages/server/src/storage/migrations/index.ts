@@ -11,6 +11,7 @@ import * as initial from './001-initial.js';
 import * as recovery from './002-recovery.js';
 import * as addressCaps from './003-address-caps.js';
 import * as orderWebhooks from './005-order-webhooks.js';
+import * as rateLimits from './007-rate-limits.js';
 
 /**
  * Every migration, by name, in the order they run. Add one line per new file
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '002-recovery': recovery,
   '003-address-caps': addressCaps,
   '005-order-webhooks': orderWebhooks,
+  '007-rate-limits': rateLimits,
 };
 
 /** A migration that failed; `cause` holds the database's error. */
