@@ -1,8 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { PublishedConfig, ShopConfig } from '@comptoir/sdk';
+import { isPlacementAttribute, type PublishedConfig, type ShopConfig } from '@comptoir/sdk';
 import { isUnknownHolidayRegionError, monthOf, publicHolidays } from './holidays.js';
 
 const MAX_HOLIDAYS = 400;
+
+/**
+ * The placements with only their elements' documented attributes. Saving refuses the others now,
+ * but a config saved before that may hold an `onfocus`: it is never published (the merchant's
+ * saved config keeps it, and the config page shows it with the error until they remove it).
+ */
+function publishablePlacements(placements: ShopConfig['placements']): ShopConfig['placements'] {
+  return placements.map((placement) => {
+    if (!placement.attributes) return placement;
+    const kept = Object.entries(placement.attributes).filter(([name]) =>
+      isPlacementAttribute(placement.element, name),
+    );
+    const { attributes: _all, ...rest } = placement;
+    return kept.length > 0 ? { ...rest, attributes: Object.fromEntries(kept) } : rest;
+  });
+}
 
 /** What {@link derivePublishedConfig} needs of a shop. */
 export interface PublishingShop {
@@ -49,7 +65,7 @@ export function derivePublishedConfig(
     holidayEvents: config.holidayEvents,
     faq: config.faq,
     capture: config.capture,
-    placements: config.placements,
+    placements: publishablePlacements(config.placements),
     theme: config.theme,
     strings: config.strings,
   };

@@ -5,7 +5,7 @@
  * (and those added later), places the merchant's configured elements by CSS selector, and exposes
  * `window.comptoir`. Included twice, the second copy does nothing. Nothing here throws into the page.
  */
-import type { Cart, Placement } from '@comptoir/sdk/schemas';
+import { isPlacementAttribute, type Cart, type Placement } from '@comptoir/sdk/schemas';
 import { listenForCartEvents, setCart } from './cart/store.js';
 import { elementModules } from './elements.js';
 import { loadTranslation, pickLocale } from './internal/locale.js';
@@ -71,12 +71,24 @@ export function applyPlacements(placements: Placement[] = state.config?.placemen
   placements.forEach((placement, index) => {
     try {
       if (document.querySelector(`[data-comptoir-placement="${index}"]`)) return;
+      // The server refuses these too; the loader checks again because what it sets runs in the
+      // shop's page (an `onfocus` attribute is script).
+      if (!Object.hasOwn(elementModules, placement.element))
+        return warnOnce(`placement-${index}`, `placement ${index}: unknown element`);
       const target = document.querySelector(placement.selector);
       if (!target) return;
       const element = document.createElement(placement.element);
       element.dataset.comptoirPlacement = String(index);
-      for (const [name, value] of Object.entries(placement.attributes ?? {}))
-        element.setAttribute(name, value);
+      const refused: string[] = [];
+      for (const [name, value] of Object.entries(placement.attributes ?? {})) {
+        if (isPlacementAttribute(placement.element, name)) element.setAttribute(name, value);
+        else refused.push(name);
+      }
+      if (refused.length > 0)
+        warnOnce(
+          `placement-${index}-attributes`,
+          `placement ${index}: ${placement.element} takes no attribute ${refused.join(', ')}; not set`,
+        );
       target[placement.position](element);
       inserted = true;
     } catch (error) {

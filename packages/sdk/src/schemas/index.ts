@@ -2,6 +2,7 @@ export * from './api-error.js';
 export * from './calendar.js';
 export * from './capture.js';
 export * from './cart.js';
+export * from './element-attributes.js';
 export * from './faq.js';
 export * from './free-shipping.js';
 export * from './holiday-event.js';

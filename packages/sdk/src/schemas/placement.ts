@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isPlacementAttribute, placementAttributesOf } from './element-attributes.js';
+import { WellFormedText } from './primitives.js';
 
 /** The six elements Comptoir defines. */
 export const ELEMENT_TAGS = [
@@ -18,17 +20,32 @@ export type ElementTag = z.infer<typeof ElementTag>;
 export const PlacementPosition = z.enum(['before', 'after', 'prepend', 'append']);
 export type PlacementPosition = z.infer<typeof PlacementPosition>;
 
-/** An element the loader inserts by CSS selector, for shops that cannot edit their theme. */
-export const Placement = z.strictObject({
-  element: ElementTag,
-  selector: z.string().min(1, 'Required').max(300, 'At most 300 characters'),
-  position: PlacementPosition,
-  /** Attributes set on the placed element (for example `method` on the shipping cutoff). */
-  attributes: z
-    .record(
-      z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Attribute names are lower-case words'),
-      z.string().max(200),
-    )
-    .optional(),
-});
+/**
+ * An element the loader inserts by CSS selector, for shops that cannot edit their theme. Its
+ * `attributes` are the element's documented ones only ({@link placementAttributesOf}): the config
+ * is the merchant's, but an `onfocus` in it would run script on every page of the shop.
+ */
+export const Placement = z
+  .strictObject({
+    element: ElementTag,
+    selector: WellFormedText.min(1, 'Required').max(300, 'At most 300 characters'),
+    position: PlacementPosition,
+    /** Attributes set on the placed element (for example `method` on the shipping cutoff). */
+    attributes: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Attribute names are lower-case words'),
+        WellFormedText.max(200),
+      )
+      .optional(),
+  })
+  .superRefine((placement, context) => {
+    for (const name of Object.keys(placement.attributes ?? {})) {
+      if (isPlacementAttribute(placement.element, name)) continue;
+      context.addIssue({
+        code: 'custom',
+        path: ['attributes', name],
+        message: `${placement.element} has no attribute "${name}"; use ${placementAttributesOf(placement.element).join(', ')}`,
+      });
+    }
+  });
 export type Placement = z.infer<typeof Placement>;

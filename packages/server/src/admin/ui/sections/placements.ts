@@ -1,5 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ELEMENT_TAGS, type ElementTag, type PlacementPosition } from '@comptoir/sdk/schemas';
+import {
+  ELEMENT_TAGS,
+  placementAttributesOf,
+  type ElementTag,
+  type PlacementPosition,
+} from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
 import { fieldId, inputField, selectField } from '../fields.js';
 import type { MessageKey } from '../i18n.js';
@@ -38,6 +43,9 @@ export function renderPlacements(ctx: Ctx): TemplateResult {
           n: index + 1,
         });
         const attributes = Object.entries(placement.attributes ?? {});
+        // Only the element's documented attributes: anything else (an `onfocus`) the server refuses.
+        const allowed = placementAttributesOf(placement.element);
+        const unused = allowed.filter((name) => !(name in (placement.attributes ?? {})));
         const selectorOk = selectorIsValid(placement.selector);
         return html`<li class="card">
           <div class="card-head">
@@ -56,7 +64,14 @@ export function renderPlacements(ctx: Ctx): TemplateResult {
               label: ctx.t('placements.element'),
               value: placement.element,
               choices: ELEMENT_TAGS.map((tag) => ({ value: tag, label: elementName(ctx, tag) })),
-              onValue: (v) => set((p) => (p.element = v as ElementTag)),
+              onValue: (v) =>
+                set((p) => {
+                  p.element = v as ElementTag;
+                  const kept = Object.entries(p.attributes ?? {}).filter(([name]) =>
+                    placementAttributesOf(v).includes(name),
+                  );
+                  p.attributes = kept.length ? Object.fromEntries(kept) : undefined;
+                }),
             })}
             ${selectField(ctx, {
               path: `${base}.position`,
@@ -92,13 +107,16 @@ export function renderPlacements(ctx: Ctx): TemplateResult {
                   p.attributes = Object.fromEntries(entries);
                 });
               return html`<div class="grid attribute-row">
-                ${inputField(ctx, {
+                ${selectField(ctx, {
                   path: `${base}.attributes.${name}`,
                   label: ctx.t('placements.attrName'),
                   value: name,
-                  placeholder: 'method',
+                  // A name saved before the list existed stays visible, with the server's error.
+                  choices: [...new Set([name, ...unused])]
+                    .filter((choice) => choice !== '')
+                    .map((choice) => ({ value: choice, label: choice })),
                   class: 'mono',
-                  onValue: (v) => rename(v.trim().toLowerCase()),
+                  onValue: rename,
                 })}
                 ${inputField(ctx, {
                   path: `${base}.attributes.${name}.value`,
@@ -124,8 +142,8 @@ export function renderPlacements(ctx: Ctx): TemplateResult {
             <button
               type="button"
               class="secondary small"
-              ?disabled=${attributes.some(([n]) => n === '')}
-              @click=${() => set((p) => (p.attributes = { ...p.attributes, '': '' }))}
+              ?disabled=${unused.length === 0}
+              @click=${() => set((p) => (p.attributes = { ...p.attributes, [unused[0]!]: '' }))}
             >
               + ${ctx.t('placements.addAttribute')}
             </button>
