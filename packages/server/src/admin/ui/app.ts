@@ -28,6 +28,7 @@ import { renderShipping } from './sections/shipping.js';
 import { renderPlacements } from './sections/placements.js';
 import { renderShop } from './sections/shop.js';
 import { renderTexts } from './sections/texts.js';
+import { parseHash } from './route.js';
 
 /** The config page's sections, in navigation order, with the config paths each one edits. */
 export const SECTIONS = [
@@ -129,13 +130,10 @@ export class ComptoirAdminApp extends LitElement {
   };
 
   private readonly onHashChange = () => {
-    const [, section, detail] = /^#\/([\w-]+)(?:\/(.+))?/.exec(location.hash) ?? [];
+    const { section, detail } = parseHash(location.hash);
     const known = SECTIONS.find((s) => s.id === section);
     const previous = this.route.section;
-    this.route = {
-      section: known?.id ?? 'overview',
-      detail: detail ? decodeURIComponent(detail) : null,
-    };
+    this.route = { section: known?.id ?? 'overview', detail };
     this.requestUpdate();
     if (previous !== this.route.section) {
       // Results are reloaded each time their section opens, so they are never stale.
