@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
@@ -18,12 +19,26 @@ export interface OutgoingEmail {
   headers: Record<string, string>;
 }
 
+/** How one message is sent. */
+export interface SendOptions {
+  /**
+   * The last word before the message goes: over SMTP, called once the relay has answered MAIL
+   * FROM, RCPT TO and DATA, right before the message's bytes; answering false aborts the SMTP
+   * transaction (the connection closes before the final dot, so the relay delivers nothing).
+   * The worker's per-message claim. A rejection aborts too and is reported as a transient failure.
+   */
+  beforeData?: () => Promise<boolean>;
+}
+
 /** Sends email: over SMTP, or into the local outbox (the worker stores the rendered parts). */
 export interface Mailer {
   /** `smtp` delivers; `outbox` keeps mail in the database for the config page. */
   readonly transport: 'smtp' | 'outbox';
-  /** Resolves once the server accepted the message; rejects with a `DeliveryError`. */
-  send(email: OutgoingEmail): Promise<void>;
+  /**
+   * Resolves true once the server accepted the message, false when `beforeData` withheld it;
+   * rejects with a `DeliveryError`.
+   */
+  send(email: OutgoingEmail, options?: SendOptions): Promise<boolean>;
   /** Closes pooled connections. */
   close(): void;
 }
@@ -107,6 +122,41 @@ async function compose(
   };
 }
 
+/** Thrown into an SMTP transaction whose `beforeData` said no: it aborts that transaction. */
+class WithheldError extends Error {
+  override readonly name = 'WithheldError';
+}
+
+/**
+ * The message as nodemailer's SMTP connection reads it: nothing happens until the connection
+ * pipes it, which it does only after the relay's 354 answer to DATA. Then `beforeData` decides
+ * whether the bytes follow or the transaction is aborted (a stream error makes nodemailer close
+ * that connection, before the final dot; the pool opens another).
+ */
+class GatedMessage extends Readable {
+  private asked = false;
+
+  constructor(
+    private readonly raw: Buffer,
+    private readonly beforeData: () => Promise<boolean>,
+  ) {
+    super();
+  }
+
+  override _read(): void {
+    if (this.asked) return;
+    this.asked = true;
+    this.beforeData().then(
+      (go) => {
+        if (!go) return this.destroy(new WithheldError('withheld before DATA'));
+        this.push(this.raw);
+        this.push(null);
+      },
+      (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+}
+
 /** Connections a worker keeps open by default: enough to keep 500 emails/s flowing on loopback. */
 export const DEFAULT_SMTP_POOL = 10;
 
@@ -156,9 +206,18 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     };
   }
   const transport = nodemailer.createTransport(config);
+  // A message with a `beforeData` check is read through a GatedMessage (see there).
+  transport.use('stream', (mail, done) => {
+    const data = mail.data as Mail.Options & { beforeData?: () => Promise<boolean> };
+    if (data.beforeData && Buffer.isBuffer(data.raw)) {
+      const gated = new GatedMessage(data.raw, data.beforeData);
+      Object.assign(mail.message, { createReadStream: () => gated });
+    }
+    done();
+  });
   return {
     transport: 'smtp',
-    async send(email) {
+    async send(email, options = {}) {
       let message: Awaited<ReturnType<typeof compose>>;
       try {
         message = await compose(email);
@@ -169,11 +228,25 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
           true,
         );
       }
+      let withheld = false;
+      const beforeData = options.beforeData;
       try {
-        await transport.sendMail(message);
+        await transport.sendMail({
+          ...message,
+          ...(beforeData
+            ? {
+                beforeData: async () => {
+                  withheld = !(await beforeData());
+                  return !withheld;
+                },
+              }
+            : {}),
+        } as Mail.Options);
       } catch (error) {
+        if (withheld) return false;
         throw classifySmtpError(error);
       }
+      return true;
     },
     close() {
       transport.close();
@@ -185,7 +258,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
 export function createOutboxMailer(): Mailer {
   return {
     transport: 'outbox',
-    async send() {},
+    async send(_email, options = {}) {
+      return options.beforeData ? options.beforeData() : true;
+    },
     close() {},
   };
 }

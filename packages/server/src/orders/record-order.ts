@@ -101,10 +101,6 @@ export async function recordVerifiedOrder(
     return { counted, cartId: cart?.id ?? null, matchedBy, recovered: false, emailsStopped: 0 };
   }
 
-  let emailsStopped = 0;
-  for (const hash of new Set([emailHash, cart?.emailHash].filter((h): h is string => !!h))) {
-    emailsStopped += await cancelPendingRecoveryJobsForEmail(trx, shop.id, hash, 'order-completed');
-  }
   let recovered = false;
   if (cart) {
     if (cart.status === 'open') {
@@ -126,6 +122,12 @@ export async function recordVerifiedOrder(
       await markCartOrderVerified(trx, shop.id, cart.id, { ...order, at: now });
       recovered = cart.status === 'recovered';
     }
+  }
+  // After the cart: the server's one lock order is carts, then jobs (the worker records a send
+  // in that order too; the other way round, the two deadlock on PostgreSQL).
+  let emailsStopped = 0;
+  for (const hash of new Set([emailHash, cart?.emailHash].filter((h): h is string => !!h))) {
+    emailsStopped += await cancelPendingRecoveryJobsForEmail(trx, shop.id, hash, 'order-completed');
   }
   return { counted, cartId: cart?.id ?? null, matchedBy, recovered, emailsStopped };
 }

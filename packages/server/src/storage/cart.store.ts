@@ -1,4 +1,5 @@
 import type { CartItem } from '@comptoir/sdk';
+import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { CartRow, CartStatus, CartsTable } from './cart.table.js';
 
@@ -161,13 +162,18 @@ export async function updateCart(
   return { ...cart, ...contents, updatedAt: now.toISOString() };
 }
 
-/** Marks an open cart as bought; answers false when it was already converted. */
+/**
+ * Marks an open cart as bought; answers the status it got, or `undefined` when it was already
+ * converted. Without a `status`, the statement itself decides: `recovered` when a recovery email
+ * was recorded, else `converted` (decided on the row it locks, so a send recorded just before the
+ * order is not missed).
+ */
 export async function markCartConverted(
   db: Db,
   shopId: string,
   cartId: string,
   order: {
-    status: 'converted' | 'recovered';
+    status?: 'converted' | 'recovered';
     orderId: string | null;
     total: number;
     currency: string;
@@ -175,11 +181,13 @@ export async function markCartConverted(
     /** Reported by a webhook or the shop's backend, not the storefront. */
     verified?: boolean;
   },
-): Promise<boolean> {
-  const result = await db
+): Promise<'converted' | 'recovered' | undefined> {
+  const row = await db
     .updateTable('carts')
     .set({
-      status: order.status,
+      status:
+        order.status ??
+        sql<CartStatus>`case when recovery_email_at is not null then 'recovered' else 'converted' end`,
       order_verified: order.verified ? 1 : 0,
       order_id: order.orderId,
       order_total: order.total,
@@ -190,8 +198,9 @@ export async function markCartConverted(
     .where('shop_id', '=', shopId)
     .where('id', '=', cartId)
     .where('status', '=', 'open')
+    .returning('status')
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return row?.status as 'converted' | 'recovered' | undefined;
 }
 
 /**
@@ -223,21 +232,59 @@ export async function markCartOrderVerified(
 
 /**
  * Sets `recovery_email_at` on carts that were just sent a recovery email, so a later order counts
- * as recovered: one statement for any number of carts of one shop.
+ * as recovered: one statement for any number of carts of one shop. Answers the carts an order
+ * converted meanwhile (their `convertedAt`), for the worker to credit an email accepted before it.
  */
 export async function markCartsEmailed(
   db: Db,
   shopId: string,
   cartIds: readonly string[],
   at: string,
-): Promise<void> {
-  if (cartIds.length === 0) return;
-  await db
+): Promise<{ id: string; convertedAt: string }[]> {
+  if (cartIds.length === 0) return [];
+  const rows = await db
     .updateTable('carts')
     .set({ recovery_email_at: at })
     .where('shop_id', '=', shopId)
     .where('id', 'in', cartIds)
+    .returning(['id', 'status', 'converted_at'])
     .execute();
+  return rows.flatMap((row) =>
+    row.status === 'converted' && row.converted_at !== null
+      ? [{ id: row.id, convertedAt: row.converted_at }]
+      : [],
+  );
+}
+
+/**
+ * Credits a recovery email that the relay accepted before the cart's order was recorded (the
+ * order saw no email yet): the converted cart becomes recovered. Answers whether it changed.
+ */
+export async function markCartRecovered(db: Db, shopId: string, cartId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('carts')
+    .set({ status: 'recovered' })
+    .where('shop_id', '=', shopId)
+    .where('id', '=', cartId)
+    .where('status', '=', 'converted')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The shop's carts with these ids, in one `where id in (…)` query (the worker's batches). */
+export async function findCartsByIds(
+  db: Db,
+  shopId: string,
+  cartIds: readonly string[],
+): Promise<StoredCart[]> {
+  if (cartIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('carts')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('id', 'in', cartIds)
+    .execute();
+  return rows.map(toStoredCart);
 }
 
 /** Filters and keyset position for {@link listCarts}. */

@@ -64,7 +64,11 @@ export async function insertEmail(db: Db, shopId: string, email: NewEmail): Prom
   await db.insertInto('recovery_emails').values(emailValues(shopId, email)).execute();
 }
 
-/** Records many emails, of any shops, in one statement per 100 (the worker's group commit). */
+/**
+ * Records many emails, of any shops, in one statement per 100 (the worker's group commit). A job
+ * has at most one row: a second delivery of it (taken over after a crash, same Message-ID) adds
+ * none.
+ */
 export async function insertEmails(
   db: Db,
   emails: readonly { shopId: string; email: NewEmail }[],
@@ -74,6 +78,7 @@ export async function insertEmails(
     await db
       .insertInto('recovery_emails')
       .values(chunk.map(({ shopId, email }) => emailValues(shopId, email)))
+      .onConflict((conflict) => conflict.column('job_id').doNothing())
       .execute();
   }
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from './database.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database, Db } from './database.js';
 import type { JobKind, JobRow, JobStatus } from './recovery.table.js';
 
 /** A job as the worker and routes see it. */
@@ -93,46 +93,190 @@ export interface ClaimOptions {
   limit: number;
   /** PostgreSQL: lock the chosen rows with `FOR UPDATE SKIP LOCKED` so workers never share one. */
   skipLocked: boolean;
+  /** Only jobs of these kinds (the ones this worker knows); default all. */
+  kinds?: readonly JobKind[];
 }
 
 /**
  * Claims up to `limit` due jobs of every shop (the worker serves them all): the oldest pending rows
  * whose `run_at` has passed get the lease. On SQLite the single statement is its own
  * single-writer transaction; on PostgreSQL concurrent claimers skip each other's locked rows.
+ * Jobs a worker left `sending` (it died during their delivery) are taken back first, once their
+ * lease has run out: they go back to `pending` under the new lease, and are checked and sent again
+ * with the same Message-ID.
  */
 export async function claimDueJobs(db: Db, options: ClaimOptions): Promise<RecoveryJob[]> {
+  const lease = {
+    run_at: options.leaseUntil,
+    lease_owner: options.leaseOwner,
+    attempts: sql<number>`attempts + 1`,
+  };
+  // Usually empty: one probe of the (status, run_at) index.
+  let stranded = db
+    .selectFrom('recovery_jobs')
+    .select('id')
+    .where('status', '=', 'sending')
+    .where('run_at', '<=', options.now)
+    .$if(options.kinds !== undefined, (query) => query.where('kind', 'in', options.kinds ?? []))
+    .limit(options.limit);
+  if (options.skipLocked) stranded = stranded.forUpdate().skipLocked();
+  const retaken = await db
+    .updateTable('recovery_jobs')
+    .set({ ...lease, status: 'pending', reason: 'taken over after its lease ran out' })
+    .where('id', 'in', stranded)
+    .returningAll()
+    .execute();
   let due = db
     .selectFrom('recovery_jobs')
     .select('id')
     .where('status', '=', 'pending')
     .where('run_at', '<=', options.now)
+    .$if(options.kinds !== undefined, (query) => query.where('kind', 'in', options.kinds ?? []))
     .orderBy('run_at')
-    .limit(options.limit);
+    .limit(options.limit - retaken.length);
   if (options.skipLocked) due = due.forUpdate().skipLocked();
-  const rows = await db
-    .updateTable('recovery_jobs')
-    .set({
-      run_at: options.leaseUntil,
-      lease_owner: options.leaseOwner,
-      attempts: sql<number>`attempts + 1`,
-    })
-    // The subquery alone picks the rows: a second filter on `status` here would let the planner
-    // walk the (status, run_at) index over every pending row instead of looking up the chosen ids.
-    .where('id', 'in', due)
-    .returningAll()
-    .execute();
+  const rows =
+    retaken.length >= options.limit
+      ? []
+      : await db
+          .updateTable('recovery_jobs')
+          .set(lease)
+          // The subquery alone picks the rows: a second filter on `status` here would let the
+          // planner walk the (status, run_at) index over every pending row instead of looking up
+          // the chosen ids.
+          .where('id', 'in', due)
+          .returningAll()
+          .execute();
   // RETURNING has no order: earlier steps of one sequence go first, so a frequency cap defers
   // the later step, never the first one.
-  return rows.map(toJob).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.step - b.step);
+  return [...retaken, ...rows]
+    .map(toJob)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.step - b.step);
+}
+
+/** A condition on the job's row, for {@link claimForSending}. */
+export type JobCondition = (
+  eb: ExpressionBuilder<Database, 'recovery_jobs'>,
+) => Expression<SqlBool>;
+
+/**
+ * The last-moment claim of one job: moves it from `pending` (under this lease) to `sending` in one
+ * `update … where id = ? and status = 'pending' and lease_owner = ? and <condition> returning`
+ * statement, so an order, unsubscribe or erasure committed before it wins, and one committed after
+ * finds the job `sending` (it leaves it alone: that delivery is under way). Answers whether the job
+ * may go. `condition` is the kind's own (see {@link recoveryEmailStillWanted}).
+ */
+export async function claimForSending(
+  db: Db,
+  job: Pick<RecoveryJob, 'id' | 'shopId' | 'leaseOwner'>,
+  condition?: JobCondition,
+): Promise<boolean> {
+  let query = db
+    .updateTable('recovery_jobs')
+    .set({ status: 'sending' })
+    .where('id', '=', job.id)
+    .where('shop_id', '=', job.shopId)
+    .where('status', '=', 'pending')
+    .where('lease_owner', '=', job.leaseOwner);
+  if (condition) query = query.where(condition);
+  const row = await query.returning('id').executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What a recovery email's claim checks again, as the worker saw it when it rendered the email. */
+export interface RecoveryEmailExpectation {
+  cartId: string;
+  emailHash: string;
+  /** The shop's `config_version` the decision read (recovery on, consent mode, quiet hours…). */
+  configVersion: number;
+  /** `consentMode: 'soft'`: a cart with no consent answer may be emailed. */
+  softConsent: boolean;
 }
 
 /**
- * Marks many jobs of one claim sent in one statement; answers the ids actually marked (a job whose
- * lease was lost to another worker, or that was cancelled meanwhile, is left alone).
+ * The condition of a recovery email's claim: its cart is still open, has items, the same address
+ * and consent; the address is not suppressed; the shop's config has not changed since the decision.
  */
-export async function markJobsSent(
+export function recoveryEmailStillWanted(
+  shopId: string,
+  expected: RecoveryEmailExpectation,
+): JobCondition {
+  return (eb) =>
+    eb.and([
+      eb.exists(
+        eb
+          .selectFrom('carts')
+          .select(sql.lit(1).as('one'))
+          .where('carts.id', '=', expected.cartId)
+          .where('carts.shop_id', '=', shopId)
+          .where('carts.status', '=', 'open')
+          .where('carts.email_hash', '=', expected.emailHash)
+          .where('carts.items', '!=', '[]')
+          .where((cart) =>
+            expected.softConsent
+              ? cart.or([
+                  cart('carts.consent_granted', '=', 1),
+                  cart('carts.consent_text', 'is', null),
+                  cart('carts.consent_at', 'is', null),
+                ])
+              : cart('carts.consent_granted', '=', 1),
+          ),
+      ),
+      ...stillWantedByShop(eb, shopId, expected.emailHash, expected.configVersion),
+    ]);
+}
+
+/** The condition of a "we're back" email's claim: its subscription is still there, not suppressed. */
+export function absenceEmailStillWanted(
+  shopId: string,
+  expected: { subscriptionId: string; emailHash: string; configVersion: number },
+): JobCondition {
+  return (eb) =>
+    eb.and([
+      eb.exists(
+        eb
+          .selectFrom('absence_subscriptions')
+          .select(sql.lit(1).as('one'))
+          .where('absence_subscriptions.id', '=', expected.subscriptionId)
+          .where('absence_subscriptions.shop_id', '=', shopId),
+      ),
+      ...stillWantedByShop(eb, shopId, expected.emailHash, expected.configVersion),
+    ]);
+}
+
+function stillWantedByShop(
+  eb: ExpressionBuilder<Database, 'recovery_jobs'>,
+  shopId: string,
+  emailHash: string,
+  configVersion: number,
+): Expression<SqlBool>[] {
+  return [
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('recovery_suppressions')
+          .select(sql.lit(1).as('one'))
+          .where('recovery_suppressions.shop_id', '=', shopId)
+          .where('recovery_suppressions.email_hash', '=', emailHash),
+      ),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('shops')
+        .select(sql.lit(1).as('one'))
+        .where('shops.id', '=', shopId)
+        .where('shops.config_version', '=', configVersion),
+    ),
+  ];
+}
+
+/**
+ * Records deliveries: the jobs become `sent`, whatever their state (what the relay accepted is
+ * recorded, always: a job cancelled or taken over meanwhile is still one that went out). Answers
+ * the ids that still exist (an erasure may have deleted the others).
+ */
+export async function markJobsDelivered(
   db: Db,
-  leaseOwner: string,
   jobIds: readonly string[],
   sentAt: string,
 ): Promise<Set<string>> {
@@ -141,14 +285,28 @@ export async function markJobsSent(
     .updateTable('recovery_jobs')
     .set({ status: 'sent', sent_at: sentAt, lease_owner: null, reason: null })
     .where('id', 'in', jobIds)
-    .where('lease_owner', '=', leaseOwner)
-    .where('status', '=', 'pending')
     .returning('id')
     .execute();
   return new Set(rows.map((row) => row.id));
 }
 
-/** Finishes a claimed job without sending: cancelled or failed, with the reason. */
+/**
+ * Gives back a job whose last-moment claim said no (if it is still pending: an order or erasure
+ * usually got there first and cancelled it). It is due again at once and decided afresh; the
+ * attempt counts, so a job that keeps being refused ends `failed` after the attempts allowed.
+ */
+export async function releaseWithheldJob(db: Db, job: RecoveryJob, now: string): Promise<void> {
+  await db
+    .updateTable('recovery_jobs')
+    .set({ run_at: now, lease_owner: null, reason: 'withheld at the last moment' })
+    .where('id', '=', job.id)
+    .where('shop_id', '=', job.shopId)
+    .where('lease_owner', '=', job.leaseOwner)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Finishes a claimed job (pending or sending) without sending: cancelled or failed, with the reason. */
 export async function finishJob(
   db: Db,
   job: RecoveryJob,
@@ -161,12 +319,13 @@ export async function finishJob(
     .where('id', '=', job.id)
     .where('shop_id', '=', job.shopId)
     .where('lease_owner', '=', job.leaseOwner)
-    .where('status', '=', 'pending')
+    .where('status', 'in', ['pending', 'sending'])
     .execute();
 }
 
 /**
- * Gives a claimed job back for a later run: after a transient failure (the attempt counts), or
+ * Gives a claimed job (pending or sending) back for a later run: after a transient failure (the
+ * attempt counts), or
  * when quiet hours or the frequency cap say "later" (`refundAttempt`: it does not count).
  */
 export async function rescheduleJob(
@@ -179,6 +338,7 @@ export async function rescheduleJob(
   await db
     .updateTable('recovery_jobs')
     .set({
+      status: 'pending',
       run_at: runAt,
       reason,
       lease_owner: null,
@@ -187,7 +347,7 @@ export async function rescheduleJob(
     .where('id', '=', job.id)
     .where('shop_id', '=', job.shopId)
     .where('lease_owner', '=', job.leaseOwner)
-    .where('status', '=', 'pending')
+    .where('status', 'in', ['pending', 'sending'])
     .execute();
 }
 

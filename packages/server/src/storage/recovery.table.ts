@@ -30,8 +30,12 @@ export interface AbsenceSubscriptionsTable {
 /** What a job sends: a recovery step or the "we're back" email. */
 export type JobKind = 'recovery' | 'absence';
 
-/** Where a job stands. `pending` includes claimed jobs, whose `run_at` is their lease's end. */
-export type JobStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+/**
+ * Where a job stands. `pending` includes claimed jobs, whose `run_at` is their lease's end;
+ * `sending`: claimed for its one delivery attempt, which its last-moment check allowed (its
+ * `run_at` is still the lease's end: a job a crashed worker left there is taken over then).
+ */
+export type JobStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 /** `recovery_jobs`: one row per email to send, unique on (subject, step). */
 export interface RecoveryJobsTable {

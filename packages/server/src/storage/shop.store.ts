@@ -28,6 +28,13 @@ export function toShop(row: ShopRow): Shop {
   };
 }
 
+/** The shops with these ids, in one query (the worker's batches serve several shops). */
+export async function findShopsByIds(db: Db, shopIds: readonly string[]): Promise<Shop[]> {
+  if (shopIds.length === 0) return [];
+  const rows = await db.selectFrom('shops').selectAll().where('id', 'in', shopIds).execute();
+  return rows.map(toShop);
+}
+
 /** What creating a shop stores. */
 export interface NewShop {
   name: string;

@@ -27,8 +27,10 @@ import {
   insertSequence,
   setRecoveredStep,
 } from '../storage/sequences.store.js';
+import { chooseArm, stopReason } from './decide.js';
 import { newId, newToken } from './ids.js';
-import { inHoldout } from './timing.js';
+
+export { hasConsent, stopReason } from './decide.js';
 
 /** Days after a recovery email during which an order counts as recovered by it. */
 export const ATTRIBUTION_DAYS = 7;
@@ -43,26 +45,6 @@ export interface RecoveryJobContent {
 /** What an absence job carries. */
 export interface AbsenceJobContent {
   absenceId: string;
-}
-
-/**
- * Whether the cart's shopper may be emailed: an email, and a ticked consent box (`explicit`), or
- * at least no refused box (`soft`: the shopper never saw one and the merchant's law allows it).
- */
-export function hasConsent(cart: StoredCart, mode: ShopConfig['recovery']['consentMode']): boolean {
-  if (!cart.email) return false;
-  if (cart.consent?.granted) return true;
-  return mode === 'soft' && cart.consent === null;
-}
-
-/** Why a captured cart should not (or no longer) be emailed, or `undefined` when it may be. */
-export function stopReason(cart: StoredCart, config: ShopConfig): string | undefined {
-  if (!config.recovery.enabled) return 'recovery-disabled';
-  if (cart.status !== 'open') return 'order-completed';
-  if (!cart.email || !cart.emailHash) return 'no-email';
-  if (!hasConsent(cart, config.recovery.consentMode)) return 'consent-withdrawn';
-  if (cart.items.length === 0) return 'cart-emptied';
-  return undefined;
 }
 
 /**
@@ -88,11 +70,16 @@ export async function scheduleRecovery(
   if (config.recovery.steps.length === 0) return;
   if ((await suppressedEmails(trx, cart.shopId, [emailHash])).size > 0) return;
 
-  const arm = (await hasPendingSequenceForEmail(trx, cart.shopId, emailHash, cart.id))
-    ? 'duplicate'
-    : inHoldout(cart.id, config.recovery.holdoutPercent)
-      ? 'holdout'
-      : 'email';
+  const arm = chooseArm({
+    cartId: cart.id,
+    holdoutPercent: config.recovery.holdoutPercent,
+    addressHasPendingSequence: await hasPendingSequenceForEmail(
+      trx,
+      cart.shopId,
+      emailHash,
+      cart.id,
+    ),
+  });
   const created = await insertSequence(trx, cart.shopId, {
     cartId: cart.id,
     emailHash,

@@ -78,6 +78,10 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   headers: Map<string, string>;
+  /** `performance.now()` when the server read this transaction's MAIL FROM. */
+  mailFromAt: number;
+  /** `performance.now()` when the server accepted the message (before writing its 250). */
+  acceptedAt: number;
 }
 
 /** A real SMTP server on 127.0.0.1 (random port) that records what it accepts. */
@@ -89,6 +93,10 @@ export interface TestSmtp {
   respond: (mail: ReceivedMail) => [number, string] | undefined;
   /** Milliseconds to wait before answering each DATA (a slow server); 0 by default. */
   delayMs: number;
+  /** Called when a message's first bytes arrive (it is on the wire), with its recipients. */
+  onMessageBytes: (to: string[]) => void;
+  /** Transactions that began (MAIL FROM) but whose message never arrived whole (aborted). */
+  aborted: number;
   close(): Promise<void>;
 }
 
@@ -118,23 +126,43 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     received: [],
     respond: () => undefined,
     delayMs: 0,
+    onMessageBytes: () => undefined,
+    aborted: 0,
     close: async () => undefined,
   };
+  const mailFromTimes = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     disableReverseLookup: true,
     logger: false,
+    onMailFrom(_address, session, callback) {
+      mailFromTimes.set(session.id, performance.now());
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const mailFromAt = mailFromTimes.get(session.id) ?? performance.now();
+      const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+      // A client that closes mid-DATA aborts its transaction: a relay delivers nothing then.
+      let whole = false;
+      stream.on('data', (chunk: Buffer) => {
+        if (chunks.length === 0) smtp.onMessageBytes(to);
+        chunks.push(chunk);
+      });
+      stream.on('close', () => {
+        if (!whole) smtp.aborted++;
+      });
       stream.on('end', () => {
+        whole = !stream.sizeExceeded;
         const raw = Buffer.concat(chunks).toString('utf8');
         const mail: ReceivedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          to,
           raw,
           headers: parseHeaders(raw),
+          mailFromAt,
+          acceptedAt: 0,
         };
         const reply = () => {
           const answer = smtp.respond(mail);
@@ -145,6 +173,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
             return;
           }
           // Accepted: the server now owns the message, whether or not the client reads the reply.
+          mail.acceptedAt = performance.now();
           smtp.received.push(mail);
           callback();
         };

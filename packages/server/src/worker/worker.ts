@@ -1,34 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { PostgresAdapter, type Kysely } from 'kysely';
-import { renderAbsenceEmail, renderRecoveryEmail, type RenderedEmail } from '../email/render.js';
-import { createMailer, isDeliveryError, type Mailer, type OutgoingEmail } from '../email/mailer.js';
-import { maskEmail, silentLogger, type Logger } from '../log.js';
-import { markCartsEmailed, toStoredCart, type StoredCart } from '../storage/cart.store.js';
-import type { Database, Db } from '../storage/database.js';
-import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
-import {
-  insertEmails,
-  lastRecoveryEmailTimes,
-  suppressedEmails,
-  type NewEmail,
-} from '../storage/emails.store.js';
+import { createMailer, type Mailer } from '../email/mailer.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { Database } from '../storage/database.js';
+import { GroupCommit, type BatchWriter } from '../storage/group-commit.js';
 import {
   claimDueJobs,
   finishJob,
-  markJobsSent,
+  releaseWithheldJob,
   rescheduleJob,
-  type RecoveryJob,
 } from '../storage/jobs.store.js';
-import { findAbsenceSubscriptions, type AbsenceSubscription } from '../storage/sequences.store.js';
-import { toShop, type Shop } from '../storage/shop.store.js';
-import { messageIdOf, newId } from './ids.js';
-import {
-  absenceEmailAt,
-  stopReason,
-  type AbsenceJobContent,
-  type RecoveryJobContent,
-} from './scheduler.js';
-import { backoffMs, outsideQuietHours } from './timing.js';
+import { findShopsByIds, type Shop } from '../storage/shop.store.js';
+import type { JobKind } from '../storage/recovery.table.js';
+import type { Decision, Delivered, JobKindHandler, QueuedJob } from './job-kind.js';
+import { createJobKinds } from './job-kinds.js';
+import { backoffMs } from './timing.js';
 
 /** What a worker needs; only `db` and `publicUrl` have no default. */
 export interface WorkerOptions {
@@ -71,6 +57,8 @@ export interface BatchResult {
   failed: number;
   cancelled: number;
   deferred: number;
+  /** Sends the last-moment claim stopped (an order, unsubscribe or erasure came first). */
+  withheld: number;
 }
 
 /** A running worker. */
@@ -79,11 +67,25 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-type Resolved = Required<Omit<WorkerOptions, 'handleSignals' | 'mailer' | 'fromAddress'>> & {
+interface Resolved {
+  db: Kysely<Database>;
+  clock: () => Date;
+  logger: Logger;
+  batchSize: number;
+  leaseMs: number;
+  pollMs: number;
+  maxAttempts: number;
+  random: () => number;
   mailer: Mailer;
-  fromAddress: string;
   skipLocked: boolean;
-};
+  kinds: Map<JobKind, JobKindHandler>;
+  /** One writer per kind, so the group commit records each kind's deliveries in one call. */
+  writers: Map<JobKindHandler, BatchWriter<Delivered<unknown>, void>>;
+  groupCommit: GroupCommit;
+}
+
+/** The most deliveries one group commit records. */
+const MAX_GROUP = 250;
 
 function resolve(options: WorkerOptions): Resolved {
   const host = (() => {
@@ -93,390 +95,128 @@ function resolve(options: WorkerOptions): Resolved {
       return 'localhost';
     }
   })();
+  const mailer = options.mailer ?? createMailer();
+  const clock = options.clock ?? (() => new Date());
+  const kinds = createJobKinds({
+    mailer,
+    publicUrl: options.publicUrl.replace(/\/+$/, ''),
+    fromAddress: options.fromAddress ?? process.env.MAIL_FROM ?? `no-reply@${host}`,
+    frequencyCapMs: options.frequencyCapMs ?? 12 * 3_600_000,
+    clock,
+  });
   return {
     db: options.db,
-    publicUrl: options.publicUrl.replace(/\/+$/, ''),
-    mailer: options.mailer ?? createMailer(),
-    fromAddress: options.fromAddress ?? process.env.MAIL_FROM ?? `no-reply@${host}`,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     logger: options.logger ?? silentLogger(),
     batchSize: options.batchSize ?? 100,
     leaseMs: options.leaseMs ?? 5 * 60_000,
     pollMs: options.pollMs ?? 1000,
-    frequencyCapMs: options.frequencyCapMs ?? 12 * 3_600_000,
-    commitDelayMs: options.commitDelayMs ?? 10,
     maxAttempts: options.maxAttempts ?? 8,
     random: options.random ?? Math.random,
+    mailer,
     skipLocked: options.db.getExecutor().adapter instanceof PostgresAdapter,
+    kinds: new Map(kinds.map((kind) => [kind.kind, kind])),
+    writers: new Map(
+      kinds.map((kind) => [
+        kind,
+        async (trx, delivered) => {
+          await kind.record(trx, delivered);
+          return delivered.map(() => undefined);
+        },
+      ]),
+    ),
+    groupCommit: new GroupCommit(options.db, {
+      maxBatch: MAX_GROUP,
+      delayMs: options.commitDelayMs ?? 10,
+    }),
   };
 }
 
-type Decision =
-  | { action: 'cancel'; reason: string }
-  | { action: 'defer'; until: Date; reason: string }
-  | {
-      action: 'send';
-      email: OutgoingEmail;
-      rendered: RenderedEmail;
-      to: string;
-      /** The address whose frequency cap the send must reserve first (recovery emails only). */
-      capHash?: string;
-      cart?: StoredCart;
-    };
-
-interface BatchContext {
-  shops: Map<string, Shop | undefined>;
-  carts: Map<string, StoredCart | undefined>;
-  subscriptions: Map<string, AbsenceSubscription>;
-  suppressed: Set<string>;
-  lastSent: Map<string, number>;
-}
-
-/** The shops of a batch, in one query. */
-async function findShops(db: Db, shopIds: readonly string[]): Promise<Map<string, Shop>> {
-  const rows = await db.selectFrom('shops').selectAll().where('id', 'in', shopIds).execute();
-  return new Map(rows.map((row) => [row.id, toShop(row)]));
-}
-
-/** The carts of a batch's recovery jobs in one shop, in one `where id in (…)` query. */
-async function findCarts(
-  db: Db,
-  shopId: string,
-  cartIds: readonly string[],
-): Promise<StoredCart[]> {
-  if (cartIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('carts')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('id', 'in', cartIds)
-    .execute();
-  return rows.map(toStoredCart);
+/** Reads each shop's facts, kind by kind: a handful of queries per shop, not one per job. */
+async function loadFacts(
+  worker: Resolved,
+  jobs: QueuedJob[],
+  now: Date,
+): Promise<{ shops: Map<string, Shop>; facts: Map<string, unknown> }> {
+  const shops = new Map(
+    (await findShopsByIds(worker.db, [...new Set(jobs.map((job) => job.shopId))])).map((shop) => [
+      shop.id,
+      shop,
+    ]),
+  );
+  const groups = new Map<string, QueuedJob[]>();
+  for (const job of jobs) {
+    const key = `${job.shopId} ${job.kind}`;
+    const group = groups.get(key);
+    if (group) group.push(job);
+    else groups.set(key, [job]);
+  }
+  const facts = new Map<string, unknown>();
+  for (const [key, group] of groups) {
+    const first = group[0] as QueuedJob;
+    const shop = shops.get(first.shopId);
+    const kind = worker.kinds.get(first.kind);
+    if (shop && kind) facts.set(key, await kind.load(worker.db, shop, group, now));
+  }
+  return { shops, facts };
 }
 
 /**
- * Reads what the decisions of a batch need with a handful of queries per shop (not per job):
- * the shops, their carts, absence subscriptions, suppressed addresses and last send times. The
- * send times (of committed emails) are a snapshot that spares most capped jobs a round trip; the
- * cap itself is reserved atomically just before each send ({@link reserveAddressCap}).
+ * One job's way after `decide` said send: reserve (the cap), deliver with the last-moment claim,
+ * then record it in the group commit, or give it back (withheld), retry it with backoff, or fail it.
  */
-async function loadContext(
+async function deliverJob(
   worker: Resolved,
-  jobs: RecoveryJob[],
-  now: Date,
-): Promise<BatchContext> {
-  const { db } = worker;
-  const byShop = new Map<string, RecoveryJob[]>();
-  for (const job of jobs) {
-    const list = byShop.get(job.shopId);
-    if (list) list.push(job);
-    else byShop.set(job.shopId, [job]);
-  }
-  const shops = await findShops(db, [...byShop.keys()]);
-  const context: BatchContext = {
-    shops: new Map([...byShop.keys()].map((shopId) => [shopId, shops.get(shopId)])),
-    carts: new Map(),
-    subscriptions: new Map(),
-    suppressed: new Set(),
-    lastSent: new Map(),
-  };
-  const since = new Date(now.getTime() - worker.frequencyCapMs).toISOString();
-  for (const [shopId, shopJobs] of byShop) {
-    if (!shops.has(shopId)) continue;
-    const cartIds = shopJobs.filter((job) => job.kind === 'recovery').map((job) => job.subjectId);
-    const hashes = new Set(shopJobs.map((job) => job.emailHash));
-    for (const cart of await findCarts(db, shopId, cartIds)) {
-      context.carts.set(cart.id, cart);
-      if (cart.emailHash) hashes.add(cart.emailHash);
-    }
-    const absenceIds = shopJobs.filter((job) => job.kind === 'absence').map((job) => job.subjectId);
-    for (const subscription of await findAbsenceSubscriptions(db, shopId, absenceIds)) {
-      context.subscriptions.set(subscription.id, subscription);
-    }
-    for (const hash of await suppressedEmails(db, shopId, [...hashes])) {
-      context.suppressed.add(`${shopId}:${hash}`);
-    }
-    for (const [hash, last] of await lastRecoveryEmailTimes(db, shopId, [...hashes], since)) {
-      context.lastSent.set(`${shopId}:${hash}`, Date.parse(last));
-    }
-  }
-  return context;
-}
-
-function decide(worker: Resolved, job: RecoveryJob, context: BatchContext, now: Date): Decision {
-  const shop = context.shops.get(job.shopId);
-  if (!shop) return { action: 'cancel', reason: 'shop-deleted' };
-  const { config } = shop;
-  const links = {
-    restoreUrl: `${worker.publicUrl}/r/${job.token}`,
-    unsubscribeUrl: `${worker.publicUrl}/u/${job.token}`,
-  };
-  let to: string;
-  let emailHash: string;
-  let rendered: RenderedEmail;
-  let cart: StoredCart | undefined;
-  if (job.kind === 'recovery') {
-    cart = context.carts.get(job.subjectId);
-    if (!cart) return { action: 'cancel', reason: 'cart-erased' };
-    const reason = stopReason(cart, config);
-    if (reason) return { action: 'cancel', reason };
-    to = cart.email as string;
-    emailHash = cart.emailHash as string;
-    const content = JSON.parse(job.content) as RecoveryJobContent;
-    rendered = renderRecoveryEmail({
-      shopName: config.shopName,
-      defaultLocale: config.defaultLocale,
-      ...(cart.locale ? { locale: cart.locale } : {}),
-      step: content,
-      cart,
-      ...links,
-    });
-  } else {
-    const subscription = context.subscriptions.get(job.subjectId);
-    if (!subscription) return { action: 'cancel', reason: 'subscription-erased' };
-    // The merchant may have extended the absence since the shopper asked: wait for its new end.
-    // (A deleted absence sends now: the shop is open.)
-    const { absenceId } = JSON.parse(job.content) as AbsenceJobContent;
-    const sendAt = absenceEmailAt(config, absenceId, now);
-    if (sendAt && sendAt.getTime() > now.getTime())
-      return { action: 'defer', until: sendAt, reason: 'absence-extended' };
-    to = subscription.email;
-    emailHash = subscription.emailHash;
-    const shopUrl = config.recovery.restoreUrl?.shopUrl;
-    rendered = renderAbsenceEmail({
-      shopName: config.shopName,
-      defaultLocale: config.defaultLocale,
-      ...(subscription.locale ? { locale: subscription.locale } : {}),
-      ...(shopUrl ? { shopUrl } : {}),
-      unsubscribeUrl: links.unsubscribeUrl,
-    });
-  }
-  const key = `${job.shopId}:${emailHash}`;
-  if (context.suppressed.has(key) || context.suppressed.has(`${job.shopId}:${job.emailHash}`)) {
-    return { action: 'cancel', reason: 'unsubscribed' };
-  }
-  const allowed = outsideQuietHours(now, config.recovery.quietHours, config.calendar.timeZone);
-  if (allowed.getTime() > now.getTime())
-    return { action: 'defer', until: allowed, reason: 'quiet-hours' };
-  if (job.kind === 'recovery') {
-    const last = context.lastSent.get(key);
-    if (last !== undefined && now.getTime() - last < worker.frequencyCapMs) {
-      return {
-        action: 'defer',
-        until: new Date(last + worker.frequencyCapMs),
-        reason: 'frequency-cap',
-      };
-    }
-    context.lastSent.set(key, now.getTime());
-  }
-  const fromName = config.recovery.fromName ?? config.shopName;
-  const email: OutgoingEmail = {
-    from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${worker.fromAddress}>`,
-    to,
-    ...(config.recovery.replyTo ? { replyTo: config.recovery.replyTo } : {}),
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    messageId: messageIdOf(job.id, worker.publicUrl),
-    headers: {
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'Auto-Submitted': 'auto-generated',
-    },
-  };
-  return {
-    action: 'send',
-    email,
-    rendered,
-    to,
-    ...(job.kind === 'recovery' ? { capHash: emailHash } : {}),
-    ...(cart ? { cart } : {}),
-  };
-}
-
-async function deliver(
-  worker: Resolved,
-  recorder: SentRecorder,
-  job: RecoveryJob,
-  decision: Extract<Decision, { action: 'send' }>,
+  kind: JobKindHandler,
+  job: QueuedJob,
+  payload: unknown,
   result: BatchResult,
 ): Promise<void> {
   const { db, logger } = worker;
-  // The frequency cap, reserved atomically: of several workers sending to one address at once,
-  // only one gets the row; the others defer their job until the cap allows it.
-  let reservedAt: string | undefined;
-  if (decision.capHash !== undefined) {
-    const at = worker.clock();
-    const cutoff = new Date(at.getTime() - worker.frequencyCapMs).toISOString();
-    const reservation = await reserveAddressCap(
-      db,
-      job.shopId,
-      decision.capHash,
-      job.id,
-      at.toISOString(),
-      cutoff,
-    );
-    if (!reservation.reserved) {
-      // Released meanwhile (its send failed): try again at once rather than wait a whole cap.
-      const until =
-        reservation.last === undefined
-          ? at
-          : new Date(Date.parse(reservation.last) + worker.frequencyCapMs);
-      await rescheduleJob(db, job, until.toISOString(), 'frequency-cap', true);
+  if (kind.reserve) {
+    const reservation = await kind.reserve(db, job, payload, worker.clock());
+    if (!reservation.ok) {
+      await rescheduleJob(db, job, reservation.until.toISOString(), reservation.reason, true);
       result.deferred++;
       return;
     }
-    reservedAt = at.toISOString();
   }
-  try {
-    await worker.mailer.send(decision.email);
-  } catch (error) {
-    // Not accepted: the address was not emailed, so the cap goes back.
-    if (reservedAt !== undefined && decision.capHash !== undefined)
-      await releaseAddressCap(db, job.shopId, decision.capHash, job.id, reservedAt);
-    const failure = isDeliveryError(error) ? error : undefined;
-    const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
-    const now = worker.clock();
-    if (failure?.permanent) {
-      await finishJob(db, job, 'failed', message);
-      result.failed++;
-      logger.warn(
-        { jobId: job.id, to: maskEmail(decision.to), reason: message },
-        'recovery email refused',
-      );
-    } else if (job.attempts >= worker.maxAttempts) {
-      await finishJob(db, job, 'failed', `gave up after ${job.attempts} attempts: ${message}`);
-      result.failed++;
-      logger.warn({ jobId: job.id, reason: message }, 'recovery email given up');
-    } else {
-      const retryAt = new Date(now.getTime() + backoffMs(job.attempts, worker.random));
-      await rescheduleJob(db, job, retryAt.toISOString(), message, false);
-      result.retried++;
-      logger.info({ jobId: job.id, retryAt, reason: message }, 'recovery email will be retried');
-    }
+  const outcome = await kind.deliver(payload, () => kind.claim(db, job, payload));
+  if (outcome.status === 'delivered') {
+    const at = worker.clock();
+    const writer = worker.writers.get(kind) as BatchWriter<Delivered<unknown>, void>;
+    await worker.groupCommit.write(writer, { job, payload, at });
+    result.sent++;
     return;
   }
-  const sentAt = worker.clock();
-  const outbox = worker.mailer.transport === 'outbox';
-  const recorded = await recorder.record({
-    job,
-    sentAt,
-    email: {
-      id: newId('eml'),
-      jobId: job.id,
-      kind: job.kind,
-      subjectId: job.subjectId,
-      step: job.step,
-      to: decision.to,
-      emailHash: decision.cart?.emailHash ?? job.emailHash,
-      subject: decision.rendered.subject,
-      html: outbox ? decision.rendered.html : null,
-      text: outbox ? decision.rendered.text : null,
-      messageId: decision.email.messageId,
-      transport: worker.mailer.transport,
-      createdAt: sentAt.toISOString(),
-    },
-  });
-  if (recorded) result.sent++;
-  else logger.warn({ jobId: job.id }, 'recovery job lease lost before its result was recorded');
-}
-
-interface SentRecord {
-  job: RecoveryJob;
-  sentAt: Date;
-  email: NewEmail;
-}
-
-/** The most emails one group commit records. */
-const MAX_GROUP = 250;
-
-/**
- * Group commit: each accepted email is queued for recording at once; results that arrive while a
- * commit runs wait for the next one, so one transaction of three statements (jobs `sent` where the
- * lease is still ours, the `recovery_emails` rows, the carts' `recovery_email_at`) records every
- * email accepted meanwhile; an email waits at most `commitDelayMs` for company. The at-least-once
- * window stays small (an email accepted but not yet committed: the last `commitDelayMs` plus one
- * commit), and the database does a fraction of the work. All records of one recorder come from
- * one claim, so they share its lease owner.
- */
-class SentRecorder {
-  private queue: {
-    record: SentRecord;
-    done: (recorded: boolean) => void;
-    fail: (error: unknown) => void;
-  }[] = [];
-  private flushing: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly leaseOwner: string,
-    private readonly delayMs: number,
-  ) {}
-
-  /** Queues an accepted email; resolves once committed: true, or false when the lease was lost. */
-  record(record: SentRecord): Promise<boolean> {
-    return new Promise((done, fail) => {
-      this.queue.push({ record, done, fail });
-      // A commit under way takes the newcomers as soon as it ends; else wait a little for company.
-      if (this.flushing) return;
-      if (this.delayMs <= 0 || this.queue.length >= MAX_GROUP) this.start();
-      else this.timer ??= setTimeout(() => this.start(), this.delayMs);
-    });
+  await kind.release?.(db, job, payload);
+  if (outcome.status === 'withheld') {
+    await releaseWithheldJob(db, job, worker.clock().toISOString());
+    result.withheld++;
+    logger.info({ jobId: job.id }, 'job withheld by its last-moment check');
+    return;
   }
-
-  private start(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushing ??= this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
-      const pending = this.queue.splice(0, MAX_GROUP);
-      try {
-        const records = pending.map((entry) => entry.record);
-        const owned = await this.db.transaction().execute((trx) => this.commit(trx, records));
-        for (const entry of pending) entry.done(owned.has(entry.record.job.id));
-      } catch (error) {
-        for (const entry of pending) entry.fail(error);
-      }
-    }
-    this.flushing = undefined;
-  }
-
-  private async commit(trx: Db, records: SentRecord[]): Promise<Set<string>> {
-    // The job rows' and carts' time is the last acceptance of the group (milliseconds apart);
-    // each `recovery_emails` row keeps its own.
-    const sentAt = records.reduce(
-      (latest, { sentAt }) => (sentAt > latest ? sentAt : latest),
-      new Date(0),
-    );
-    const at = sentAt.toISOString();
-    const owned = await markJobsSent(
-      trx,
-      this.leaseOwner,
-      records.map(({ job }) => job.id),
-      at,
-    );
-    const recorded = records.filter(({ job }) => owned.has(job.id));
-    await insertEmails(
-      trx,
-      recorded.map(({ job, email }) => ({ shopId: job.shopId, email })),
-    );
-    const cartsByShop = new Map<string, string[]>();
-    for (const { job } of recorded) {
-      if (job.kind !== 'recovery') continue;
-      cartsByShop.set(job.shopId, [...(cartsByShop.get(job.shopId) ?? []), job.subjectId]);
-    }
-    for (const [shopId, cartIds] of cartsByShop) await markCartsEmailed(trx, shopId, cartIds, at);
-    return owned;
+  const { message } = outcome;
+  if (outcome.permanent) {
+    await finishJob(db, job, 'failed', message);
+    result.failed++;
+    logger.warn({ jobId: job.id, kind: job.kind, reason: message }, 'job refused');
+  } else if (job.attempts >= worker.maxAttempts) {
+    await finishJob(db, job, 'failed', `gave up after ${job.attempts} attempts: ${message}`);
+    result.failed++;
+    logger.warn({ jobId: job.id, kind: job.kind, reason: message }, 'job given up');
+  } else {
+    const retryAt = new Date(worker.clock().getTime() + backoffMs(job.attempts, worker.random));
+    await rescheduleJob(db, job, retryAt.toISOString(), message, false);
+    result.retried++;
+    logger.info({ jobId: job.id, retryAt, reason: message }, 'job will be retried');
   }
 }
 
 /**
- * Claims one batch of due jobs and handles it: re-checks every stop condition, defers for quiet
- * hours and the frequency cap, sends the rest concurrently and records each result as it comes.
+ * Claims one batch of due jobs and handles it: each kind decides on its jobs from facts read for
+ * the batch; the jobs to send go concurrently, each claimed again at the last moment, and each
+ * delivery is recorded as it comes, in the group commit.
  */
 export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise<BatchResult> {
   const worker = 'skipLocked' in options ? options : resolve(options);
@@ -488,6 +228,7 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
     failed: 0,
     cancelled: 0,
     deferred: 0,
+    withheld: 0,
   };
   const leaseOwner = `lease_${randomBytes(9).toString('base64url')}`;
   const jobs = await claimDueJobs(worker.db, {
@@ -496,14 +237,21 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
     leaseOwner,
     limit: worker.batchSize,
     skipLocked: worker.skipLocked,
+    kinds: [...worker.kinds.keys()],
   });
   result.claimed = jobs.length;
   if (jobs.length === 0) return result;
-  const context = await loadContext(worker, jobs, now);
+  const { shops, facts } = await loadFacts(worker, jobs, now);
   const deliveries: Promise<void>[] = [];
-  const recorder = new SentRecorder(worker.db, leaseOwner, worker.commitDelayMs);
   for (const job of jobs) {
-    const decision = decide(worker, job, context, now);
+    const kind = worker.kinds.get(job.kind) as JobKindHandler;
+    const shop = shops.get(job.shopId);
+    const decision: Decision<unknown> = kind.decide(
+      job,
+      shop,
+      facts.get(`${job.shopId} ${job.kind}`),
+      now,
+    );
     if (decision.action === 'cancel') {
       await finishJob(worker.db, job, 'cancelled', decision.reason);
       result.cancelled++;
@@ -511,14 +259,14 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
       await rescheduleJob(worker.db, job, decision.until.toISOString(), decision.reason, true);
       result.deferred++;
     } else {
-      deliveries.push(deliver(worker, recorder, job, decision, result));
+      deliveries.push(deliverJob(worker, kind, job, decision.payload, result));
     }
   }
   const settled = await Promise.allSettled(deliveries);
   for (const outcome of settled) {
     // A job whose result could not be recorded (database down) is taken up again after its lease.
     if (outcome.status === 'rejected')
-      worker.logger.error({ err: outcome.reason }, 'recording a recovery email failed');
+      worker.logger.error({ err: outcome.reason }, 'recording a job failed');
   }
   return result;
 }

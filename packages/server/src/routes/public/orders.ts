@@ -6,6 +6,7 @@ import { jsonBody } from '../../middleware/json-body.js';
 import { publicKeyOf } from '../../middleware/public-auth.js';
 import { recordVerifiedOrder } from '../../orders/record-order.js';
 import { findCart, findCartByPlatformId, markCartConverted } from '../../storage/cart.store.js';
+import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 import { describeRoutes } from '../openapi.js';
 import { stopRecoveryForOrder } from '../../worker/scheduler.js';
 
@@ -15,6 +16,9 @@ import { stopRecoveryForOrder } from '../../worker/scheduler.js';
  * `converted`; reporting the same order again changes nothing. Sent by the shop's backend with
  * its secret key, the order is *verified* (it counts in the verified revenue); with the
  * publishable key it only stops the emails, since anyone can send that with any total.
+ *
+ * Lock order (the server's one): the cart row first, then its jobs. A PostgreSQL deadlock or
+ * serialization failure is retried here, never answered 500.
  */
 export const publicOrders = new Hono<AppEnv>().post(
   '/',
@@ -24,7 +28,7 @@ export const publicOrders = new Hono<AppEnv>().post(
     const shop = c.get('shop');
     const order = c.req.valid('json');
     const now = clock();
-    const cart = await db.transaction().execute(async (trx) => {
+    const cart = await inRetriedTransaction(db, async (trx) => {
       const found =
         (order.cartId.startsWith('crt_')
           ? await findCart(trx, shop.id, order.cartId)
@@ -47,16 +51,16 @@ export const publicOrders = new Hono<AppEnv>().post(
         return (recorded.counted && (await findCart(trx, shop.id, found.id))) || found;
       }
       if (found.status !== 'open') return found;
-      const status = found.recoveryEmailAt !== null ? 'recovered' : 'converted';
-      const updated = await markCartConverted(trx, shop.id, found.id, {
-        status,
+      // The statement decides converted or recovered on the row it locks: an email recorded
+      // after the read above still counts.
+      const status = await markCartConverted(trx, shop.id, found.id, {
         orderId: order.orderId ?? null,
         total: order.total,
         currency: order.currency,
         at: now,
       });
       // A concurrent report of the same order won: answer what it stored.
-      if (!updated) return (await findCart(trx, shop.id, found.id)) ?? found;
+      if (!status) return (await findCart(trx, shop.id, found.id)) ?? found;
       const converted = { ...found, status, convertedAt: now.toISOString() } as const;
       await stopRecoveryForOrder(trx, converted, now);
       return converted;

@@ -1,0 +1,13 @@
+import { absenceEmailKind, recoveryEmailKind, type EmailKindSettings } from './email-kinds.js';
+import type { JobKindHandler } from './job-kind.js';
+
+/** What the kinds of jobs may need from the worker that runs them. */
+export type JobKindSettings = EmailKindSettings;
+
+/**
+ * Every kind of job the queue runs, one line each. A job of a kind missing here is left alone
+ * (a newer server's job, during a rolling deploy).
+ */
+export function createJobKinds(settings: JobKindSettings): JobKindHandler[] {
+  return [recoveryEmailKind(settings), absenceEmailKind(settings)] as JobKindHandler[];
+}
