@@ -165,6 +165,9 @@ export function recoveryEmailKind(
         frequencyCapMs: settings.frequencyCapMs,
         now,
       });
+      // A later step to the same address in this batch waits for the cap (the earlier step goes
+      // first: jobs come sorted by step); the atomic reservation covers other batches.
+      if (verdict.action === 'send') facts?.lastSent.set(hash, now.getTime());
       return fromVerdict(verdict, () => {
         const { config } = shop as Shop;
         const openCart = cart as StoredCart;

@@ -40,7 +40,11 @@ export interface JobKindHandler<Facts = unknown, Payload = unknown> {
   readonly kind: JobKind;
   /** Reads what `decide` needs for one shop's jobs of this kind, in a few queries (not per job). */
   load(db: Db, shop: Shop, jobs: QueuedJob[], now: Date): Promise<Facts>;
-  /** Pure: what to do with one job, from the batch's facts (`shop` undefined: deleted). */
+  /**
+   * What to do with one job, from the batch's facts (`shop` undefined: deleted); no I/O. The
+   * queue calls it for the batch's jobs in order, so it may note its own decisions in `facts`
+   * (a second email to one address in a batch waits for the cap).
+   */
   decide(
     job: QueuedJob,
     shop: Shop | undefined,

@@ -3,7 +3,6 @@ import { createSmtpMailer, type Mailer } from '../email/mailer.js';
 import { countEmailsSent } from '../storage/emails.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../test-app.js';
-import { recoveryPlugin } from './plugin.js';
 import { seedDueJobs, startTestSmtp, type TestSmtp } from './test-fixtures.js';
 import { startWorker, type RunningWorker } from './worker.js';
 
@@ -35,7 +34,7 @@ describeEachDialect('sends racing orders and unsubscribes', (database) => {
 
   async function setUp(carts: number, delayMs: number) {
     const { db } = database();
-    const t = await createTestApp(db, { plugins: [recoveryPlugin] });
+    const t = await createTestApp(db);
     const shopId = t.shopA.shopId;
     const jobIds = await seedDueJobs(db, { shopId }, carts, new Date(Date.now() - 60_000));
     const rows = await db

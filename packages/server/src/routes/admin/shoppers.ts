@@ -8,6 +8,7 @@ import { eraseShopperFromVerifiedOrders } from '../../storage/order-webhook.stor
 import { listEmailsOfEmail } from '../../storage/emails.store.js';
 import { listJobsOfEmail } from '../../storage/jobs.store.js';
 import type { Db } from '../../storage/database.js';
+import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 import { eraseRecoveryData } from '../../worker/scheduler.js';
 import { toAdminCart } from './carts.js';
 import { describeRoutes } from '../openapi.js';
@@ -55,10 +56,13 @@ export const adminShoppers = new Hono<AppEnv>()
     const { email } = c.req.valid('json');
     const emailHash = hashEmail(email);
     const now = clock();
-    const cartsErased = await db.transaction().execute(async (trx) => {
+    // Carts first, then the jobs: the server's one lock order (the worker records a send in that
+    // order; the other way round, the two deadlock on PostgreSQL). Deadlocks are retried anyway.
+    const cartsErased = await inRetriedTransaction(db, async (trx) => {
+      const erased = await eraseShopperFromCarts(trx, shop.id, emailHash, now);
       await eraseRecoveryData(trx, shop.id, emailHash);
       await eraseShopperFromVerifiedOrders(trx, shop.id, emailHash);
-      return eraseShopperFromCarts(trx, shop.id, emailHash, now);
+      return erased;
     });
     return c.json({ email, cartsErased });
   });
