@@ -4,7 +4,33 @@
 //     per language other than English (the loader fetches only the page's);
 //   `vite build`: dist/*.js entries for bundlers, with lit, @lit/react, react, @floating-ui/dom and
 //     @comptoir/sdk left external.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Lit's css`` templates reach the bundle as written (indentation, newlines, comments): this
+ * collapses them in the widgets' own sources, about 0.1 KB gzip an element. Interpolations
+ * (`${…}`) are left alone; only whitespace next to punctuation and comments go.
+ */
+function minifyCssTemplates(): Plugin {
+  const squeeze = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'comptoir-minify-css-templates',
+    transform(code, id) {
+      if (!/widgets[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => {
+        const parts = body.split(/(\$\{[^}]*\})/);
+        return `css\`${parts.map((part) => (part.startsWith('${') ? part : squeeze(part))).join('')}\``;
+      });
+    },
+  };
+}
 
 const ELEMENTS = [
   'absence-banner',
@@ -20,6 +46,7 @@ const EXTERNAL =
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   return {
+    plugins: [minifyCssTemplates()],
     resolve: {
       conditions: ['comptoir-source', 'module', 'browser', 'production', 'import', 'default'],
     },
@@ -52,19 +79,17 @@ export default defineConfig(({ mode }) => {
           codeSplitting: cdn
             ? {
                 groups: [
-                  {
-                    name: 'lit',
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/,
-                  },
                   { name: 'calendar', test: /packages[\\/]sdk[\\/]src[\\/](calendar|money)[\\/]/ },
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
                   {
                     name: 'core',
-                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|reserve|remote-config|locale)|cart[\\/](store|validate)|translations[\\/]translation)\.ts/,
+                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|reserve|height-key|remote-config|locale)|cart[\\/](store|validate)|translations[\\/]translation)\.ts/,
                   },
+                  // Lit and the elements' shared base in one chunk: every element needs both, and one
+                  // file compresses better than two (about 0.3 KB gzip less).
                   {
                     name: 'runtime',
-                    test: /widgets[\\/]src[\\/](translations[\\/]en\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element|notice\.styles)\.ts)/,
+                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|widgets[\\/]src[\\/](translations[\\/]en\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element|remember-height|notice\.styles)\.ts))/,
                   },
                 ],
               }

@@ -185,7 +185,7 @@ describe('loader and cart adapters', () => {
     const report = `${warm.sources.join('; ')} (reserved ${warm.reserved})`;
     expect(warm.shifts, `shifted: ${report}`).to.equal(0);
     // Control: without remembered heights the same page does shift, so the observer sees shifts.
-    localStorage.removeItem('comptoir:heights');
+    localStorage.removeItem('comptoir:heights:v2');
     expect((await visit()).shifts).to.be.greaterThan(0);
   });
 });

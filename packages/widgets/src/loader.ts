@@ -53,6 +53,7 @@ export function loadElements(root: ParentNode = document): Promise<unknown> {
         .catch((error: unknown) => warnOnce(`load-${tag}`, `could not load ${tag}`, error)),
     );
   };
+  reserveSpace(root);
   if (root instanceof Element) consider(root);
   for (const element of root.querySelectorAll(':not(:defined)')) consider(element);
   return Promise.all(pending);
@@ -128,7 +129,6 @@ export function boot(
 ): ComptoirGlobal | undefined {
   try {
     if (window.comptoir) return window.comptoir;
-    reserveSpace();
     listenForCartEvents();
     const data = script?.dataset ?? {};
     let resolveReady!: () => void;

@@ -3,7 +3,7 @@ import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import en from '../translations/en.js';
 import { ConfigController } from './config-controller.js';
 import { LocalizeController } from './localize.js';
-import { rememberHeight } from './reserve.js';
+import { releaseReservation } from './remember-height.js';
 import { loadedTranslation, loadTranslation, provideTranslation } from './locale.js';
 
 provideTranslation('en', en);
@@ -214,6 +214,6 @@ export class ComptoirElement extends LitElement {
       if (value) this.style.setProperty(variable, value);
       else this.style.removeProperty(variable);
     }
-    rememberHeight(this);
+    releaseReservation(this);
   }
 }

@@ -1,36 +1,84 @@
-import { readStorage, writeStorage } from './storage.js';
+import type { PublishedConfig } from '@comptoir/sdk/schemas';
+import { HEIGHTS_KEY, heightKey, type Heights } from './height-key.js';
+import { state } from './state.js';
+import { readStorage } from './storage.js';
 
-const KEY = 'comptoir:heights';
+/** An element whose code never comes (blocked, offline) gives its space back after this. */
+const GIVE_BACK_MS = 8000;
 
 /**
- * Remembers an element's rendered height for the next visit, so the loader can reserve it
- * before the element's code arrives (no layout shift with a warm cache).
+ * Whether the cached config says this element will render nothing (no absence, no holiday
+ * event, no question, no free-shipping rule): then no space is reserved, history or not.
  */
-export function rememberHeight(element: HTMLElement): void {
-  if (!element.isConnected || element.hasAttribute('data-no-reserve')) return;
-  // Read afresh each time: other tabs of the shop (and other copies of the widgets) write it too,
-  // and a copy kept in memory would overwrite their heights with stale ones.
-  const heights = readStorage<Record<string, number>>(KEY) ?? {};
-  const height = Math.round(element.getBoundingClientRect().height);
-  if (heights[element.localName] === height) return;
-  heights[element.localName] = height;
-  writeStorage(KEY, heights);
+function rendersNothing(tag: string, config: PublishedConfig | undefined): boolean {
+  if (!config) return false;
+  const empty: Record<string, unknown[] | undefined> = {
+    'comptoir-absence-banner': config.calendar?.absences,
+    'comptoir-holiday-deadline': config.holidayEvents,
+    'comptoir-faq': config.faq,
+    'comptoir-free-shipping': config.freeShipping?.rules,
+  };
+  return tag in empty && !empty[tag]?.length;
 }
 
 /**
- * Reserves the remembered height of every Comptoir element that is not defined yet, with one
- * `<style>` in the document head. Called by the loader before it imports anything.
+ * The height to reserve for an element not rendered yet: what it measured on this page at this
+ * viewport width and place; else, with no such history, the same page and place at the nearest
+ * width, then the same widget at this width on another page; none when the cached config says
+ * it renders nothing.
  */
-export function reserveSpace(): void {
-  const known = readStorage<Record<string, number>>(KEY);
-  if (!known) return;
-  const rules = Object.entries(known)
-    .filter(([tag, height]) => /^comptoir-[a-z-]+$/.test(tag) && height > 0 && height < 2000)
-    .map(([tag, height]) => `${tag}:not(:defined){display:block;min-block-size:${height}px}`)
-    .join('');
-  if (!rules) return;
-  const style = document.createElement('style');
-  style.dataset.comptoirReserve = '';
-  style.textContent = rules;
-  document.head.append(style);
+export function expectedHeight(element: HTMLElement, heights: Heights): number | undefined {
+  if (rendersNothing(element.localName, state.config)) return 0;
+  const key = heightKey(element);
+  if (heights[key] !== undefined) return heights[key];
+  const [path, , tag, slot] = key.split('|');
+  let nearest: { distance: number; height: number } | undefined;
+  let sameWidth: number | undefined;
+  for (const [other, height] of Object.entries(heights)) {
+    const [otherPath, otherWidth, otherTag, otherSlot] = other.split('|');
+    if (otherTag !== tag) continue;
+    if (otherPath === path && otherSlot === slot) {
+      const distance = Math.abs(Number(otherWidth) - innerWidth);
+      if (!nearest || distance < nearest.distance) nearest = { distance, height };
+    } else if (Number(otherWidth) === innerWidth) sameWidth = height;
+  }
+  return nearest?.height ?? sameWidth;
+}
+
+/**
+ * Reserves the expected height of every Comptoir element under `root` that is not defined yet,
+ * as an inline `min-block-size` the element drops once it has grown into it (see
+ * `releaseReservation`). Called by the loader before the elements' code arrives, and for each
+ * element added later (placements, a theme's re-render).
+ */
+export function reserveSpace(root: ParentNode = document): void {
+  const heights = readStorage<Heights>(HEIGHTS_KEY) ?? {};
+  let reserved = false;
+  for (const element of root.querySelectorAll<HTMLElement>(':not(:defined)')) {
+    if (!/^comptoir-[a-z-]+$/.test(element.localName)) continue;
+    if (element.dataset.comptoirReserved !== undefined) continue;
+    if (element.hasAttribute('data-no-reserve')) continue;
+    const height = expectedHeight(element, heights);
+    if (!height || height <= 0 || height >= 2000) continue;
+    element.dataset.comptoirReserved = String(Math.round(performance.now()));
+    element.style.minBlockSize = `${height}px`;
+    reserved = true;
+  }
+  if (!reserved) return;
+  if (!document.querySelector('style[data-comptoir-reserve]')) {
+    // An undefined element is inline, where a minimum height does nothing; once defined, its own
+    // `:host` display (and `[hidden]`) applies again.
+    const style = document.createElement('style');
+    style.dataset.comptoirReserve = '';
+    style.textContent = '[data-comptoir-reserved]:not(:defined){display:block}';
+    document.head.append(style);
+  }
+  setTimeout(() => {
+    for (const element of root.querySelectorAll<HTMLElement>(
+      '[data-comptoir-reserved]:not(:defined)',
+    )) {
+      element.style.minBlockSize = '';
+      delete element.dataset.comptoirReserved;
+    }
+  }, GIVE_BACK_MS);
 }

@@ -11,7 +11,7 @@ setCart({
   subtotal: 1200,
   items: [{ id: 'a', title: 'Mug', quantity: 1, unitPrice: 1200 }],
 });
-const reserved = localStorage.getItem('comptoir:heights');
+const reserved = localStorage.getItem('comptoir:heights:v2');
 const api = boot(script);
 void api?.ready.then(async () => {
   await customElements.whenDefined('comptoir-free-shipping');

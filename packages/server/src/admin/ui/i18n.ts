@@ -369,7 +369,8 @@ const en = {
   'data.exportedData': 'Exported data',
   'install.intro': 'Add Comptoir to your shop with one line, then choose where each widget goes.',
   'install.snippetTitle': 'Your script tag',
-  'install.snippetHint': 'Paste it once, before the closing </body> tag of your theme.',
+  'install.snippetHint':
+    'Paste it once, inside the <head> of your theme (keep blocking="render": the page then never jumps while the widgets load).',
   'install.copy': 'Copy',
   'install.copied': 'Copied',
   'install.copyFailed': 'Could not copy. Select the text and copy it by hand.',
@@ -383,7 +384,7 @@ const en = {
   'install.guidesTitle': 'Step by step',
   'install.anySite': 'Any other site',
   'install.shopify.1': 'In Shopify admin, open Online Store › Themes, then ⋯ › Edit code.',
-  'install.shopify.2': 'Open layout/theme.liquid and paste the script tag just before </body>.',
+  'install.shopify.2': 'Open layout/theme.liquid and paste the script tag just before </head>.',
   'install.shopify.3':
     'Add your shop’s address (https://yourshop.myshopify.com and your own domain) to the allowed sites above, then save.',
   'install.shopify.4':
@@ -392,11 +393,11 @@ const en = {
     'Choose Shopify as platform in Recovery emails so restore links rebuild the cart.',
   'install.woo.1':
     'In WordPress, install a header-and-footer code plugin (or edit your child theme’s footer.php).',
-  'install.woo.2': 'Paste the script tag in the footer section.',
+  'install.woo.2': 'Paste the script tag in the header section (it goes inside <head>).',
   'install.woo.3': 'Add your site’s address to the allowed sites above, then save.',
   'install.woo.4':
     'The cart is read from the WooCommerce Store API automatically. Choose WooCommerce in Recovery emails.',
-  'install.any.1': 'Paste the script tag before </body> on every page.',
+  'install.any.1': 'Paste the script tag inside <head> on every page.',
   'install.any.2': 'Add your site’s address to the allowed sites above, then save.',
   'install.any.3': 'Put a widget tag where it should appear (below).',
   'install.any.4':
@@ -789,7 +790,8 @@ const fr: Record<MessageKey, string> = {
   'install.intro':
     'Ajoutez Comptoir à votre boutique en une ligne, puis choisissez où va chaque widget.',
   'install.snippetTitle': 'Votre balise script',
-  'install.snippetHint': 'Collez-la une fois, avant la balise </body> de votre thème.',
+  'install.snippetHint':
+    'Collez-la une fois, dans le <head> de votre thème (gardez blocking="render" : la page ne bouge plus pendant le chargement des widgets).',
   'install.copy': 'Copier',
   'install.copied': 'Copié',
   'install.copyFailed': 'Copie impossible. Sélectionnez le texte et copiez-le à la main.',
@@ -804,7 +806,7 @@ const fr: Record<MessageKey, string> = {
   'install.anySite': 'Tout autre site',
   'install.shopify.1':
     'Dans l’admin Shopify, ouvrez Boutique en ligne › Thèmes, puis ⋯ › Modifier le code.',
-  'install.shopify.2': 'Ouvrez layout/theme.liquid et collez la balise script juste avant </body>.',
+  'install.shopify.2': 'Ouvrez layout/theme.liquid et collez la balise script juste avant </head>.',
   'install.shopify.3':
     'Ajoutez l’adresse de votre boutique (https://votreboutique.myshopify.com et votre domaine) aux sites autorisés ci-dessus, puis enregistrez.',
   'install.shopify.4':
@@ -813,12 +815,12 @@ const fr: Record<MessageKey, string> = {
     'Choisissez Shopify comme plateforme dans Emails de relance pour que les liens reconstruisent le panier.',
   'install.woo.1':
     'Dans WordPress, installez une extension d’insertion de code (ou modifiez le footer.php de votre thème enfant).',
-  'install.woo.2': 'Collez la balise script dans la partie pied de page.',
+  'install.woo.2': 'Collez la balise script dans la partie en-tête (elle va dans le <head>).',
   'install.woo.3':
     'Ajoutez l’adresse de votre site aux sites autorisés ci-dessus, puis enregistrez.',
   'install.woo.4':
     'Le panier est lu automatiquement par l’API Store de WooCommerce. Choisissez WooCommerce dans Emails de relance.',
-  'install.any.1': 'Collez la balise script avant </body> sur chaque page.',
+  'install.any.1': 'Collez la balise script dans le <head> de chaque page.',
   'install.any.2':
     'Ajoutez l’adresse de votre site aux sites autorisés ci-dessus, puis enregistrez.',
   'install.any.3': 'Placez une balise de widget là où il doit apparaître (ci-dessous).',

@@ -182,6 +182,8 @@ describeEachDialect('admin API', (database) => {
       ).json()) as { snippet: string };
       expect(install.snippet).toContain(`data-shop="${t.shopA.shopId}"`);
       expect(install.snippet).toContain(`data-key="${t.shopA.publishableKey}"`);
+      // As the README says: in <head>, render-blocking, so the page never jumps.
+      expect(install.snippet).toMatch(/^<script type="module" blocking="render" src=/);
     });
 
     it('refuses bodies over 1 MB', async () => {

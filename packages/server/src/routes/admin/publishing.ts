@@ -54,7 +54,9 @@ export const adminPublishing = new Hono<AppEnv>()
   .get('/install', (c) => {
     const shop = c.get('shop');
     const embedUrl = `${c.get('deps').publicUrl}/embed.js`;
-    const snippet = `<script type="module" src="${embedUrl}" data-shop="${shop.id}" data-key="${shop.publishableKey}"></script>`;
+    // In <head> with blocking="render": the loader reserves the widgets' space before the first
+    // frame, so a returning shopper's page does not jump (packages/widgets/README.md).
+    const snippet = `<script type="module" blocking="render" src="${embedUrl}" data-shop="${shop.id}" data-key="${shop.publishableKey}"></script>`;
     return c.json({ shopId: shop.id, publishableKey: shop.publishableKey, embedUrl, snippet });
   });
 

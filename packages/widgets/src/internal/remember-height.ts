@@ -1,0 +1,62 @@
+import { HEIGHTS_KEY, heightKey, type Heights } from './height-key.js';
+import { readStorage, writeStorage } from './storage.js';
+
+/** Heights kept per browser: the most recent win (a shop has few pages and widths). */
+const MAX_ENTRIES = 120;
+/** A reservation the element never grows into is dropped this long after it was made. */
+export const HOLD_MS = 4000;
+/** Only the height an element settles at as the page loads is remembered, not after a click. */
+const REMEMBER_MS = 8000;
+
+let pageHadInput = false;
+if (typeof addEventListener === 'function') {
+  for (const type of ['pointerdown', 'keydown'])
+    addEventListener(type, () => (pageHadInput = true), { capture: true, once: true });
+}
+/** When each element first rendered: it is remembered for `REMEMBER_MS` from then. */
+const firstRenderAt = new WeakMap<HTMLElement, number>();
+
+/**
+ * Called after each render: keeps the height the loader reserved (`data-comptoir-reserved`
+ * holds when) until the element's own content fills it (a first render before the cart or
+ * config arrives must not shrink the page and grow it back), then drops it; a reservation the
+ * content never fills goes after `HOLD_MS`. Then remembers the height the element settled at
+ * while the page loaded, for the next visit.
+ */
+export function releaseReservation(element: HTMLElement): void {
+  if (!element.isConnected) return;
+  const since = element.dataset.comptoirReserved;
+  if (since !== undefined) {
+    const reserved = element.style.minBlockSize;
+    // Measured without the reservation; restored in the same task, so no frame sees the change.
+    element.style.minBlockSize = '';
+    const natural = element.getBoundingClientRect().height;
+    const left = HOLD_MS - (performance.now() - Number(since));
+    if (natural + 0.5 < parseFloat(reserved) && left > 0) {
+      element.style.minBlockSize = reserved;
+      setTimeout(() => releaseReservation(element), left + 50);
+      return;
+    }
+    delete element.dataset.comptoirReserved;
+  }
+  rememberHeight(element);
+}
+
+/** Writes the element's height for the next visit, while the page is still settling. */
+function rememberHeight(element: HTMLElement): void {
+  if (element.hasAttribute('data-no-reserve') || pageHadInput) return;
+  const now = performance.now();
+  if (!firstRenderAt.has(element)) firstRenderAt.set(element, now);
+  if (now - firstRenderAt.get(element)! > REMEMBER_MS) return;
+  // Read afresh each time: other tabs of the shop (and other copies of the widgets) write it too,
+  // and a copy kept in memory would overwrite their heights with stale ones.
+  const heights = readStorage<Heights>(HEIGHTS_KEY) ?? {};
+  const key = heightKey(element);
+  const height = Math.round(element.getBoundingClientRect().height);
+  if (heights[key] === height) return;
+  delete heights[key];
+  heights[key] = height;
+  const keys = Object.keys(heights);
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete heights[old];
+  writeStorage(HEIGHTS_KEY, heights);
+}
