@@ -37,6 +37,7 @@ export function releaseReservation(element: HTMLElement): void {
       setTimeout(() => releaseReservation(element), left + 50);
       return;
     }
+    element.style.display = '';
     delete element.dataset.comptoirReserved;
   }
   rememberHeight(element);

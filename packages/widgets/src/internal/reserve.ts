@@ -57,27 +57,22 @@ export function reserveSpace(root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>(':not(:defined)')) {
     if (!/^comptoir-[a-z-]+$/.test(element.localName)) continue;
     if (element.dataset.comptoirReserved !== undefined) continue;
-    if (element.hasAttribute('data-no-reserve')) continue;
+    if (element.hasAttribute('data-no-reserve') || element.hidden) continue;
     const height = expectedHeight(element, heights);
     if (!height || height <= 0 || height >= 2000) continue;
     element.dataset.comptoirReserved = String(Math.round(performance.now()));
+    // An undefined element is inline, where a minimum height does nothing; the element's own
+    // `:host` display takes over once the reservation goes.
+    element.style.display = 'block';
     element.style.minBlockSize = `${height}px`;
     reserved = true;
   }
   if (!reserved) return;
-  if (!document.querySelector('style[data-comptoir-reserve]')) {
-    // An undefined element is inline, where a minimum height does nothing; once defined, its own
-    // `:host` display (and `[hidden]`) applies again.
-    const style = document.createElement('style');
-    style.dataset.comptoirReserve = '';
-    style.textContent = '[data-comptoir-reserved]:not(:defined){display:block}';
-    document.head.append(style);
-  }
   setTimeout(() => {
     for (const element of root.querySelectorAll<HTMLElement>(
       '[data-comptoir-reserved]:not(:defined)',
     )) {
-      element.style.minBlockSize = '';
+      element.style.minBlockSize = element.style.display = '';
       delete element.dataset.comptoirReserved;
     }
   }, GIVE_BACK_MS);

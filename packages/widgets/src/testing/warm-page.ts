@@ -14,7 +14,12 @@ setCart({
 const reserved = localStorage.getItem('comptoir:heights:v2');
 const api = boot(script);
 void api?.ready.then(async () => {
-  await customElements.whenDefined('comptoir-free-shipping');
+  // Both widgets have their code and have rendered: a slower chunk is not left out of the first
+  // visit's remembered heights (the second visit would then shift for it).
+  for (const tag of ['comptoir-shipping-cutoff', 'comptoir-free-shipping'] as const) {
+    await customElements.whenDefined(tag);
+    await document.querySelector(tag)?.updateComplete;
+  }
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   await new Promise((resolve) => setTimeout(resolve, 100));
   const page = window as unknown as { shifts: number; shiftSources: string[] };
