@@ -28,6 +28,7 @@ import { adminShoppers } from './routes/admin/shoppers.js';
 import { adminStats } from './routes/admin/stats.js';
 import { guides } from './routes/guides.js';
 import { health } from './routes/health.js';
+import { apiReference } from './routes/api-reference.js';
 import { describeRoutes, openApiDocument } from './routes/openapi.js';
 import { orderWebhooks } from './routes/hooks/order-webhooks.js';
 import { absenceSubscriptions } from './routes/public/absence-subscriptions.js';
@@ -188,11 +189,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/healthz', health);
   app.route('/guides', guides);
   app.get('/openapi.json', openApiDocument(app));
+  app.get('/openapi.html', apiReference(app));
   describeRoutes(app, {
     'GET /openapi.json': {
       summary: 'This document (OpenAPI 3.1), built from the routes',
       auth: 'none',
       status: 200,
+      tag: 'operations',
+    },
+    'GET /openapi.html': {
+      summary: 'The same document as a plain reference page',
+      auth: 'none',
+      status: 200,
+      answer: 'text/html',
       tag: 'operations',
     },
   });

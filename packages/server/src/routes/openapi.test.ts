@@ -63,4 +63,21 @@ describe('/openapi.json', () => {
       ]),
     });
   });
+
+  it('serves the same document as a plain reference page, escaped, with no script', async () => {
+    const response = await app.request('/openapi.html');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
+    const page = await response.text();
+    for (const [path, methods] of Object.entries(document.paths))
+      for (const method of Object.keys(methods))
+        expect(page, `${method} ${path}`).toContain(`id="${method}-${path}"`);
+    expect(page).toContain('id="schema-CartCaptureInput"');
+    expect(page).not.toContain('<script');
+    // The theme's font-family pattern holds < and >: shown as text, never as markup.
+    expect(page).toContain('[^;{}&lt;&gt;]');
+  });
 });

@@ -79,7 +79,7 @@ function operationOf(description: RouteDescription) {
         ...(content ? { content } : {}),
       },
       default: {
-        description: 'An error: `{ error: { code, message, details? } }`',
+        description: 'An error: { error: { code, message, details? } }',
         content: { 'application/json': { schema: openApiSchema(documents.ApiErrorBody) } },
       },
     },
@@ -123,7 +123,15 @@ export function isStaticFileRoute(path: string): boolean {
   return STATIC_FILE_ROUTES.includes(path);
 }
 
-async function buildDocument(app: Hono<AppEnv>) {
+/** The parts of the OpenAPI document the reference page reads; `/openapi.json` serves all of it. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  paths?: Record<string, Record<string, unknown> | undefined>;
+  components?: { schemas?: Record<string, unknown> };
+}
+
+async function buildDocument(app: Hono<AppEnv>): Promise<OpenApiDocument> {
   const document = await generateSpecs(app, {
     documentation: {
       info: {
@@ -153,20 +161,30 @@ async function buildDocument(app: Hono<AppEnv>) {
     excludeStaticFile: false,
     defaultValidationErrorResponse: false,
   });
+  return document as OpenApiDocument;
+}
+
+const builtDocuments = new WeakMap<Hono<AppEnv>, Promise<OpenApiDocument>>();
+
+/**
+ * The OpenAPI document of every described route of `app`, built from the routes themselves on
+ * the first call (after every route is mounted) and kept.
+ */
+export function documentOf(app: Hono<AppEnv>): Promise<OpenApiDocument> {
+  let document = builtDocuments.get(app);
+  if (!document) {
+    document = buildDocument(app);
+    builtDocuments.set(app, document);
+    document.catch(() => builtDocuments.delete(app));
+  }
   return document;
 }
 
-/**
- * `GET /openapi.json`: every described route of `app`, built from the routes themselves on the
- * first request and kept.
- */
+/** `GET /openapi.json`: {@link documentOf} the app. */
 export function openApiDocument(app: Hono<AppEnv>) {
-  let document: Promise<unknown> | undefined;
+  let serialized: string | undefined;
   return async function serveOpenApiDocument(c: Context<AppEnv>) {
-    document ??= buildDocument(app).catch((error: unknown) => {
-      document = undefined;
-      throw error;
-    });
-    return c.json(await document);
+    serialized ??= JSON.stringify(await documentOf(app));
+    return c.body(serialized, 200, { 'Content-Type': 'application/json' });
   };
 }
