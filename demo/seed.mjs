@@ -46,19 +46,30 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
     },
     freeShipping: {
       rules: [
-        { threshold: 4500, currency: 'EUR', label: 'Free standard shipping' },
-        { threshold: 9000, currency: 'EUR', label: 'Free express shipping' },
+        {
+          threshold: 4500,
+          currency: 'EUR',
+          label: { en: 'Free standard shipping', fr: 'Livraison standard offerte' },
+        },
+        {
+          threshold: 9000,
+          currency: 'EUR',
+          label: { en: 'Free express shipping', fr: 'Livraison express offerte' },
+        },
       ],
       excludedProductIds: ['gift-card'],
     },
     holidayEvents: [
       {
         id: 'christmas',
-        name: 'Christmas',
+        name: { en: 'Christmas', fr: 'Noël' },
         deliverBy: `${christmasYear}-12-24`,
         showFrom: `${christmasYear}-11-01`,
         fallback: {
-          text: 'Too late for a parcel? Give a gift card, sent at once.',
+          text: {
+            en: 'Too late for a parcel? Give a gift card, sent at once.',
+            fr: 'Trop tard pour un colis ? Offrez une carte cadeau, envoyée tout de suite.',
+          },
           url: `${shopUrl}/product.html?id=gift-card`,
         },
       },
@@ -66,48 +77,53 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
     faq: [
       {
         id: 'when-ship',
-        category: 'Shipping',
-        question: 'When will my order ship?',
-        answer:
-          'Orders placed before 14:00 (12:00 on Fridays) leave the workshop the same day, Monday to Friday.\n\nThe exact day is shown on every product page.',
+        category: { en: 'Shipping', fr: 'Livraison' },
+        question: { en: 'When will my order ship?', fr: 'Quand ma commande part-elle ?' },
+        answer: {
+          en: 'Orders placed before 14:00 (12:00 on Fridays) leave the workshop the same day, Monday to Friday.\n\nThe exact day is shown on every product page.',
+          fr: 'Les commandes passées avant 14:00 (12:00 le vendredi) quittent l’atelier le jour même, du lundi au vendredi.\n\nLe jour exact est indiqué sur chaque page produit.',
+        },
       },
       {
         id: 'ship-abroad',
-        category: 'Shipping',
+        category: { en: 'Shipping', fr: 'Livraison' },
         question: 'Do you ship outside France?',
         answer:
           'Yes, to the whole European Union and Switzerland. Delivery takes 3 to 6 working days.',
       },
       {
         id: 'free-shipping',
-        category: 'Shipping',
+        category: { en: 'Shipping', fr: 'Livraison' },
         question: 'Is shipping free?',
         answer:
           'Standard shipping is free from €45, and express shipping from €90. Gift cards do not count toward it.',
       },
       {
         id: 'returns',
-        category: 'Orders',
-        question: 'Can I return something?',
-        answer: 'Of course: you have 30 days. Write to us and we send you a prepaid label.',
+        category: { en: 'Orders', fr: 'Commandes' },
+        question: { en: 'Can I return something?', fr: 'Puis-je retourner un article ?' },
+        answer: {
+          en: 'Of course: you have 30 days. Write to us and we send you a prepaid label.',
+          fr: 'Bien sûr : vous avez 30 jours. Écrivez-nous et nous vous envoyons une étiquette prépayée.',
+        },
       },
       {
         id: 'gift-wrap',
-        category: 'Orders',
+        category: { en: 'Orders', fr: 'Commandes' },
         question: 'Can you gift-wrap my order?',
         answer:
           'Every parcel is wrapped in recycled tissue paper. Add a note at checkout and we write it by hand.',
       },
       {
         id: 'mug-dishwasher',
-        category: 'Products',
+        category: { en: 'Products', fr: 'Produits' },
         question: 'Are the mugs dishwasher safe?',
         answer:
           'Yes. The glaze is food-safe and fired at 1,240 °C. Avoid the microwave for the gold-rimmed ones.',
       },
       {
         id: 'candle-burn',
-        category: 'Products',
+        category: { en: 'Products', fr: 'Produits' },
         question: 'How long does a candle burn?',
         answer: 'About 45 hours. Trim the wick to 5 mm before each use for a clean flame.',
       },
@@ -116,8 +132,10 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       ...config.capture,
       enabled: true,
       mode: 'inline',
-      consentText:
-        'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+      consentText: {
+        en: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+        fr: 'Envoyez-moi par email un lien vers mon panier si je pars avant de finir ma commande. Je peux me désinscrire à tout moment.',
+      },
       privacyUrl: `${shopUrl}/faq.html`,
     },
     allowedOrigins: [...new Set([...(config.allowedOrigins ?? []), shopUrl])],

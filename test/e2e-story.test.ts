@@ -199,7 +199,7 @@ describe('merchant and shopper story', () => {
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await expect
       .poll(() => admin.locator('#f-calendar-absences-0-end-error').textContent())
-      .toContain('ends before it starts');
+      .toContain('The last day away is before the first day.');
     await expect(admin.getByLabel('Last day away').getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
@@ -212,12 +212,14 @@ describe('merchant and shopper story', () => {
     await admin.getByRole('button', { name: 'Enregistrer' }).click();
     await expect
       .poll(() => admin.locator('#f-calendar-cutoff-error').textContent())
-      .toContain('Indiquez une heure au format HH:mm');
+      .toContain('Indiquez une heure comme 14:00.');
     await expect(
       admin.getByLabel('Heure limite de commande').getAttribute('aria-invalid'),
     ).resolves.toBe('true');
     const summary = await admin.locator('#error-summary').textContent();
-    expect(summary?.replace(/\s+/g, ' ')).toContain('Expédition — Indiquez une heure');
+    expect(summary?.replace(/\s+/g, ' ')).toContain(
+      'Expédition — Heure limite de commande : Indiquez une heure',
+    );
     await admin.getByRole('button', { name: 'Annuler les modifications' }).click();
     await admin.locator('#ui-locale').selectOption('en');
 

@@ -1,3 +1,5 @@
+import type { LocalizedTextValue } from '../text/index.js';
+
 /** A day of the week, as the shop calendar names it. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -12,7 +14,8 @@ export interface Absence {
   resumeBufferDays?: number;
   /** How many days before `start` the absence is announced (default 14). */
   announceDays?: number;
-  message?: string;
+  /** The merchant's own banner text, plain or per language. */
+  message?: LocalizedTextValue;
 }
 
 /** A way of shipping a parcel, with its transit time in carrier days. */
@@ -78,7 +81,8 @@ export interface FreeShippingRule {
   threshold: number;
   currency: string;
   countries?: string[];
-  label?: string;
+  /** Names the tier, plain or per language. */
+  label?: LocalizedTextValue;
 }
 
 /** The part of a cart that free shipping depends on. */

@@ -9,6 +9,7 @@ import {
   Weekday,
   WEEKDAYS,
 } from './primitives.js';
+import { localizedText } from './localized-text.js';
 
 const MAX_DATES = 400;
 
@@ -23,7 +24,7 @@ export const Absence = z
     end: LocalDate,
     resumeBufferDays: z.number().int().min(0).max(30).optional(),
     announceDays: z.number().int().min(0).max(90).optional(),
-    message: LongText.optional(),
+    message: localizedText(LongText).optional(),
   })
   .refine((absence) => absence.start <= absence.end, {
     message: 'The absence ends before it starts',

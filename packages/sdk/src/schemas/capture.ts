@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HttpUrl, LongText, WellFormedText } from './primitives.js';
+import { localizedText } from './localized-text.js';
+import { CssSelector, HttpUrl, LongText } from './primitives.js';
 
 /** How the cart email capture appears: in the page, anchored to an element, or on exit intent. */
 export const CaptureMode = z.enum(['inline', 'popover', 'exit-intent']);
@@ -10,9 +11,9 @@ export const CaptureSettings = z.strictObject({
   enabled: z.boolean(),
   mode: CaptureMode,
   /** CSS selector of the element a popover is anchored to (the cart button, say). */
-  anchorSelector: WellFormedText.max(300).optional(),
+  anchorSelector: CssSelector.optional(),
   /** The consent sentence shown beside the unticked box; stored with every consent. */
-  consentText: LongText.min(1, 'Required'),
+  consentText: localizedText(LongText.min(1, 'Required')),
   privacyUrl: HttpUrl.optional(),
   /** Days the capture stays hidden after the shopper dismisses it. */
   dismissDays: z.number().int().min(0).max(365),

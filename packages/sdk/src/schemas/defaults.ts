@@ -3,6 +3,16 @@ import type { ShopConfig } from './shop-config.js';
 
 const HOUR = 3600;
 
+/** The consent sentence a new shop starts with, in each of the six languages. */
+export const DEFAULT_CONSENT_TEXT = {
+  en: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+  fr: 'Envoyez-moi par email un lien vers mon panier si je pars avant de finir ma commande. Je peux me désinscrire à tout moment.',
+  de: 'Schickt mir einen Link zu meinem Warenkorb per E-Mail, falls ich die Bestellung nicht abschließe. Ich kann mich jederzeit abmelden.',
+  es: 'Enviadme por email un enlace a mi carrito si me voy antes de terminar el pedido. Puedo darme de baja en cualquier momento.',
+  it: 'Inviatemi via email un link al mio carrello se esco prima di completare l’ordine. Posso annullare l’iscrizione in qualsiasi momento.',
+  nl: 'Mail me een link naar mijn winkelwagen als ik vertrek voordat mijn bestelling af is. Ik kan me op elk moment afmelden.',
+};
+
 /** The default recovery sequence: 1 h, 24 h and 72 h after capture, in English and French. */
 export function defaultRecoverySteps(): RecoveryStep[] {
   return [
@@ -60,8 +70,7 @@ export function defaultShopConfig(shopName: string, allowedOrigins: string[] = [
     capture: {
       enabled: false,
       mode: 'inline',
-      consentText:
-        'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
+      consentText: DEFAULT_CONSENT_TEXT,
       dismissDays: 30,
       delaySeconds: 10,
     },

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { localizedText } from './localized-text.js';
 import { Identifier, LongText, ShortText } from './primitives.js';
 
 /** One question and its answer, in a category. The answer is plain text; blank lines split paragraphs. */
 export const FaqEntry = z.strictObject({
   id: Identifier,
-  category: ShortText,
-  question: ShortText.min(1, 'Required'),
-  answer: LongText.min(1, 'Required'),
+  /** Per language like the question; an empty category groups nothing. */
+  category: localizedText(ShortText),
+  question: localizedText(ShortText.min(1, 'Required')),
+  answer: localizedText(LongText.min(1, 'Required')),
 });
 export type FaqEntry = z.infer<typeof FaqEntry>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText } from './localized-text.js';
 import { CountryCode, CurrencyCode, Identifier, MinorUnits, ShortText } from './primitives.js';
 
 /** A free-shipping threshold (a tier), optionally limited to some countries. */
@@ -6,7 +7,8 @@ export const FreeShippingRule = z.strictObject({
   threshold: MinorUnits,
   currency: CurrencyCode,
   countries: z.array(CountryCode).max(250).optional(),
-  label: ShortText.optional(),
+  /** Names the tier in the widget ("Free express shipping"), per language. */
+  label: localizedText(ShortText).optional(),
 });
 export type FreeShippingRule = z.infer<typeof FreeShippingRule>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPlacementAttribute, placementAttributesOf } from './element-attributes.js';
-import { WellFormedText } from './primitives.js';
+import { CssSelector, WellFormedText } from './primitives.js';
 
 /** The six elements Comptoir defines. */
 export const ELEMENT_TAGS = [
@@ -28,7 +28,7 @@ export type PlacementPosition = z.infer<typeof PlacementPosition>;
 export const Placement = z
   .strictObject({
     element: ElementTag,
-    selector: WellFormedText.min(1, 'Required').max(300, 'At most 300 characters'),
+    selector: CssSelector.min(1, 'Required'),
     position: PlacementPosition,
     /** Attributes set on the placed element (for example `method` on the shipping cutoff). */
     attributes: z

@@ -1,3 +1,4 @@
+import { parse as parseSelector } from 'css-what';
 import { z } from 'zod';
 
 /** A lone UTF-16 surrogate: half of a character, which no UTF-8 store can keep (it becomes U+FFFD). */
@@ -90,10 +91,31 @@ export const CurrencyCode = z
   .regex(/^[A-Z]{3}$/, 'Expected an upper-case ISO 4217 currency code, like EUR')
   .refine(isCurrencyCode, { message: 'Unknown ISO 4217 currency code' });
 
+// ISO 3166-1 alpha-2, the 249 assigned codes plus XK (Kosovo), which Shopify and carriers use.
+const COUNTRY_CODES = new Set(
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR ' +
+    'BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ ' +
+    'EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW ' +
+    'GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY ' +
+    'KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV ' +
+    'MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY ' +
+    'QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG ' +
+    'TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ' +
+    'ZM ZW'
+  ).split(' '),
+);
+
+/** True when `value` is an assigned ISO 3166-1 alpha-2 country code (`FR`; `XX` is not). */
+export function isCountryCode(value: string): boolean {
+  return COUNTRY_CODES.has(value);
+}
+
 /** An ISO 3166-1 alpha-2 country code, upper case (`FR`). */
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'Expected an upper-case ISO 3166-1 alpha-2 country code, like FR');
+  .regex(/^[A-Z]{2}$/, 'Expected an upper-case ISO 3166-1 alpha-2 country code, like FR')
+  .refine(isCountryCode, { message: 'Unknown country code: use an ISO 3166-1 code, like FR' });
 
 /** An amount of money in the currency's minor units (cents); never negative or fractional. */
 export const MinorUnits = z
@@ -148,6 +170,26 @@ export const Origin = z
 export const EmailAddress = WellFormedText.max(254, 'At most 254 characters').regex(
   /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/,
   'Expected an email address',
+);
+
+/**
+ * True when `value` parses as a CSS selector list (`div[[bad` does not). The browser's own parser
+ * is stricter about pseudo-classes; the config page checks with `document.querySelector` too.
+ */
+export function isCssSelector(value: string): boolean {
+  if (!value.trim()) return false;
+  try {
+    parseSelector(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A CSS selector list such as `.cart-button` or `#main > .product`. */
+export const CssSelector = WellFormedText.max(300, 'At most 300 characters').refine(
+  (value) => value === '' || isCssSelector(value),
+  { message: 'Not a valid CSS selector' },
 );
 
 /** An instant on the wire: ISO 8601 with a time zone offset or `Z`. */

@@ -7,6 +7,13 @@ import { HolidayEvent } from './holiday-event.js';
 import { Placement } from './placement.js';
 import { CountryCode, CurrencyCode, Locale, Origin, ShortText } from './primitives.js';
 import { RecoverySettings } from './recovery.js';
+import {
+  checkDefaultText,
+  checkPlaceholders,
+  EMAIL_PLACEHOLDERS,
+  RESTORE_PLACEHOLDERS,
+  WIDGET_PLACEHOLDERS,
+} from './text-checks.js';
 import { StringOverrides, Theme } from './theme.js';
 
 /** The calendar as a merchant edits it: holidays by country and region instead of dates. */
@@ -25,44 +32,95 @@ export const CalendarSettings = z.strictObject({
 });
 export type CalendarSettings = z.infer<typeof CalendarSettings>;
 
+/** The fields of the editable config, before the checks across them. */
+const ShopConfigFields = z.strictObject({
+  shopName: ShortText.min(1, 'Required'),
+  defaultLocale: Locale,
+  locales: z.array(Locale).min(1).max(6),
+  currency: CurrencyCode,
+  calendar: CalendarSettings,
+  freeShipping: FreeShippingSettings,
+  holidayEvents: z.array(HolidayEvent).max(20, 'At most 20 holiday events'),
+  faq: FaqList,
+  capture: CaptureSettings,
+  placements: z.array(Placement).max(30, 'At most 30 placements'),
+  theme: Theme,
+  strings: StringOverrides,
+  /** Storefront origins allowed to call the public API with this shop's publishable key. */
+  allowedOrigins: z.array(Origin).max(20, 'At most 20 origins'),
+  recovery: RecoverySettings,
+});
+
 /** The whole editable config of one shop: `GET|PUT /v1/admin/config`. */
-export const ShopConfig = z
-  .strictObject({
-    shopName: ShortText.min(1, 'Required'),
-    defaultLocale: Locale,
-    locales: z.array(Locale).min(1).max(6),
-    currency: CurrencyCode,
-    calendar: CalendarSettings,
-    freeShipping: FreeShippingSettings,
-    holidayEvents: z.array(HolidayEvent).max(20, 'At most 20 holiday events'),
-    faq: FaqList,
-    capture: CaptureSettings,
-    placements: z.array(Placement).max(30, 'At most 30 placements'),
-    theme: Theme,
-    strings: StringOverrides,
-    /** Storefront origins allowed to call the public API with this shop's publishable key. */
-    allowedOrigins: z.array(Origin).max(20, 'At most 20 origins'),
-    recovery: RecoverySettings,
-  })
-  .superRefine((config, ctx) => {
-    if (!config.locales.includes(config.defaultLocale)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'The default language is not among the languages',
-        path: ['defaultLocale'],
-      });
-    }
-    const methodIds = new Set(config.calendar.methods.map((method) => method.id));
-    config.holidayEvents.forEach((event, eventIndex) => {
-      event.methodIds?.forEach((methodId, index) => {
-        if (!methodIds.has(methodId)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Unknown shipping method "${methodId}"`,
-            path: ['holidayEvents', eventIndex, 'methodIds', index],
-          });
-        }
-      });
+export const ShopConfig = ShopConfigFields.superRefine((config, ctx) => {
+  if (!config.locales.includes(config.defaultLocale)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'The default language is not among the languages',
+      path: ['defaultLocale'],
+    });
+  }
+  const methodIds = new Set(config.calendar.methods.map((method) => method.id));
+  config.holidayEvents.forEach((event, eventIndex) => {
+    event.methodIds?.forEach((methodId, index) => {
+      if (!methodIds.has(methodId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown shipping method "${methodId}"`,
+          path: ['holidayEvents', eventIndex, 'methodIds', index],
+        });
+      }
     });
   });
+  checkTexts(config, ctx);
+});
 export type ShopConfig = z.infer<typeof ShopConfig>;
+
+/**
+ * What the types alone cannot say about the merchant's texts: required texts exist in the default
+ * language, each email has a subject and a body in it, and placeholders are ones that get filled.
+ */
+function checkTexts(config: z.infer<typeof ShopConfigFields>, ctx: z.core.$RefinementCtx): void {
+  const lang = config.defaultLocale;
+  checkDefaultText(ctx, config.capture.consentText, lang, ['capture', 'consentText']);
+  config.faq.forEach((entry, index) => {
+    checkDefaultText(ctx, entry.question, lang, ['faq', index, 'question']);
+    checkDefaultText(ctx, entry.answer, lang, ['faq', index, 'answer']);
+  });
+  config.holidayEvents.forEach((event, index) => {
+    checkDefaultText(ctx, event.name, lang, ['holidayEvents', index, 'name']);
+    if (event.fallback)
+      checkDefaultText(ctx, event.fallback.text, lang, [
+        'holidayEvents',
+        index,
+        'fallback',
+        'text',
+      ]);
+  });
+  config.recovery.steps.forEach((step, index) => {
+    for (const part of ['subject', 'body'] as const) {
+      if (!step[part][lang]?.trim()) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Required in the shop’s default language`,
+          path: ['recovery', 'steps', index, part, lang],
+          params: { reason: 'default-language' },
+        });
+      }
+      for (const [locale, text] of Object.entries(step[part]))
+        checkPlaceholders(ctx, text, EMAIL_PLACEHOLDERS, [
+          'recovery',
+          'steps',
+          index,
+          part,
+          locale,
+        ]);
+    }
+  });
+  const pattern = config.recovery.restoreUrl?.pattern;
+  checkPlaceholders(ctx, pattern, RESTORE_PLACEHOLDERS, ['recovery', 'restoreUrl', 'pattern']);
+  for (const [locale, overrides] of Object.entries(config.strings)) {
+    for (const [key, text] of Object.entries(overrides ?? {}))
+      checkPlaceholders(ctx, text, WIDGET_PLACEHOLDERS, ['strings', locale, key]);
+  }
+}

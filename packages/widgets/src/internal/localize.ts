@@ -1,5 +1,6 @@
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import { formatMoney } from '@comptoir/sdk/money';
+import { resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import en from '../translations/en.js';
 import type { TranslationKey, TranslationValues } from '../translations/translation.js';
 import { formatLocale, loadedTranslation, pickLocale, type WidgetLocale } from './locale.js';
@@ -51,6 +52,11 @@ export class LocalizeController {
     }
     const entry = (loadedTranslation(locale) ?? en)[key] as string | ((values: unknown) => string);
     return typeof entry === 'function' ? endOnce(entry(params)) : entry;
+  }
+
+  /** The merchant's own text (a label, a question…) in this language, else the shop's default. */
+  text(value: LocalizedTextValue | undefined): string {
+    return resolveText(value, this.locale, this.host.shopConfig?.defaultLocale ?? this.locale);
   }
 
   /** A `YYYY-MM-DD` calendar day, formatted in the shop's convention. */

@@ -8,6 +8,8 @@ import { detectLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } f
 import {
   fromServerDetails,
   fromZodIssue,
+  issueFieldName,
+  itemNumber,
   localizeIssue,
   type ValidationIssue,
 } from './validation.js';
@@ -29,6 +31,7 @@ import { renderPlacements } from './sections/placements.js';
 import { renderShop } from './sections/shop.js';
 import { renderTexts } from './sections/texts.js';
 import { parseHash } from './route.js';
+import { browserChecks } from './browser-checks.js';
 
 /** The config page's sections, in navigation order, with the config paths each one edits. */
 export const SECTIONS = [
@@ -86,6 +89,8 @@ export class ComptoirAdminApp extends LitElement {
   private saving = false;
   private issues: ValidationIssue[] = [];
   private showErrors = false;
+  /** Fields edited since the last load or save: their errors show as the merchant types. */
+  private readonly touched = new Set<string>();
   private conflict = false;
   private banner: { kind: 'success' | 'error'; text: string } | null = null;
   private liveMessage = '';
@@ -168,8 +173,25 @@ export class ComptoirAdminApp extends LitElement {
     this.dirty = false;
     this.issues = [];
     this.showErrors = false;
+    this.touched.clear();
     this.conflict = false;
     this.schedulePreview(0);
+  }
+
+  /** True when an issue is shown: after a save attempt, or on a field being edited. */
+  private isShown(issue: ValidationIssue): boolean {
+    if (this.showErrors) return true;
+    for (const path of this.touched) {
+      if (issue.path === path || issue.path.startsWith(`${path}.`)) return true;
+      // A check across fields (the end before the start) shows on the edited item's other field.
+      const item = /^(.*\.\d+)\./.exec(path)?.[1];
+      if (item && issue.code === 'custom' && issue.path.startsWith(`${item}.`)) return true;
+    }
+    return false;
+  }
+
+  private visibleIssues(): ValidationIssue[] {
+    return this.issues.filter((issue) => this.isShown(issue));
   }
 
   private t = (key: MessageKey, params?: Record<string, string | number>) =>
@@ -183,10 +205,14 @@ export class ComptoirAdminApp extends LitElement {
       draft: this.draft!,
       dirty: this.dirty,
       edit: (change) => this.edit(change),
-      error: (path) => {
-        const issue = this.showErrors
-          ? this.issues.find((candidate) => candidate.path === path)
-          : undefined;
+      touch: (path) => this.touched.add(path),
+      error: (path, includeChildren = false) => {
+        const issue = this.issues.find(
+          (candidate) =>
+            (candidate.path === path ||
+              (includeChildren && candidate.path.startsWith(`${path}.`))) &&
+            this.isShown(candidate),
+        );
         return issue ? localizeIssue(issue, locale) : undefined;
       },
       api: this.api,
@@ -229,7 +255,7 @@ export class ComptoirAdminApp extends LitElement {
     this.draft = next;
     this.dirty = JSON.stringify(next) !== JSON.stringify(this.saved);
     this.banner = null;
-    if (this.showErrors) this.validate();
+    this.validate();
     this.requestUpdate();
     this.schedulePreview(350);
   }
@@ -237,7 +263,11 @@ export class ComptoirAdminApp extends LitElement {
   private validate(): boolean {
     const result = ShopConfig.safeParse(this.draft);
     this.issues = result.success ? [] : result.error.issues.map((issue) => fromZodIssue(issue));
-    return result.success;
+    if (this.draft) {
+      const reported = new Set(this.issues.map((issue) => issue.path));
+      this.issues.push(...browserChecks(this.draft).filter((issue) => !reported.has(issue.path)));
+    }
+    return this.issues.length === 0;
   }
 
   private schedulePreview(delay: number): void {
@@ -359,6 +389,7 @@ export class ComptoirAdminApp extends LitElement {
       this.conflict = false;
       this.issues = [];
       this.showErrors = false;
+      this.touched.clear();
       this.banner = { kind: 'success', text: this.t('save.saved') };
       this.announce(this.t('save.saved'));
       this.schedulePreview(0);
@@ -401,6 +432,7 @@ export class ComptoirAdminApp extends LitElement {
     this.dirty = false;
     this.issues = [];
     this.showErrors = false;
+    this.touched.clear();
     this.banner = null;
     this.announce(this.t('save.discarded'));
     this.requestUpdate();
@@ -426,12 +458,16 @@ export class ComptoirAdminApp extends LitElement {
     if (section !== this.route.section) location.hash = `#/${section}`;
     void this.updateComplete.then(() =>
       requestAnimationFrame(() => {
+        const parent = issue.path.replace(/\.[^.]+$/, '');
         const target =
           document.getElementById(fieldId(issue.path)) ??
           document
             .getElementById(`${fieldId(issue.path)}-error`)
             ?.closest('.field')
-            ?.querySelector('input,select,textarea');
+            ?.querySelector('input,select,textarea') ??
+          // A text's default-language entry is edited by the text's own field.
+          document.getElementById(fieldId(parent));
+        target?.closest('details')?.setAttribute('open', '');
         (target as HTMLElement | null)?.focus();
       }),
     );
@@ -486,9 +522,7 @@ export class ComptoirAdminApp extends LitElement {
       { id: 'settings', label: 'nav.settings' },
       { id: 'setup', label: 'nav.setup' },
     ];
-    const errorSections = new Set(
-      this.showErrors ? this.issues.map((issue) => sectionOf(issue.path)) : [],
-    );
+    const errorSections = new Set(this.visibleIssues().map((issue) => sectionOf(issue.path)));
     return html`<nav class="side-nav" aria-label=${this.t('nav.label')}>
       ${groups.map(
         (group) =>
@@ -589,8 +623,7 @@ export class ComptoirAdminApp extends LitElement {
                         href="#/${sectionOf(issue.path)}"
                         @click=${(e: Event) => this.goToIssue(e, issue)}
                       >
-                        ${this.t(`section.${sectionOf(issue.path)}` as MessageKey)} —
-                        ${localizeIssue(issue, this.uiLocale)}</a
+                        ${this.issueLine(issue)}</a
                       >
                     </li>`,
                 )}
@@ -601,6 +634,17 @@ export class ComptoirAdminApp extends LitElement {
             : nothing
       }
     `;
+  }
+
+  /** "FAQ 3 — Question (French): Write it in English, the shop's main language." */
+  private issueLine(issue: ValidationIssue): string {
+    const section = this.t(`section.${sectionOf(issue.path)}` as MessageKey);
+    const number = itemNumber(issue.path);
+    const field = issueFieldName(issue.path, this.t, this.uiLocale);
+    const where = `${section}${number ? ` ${number}` : ''}`;
+    const message = localizeIssue(issue, this.uiLocale);
+    const colon = this.uiLocale === 'fr' ? '\u202f: ' : ': ';
+    return field ? `${where} — ${field}${colon}${message}` : `${where} — ${message}`;
   }
 
   private renderSection(ctx: Ctx): TemplateResult {

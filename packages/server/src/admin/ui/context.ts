@@ -13,8 +13,10 @@ export interface Ctx {
   dirty: boolean;
   /** Applies a change to a copy of the draft and re-renders. */
   edit: (change: (draft: ShopConfig) => void) => void;
+  /** Notes that the merchant is editing `path`, so its errors show as they type. */
+  touch: (path: string) => void;
   /** The validation error for a dotted path, if any. */
-  error: (path: string) => string | undefined;
+  error: (path: string, includeChildren?: boolean) => string | undefined;
   api: AdminApi;
   /** Re-renders the page after a section changed its own state. */
   update: () => void;

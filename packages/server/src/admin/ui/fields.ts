@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { missingLocales, textIn, withText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import type { Ctx } from './context.js';
+import { languageNameInText } from './language-name.js';
 
 /** The DOM id of the control that edits `path` (`calendar.absences.0.end` → `f-calendar-absences-0-end`). */
 export function fieldId(path: string): string {
@@ -25,12 +27,18 @@ export interface FieldOptions {
   hint?: string;
   required?: boolean;
   class?: string;
+  /** Another path whose errors show on this field too (a text's default-language entry). */
+  alsoErrorsOf?: string;
+  /** The field edits a list (`FR, BE`): the errors of its items show on it. */
+  listErrors?: boolean;
 }
 
 /** What every field derives from its path: its id, its error, and the lines under its control. */
 function fieldState(ctx: Ctx, options: FieldOptions) {
   const id = fieldId(options.path);
-  const error = ctx.error(options.path);
+  const error =
+    ctx.error(options.path, options.listErrors) ??
+    (options.alsoErrorsOf ? ctx.error(options.alsoErrorsOf) : undefined);
   const hintId = options.hint ? `${id}-hint` : undefined;
   return {
     id,
@@ -94,6 +102,7 @@ export function inputField(
         const input = event.target as HTMLInputElement;
         // A half-typed or cleared number keeps the last good value rather than snapping to 0.
         if (input.type === 'number' && (input.validity.badInput || input.value === '')) return;
+        ctx.touch(options.path);
         options.onValue(input.value);
       }}
     />`,
@@ -120,7 +129,10 @@ export function textareaField(
       ?required=${options.required ?? false}
       aria-invalid=${state.invalid}
       aria-describedby=${state.describedBy}
-      @input=${(event: Event) => options.onValue((event.target as HTMLTextAreaElement).value)}
+      @input=${(event: Event) => {
+        ctx.touch(options.path);
+        options.onValue((event.target as HTMLTextAreaElement).value);
+      }}
     ></textarea>`,
   );
 }
@@ -142,7 +154,10 @@ export function selectField(
       id=${state.id}
       aria-invalid=${state.invalid}
       aria-describedby=${state.describedBy}
-      @change=${(event: Event) => options.onValue((event.target as HTMLSelectElement).value)}
+      @change=${(event: Event) => {
+        ctx.touch(options.path);
+        options.onValue((event.target as HTMLSelectElement).value);
+      }}
     >
       ${options.choices.map(
         (choice) =>
@@ -265,6 +280,81 @@ export function dateListField(
     </div>
     ${errorLine(`${id}-error`, error ?? errors[0])}
   </fieldset>`;
+}
+
+/**
+ * A merchant text written per shop language: the default language's field, then the other
+ * languages' in a disclosure whose summary names the ones still missing (shoppers in those
+ * languages see the default text). A text written only in the default language stays a plain string.
+ */
+export function localizedField(
+  ctx: Ctx,
+  options: FieldOptions & {
+    value: LocalizedTextValue | undefined;
+    multiline?: boolean;
+    rows?: number;
+    placeholder?: string;
+    list?: string;
+    onValue: (value: LocalizedTextValue | undefined) => void;
+  },
+): TemplateResult {
+  const defaultLocale = ctx.draft.defaultLocale;
+  const others = ctx.draft.locales.filter((locale) => locale !== defaultLocale);
+  const set = (locale: string) => (text: string) => {
+    const next = withText(options.value, locale, text, defaultLocale);
+    const written = Object.keys(next ?? {});
+    // Only the default language written: keep the plain string older configs hold.
+    options.onValue(
+      written.length === 1 && written[0] === defaultLocale ? next![defaultLocale] : next,
+    );
+  };
+  const control = (locale: string, extra: Partial<FieldOptions> & { hint?: string }) => {
+    const common = {
+      ...options,
+      ...extra,
+      value: textIn(options.value, locale, defaultLocale),
+      onValue: set(locale),
+    };
+    return options.multiline
+      ? textareaField(ctx, { ...common, rows: options.rows ?? 3 })
+      : inputField(ctx, common);
+  };
+  const defaultName = languageNameInText(defaultLocale, ctx.locale);
+  const main = control(defaultLocale, {
+    path: options.path,
+    alsoErrorsOf: `${options.path}.${defaultLocale}`,
+    label: others.length ? `${options.label} (${defaultName})` : options.label,
+  });
+  if (others.length === 0) return main;
+  const written = textIn(options.value, defaultLocale, defaultLocale).trim() !== '';
+  const missing = written ? missingLocales(options.value, others, defaultLocale) : [];
+  const hasError = others.some((locale) => ctx.error(`${options.path}.${locale}`));
+  return html`<div class="localized-field ${options.class ?? ''}">
+    ${main}
+    <details class="translations" ?open=${hasError}>
+      <summary>
+        ${
+          !written
+            ? ctx.t('localized.summary', { count: others.length })
+            : missing.length
+              ? html`<span class="badge warn"
+                  >${ctx.t('localized.missing', {
+                    languages: missing.map((l) => languageNameInText(l, ctx.locale)).join(', '),
+                  })}</span
+                >`
+              : html`<span class="badge ok">${ctx.t('localized.complete')}</span>`
+        }
+      </summary>
+      ${others.map((locale) =>
+        control(locale, {
+          path: `${options.path}.${locale}`,
+          label: `${options.label} (${languageNameInText(locale, ctx.locale)})`,
+          hint: ctx.t('localized.fallbackHint', { language: defaultName }),
+          required: false,
+        }),
+      )}
+    </details>
+  </div>`;
 }
 
 /** A short id for a new list item, readable in exports: `abs-lq3x9k`. */

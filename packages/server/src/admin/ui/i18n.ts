@@ -2,7 +2,36 @@
 export const UI_LOCALES = ['en', 'fr'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
+/** The values a string takes, `{name}` in plain entries. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * One string of the page: plain text with `{name}` placeholders, or a function over its values
+ * where the words depend on a number (plurals through `Intl.PluralRules`).
+ */
+export type Entry = string | ((params: MessageParams) => string);
+
+/** Picks the form for `n` in `locale` (`one`, `other`…), with `other` as the fallback. */
+export function plural(
+  locale: string,
+  n: number,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+): string {
+  const form = forms[new Intl.PluralRules(locale).select(n)] ?? forms.other;
+  return form.replaceAll('#', new Intl.NumberFormat(locale).format(n));
+}
+
+const count = (params: MessageParams, name = 'n') => Number(params[name] ?? 0);
+
 const en = {
+  'localized.summary': (p: MessageParams) =>
+    plural('en', count(p, 'count'), {
+      one: 'Write it in the other language',
+      other: 'Write it in the # other languages',
+    }),
+  'localized.missing': 'Missing in {languages}',
+  'localized.complete': 'Written in every language of the shop',
+  'localized.fallbackHint': 'Empty: shoppers in this language see the {language} text.',
   'app.skip': 'Skip to content',
   'app.signOut': 'Sign out',
   'app.uiLanguage': 'Language of this page',
@@ -54,7 +83,11 @@ const en = {
   'save.saved': 'Changes saved. Your shop shows them within a minute.',
   'save.discard': 'Discard',
   'save.discarded': 'Changes discarded.',
-  'save.invalid': '{n} thing(s) to fix before saving:',
+  'save.invalid': (p: MessageParams) =>
+    plural('en', count(p), {
+      one: 'One thing to fix before saving:',
+      other: '# things to fix before saving:',
+    }),
   'save.failed': 'Saving failed: {message}',
   'save.conflictTitle': 'Someone saved first.',
   'save.conflict':
@@ -83,11 +116,14 @@ const en = {
   'overview.intro': 'What Comptoir did for your shop from {from} to {to}.',
   'overview.error': 'The numbers could not be loaded.',
   'overview.recoveredRevenue': 'Recovered revenue',
-  'overview.recoveredCarts': '{n} recovered cart(s)',
+  'overview.recoveredCarts': (p: MessageParams) =>
+    plural('en', count(p), { one: '# recovered cart', other: '# recovered carts' }),
   'overview.recoveryRate': 'Recovery rate',
-  'overview.ofCartsWithEmail': 'of {n} cart(s) with an email',
+  'overview.ofCartsWithEmail': (p: MessageParams) =>
+    plural('en', count(p), { one: 'of # cart with an email', other: 'of # carts with an email' }),
   'overview.cartsCaptured': 'Carts captured',
-  'overview.converted': '{n} became orders',
+  'overview.converted': (p: MessageParams) =>
+    plural('en', count(p), { one: '# became an order', other: '# became orders' }),
   'overview.emailsSent': 'Emails sent',
   'overview.clicked': '{n} clicked',
   'overview.chartTitle': 'Last 30 days',
@@ -221,6 +257,7 @@ const en = {
   'emails.unit.days': 'days',
   'emails.coupon': 'Discount code (optional)',
   'emails.couponHint': 'Replaces {coupon} in the text.',
+  'emails.delayMeaning': 'Sent {delay} after the cart is saved.',
   'emails.subject': 'Subject ({language})',
   'emails.body': 'Message ({language})',
   'emails.bodyHint':
@@ -403,12 +440,20 @@ const en = {
   'install.any.4':
     'Pass the cart with comptoir.setCart({ currency, subtotal, items }) or a comptoir:cart event.',
   'install.elementsExample': 'Widget tags',
-} as const;
+} satisfies Record<string, Entry>;
 
 /** A key of the config page's strings. */
 export type MessageKey = keyof typeof en;
 
-const fr: Record<MessageKey, string> = {
+const fr: Record<MessageKey, Entry> = {
+  'localized.summary': (p: MessageParams) =>
+    plural('fr', count(p, 'count'), {
+      one: 'L’écrire dans l’autre langue',
+      other: 'L’écrire dans les # autres langues',
+    }),
+  'localized.missing': 'Manque en {languages}',
+  'localized.complete': 'Écrit dans toutes les langues de la boutique',
+  'localized.fallbackHint': 'Vide : les clients dans cette langue voient le texte en {language}.',
   'app.skip': 'Aller au contenu',
   'app.signOut': 'Se déconnecter',
   'app.uiLanguage': 'Langue de cette page',
@@ -461,7 +506,11 @@ const fr: Record<MessageKey, string> = {
   'save.saved': 'Modifications enregistrées. Votre boutique les affiche d’ici une minute.',
   'save.discard': 'Annuler les modifications',
   'save.discarded': 'Modifications annulées.',
-  'save.invalid': '{n} point(s) à corriger avant d’enregistrer :',
+  'save.invalid': (p: MessageParams) =>
+    plural('fr', count(p), {
+      one: 'Un point à corriger avant d’enregistrer :',
+      other: '# points à corriger avant d’enregistrer :',
+    }),
   'save.failed': 'L’enregistrement a échoué : {message}',
   'save.conflictTitle': 'Quelqu’un a enregistré avant vous.',
   'save.conflict':
@@ -492,13 +541,17 @@ const fr: Record<MessageKey, string> = {
   'overview.intro': 'Ce que Comptoir a fait pour votre boutique du {from} au {to}.',
   'overview.error': 'Les chiffres n’ont pas pu être chargés.',
   'overview.recoveredRevenue': 'Chiffre d’affaires récupéré',
-  'overview.recoveredCarts': '{n} panier(s) récupéré(s)',
+  'overview.recoveredCarts': (p: MessageParams) =>
+    plural('fr', count(p), { one: '# panier récupéré', other: '# paniers récupérés' }),
   'overview.recoveryRate': 'Taux de récupération',
-  'overview.ofCartsWithEmail': 'sur {n} panier(s) avec email',
+  'overview.ofCartsWithEmail': (p: MessageParams) =>
+    plural('fr', count(p), { one: 'sur # panier avec email', other: 'sur # paniers avec email' }),
   'overview.cartsCaptured': 'Paniers enregistrés',
-  'overview.converted': '{n} devenus commandes',
+  'overview.converted': (p: MessageParams) =>
+    plural('fr', count(p), { one: '# devenu commande', other: '# devenus commandes' }),
   'overview.emailsSent': 'Emails envoyés',
-  'overview.clicked': '{n} cliqués',
+  'overview.clicked': (p: MessageParams) =>
+    plural('fr', count(p), { one: '# cliqué', other: '# cliqués' }),
   'overview.chartTitle': '30 derniers jours',
   'overview.chartLabel':
     'Histogramme sur {days} jours : {captured} paniers enregistrés, {recovered} récupérés.',
@@ -636,6 +689,7 @@ const fr: Record<MessageKey, string> = {
   'emails.unit.days': 'jours',
   'emails.coupon': 'Code de réduction (facultatif)',
   'emails.couponHint': 'Remplace {coupon} dans le texte.',
+  'emails.delayMeaning': 'Envoyé {delay} après l’enregistrement du panier.',
   'emails.subject': 'Objet ({language})',
   'emails.body': 'Message ({language})',
   'emails.bodyHint':
@@ -829,15 +883,12 @@ const fr: Record<MessageKey, string> = {
   'install.elementsExample': 'Balises des widgets',
 };
 
-const messages: Record<UiLocale, Record<MessageKey, string>> = { en, fr };
+const messages: Record<UiLocale, Record<MessageKey, Entry>> = { en, fr };
 
 /** The config page's string for `key` in `locale`, with `{name}` placeholders filled from `params`. */
-export function translate(
-  locale: UiLocale,
-  key: MessageKey,
-  params?: Record<string, string | number>,
-): string {
-  const text = messages[locale][key] ?? en[key] ?? key;
+export function translate(locale: UiLocale, key: MessageKey, params?: MessageParams): string {
+  const entry: Entry = messages[locale][key] ?? en[key] ?? key;
+  const text = typeof entry === 'function' ? entry(params ?? {}) : entry;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,

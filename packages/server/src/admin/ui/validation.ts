@@ -1,4 +1,7 @@
-import type { UiLocale } from './i18n.js';
+import { SUPPORTED_LOCALES, type Locale } from '@comptoir/sdk/schemas';
+import type { MessageKey } from './i18n.js';
+import { languageNameInText } from './language-name.js';
+import { VALIDATION_MESSAGES, type FieldKind } from './validation-messages.js';
 
 /**
  * A validation problem with the draft, kept as zod reported it (code and limits) so that it can be
@@ -17,6 +20,8 @@ export interface ValidationIssue {
   origin?: string;
   expected?: string;
   keys?: string[];
+  /** A custom issue's values (`{ placeholder, allowed }`, `{ reason }`). */
+  params?: Record<string, unknown>;
 }
 
 /** Turns a zod issue (client side) into a {@link ValidationIssue}. */
@@ -29,6 +34,7 @@ export function fromZodIssue(issue: {
   origin?: unknown;
   expected?: unknown;
   keys?: unknown;
+  params?: unknown;
 }): ValidationIssue {
   const out: ValidationIssue = {
     path: issue.path.map(String).join('.'),
@@ -42,6 +48,8 @@ export function fromZodIssue(issue: {
   if (typeof issue.origin === 'string') out.origin = issue.origin;
   if (typeof issue.expected === 'string') out.expected = issue.expected;
   if (Array.isArray(issue.keys)) out.keys = issue.keys.map(String);
+  if (issue.params && typeof issue.params === 'object')
+    out.params = issue.params as Record<string, unknown>;
   return out;
 }
 
@@ -65,32 +73,16 @@ export function fromServerDetails(details: unknown): ValidationIssue[] {
   });
 }
 
-/** What kind of value a config field holds, read from its path; it picks the wording of a format error. */
-type FieldKind =
-  | 'time'
-  | 'date'
-  | 'color'
-  | 'length'
-  | 'email'
-  | 'url'
-  | 'origin'
-  | 'currency'
-  | 'country'
-  | 'region'
-  | 'timeZone'
-  | 'id'
-  | 'coupon'
-  | 'attribute'
-  | 'font'
-  | 'stringKey'
-  | 'selector'
-  | 'locale'
-  | 'other';
-
-function fieldKind(path: string): FieldKind {
+/** What kind of value a config field holds, read from its path. */
+export function fieldKind(path: string): FieldKind {
   const parts = path.split('.');
-  const last = parts.at(-1) ?? '';
-  const parent = parts.at(-2) ?? '';
+  let last = parts.at(-1) ?? '';
+  let parent = parts.at(-2) ?? '';
+  // A text's translation (`faq.0.question.fr`) is worded like the text itself.
+  if ((SUPPORTED_LOCALES as readonly string[]).includes(last) && parts[0] !== 'locales') {
+    last = parent;
+    parent = parts.at(-3) ?? '';
+  }
   if (
     last === 'cutoff' ||
     parent === 'cutoffByDay' ||
@@ -109,7 +101,7 @@ function fieldKind(path: string): FieldKind {
   if (last === 'url' || last === 'privacyUrl' || last === 'shopUrl') return 'url';
   if (parent === 'allowedOrigins') return 'origin';
   if (last === 'currency') return 'currency';
-  if (parent === 'countries' || last === 'country') return 'country';
+  if (parent === 'countries' || last === 'country' || last === 'holidayCountry') return 'country';
   if (last === 'holidayRegion') return 'region';
   if (last === 'timeZone') return 'timeZone';
   if (last === 'couponCode') return 'coupon';
@@ -122,75 +114,108 @@ function fieldKind(path: string): FieldKind {
   return 'other';
 }
 
-const FORMAT_FR: Record<FieldKind, string> = {
-  time: 'Indiquez une heure au format HH:mm, par exemple 14:00.',
-  date: 'Indiquez une vraie date, par exemple le 18/12/2026.',
-  color: 'Indiquez une couleur CSS, par exemple #1a7f5a.',
-  length: 'Indiquez une longueur CSS, par exemple 8px ou 0.5rem.',
-  email: 'Indiquez une adresse email valide.',
-  url: 'Indiquez une adresse complète commençant par https:// ou http://.',
-  origin: 'Indiquez une adresse de site comme https://maboutique.fr, sans chemin ni barre finale.',
-  currency: 'Indiquez un code de devise ISO 4217 en majuscules, par exemple EUR.',
-  country: 'Indiquez un code pays à deux lettres majuscules, par exemple FR.',
-  region: 'Indiquez un code de région comme BY ou 57.',
-  timeZone: 'Fuseau horaire inconnu : choisissez-en un dans la liste, par exemple Europe/Paris.',
-  id: 'Utilisez seulement des lettres, des chiffres et . _ : ~ -',
-  coupon: 'Utilisez seulement des lettres, des chiffres, _ et -.',
-  attribute: 'Les noms d’attributs sont des mots en minuscules (lettres, chiffres, -).',
-  font: 'Une police ne peut pas contenir ; { } < >',
-  stringKey: 'Clé de texte invalide.',
-  selector: 'Sélecteur CSS invalide.',
-  locale: 'Choisissez une langue de la liste.',
-  other: 'Valeur invalide.',
-};
+/** Which label names the field at a config path, for the error summary (first match wins). */
+const FIELD_LABELS: [RegExp, MessageKey][] = [
+  [/^calendar\.absences\.\d+\.start/, 'absences.start'],
+  [/^calendar\.absences\.\d+\.end/, 'absences.end'],
+  [/^calendar\.absences\.\d+\.announceDays/, 'absences.announceDays'],
+  [/^calendar\.absences\.\d+\.resumeBufferDays/, 'absences.resumeBufferDays'],
+  [/^calendar\.absences\.\d+\.message/, 'absences.message'],
+  [/^calendar\.methods\.\d+\.name/, 'shipping.methodName'],
+  [/^calendar\.methods\.\d+\.transitDays\.min/, 'shipping.transitMin'],
+  [/^calendar\.methods\.\d+\.transitDays\.max/, 'shipping.transitMax'],
+  [/^calendar\.methods\.\d+\.deliveryDays/, 'shipping.deliveryDays'],
+  [/^calendar\.timeZone/, 'shipping.timeZone'],
+  [/^calendar\.handlingDays/, 'shipping.handlingDays'],
+  [/^calendar\.dispatchDays/, 'shipping.dispatchDays'],
+  [/^calendar\.cutoffByDay/, 'shipping.cutoffByDay'],
+  [/^calendar\.cutoff/, 'shipping.cutoff'],
+  [/^calendar\.holidayCountry/, 'shipping.holidayCountry'],
+  [/^calendar\.holidayRegion/, 'shipping.holidayRegion'],
+  [/^calendar\.extraHolidays/, 'shipping.extraHolidays'],
+  [/^calendar\.closedDates/, 'shipping.closedDates'],
+  [/^freeShipping\.rules\.\d+\.threshold/, 'freeShipping.threshold'],
+  [/^freeShipping\.rules\.\d+\.currency/, 'freeShipping.currency'],
+  [/^freeShipping\.rules\.\d+\.countries/, 'freeShipping.countries'],
+  [/^freeShipping\.rules\.\d+\.label/, 'freeShipping.label'],
+  [/^freeShipping\.excludedProductIds/, 'freeShipping.excluded'],
+  [/^holidayEvents\.\d+\.name/, 'events.name'],
+  [/^holidayEvents\.\d+\.deliverBy/, 'events.deliverBy'],
+  [/^holidayEvents\.\d+\.showFrom/, 'events.showFrom'],
+  [/^holidayEvents\.\d+\.methodIds/, 'events.methods'],
+  [/^holidayEvents\.\d+\.message/, 'events.message'],
+  [/^holidayEvents\.\d+\.fallback\.text/, 'events.fallbackText'],
+  [/^holidayEvents\.\d+\.fallback\.url/, 'events.fallbackUrl'],
+  [/^faq\.\d+\.question/, 'faq.question'],
+  [/^faq\.\d+\.answer/, 'faq.answer'],
+  [/^faq\.\d+\.category/, 'faq.category'],
+  [/^capture\.anchorSelector/, 'capture.anchorSelector'],
+  [/^capture\.consentText/, 'capture.consentText'],
+  [/^capture\.privacyUrl/, 'capture.privacyUrl'],
+  [/^capture\.dismissDays/, 'capture.dismissDays'],
+  [/^capture\.delaySeconds/, 'capture.delaySeconds'],
+  [/^recovery\.steps\.\d+\.delaySeconds/, 'emails.delay'],
+  [/^recovery\.steps\.\d+\.couponCode/, 'emails.coupon'],
+  [/^recovery\.steps\.\d+\.subject/, 'emails.subject'],
+  [/^recovery\.steps\.\d+\.body/, 'emails.body'],
+  [/^recovery\.holdoutPercent/, 'emails.holdout'],
+  [/^recovery\.tokenTtlDays/, 'emails.tokenTtl'],
+  [/^recovery\.fromName/, 'emails.fromName'],
+  [/^recovery\.replyTo/, 'emails.replyTo'],
+  [/^recovery\.quietHours\.start/, 'emails.quietFrom'],
+  [/^recovery\.quietHours\.end/, 'emails.quietTo'],
+  [/^recovery\.restoreUrl\.shopUrl/, 'emails.shopUrl'],
+  [/^recovery\.restoreUrl\.pattern/, 'emails.pattern'],
+  [/^placements\.\d+\.selector/, 'placements.selector'],
+  [/^placements\.\d+\.element/, 'placements.element'],
+  [/^placements\.\d+\.position/, 'placements.position'],
+  [/^shopName/, 'shop.name'],
+  [/^currency/, 'shop.currency'],
+  [/^locales/, 'shop.locales'],
+  [/^defaultLocale/, 'shop.defaultLocale'],
+  [/^theme\.borderRadius/, 'shop.borderRadius'],
+  [/^theme\.fontFamily/, 'shop.fontFamily'],
+];
 
-/** Custom (refine) issues of the sdk, worded in French by the field they are reported on. */
-function customFr(issue: ValidationIssue): string | undefined {
-  const path = issue.path;
-  const quoted = /"([^"]*)"/.exec(issue.message)?.[1];
-  if (/^calendar\.absences\.\d+\.end$/.test(path))
-    return 'L’absence se termine avant de commencer : le dernier jour doit suivre le premier.';
-  if (/\.transitDays\.min$/.test(path))
-    return 'Le minimum de jours de transport dépasse le maximum.';
-  if (/^holidayEvents\.\d+\.showFrom$/.test(path))
-    return 'L’événement s’affiche à partir d’un jour postérieur à sa date de livraison.';
-  if (path === 'defaultLocale')
-    return 'La langue par défaut ne fait pas partie des langues de la boutique.';
-  if (/\.methodIds\.\d+$/.test(path))
-    return quoted ? `Mode de livraison inconnu « ${quoted} ».` : 'Mode de livraison inconnu.';
-  if (/\.id$/.test(path) && /^Duplicate/.test(issue.message))
-    return quoted ? `Identifiant en double « ${quoted} ».` : 'Identifiant en double.';
-  return undefined;
+/** The label key of the field at `path`, when the page has one (the summary names the field). */
+export function fieldLabelKey(path: string): MessageKey | undefined {
+  return FIELD_LABELS.find(([pattern]) => pattern.test(path))?.[1];
 }
 
-const SIZE_NOUN_FR: Record<string, [string, string]> = {
-  string: ['caractère', 'caractères'],
-  array: ['élément', 'éléments'],
-  set: ['élément', 'éléments'],
-};
-
-function frenchNumber(value: number | bigint): string {
-  return new Intl.NumberFormat('fr').format(value);
+/** The item a path is in, numbered from 1 (`faq.2.answer` → 3), for "Question 3". */
+export function itemNumber(path: string): number | undefined {
+  const match = /^(?:calendar\.)?[a-zA-Z]+\.(?:rules\.|steps\.)?(\d+)\./.exec(path);
+  return match ? Number(match[1]) + 1 : undefined;
 }
 
-function sizeFr(issue: ValidationIssue, bound: 'min' | 'max'): string {
-  const limit = bound === 'min' ? issue.minimum : issue.maximum;
-  const last = issue.path.split('.').at(-1) ?? '';
-  if (last === 'delaySeconds') return bound === 'min' ? 'Au moins 1 minute.' : 'Au plus 30 jours.';
-  if (issue.path === 'calendar.dispatchDays' && bound === 'min')
-    return 'Choisissez au moins un jour d’expédition.';
-  if (/\.deliveryDays$/.test(issue.path) && bound === 'min')
-    return 'Un transporteur livre au moins un jour par semaine.';
-  if (limit === undefined) return bound === 'min' ? 'Valeur trop petite.' : 'Valeur trop grande.';
-  const origin = issue.origin ?? 'number';
-  if (origin === 'string' && bound === 'min' && Number(limit) === 1) return 'Obligatoire.';
-  const noun = SIZE_NOUN_FR[origin];
-  const n = frenchNumber(limit);
-  if (noun) {
-    const word = Number(limit) > 1 ? noun[1] : noun[0];
-    return bound === 'min' ? `Au moins ${n} ${word}.` : `Au plus ${n} ${word}.`;
-  }
-  return bound === 'min' ? `Au moins ${n}.` : `Au plus ${n}.`;
+/**
+ * The field an issue is on, as the summary names it: its label and the translation's language
+ * ("Question (French)"); undefined when the page has no such label.
+ */
+export function issueFieldName(
+  path: string,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  uiLocale: string,
+): string | undefined {
+  const override = /^strings\.(\w+)\.([\w.]+)$/.exec(path);
+  if (override)
+    return `${t('texts.inputLabel', { key: override[2]! })} (${languageNameInText(override[1]!, uiLocale)})`;
+  const key = fieldLabelKey(path);
+  if (!key) return undefined;
+  const locale = translationLocale(path);
+  const language = locale ? languageNameInText(locale, uiLocale) : '';
+  const label = t(key, { language, currency: '' })
+    .replace(/\s*\(\)$/, '')
+    .replace(/\s*:$/, '');
+  return language && !label.includes(language) ? `${label} (${language})` : label;
+}
+
+/** The language of a translation's path (`faq.0.question.fr` → `fr`). */
+function translationLocale(path: string): Locale | undefined {
+  const last = path.split('.').at(-1) ?? '';
+  return path.startsWith('locales') || !(SUPPORTED_LOCALES as readonly string[]).includes(last)
+    ? undefined
+    : (last as Locale);
 }
 
 /** Infers the zod code of an issue the server answered with only an English message. */
@@ -206,50 +231,92 @@ function inferCode(issue: ValidationIssue): ValidationIssue {
       origin: atMost[2] === 'characters' ? 'string' : 'array',
       maximum: Number(atMost[1]),
     };
-  if (/^(Duplicate|Unknown shipping method|The )/.test(message))
+  const placeholder = /^Unknown placeholder \{(\w*)\}: this text can use (.*)$/.exec(message);
+  if (placeholder)
+    return {
+      ...issue,
+      code: 'custom',
+      params: { placeholder: placeholder[1], allowed: placeholder[2]!.split(', ') },
+    };
+  if (/^(Duplicate|Unknown shipping method|The |Required in the shop)/.test(message))
     return { ...issue, code: 'custom' };
-  if (/^Expected|^Use letters|^Letters|^Unknown/.test(message))
+  if (/^Expected|^Use letters|^Letters|^Unknown|^Not a valid/.test(message))
     return { ...issue, code: 'invalid_format' };
   return issue;
 }
 
+function customMessage(issue: ValidationIssue, locale: Locale): string | undefined {
+  const m = VALIDATION_MESSAGES[locale];
+  const path = issue.path;
+  const quoted = /"([^"]*)"/.exec(issue.message)?.[1] ?? '';
+  const params = issue.params ?? {};
+  if (typeof params.placeholder === 'string') {
+    const allowed = Array.isArray(params.allowed)
+      ? params.allowed.map((name) => `{${String(name).replace(/[{}]/g, '')}}`).join(', ')
+      : '';
+    return m.placeholder({ name: params.placeholder, allowed });
+  }
+  if (params.reason === 'default-language' || /^Required in the shop/.test(issue.message)) {
+    const language = translationLocale(path) ?? 'en';
+    return m.requiredDefault({ language: languageNameInText(language, locale) });
+  }
+  if (/^calendar\.absences\.\d+\.end$/.test(path)) return m.absenceOrder;
+  if (/\.transitDays\.min$/.test(path)) return m.transitOrder;
+  if (/^holidayEvents\.\d+\.showFrom$/.test(path)) return m.showFromAfter;
+  if (path === 'defaultLocale') return m.defaultLocale;
+  if (/\.methodIds\.\d+$/.test(path)) return m.unknownMethod({ name: quoted });
+  if (/\.id$/.test(path) && /^Duplicate/.test(issue.message)) return m.duplicateId({ id: quoted });
+  return undefined;
+}
+
+function sizeMessage(issue: ValidationIssue, bound: 'min' | 'max', locale: Locale): string {
+  const m = VALIDATION_MESSAGES[locale];
+  const limit = Number(bound === 'min' ? issue.minimum : issue.maximum);
+  const last = issue.path.split('.').at(-1) ?? '';
+  if (last === 'delaySeconds' && issue.path.startsWith('recovery')) return m.delay;
+  if (issue.path === 'calendar.dispatchDays' && bound === 'min') return m.dispatchDays;
+  if (/\.deliveryDays$/.test(issue.path) && bound === 'min') return m.deliveryDays;
+  if (!Number.isFinite(limit)) return m.format.other;
+  const origin = issue.origin ?? 'number';
+  if (origin === 'string') return bound === 'min' ? m.required : m.maxChars({ max: limit });
+  if (origin === 'array' || origin === 'set')
+    return bound === 'min' ? m.minItems({ min: limit }) : m.maxItems({ max: limit });
+  return bound === 'min' ? m.atLeast({ min: limit }) : m.atMost({ max: limit });
+}
+
 /**
- * The message to show for an issue in the page's language. English keeps the sdk's own wording
- * (written for merchants); French words it from the issue's code and the field it is on.
+ * The message to show for an issue, in one of the six languages: a plain sentence chosen from the
+ * issue's code and the kind of field it is on, never zod's own wording.
  */
-export function localizeIssue(issue: ValidationIssue, locale: UiLocale): string {
-  if (locale === 'en') return issue.message;
+export function localizeIssue(issue: ValidationIssue, locale: Locale): string {
+  const m = VALIDATION_MESSAGES[locale] ?? VALIDATION_MESSAGES.en;
   const known = inferCode(issue);
   const kind = fieldKind(known.path);
   switch (known.code) {
     case 'too_small':
-      return sizeFr(known, 'min');
+      return sizeMessage(known, 'min', locale);
     case 'too_big':
-      return sizeFr(known, 'max');
+      return sizeMessage(known, 'max', locale);
     case 'invalid_format':
     case 'invalid_string':
-      return FORMAT_FR[kind];
+      return m.format[kind];
     case 'invalid_type':
-      if (known.expected === 'int') return 'Indiquez un nombre entier.';
-      if (known.expected === 'number') return 'Indiquez un nombre.';
-      return kind === 'other' ? 'Ce champ est obligatoire.' : FORMAT_FR[kind];
+      if (known.expected === 'int') return m.integer;
+      if (known.expected === 'number') return m.number;
+      return kind === 'other' ? m.required : m.format[kind];
     case 'invalid_value':
     case 'invalid_enum_value':
-      return kind === 'locale' ? FORMAT_FR.locale : 'Choisissez une valeur de la liste.';
+      return kind === 'locale' ? m.format.locale : m.choice;
     case 'not_multiple_of':
-      return 'Indiquez un nombre entier.';
+      return m.integer;
     case 'unrecognized_keys':
-      return `Champ inconnu : ${(known.keys ?? []).join(', ')}.`;
+      return m.unknownField({ keys: (known.keys ?? []).join(', ') });
     case 'invalid_key':
-      return kind === 'stringKey'
-        ? FORMAT_FR.stringKey
-        : kind === 'attribute'
-          ? FORMAT_FR.attribute
-          : 'Nom de champ invalide.';
+      return kind === 'stringKey' || kind === 'attribute' ? m.format[kind] : m.format.other;
     case 'custom':
       // Refinements on primitives (a real date, a time zone, a URL) are custom issues too.
-      return customFr(known) ?? (kind === 'other' ? 'Valeur invalide.' : FORMAT_FR[kind]);
+      return customMessage(known, locale) ?? m.format[kind];
     default:
-      return FORMAT_FR[kind];
+      return customMessage(known, locale) ?? m.format[kind];
   }
 }

@@ -116,7 +116,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     if (status.state === 'none' || this.isDismissed(status.absence.id)) return nothing;
     const absence = status.absence;
     const message =
-      absence.message ||
+      this.localize.text(absence.message) ||
       (status.state === 'active'
         ? this.localize.t('absenceActive', {
             end: this.localize.formatDay(absence.end, {
@@ -129,7 +129,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
             range: this.localize.formatDayRange(absence.start, absence.end),
           }));
     const dispatchDate = nextDispatch(config.calendar, now).dispatchDate;
-    const consentText = config.capture?.consentText;
+    const consentText = this.localize.text(config.capture?.consentText);
     return html`<section part="base" class="base" aria-label=${this.localize.t('absenceLabel')}>
       <div class="body">
         <p part="message">${message}</p>

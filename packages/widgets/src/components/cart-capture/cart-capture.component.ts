@@ -227,7 +227,8 @@ export class ComptoirCartCapture extends ComptoirElement {
   protected override renderWidget() {
     const settings = this.settings();
     if (!settings) return nothing;
-    if (typeof settings.consentText !== 'string' || !settings.consentText) {
+    const consentText = this.localize.text(settings.consentText);
+    if (typeof consentText !== 'string' || !consentText) {
       return this.fail('bad-config', 'config.capture.consentText is missing');
     }
     const mode = this.effectiveMode();
@@ -259,7 +260,7 @@ export class ComptoirCartCapture extends ComptoirElement {
         novalidate
         @submit=${this.guard((event: SubmitEvent) => this.submit(event))}
       >
-        ${consentFields(this, 'capture', settings.consentText, settings.privacyUrl, this.error)}
+        ${consentFields(this, 'capture', consentText, settings.privacyUrl, this.error)}
         <div class="actions">
           <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
             ${this.localize.t('captureSubmit')}

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { FaqEntry } from '@comptoir/sdk/schemas';
+import { allTexts, resolveText } from '@comptoir/sdk/text';
 import { trackEvent } from '../../internal/api.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import { matchesQuery, searchWords } from './faq-search.js';
@@ -16,15 +17,32 @@ export interface FaqSearchEmptyDetail {
   query: string;
 }
 
+/** A question as shown: its texts in the shopper's language. */
+export type ShownFaqEntry = Pick<FaqEntry, 'id'> & {
+  question: string;
+  answer: string;
+  category: string;
+};
+
+/** The entry's texts in `locale`, falling back to the shop's default language. */
+export function shownEntry(entry: FaqEntry, locale: string, defaultLocale: string): ShownFaqEntry {
+  return {
+    id: entry.id,
+    question: resolveText(entry.question, locale, defaultLocale),
+    answer: resolveText(entry.answer, locale, defaultLocale),
+    category: resolveText(entry.category, locale, defaultLocale),
+  };
+}
+
 /** The FAQPage JSON-LD for search engines, with `<` escaped so it cannot close the script. */
-export function faqJsonLd(entries: FaqEntry[]): string {
+export function faqJsonLd(entries: FaqEntry[], locale = 'en', defaultLocale = locale): string {
   return JSON.stringify({
     '@context': 'https://schema.org',
     '@type': 'FAQPage',
     mainEntity: entries.map((entry) => ({
       '@type': 'Question',
-      name: entry.question,
-      acceptedAnswer: { '@type': 'Answer', text: entry.answer },
+      name: resolveText(entry.question, locale, defaultLocale),
+      acceptedAnswer: { '@type': 'Answer', text: resolveText(entry.answer, locale, defaultLocale) },
     })),
   }).replace(/</g, '\\u003c');
 }
@@ -101,24 +119,31 @@ export class ComptoirFaq extends ComptoirElement {
     clearTimeout(this.searchTimer);
   }
 
-  private entries(): FaqEntry[] | 'bad' {
+  private entries(): ShownFaqEntry[] | 'bad' {
     const faq = this.shopConfig?.faq;
     if (faq === undefined) return [];
+    const isText = (value: unknown) =>
+      typeof value === 'string' || (typeof value === 'object' && value !== null);
     if (
       !Array.isArray(faq) ||
       faq.some(
         (entry) =>
           !entry ||
-          typeof entry.question !== 'string' ||
-          typeof entry.answer !== 'string' ||
+          !isText(entry.question) ||
+          !isText(entry.answer) ||
           typeof entry.id !== 'string',
       )
     ) {
       return 'bad';
     }
-    return this.category === undefined
-      ? faq
-      : faq.filter((entry) => entry.category === this.category);
+    const locale = this.localize.locale;
+    const defaultLocale = this.shopConfig?.defaultLocale ?? locale;
+    // The `category` attribute names a category in any of the shop's languages.
+    return (
+      this.category === undefined
+        ? faq
+        : faq.filter((entry) => allTexts(entry.category).includes(this.category!))
+    ).map((entry) => shownEntry(entry, locale, defaultLocale));
   }
 
   /** Opens the question named by `location.hash` (`#faq-<id>`) and scrolls to it. */
@@ -171,7 +196,7 @@ export class ComptoirFaq extends ComptoirElement {
     );
   }
 
-  private matching(entries: FaqEntry[], query: string): FaqEntry[] {
+  private matching(entries: ShownFaqEntry[], query: string): ShownFaqEntry[] {
     const locale = this.localize.locale;
     const words = searchWords(query, locale);
     if (words.length === 0) return entries;
@@ -194,7 +219,10 @@ export class ComptoirFaq extends ComptoirElement {
       script.dataset.comptoirFaq = '';
       document.head.append(script);
     }
-    const json = faqJsonLd(this.shopConfig?.faq ?? entries);
+    const locale = this.localize.locale;
+    const json = this.shopConfig?.faq
+      ? faqJsonLd(this.shopConfig.faq, locale, this.shopConfig.defaultLocale)
+      : faqJsonLd(entries, locale);
     if (script.textContent !== json) script.textContent = json;
   }
 
@@ -260,7 +288,7 @@ export class ComptoirFaq extends ComptoirElement {
     </div>`;
   }
 
-  private renderEntry(entry: FaqEntry) {
+  private renderEntry(entry: ShownFaqEntry) {
     const open = this.openIds.has(entry.id);
     return html`<div class="item">
       <div class="question" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>

@@ -40,6 +40,27 @@ describe('comptoir-faq', () => {
     ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[aria-controls]'),
   ];
 
+  it('shows each question and answer in the shopper’s language, with JSON-LD to match', async () => {
+    const translated = config();
+    translated.faq[0] = {
+      ...translated.faq[0]!,
+      category: { en: 'Shipping', fr: 'Livraison' },
+      question: { en: 'How long is delivery?', fr: 'Combien de temps dure la livraison ?' },
+      answer: { en: 'Two to three days.', fr: 'Deux à trois jours.' },
+    };
+    const el = await fixture<ComptoirFaq>(
+      html`<comptoir-faq lang="fr" .config=${translated}></comptoir-faq>`,
+    );
+    expect(await axeViolations(el)).to.deep.equal([]);
+    const text = shadowText(el);
+    expect(text).to.contain('Combien de temps dure la livraison ?');
+    expect(text).not.to.contain('How long is delivery?');
+    // The second question has no French: it shows in the shop's default language.
+    expect(text).to.contain('Can I return a café mug?');
+    const jsonLd = document.head.querySelector('script[data-comptoir-faq]')?.textContent ?? '';
+    expect(jsonLd).to.contain('Deux à trois jours.');
+  });
+
   it('renders disclosure buttons, closed, accessibly', async () => {
     const el = await render();
     expect(await axeViolations(el)).to.deep.equal([]);

@@ -107,12 +107,14 @@ export class ComptoirFreeShipping extends ComptoirElement {
     this.noteReached(progress.reached);
     const amount = this.localize.formatMoney(progress.remaining, currency);
     const lastReached = progress.reached[progress.reached.length - 1];
+    const nextLabel = this.localize.text(progress.next?.label);
+    const reachedLabel = this.localize.text(lastReached?.label);
     const message = progress.next
-      ? progress.next.label
-        ? this.localize.t('freeShippingRemainingTier', { amount, label: progress.next.label })
+      ? nextLabel
+        ? this.localize.t('freeShippingRemainingTier', { amount, label: nextLabel })
         : this.localize.t('freeShippingRemaining', { amount })
-      : lastReached?.label
-        ? this.localize.t('freeShippingTierUnlocked', { label: lastReached.label })
+      : reachedLabel
+        ? this.localize.t('freeShippingTierUnlocked', { label: reachedLabel })
         : this.localize.t('freeShippingUnlocked');
     const percent = Math.round(progress.ratio * 100);
     return html`<div part="base" class="base">
@@ -140,8 +142,9 @@ export class ComptoirFreeShipping extends ComptoirElement {
     this.reachedCount = reached.length;
     if (previous === undefined || reached.length <= previous) return;
     const rule = reached[reached.length - 1]!;
-    this.announcement = rule.label
-      ? this.localize.t('freeShippingTierUnlocked', { label: rule.label })
+    const label = this.localize.text(rule.label);
+    this.announcement = label
+      ? this.localize.t('freeShippingTierUnlocked', { label })
       : this.localize.t('freeShippingUnlocked');
     queueMicrotask(() => {
       this.emit<ThresholdReachedDetail>('comptoir-threshold-reached', { rule });

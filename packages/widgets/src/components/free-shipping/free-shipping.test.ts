@@ -57,6 +57,26 @@ describe('comptoir-free-shipping', () => {
     expect(shadowText(await render('en', config))).to.contain('Unlocked: Free express shipping');
   });
 
+  it('shows the tier label the merchant wrote in the shopper’s language', async () => {
+    const config = makeConfig({
+      freeShipping: {
+        rules: [
+          {
+            threshold: 5000,
+            currency: 'EUR',
+            label: { en: 'Free standard shipping', fr: 'Livraison standard offerte' },
+          },
+        ],
+        excludedProductIds: [],
+      },
+    });
+    setCart(makeCart(500));
+    const french = shadowText(await render('fr', config));
+    expect(french).to.match(/Livraison standard offerte : plus que 45,00\s€/);
+    expect(french).not.to.contain('Free standard shipping');
+    expect(shadowText(await render('nl', config))).to.contain('Free standard shipping');
+  });
+
   it('speaks French amounts the French way', async () => {
     setCart(makeCart(3750));
     const el = await render('fr');

@@ -88,17 +88,21 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
             ? html`<li part="event">
                 ${this.localize.t('deadlineOrderBy', {
                   date: this.localize.formatInstant(state.orderBy, config.calendar.timeZone),
-                  event: state.event.name,
+                  event: this.localize.text(state.event.name),
                   method: state.method.name,
-                })}${state.event.message ? html` ${state.event.message}` : nothing}
+                })}${state.event.message ? html` ${this.localize.text(state.event.message)}` : nothing}
               </li>`
             : html`<li part="fallback">
                 ${
                   state.event.fallback
                     ? state.event.fallback.url
-                      ? html`<a href=${state.event.fallback.url}>${state.event.fallback.text}</a>`
-                      : state.event.fallback.text
-                    : this.localize.t('deadlineTooLate', { event: state.event.name })
+                      ? html`<a href=${state.event.fallback.url}
+                          >${this.localize.text(state.event.fallback.text)}</a
+                        >`
+                      : this.localize.text(state.event.fallback.text)
+                    : this.localize.t('deadlineTooLate', {
+                        event: this.localize.text(state.event.name),
+                      })
                 }
               </li>`,
         )}

@@ -97,4 +97,19 @@ describe('comptoir-holiday-deadline', () => {
       warnings.restore();
     }
   });
+
+  it('names the event and the fallback in the shopper’s language, else in the shop’s default', async () => {
+    const config = christmas('2025-12-10T09:00:00Z');
+    config.holidayEvents[0]!.name = { en: 'Christmas', fr: 'Noël' };
+    const french = shadowText(await render(config, 'fr'));
+    expect(french).to.contain('Noël');
+    expect(french).not.to.contain('Christmas');
+    // No German name written: German shoppers read the English one, not an empty gap.
+    expect(shadowText(await render(config, 'de'))).to.contain('Christmas');
+    const late = christmas('2025-12-24T09:00:00Z');
+    late.holidayEvents[0]!.fallback = {
+      text: { en: 'Give a gift card instead', fr: 'Offrez plutôt une carte cadeau' },
+    };
+    expect(shadowText(await render(late, 'fr'))).to.contain('Offrez plutôt une carte cadeau');
+  });
 });

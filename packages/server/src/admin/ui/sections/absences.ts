@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Ctx } from '../context.js';
-import { inputField, newId, textareaField } from '../fields.js';
+import { inputField, localizedField, newId, textareaField } from '../fields.js';
 
 function addDaysIso(date: Date, days: number): string {
   const copy = new Date(date);
@@ -70,13 +70,14 @@ export function renderAbsences(ctx: Ctx): TemplateResult {
               onValue: (v) => set((a) => (a.resumeBufferDays = v === '' ? undefined : Number(v))),
             })}
           </div>
-          ${textareaField(ctx, {
+          ${localizedField(ctx, {
             path: `${base}.message`,
             label: ctx.t('absences.message'),
             hint: ctx.t('absences.messageHint'),
+            multiline: true,
             rows: 2,
             value: absence.message,
-            onValue: (v) => set((a) => (a.message = v === '' ? undefined : v)),
+            onValue: (v) => set((a) => (a.message = v || undefined)),
           })}
         </li>`;
       })}

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CaptureMode } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
-import { checkboxField, inputField, textareaField } from '../fields.js';
+import { checkboxField, inputField, localizedField, textareaField } from '../fields.js';
 
 /** Cart capture: the email field with consent that starts the recovery emails. */
 export function renderCapture(ctx: Ctx): TemplateResult {
@@ -45,13 +45,14 @@ export function renderCapture(ctx: Ctx): TemplateResult {
             })
           : nothing
       }
-      ${textareaField(ctx, {
+      ${localizedField(ctx, {
         path: 'capture.consentText',
         label: ctx.t('capture.consentText'),
         hint: ctx.t('capture.consentTextHint'),
         required: true,
+        multiline: true,
         value: capture.consentText,
-        onValue: (v) => ctx.edit((d) => (d.capture.consentText = v)),
+        onValue: (v) => ctx.edit((d) => (d.capture.consentText = v ?? '')),
       })}
       <div class="grid three">
         ${inputField(ctx, {

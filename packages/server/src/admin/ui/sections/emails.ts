@@ -15,6 +15,18 @@ const STEP_BASE = 0;
 type Unit = 'minutes' | 'hours' | 'days';
 const UNIT_SECONDS: Record<Unit, number> = { minutes: 60, hours: 3600, days: 86_400 };
 
+const INTL_UNIT: Record<Unit, string> = { minutes: 'minute', hours: 'hour', days: 'day' };
+
+/** "30 days", "30 jours": a delay in its unit, in the page's language. */
+export function formatDelay(amount: number, unit: Unit, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: INTL_UNIT[unit],
+    unitDisplay: 'long',
+    maximumFractionDigits: 2,
+  }).format(amount);
+}
+
 function bestUnit(seconds: number): Unit {
   if (seconds % 86_400 === 0) return 'days';
   if (seconds % 3600 === 0) return 'hours';
@@ -119,6 +131,9 @@ export function renderEmails(ctx: Ctx): TemplateResult {
             ${inputField(ctx, {
               path: `${base}.delaySeconds`,
               label: ctx.t('emails.delay'),
+              hint: ctx.t('emails.delayMeaning', {
+                delay: formatDelay(step.delaySeconds / UNIT_SECONDS[unit], unit, ctx.locale),
+              }),
               type: 'number',
               min: 1,
               step: 'any',
@@ -134,9 +149,16 @@ export function renderEmails(ctx: Ctx): TemplateResult {
                 value: u,
                 label: ctx.t(`emails.unit.${u}`),
               })),
+              // The number stays and its meaning changes: "30" minutes becomes "30" days.
               onValue: (v) => {
+                const amount = step.delaySeconds / UNIT_SECONDS[unit];
                 view.units[index] = v as Unit;
-                ctx.update();
+                set((s) => (s.delaySeconds = Math.round(amount * UNIT_SECONDS[v as Unit])));
+                ctx.announce(
+                  ctx.t('emails.delayMeaning', {
+                    delay: formatDelay(amount, v as Unit, ctx.locale),
+                  }),
+                );
               },
             })}
             ${inputField(ctx, {

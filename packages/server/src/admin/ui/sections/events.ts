@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
+import { resolveText } from '@comptoir/sdk/text';
 import type { Ctx } from '../context.js';
-import { checkboxGroup, inputField, newId, textareaField } from '../fields.js';
+import { checkboxGroup, inputField, localizedField, newId, textareaField } from '../fields.js';
 
 function nextChristmas(): string {
   const now = new Date();
@@ -23,17 +24,21 @@ export function renderEvents(ctx: Ctx): TemplateResult {
           ctx.edit((d) => change(d.holidayEvents[index]!));
         return html`<li class="card">
           <div class="card-head">
-            <h2>${event.name || ctx.t('events.untitled')}</h2>
+            <h2>
+              ${resolveText(event.name, ctx.locale, ctx.draft.defaultLocale) || ctx.t('events.untitled')}
+            </h2>
             <button
               type="button"
               class="danger-link"
               @click=${() => ctx.edit((d) => d.holidayEvents.splice(index, 1))}
             >
-              ${ctx.t('common.remove')}<span class="visually-hidden"> — ${event.name}</span>
+              ${ctx.t('common.remove')}<span class="visually-hidden">
+                — ${resolveText(event.name, ctx.locale, ctx.draft.defaultLocale)}</span
+              >
             </button>
           </div>
           <div class="grid three">
-            ${inputField(ctx, { path: `${base}.name`, label: ctx.t('events.name'), value: event.name, required: true, onValue: (v) => set((e) => (e.name = v)) })}
+            ${localizedField(ctx, { path: `${base}.name`, label: ctx.t('events.name'), value: event.name, required: true, onValue: (v) => set((e) => (e.name = v ?? '')) })}
             ${inputField(ctx, { path: `${base}.deliverBy`, label: ctx.t('events.deliverBy'), type: 'date', value: event.deliverBy, required: true, onValue: (v) => set((e) => (e.deliverBy = v)) })}
             ${inputField(ctx, {
               path: `${base}.showFrom`,
@@ -52,9 +57,9 @@ export function renderEvents(ctx: Ctx): TemplateResult {
             choices: methods.map((m) => ({ value: m.id, label: m.name || m.id })),
             onValue: (v) => set((e) => (e.methodIds = v.length === methods.length ? undefined : v)),
           })}
-          ${textareaField(ctx, { path: `${base}.message`, label: ctx.t('events.message'), rows: 2, value: event.message, onValue: (v) => set((e) => (e.message = v || undefined)) })}
+          ${localizedField(ctx, { path: `${base}.message`, label: ctx.t('events.message'), multiline: true, rows: 2, value: event.message, onValue: (v) => set((e) => (e.message = v || undefined)) })}
           <div class="stack">
-            ${inputField(ctx, {
+            ${localizedField(ctx, {
               path: `${base}.fallback.text`,
               label: ctx.t('events.fallbackText'),
               hint: ctx.t('events.fallbackHint'),

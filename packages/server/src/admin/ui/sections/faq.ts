@@ -1,12 +1,18 @@
 import { html, type TemplateResult } from 'lit';
+import { resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import { sectionState, type Ctx } from '../context.js';
-import { inputField, newId, textareaField } from '../fields.js';
+import { inputField, localizedField, newId, textareaField } from '../fields.js';
 
 /** FAQ: questions and answers in categories, in the order the storefront shows them. */
 export function renderFaq(ctx: Ctx): TemplateResult {
   const entries = ctx.draft.faq;
   const view = sectionState(ctx, 'faq', () => ({ category: '' }));
-  const categories = [...new Set(entries.map((entry) => entry.category).filter(Boolean))];
+  const text = (value: LocalizedTextValue) =>
+    resolveText(value, ctx.locale, ctx.draft.defaultLocale);
+  // Categories are compared by their default-language name, the one the filter and new questions use.
+  const categoryOf = (entry: (typeof entries)[number]) =>
+    resolveText(entry.category, ctx.draft.defaultLocale, ctx.draft.defaultLocale);
+  const categories = [...new Set(entries.map(categoryOf).filter(Boolean))];
   const move = (index: number, delta: number, direction: 'up' | 'down') => {
     const target = index + delta;
     if (target < 0 || target >= entries.length) return;
@@ -51,13 +57,14 @@ export function renderFaq(ctx: Ctx): TemplateResult {
     ${entries.length === 0 ? html`<div class="empty">${ctx.t('faq.empty')}</div>` : ''}
     <ol class="cards">
       ${entries.map((entry, index) => {
-        if (view.category && entry.category !== view.category) return '';
+        if (view.category && categoryOf(entry) !== view.category) return '';
         const base = `faq.${index}`;
         const set = (change: (e: typeof entry) => void) => ctx.edit((d) => change(d.faq[index]!));
         return html`<li class="card faq-card">
           <div class="card-head">
             <h2 id=${`faq-q-${index}`} tabindex="-1">
-              <span class="muted">${index + 1}.</span> ${entry.question || ctx.t('faq.newQuestion')}
+              <span class="muted">${index + 1}.</span>
+              ${text(entry.question) || ctx.t('faq.newQuestion')}
             </h2>
             <div class="button-row">
               <button
@@ -65,7 +72,7 @@ export function renderFaq(ctx: Ctx): TemplateResult {
                 class="icon-button"
                 id=${`faq-up-${index}`}
                 ?disabled=${index === 0}
-                aria-label=${ctx.t('faq.moveUp', { question: entry.question })}
+                aria-label=${ctx.t('faq.moveUp', { question: text(entry.question) })}
                 @click=${() => move(index, -1, 'up')}
               >
                 ↑
@@ -75,7 +82,7 @@ export function renderFaq(ctx: Ctx): TemplateResult {
                 class="icon-button"
                 id=${`faq-down-${index}`}
                 ?disabled=${index === entries.length - 1}
-                aria-label=${ctx.t('faq.moveDown', { question: entry.question })}
+                aria-label=${ctx.t('faq.moveDown', { question: text(entry.question) })}
                 @click=${() => move(index, 1, 'down')}
               >
                 ↓
@@ -85,15 +92,17 @@ export function renderFaq(ctx: Ctx): TemplateResult {
                 class="danger-link"
                 @click=${() => ctx.edit((d) => d.faq.splice(index, 1))}
               >
-                ${ctx.t('common.remove')}<span class="visually-hidden"> — ${entry.question}</span>
+                ${ctx.t('common.remove')}<span class="visually-hidden">
+                  — ${text(entry.question)}</span
+                >
               </button>
             </div>
           </div>
           <div class="grid two">
-            ${inputField(ctx, { path: `${base}.question`, label: ctx.t('faq.question'), value: entry.question, required: true, onValue: (v) => set((e) => (e.question = v)) })}
-            ${inputField(ctx, { path: `${base}.category`, label: ctx.t('faq.category'), value: entry.category, list: 'faq-categories', onValue: (v) => set((e) => (e.category = v)) })}
+            ${localizedField(ctx, { path: `${base}.question`, label: ctx.t('faq.question'), value: entry.question, required: true, onValue: (v) => set((e) => (e.question = v ?? '')) })}
+            ${localizedField(ctx, { path: `${base}.category`, label: ctx.t('faq.category'), value: entry.category, list: 'faq-categories', onValue: (v) => set((e) => (e.category = v ?? '')) })}
           </div>
-          ${textareaField(ctx, { path: `${base}.answer`, label: ctx.t('faq.answer'), hint: ctx.t('faq.answerHint'), rows: Math.min(10, Math.max(3, entry.answer.split('\n').length + 1)), value: entry.answer, required: true, onValue: (v) => set((e) => (e.answer = v)) })}
+          ${localizedField(ctx, { path: `${base}.answer`, label: ctx.t('faq.answer'), hint: ctx.t('faq.answerHint'), multiline: true, rows: Math.min(10, Math.max(3, text(entry.answer).split('\n').length + 1)), value: entry.answer, required: true, onValue: (v) => set((e) => (e.answer = v ?? '')) })}
         </li>`;
       })}
     </ol>

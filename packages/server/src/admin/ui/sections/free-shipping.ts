@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { toDecimalString, toMinor } from '@comptoir/sdk/money';
 import type { Ctx } from '../context.js';
-import { inputField, textareaField } from '../fields.js';
+import { inputField, localizedField, textareaField } from '../fields.js';
 
 function splitList(text: string): string[] {
   return text
@@ -57,6 +57,7 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
             })}
             ${inputField(ctx, {
               path: `${base}.countries`,
+              listErrors: true,
               label: ctx.t('freeShipping.countries'),
               hint: ctx.t('freeShipping.countriesHint'),
               value: (rule.countries ?? []).join(', '),
@@ -68,7 +69,7 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
                 }),
             })}
           </div>
-          ${inputField(ctx, {
+          ${localizedField(ctx, {
             path: `${base}.label`,
             label: ctx.t('freeShipping.label'),
             hint: ctx.t('freeShipping.labelHint'),
@@ -88,6 +89,7 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
     <div class="card spaced">
       ${textareaField(ctx, {
         path: 'freeShipping.excludedProductIds',
+        listErrors: true,
         label: ctx.t('freeShipping.excluded'),
         hint: ctx.t('freeShipping.excludedHint'),
         rows: 2,

@@ -6,6 +6,7 @@ import { AA_NORMAL_TEXT, contrastRatio, parseCssColor, toHex, type Rgba } from '
 import type { Ctx } from '../context.js';
 import { checkboxGroup, inputField, selectField } from '../fields.js';
 import type { MessageKey } from '../i18n.js';
+import { languageName } from '../language-name.js';
 
 /** What the widgets use when the merchant sets no colour (see the widgets' base styles). */
 const DEFAULTS = {
@@ -109,15 +110,8 @@ function renderContrast(ctx: Ctx): TemplateResult {
 
 const CURRENCIES = ['EUR', 'GBP', 'CHF', 'USD', 'CAD', 'SEK', 'DKK', 'NOK', 'PLN', 'JPY', 'AUD'];
 
-/** The language's own name ("Français"), for the language pickers. */
-export function languageName(locale: string, uiLocale: string): string {
-  try {
-    const name = new Intl.DisplayNames([uiLocale], { type: 'language' }).of(locale) ?? locale;
-    return name.charAt(0).toUpperCase() + name.slice(1);
-  } catch {
-    return locale;
-  }
-}
+/** Re-exported for the sections that imported it from here. */
+export { languageName };
 
 /** Shop details: name, languages, currency and the widgets' colours. */
 export function renderShop(ctx: Ctx): TemplateResult {

@@ -143,7 +143,10 @@ export function renderTexts(ctx: Ctx): TemplateResult {
                     lang=${locale}
                     aria-invalid=${error ? 'true' : 'false'}
                     aria-describedby=${error ? `${id}-error` : nothing}
-                    @change=${(e: Event) => set(key, (e.target as HTMLInputElement).value.trim())}
+                    @change=${(e: Event) => {
+                      ctx.touch(path);
+                      set(key, (e.target as HTMLInputElement).value.trim());
+                    }}
                   />
                   ${
                     value

@@ -1,0 +1,279 @@
+// The config page in Debian's Chromium, as a merchant meets it, at desktop (1280 px, English) and
+// phone (390 px, French) widths: texts per language, errors as you type, values refused with the
+// field named. It serves the built page (`npm run build` first), like `comptoir serve`.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ShopConfig } from '@comptoir/sdk/schemas';
+import { CHROMIUM_ARGS, findBrowser } from '../../../../scripts/find-browser.mjs';
+import { createShop } from '../shops.js';
+import { silentLogger } from '../log.js';
+import { startServer, type RunningServer } from '../server.js';
+
+const built = existsSync(fileURLToPath(new URL('../../dist/admin/index.html', import.meta.url)));
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** What the page says in each language the test runs in. */
+const WORDS = {
+  en: {
+    signIn: 'Sign in',
+    save: 'Save changes',
+    discard: 'Discard',
+    addQuestion: 'Add a question',
+    question: 'Question (English)',
+    questionFr: 'Question (French)',
+    missingFr: 'Missing in French',
+    complete: 'Written in every language of the shop',
+    cutoff: 'Order cutoff',
+    timeMessage: 'Enter a time such as 14:00.',
+    addAbsence: 'Plan an absence',
+    firstDay: 'First day away',
+    lastDay: 'Last day away',
+    absenceMessage: 'The last day away is before the first day.',
+    summary: 'Absences 1 — Last day away: The last day away is before the first day.',
+    selector: 'Element (CSS selector)',
+    addPlacement: 'Add a placement',
+    selectorMessage: 'Not a CSS selector the browser understands',
+    countries: 'Only for these countries',
+    addThreshold: 'Add a threshold',
+    countryMessage: 'Not a country code',
+    subject: 'Subject (English)',
+    subjectMessage: 'Write it in English, the shop’s main language.',
+    delay: 'Sent after',
+    unit: 'Unit',
+    minutes: 'minutes',
+    delayMeaning: 'Sent 30 minutes after the cart is saved.',
+  },
+  fr: {
+    signIn: 'Se connecter',
+    save: 'Enregistrer',
+    discard: 'Annuler les modifications',
+    addQuestion: 'Ajouter une question',
+    question: 'Question (anglais)',
+    questionFr: 'Question (français)',
+    missingFr: 'Manque en français',
+    complete: 'Écrit dans toutes les langues de la boutique',
+    cutoff: 'Heure limite de commande',
+    timeMessage: 'Indiquez une heure comme 14:00.',
+    addAbsence: 'Prévoir une absence',
+    firstDay: 'Premier jour d’absence',
+    lastDay: 'Dernier jour d’absence',
+    absenceMessage: 'Le dernier jour d’absence précède le premier.',
+    summary: 'Absences 1 — Dernier jour d’absence : Le dernier jour d’absence précède le premier.',
+    selector: 'Élément (sélecteur CSS)',
+    addPlacement: 'Ajouter un placement',
+    selectorMessage: 'Le navigateur ne comprend pas ce sélecteur CSS',
+    countries: 'Seulement pour ces pays',
+    addThreshold: 'Ajouter un seuil',
+    countryMessage: 'Ce n’est pas un code pays',
+    subject: 'Objet (Anglais)',
+    subjectMessage: 'Écrivez-le en anglais, la langue principale de la boutique.',
+    delay: 'Envoyé après',
+    unit: 'Unité',
+    minutes: 'minutes',
+    delayMeaning: 'Envoyé 30 minutes après l’enregistrement du panier.',
+  },
+};
+
+const RUNS = [
+  { width: 1280, height: 900, locale: 'en' as const },
+  { width: 390, height: 844, locale: 'fr' as const },
+];
+
+describe.skipIf(!built)('the config page (skipped without `npm run build`)', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let secretKey: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'comptoir-admin-page-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: `sqlite:${join(dir, 'admin.db')}`,
+      withWorker: false,
+      logger: silentLogger(),
+    });
+    secretKey = (
+      await createShop(server.db, {
+        name: 'Atelier',
+        origins: ['https://atelier.example'],
+        now: new Date(),
+      })
+    ).secretKey;
+    browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function adminConfig(): Promise<ShopConfig> {
+    const response = await fetch(`${server.url}/v1/admin/config`, {
+      headers: { Authorization: `Bearer ${secretKey}` },
+    });
+    return (await response.json()) as ShopConfig;
+  }
+
+  async function expectNoAxeViolations(page: Page): Promise<void> {
+    if ((await page.evaluate(() => typeof (window as { axe?: unknown }).axe)) !== 'object')
+      await page.evaluate(`${axeSource}\n;undefined`);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              el: Element,
+              o: object,
+            ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document.body, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    });
+    expect(violations).toEqual([]);
+  }
+
+  for (const run of RUNS) {
+    describe(`at ${run.width} px in ${run.locale === 'en' ? 'English' : 'French'}`, () => {
+      const w = WORDS[run.locale];
+      let page: Page;
+
+      beforeAll(async () => {
+        const context = await browser.newContext({
+          viewport: { width: run.width, height: run.height },
+          locale: run.locale === 'fr' ? 'fr-FR' : 'en-GB',
+        });
+        page = await context.newPage();
+        page.setDefaultTimeout(8000);
+        await page.goto(`${server.url}/admin/`);
+        await page.locator('#secret-key').fill(secretKey);
+        await page.getByRole('button', { name: w.signIn }).click();
+        await page.locator('#section-title').waitFor();
+      }, 60_000);
+
+      afterAll(async () => {
+        await page?.context().close();
+      });
+
+      async function open(section: string): Promise<void> {
+        await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+        await page.locator(`.section-body[data-section="${section}"]`).waitFor();
+      }
+
+      it('lets a question be written per language and says which language is missing', async () => {
+        await open('faq');
+        await page.getByRole('button', { name: w.addQuestion }).click();
+        await page.getByLabel(w.question).last().fill('Do you ship to Belgium?');
+        const card = page.locator('.faq-card').last();
+        await expect
+          .poll(() => card.locator('.translations summary').first().textContent())
+          .toContain(w.missingFr);
+        await card.locator('.translations summary').first().click();
+        await page.getByLabel(w.questionFr).last().fill('Livrez-vous en Belgique ?');
+        await expect
+          .poll(() => card.locator('.translations summary').first().textContent())
+          .toContain(w.complete);
+        await card.locator('textarea').first().fill('Yes, in 2 to 4 days.');
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: w.save }).click();
+        await page.locator('.notice.success').waitFor();
+        const config = await adminConfig();
+        expect(config.faq.at(-1)?.question).toEqual({
+          en: 'Do you ship to Belgium?',
+          fr: 'Livrez-vous en Belgique ?',
+        });
+        expect(config.faq.at(-1)?.answer).toBe('Yes, in 2 to 4 days.');
+      });
+
+      it('shows a plain error beside the field as the merchant types, before any save', async () => {
+        await open('shipping');
+        const cutoff = page.getByLabel(w.cutoff, { exact: true });
+        await cutoff.fill('');
+        await expect
+          .poll(() => page.locator('#f-calendar-cutoff-error').textContent())
+          .toContain(w.timeMessage);
+        expect(await page.locator('#f-calendar-cutoff-error').textContent()).not.toMatch(
+          /HH:mm|expected/i,
+        );
+        await expect(cutoff.getAttribute('aria-invalid')).resolves.toBe('true');
+        await cutoff.fill('14:00');
+        await expect.poll(() => page.locator('#f-calendar-cutoff-error').count()).toBe(0);
+      });
+
+      it('names the field in the summary on save and takes the merchant to it', async () => {
+        await open('absences');
+        await page.getByRole('button', { name: w.addAbsence }).click();
+        await page.getByLabel(w.firstDay).last().fill('2030-08-20');
+        await page.getByLabel(w.lastDay).last().fill('2030-08-01');
+        // Shown as they type: the check across the two days appears on the other field.
+        await expect
+          .poll(() => page.locator('.has-error .field-error').first().textContent())
+          .toContain(w.absenceMessage);
+        await page.getByRole('button', { name: w.save }).click();
+        const summary = page.locator('#error-summary');
+        await summary.waitFor();
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.id))
+          .toBe('error-summary');
+        expect((await summary.textContent())?.replace(/\s+/g, ' ')).toContain(w.summary);
+        await expectNoAxeViolations(page);
+        await summary.getByRole('link').first().click();
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.id))
+          .toMatch(/^f-calendar-absences-\d+-end$/);
+        await page.getByRole('button', { name: w.discard }).click();
+      });
+
+      it('refuses a selector, a country and an empty subject that were accepted before', async () => {
+        await open('placements');
+        await page.getByRole('button', { name: w.addPlacement }).click();
+        await page.getByLabel(w.selector).last().fill('div[[bad');
+        await expect
+          .poll(() => page.locator('.field.has-error .field-error').first().textContent())
+          .toContain(w.selectorMessage);
+
+        await open('free-shipping');
+        await page.getByRole('button', { name: w.addThreshold }).click();
+        await page.getByLabel(w.countries).last().fill('FR, XX');
+        await expect
+          .poll(() => page.locator('.field.has-error .field-error').first().textContent())
+          .toContain(w.countryMessage);
+
+        await open('emails');
+        await page.getByLabel(w.subject).first().fill('');
+        await expect
+          .poll(() => page.locator('#f-recovery-steps-0-subject-en-error').textContent())
+          .toContain(w.subjectMessage);
+        await page.getByRole('button', { name: w.discard }).click();
+      });
+
+      it('relabels the delay when its unit changes, keeping the number', async () => {
+        await open('emails');
+        const delay = page.getByLabel(w.delay).first();
+        await delay.fill('30');
+        await page.getByLabel(w.unit, { exact: true }).first().selectOption('minutes');
+        await expect(delay.inputValue()).resolves.toBe('30');
+        await expect
+          .poll(() => page.locator('#f-recovery-steps-0-delaySeconds-hint').textContent())
+          .toBe(w.delayMeaning);
+        await page.getByRole('button', { name: w.discard }).click();
+      });
+    });
+  }
+});
