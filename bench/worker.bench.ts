@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { createSmtpMailer } from '../packages/server/src/email/mailer.js';
+import nodemailer from 'nodemailer';
+import { createSmtpMailer, type Mailer } from '../packages/server/src/email/mailer.js';
+import { renderRecoveryEmail } from '../packages/server/src/email/render.js';
 import { hashEmail } from '../packages/server/src/keys.js';
 import { openDatabase, type Database } from '../packages/server/src/storage/database.js';
 import { claimDueJobs } from '../packages/server/src/storage/jobs.store.js';
@@ -138,6 +140,131 @@ async function throughputPostgres(emails: number, commitDelayMs?: number) {
   }
 }
 
+/** The message the worker renders for bulkInsert's cart `i`, as plain data. */
+function sameMessage(i: number) {
+  const rendered = renderRecoveryEmail({
+    shopName: 'Atelier <Test>',
+    defaultLocale: 'en',
+    locale: 'en',
+    step: JSON.parse(CONTENT),
+    cart: {
+      currency: 'EUR',
+      subtotal: 2400,
+      items: [{ id: '4401', title: 'Linen apron', quantity: 2, unitPrice: 1200 }],
+    } as Parameters<typeof renderRecoveryEmail>[0]['cart'],
+    restoreUrl: `https://api.example/r/tok_${i}`,
+    unsubscribeUrl: `https://api.example/u/tok_${i}`,
+  });
+  return {
+    from: '"Atelier Test" <no-reply@api.example>',
+    to: `shopper${i}@example.com`,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    messageId: `<job_${i}@api.example>`,
+    headers: {
+      'List-Unsubscribe': `<https://api.example/u/tok_${i}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+}
+
+/**
+ * The baselines, into the same sink process: the same messages sent with no queue, no database
+ * and no claim, `emails` at once through a 16-connection pool: `transport` is the worker's own
+ * mailer (nodemailer, Nagle off, each message composed into one buffer); `stock` is nodemailer as
+ * installed (`createTransport({ pool: true, maxConnections: 16 })`, `sendMail` of the same fields).
+ */
+async function plainNodemailer(emails: number, which: 'transport' | 'stock') {
+  const smtp = await startSinkProcess();
+  const port = Number(new URL(smtp.url).port);
+  const stock =
+    which === 'stock'
+      ? nodemailer.createTransport({
+          pool: true,
+          maxConnections: 16,
+          maxMessages: Infinity,
+          host: '127.0.0.1',
+          port,
+          ignoreTLS: true,
+        })
+      : undefined;
+  const mailer: Mailer | undefined =
+    which === 'transport' ? createSmtpMailer({ url: smtp.url, maxConnections: 16 }) : undefined;
+  const messages = Array.from({ length: emails }, (_, i) => sameMessage(i));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    messages.map((message) => (stock ? stock.sendMail(message) : mailer!.send(message))),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  stock?.close();
+  mailer?.close();
+  const received = await smtp.received();
+  await smtp.close();
+  return {
+    sent: emails,
+    received,
+    perSecond: emails / seconds,
+    cpuMsPerEmail: (used.user + used.system) / 1000 / emails,
+  };
+}
+
+/**
+ * The window the last-moment claim leaves: from the claim's commit (the worker's `beforeData`
+ * check answering yes) to the relay seeing the message's first bytes, on an in-process relay
+ * (one clock), SQLite, the real worker loop. Also checks that every MAIL FROM came before its claim.
+ */
+async function claimWindow(folder: string, emails: number) {
+  const url = `sqlite:${join(folder, 'window.db')}`;
+  const db = openDatabase(url);
+  await migrate(db);
+  const shop = await seedShop(db, NOW, { steps: [] });
+  bulkInsert(url.slice('sqlite:'.length), shop.shopId, emails, emails, true);
+  const smtp = await startTestSmtp();
+  const transport = createSmtpMailer({ url: smtp.url, maxConnections: 16 });
+  const claimedAt = new Map<string, number>();
+  const mailer: Mailer = {
+    transport: 'smtp',
+    send: (email, options) =>
+      transport.send(email, {
+        beforeData: async () => {
+          const go = (await options?.beforeData?.()) ?? true;
+          if (go) claimedAt.set(email.to, performance.now());
+          return go;
+        },
+      }),
+    close: () => transport.close(),
+  };
+  const worker = startWorker({
+    db,
+    publicUrl: 'https://api.example',
+    mailer,
+    clock: () => NOW,
+    batchSize: 250,
+  });
+  while (smtp.received.length < emails) await new Promise((resolve) => setTimeout(resolve, 20));
+  await worker.stop();
+  transport.close();
+  await smtp.close();
+  await db.destroy();
+  const windows = smtp.received
+    .map((mail) => mail.firstBytesAt - (claimedAt.get(mail.to[0] ?? '') ?? Number.NaN))
+    .sort((a, b) => a - b);
+  const at = (q: number) => windows[Math.min(windows.length - 1, Math.floor(q * windows.length))];
+  const mailFromFirst = smtp.received.every(
+    (mail) => mail.mailFromAt < (claimedAt.get(mail.to[0] ?? '') ?? -Infinity),
+  );
+  return {
+    medianMs: at(0.5) ?? NaN,
+    p99Ms: at(0.99) ?? NaN,
+    maxMs: windows.at(-1) ?? NaN,
+    mailFromFirst,
+  };
+}
+
 /** Runs the real worker loop on `db` until no job is pending; closes `db`. */
 async function drain(db: Kysely<Database>, commitDelayMs?: number) {
   const smtp = await startSinkProcess();
@@ -217,7 +344,14 @@ export async function runWorkerBench(
 ) {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-worker-bench-'));
   try {
-    const send = await throughput(folder, options.emails ?? 3000, options.commitDelayMs);
+    const emails = options.emails ?? 3000;
+    // Baselines first and last around the worker, so a neighbour's load is spread over both.
+    const stockBefore = await plainNodemailer(emails, 'stock');
+    const transportBefore = await plainNodemailer(emails, 'transport');
+    const send = await throughput(folder, emails, options.commitDelayMs);
+    const transportAfter = await plainNodemailer(emails, 'transport');
+    const stockAfter = await plainNodemailer(emails, 'stock');
+    const window = await claimWindow(folder, Math.min(emails, 1000));
     const sendPostgres = options.postgres
       ? await throughputPostgres(options.emails ?? 3000, options.commitDelayMs)
       : undefined;
@@ -226,7 +360,19 @@ export async function runWorkerBench(
     const large =
       options.claims === false ? skip : await claimTime(folder, options.largeRows ?? 1_000_000);
     const ratio = large.medianMs / small.medianMs;
+    const transport = (transportBefore.perSecond + transportAfter.perSecond) / 2;
+    const stock = (stockBefore.perSecond + stockAfter.perSecond) / 2;
     return {
+      window,
+      transportPerSecond: transport,
+      transportCpuMsPerEmail: (transportBefore.cpuMsPerEmail + transportAfter.cpuMsPerEmail) / 2,
+      stockPerSecond: stock,
+      stockCpuMsPerEmail: (stockBefore.cpuMsPerEmail + stockAfter.cpuMsPerEmail) / 2,
+      baselinesReceivedAll:
+        transportBefore.received === emails &&
+        transportAfter.received === emails &&
+        stockBefore.received === emails &&
+        stockAfter.received === emails,
       emailsPerSecond: send.perSecond,
       emailsSent: send.sent,
       emailsReceived: send.received,
@@ -239,6 +385,7 @@ export async function runWorkerBench(
       insertSeconds1M: large.insertSeconds,
       pass:
         send.perSecond >= 500 &&
+        send.perSecond >= 0.7 * stock &&
         send.received === send.sent &&
         (options.claims === false || ratio <= 2),
     };
@@ -263,6 +410,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
   });
   console.log(
     `recovery worker: ${result.emailsPerSecond.toFixed(0)} emails/s (${result.emailsSent} sent, ${result.emailsReceived} received; budget ≥ 500), worker CPU ${result.workerCpuMsPerEmail.toFixed(2)} ms/email, load average ${result.loadAverage.map((load) => load.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs`,
+  );
+  console.log(
+    `plain nodemailer, same messages, same sink, no queue: ${result.stockPerSecond.toFixed(0)} emails/s stock (${result.stockCpuMsPerEmail.toFixed(2)} ms CPU/email), ${result.transportPerSecond.toFixed(0)} emails/s through the worker's own transport (${result.transportCpuMsPerEmail.toFixed(2)} ms); worker = ${((100 * result.emailsPerSecond) / result.stockPerSecond).toFixed(0)} % of stock (goal ≥ 70 %), ${((100 * result.emailsPerSecond) / result.transportPerSecond).toFixed(0)} % of its transport alone${result.baselinesReceivedAll ? '' : ' (a baseline lost messages!)'}`,
+  );
+  console.log(
+    `claim commit → relay sees the message's bytes: median ${result.window.medianMs.toFixed(2)} ms, p99 ${result.window.p99Ms.toFixed(2)} ms, max ${result.window.maxMs.toFixed(2)} ms; MAIL FROM before the claim: ${result.window.mailFromFirst ? 'always' : 'NOT always'}`,
   );
   console.log(
     `claim 100 due jobs: ${result.claimMs10k.toFixed(3)} ms at 10 k rows, ${result.claimMs1M.toFixed(3)} ms at 1 M rows (×${result.claimRatio.toFixed(2)}; budget ≤ ×2; 1 M rows inserted in ${result.insertSeconds1M.toFixed(1)} s)`,

@@ -80,6 +80,8 @@ export interface ReceivedMail {
   headers: Map<string, string>;
   /** `performance.now()` when the server read this transaction's MAIL FROM. */
   mailFromAt: number;
+  /** `performance.now()` when the message's first bytes arrived (after the relay's 354). */
+  firstBytesAt: number;
   /** `performance.now()` when the server accepted the message (before writing its 250). */
   acceptedAt: number;
 }
@@ -146,8 +148,12 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
       const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
       // A client that closes mid-DATA aborts its transaction: a relay delivers nothing then.
       let whole = false;
+      let firstBytesAt = 0;
       stream.on('data', (chunk: Buffer) => {
-        if (chunks.length === 0) smtp.onMessageBytes(to);
+        if (chunks.length === 0) {
+          firstBytesAt = performance.now();
+          smtp.onMessageBytes(to);
+        }
         chunks.push(chunk);
       });
       stream.on('close', () => {
@@ -162,6 +168,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
           raw,
           headers: parseHeaders(raw),
           mailFromAt,
+          firstBytesAt,
           acceptedAt: 0,
         };
         const reply = () => {
