@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app.js';
 import { openDatabase, type Database } from '../storage/database.js';
-import { isStaticFileRoute } from './openapi.js';
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import { describeRoutes, isStaticFileRoute } from './openapi.js';
 
 interface OpenApiDocument {
   openapi: string;
@@ -79,5 +81,28 @@ describe('/openapi.json', () => {
     expect(page).not.toContain('<script');
     // The theme's font-family pattern holds < and >: shown as text, never as markup.
     expect(page).toContain('[^;{}&lt;&gt;]');
+  });
+});
+
+describe('describeRoutes', () => {
+  it('adds no handler to a route: the description is a property of the handler itself', async () => {
+    const handler = () => new Response('ok');
+    const router = new Hono<AppEnv>().get('/thing', handler);
+    const before = router.routes.map((route) => route.handler);
+    describeRoutes(router, {
+      'GET /thing': { summary: 'A thing', auth: 'none', status: 200, answer: 'empty' },
+    });
+    expect(router.routes.map((route) => route.handler)).toEqual(before);
+    expect(router.routes.at(-1)?.handler).toBe(handler);
+    expect(await (await router.request('/thing')).text()).toBe('ok');
+  });
+
+  it('throws when a key names no route, so a typo cannot leave a route undescribed', () => {
+    const router = new Hono<AppEnv>().get('/thing', () => new Response('ok'));
+    expect(() =>
+      describeRoutes(router, {
+        'POST /thing': { summary: 'Wrong method', auth: 'none', status: 200 },
+      }),
+    ).toThrow('describeRoutes: no route POST /thing');
   });
 });
