@@ -6,12 +6,13 @@ import type { AppEnv } from '../context.js';
 
 /**
  * The sdk's documents by their export name: a schema found here becomes a named component
- * (`#/components/schemas/CartCaptureInput`) wherever a route uses it, even nested.
+ * (`#/components/schemas/CartCaptureInput`) wherever a route uses it, even nested. It replaces
+ * zod's global registry for the document, so it carries over what `.describe()` put there.
  */
-const componentNames = z.registry<{ id: string }>();
+const componentNames = z.registry<{ id: string; description?: string }>();
 for (const [name, value] of Object.entries(documents)) {
   if (/^[A-Z]/.test(name) && value instanceof z.ZodType && !componentNames.has(value))
-    componentNames.add(value, { id: name });
+    componentNames.add(value, { ...z.globalRegistry.get(value), id: name });
 }
 
 const schemaOptions = { options: { metadata: componentNames } } as Parameters<typeof resolver>[1];
