@@ -40,6 +40,7 @@ import { restoreLinks, unsubscribeLinks } from './routes/public/recovery-links.j
 import { adminFiles, defaultAdminRoot, defaultWidgetsRoot, widgetFiles } from './routes/static.js';
 import { ShopCache } from './shop-cache.js';
 import { GroupCommit } from './storage/group-commit.js';
+import { isDatabaseUnavailable } from './storage/database.js';
 
 const PUBLIC_BODY_LIMIT = 32 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
@@ -74,6 +75,18 @@ function answerError(error: Error, c: Context<AppEnv>) {
     return c.json(
       errorBody(malformed ? 'invalid_json' : 'bad_request', error.message || 'Bad request'),
       error.status as ContentfulStatusCode,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not the request's fault and not ours to hide: the client may try again shortly.
+    c.get('deps').logger.warn(
+      { err: error, requestId: c.get('requestId'), path: c.req.path },
+      'the database is unavailable',
+    );
+    c.header('Retry-After', '2');
+    return c.json(
+      errorBody('database_unavailable', 'The database is not answering: try again in a moment'),
+      503,
     );
   }
   c.get('deps').logger.error(

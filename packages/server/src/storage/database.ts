@@ -115,9 +115,52 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Ky
     connectionString: url,
     max: options.poolSize ?? 10,
     types: pgTypes,
+    // A database that takes connections but never answers fails a request in 5 s, not never.
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // An idle connection the server dropped (a restart, a failover, pg_terminate_backend) is an
+  // 'error' event on the pool, which would crash the process unheard. The pool has already
+  // discarded that client and the next query opens a new connection; a query that was running
+  // fails on its own and is answered 503 (see isDatabaseUnavailable).
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  // PostgreSQL: shutting down, crashed, starting up, out of connection slots.
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  // SQLite: another process held the write lock for longer than the busy timeout.
+  'SQLITE_BUSY',
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection error|Connection ended/i;
+
+/**
+ * True when `error` says the database cannot be reached right now (refused or dropped connections,
+ * a server shutting down or starting, no free connection slot, SQLite's lock held too long), as
+ * opposed to a query it refused: the request may succeed if tried again shortly.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if (error instanceof AggregateError && error.errors.some(isDatabaseUnavailable)) return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08')))
+    return true;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && UNREACHABLE_MESSAGES.test(message);
 }
 
 /** True when `error` is a unique-constraint violation, on either dialect. */
