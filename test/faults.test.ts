@@ -90,7 +90,7 @@ describe.skipIf(postgresProblem !== undefined)(`faults on PostgreSQL${skipReason
     const first = await api('api-setup', database.urlWithSchema);
     keys = await createRecoveryShop(db(), first.url);
     await first.stop();
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await Promise.all(started.map((process) => process.stop()));

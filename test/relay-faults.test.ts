@@ -40,7 +40,8 @@ async function jobCounts(): Promise<{ pending: number; failedOnce: number }> {
     .where('shop_id', '=', keys.shopId)
     .execute();
   return {
-    pending: rows.filter((row) => row.status === 'pending').length,
+    // Not settled yet: waiting, or claimed and on the wire.
+    pending: rows.filter((row) => row.status === 'pending' || row.status === 'sending').length,
     // Tried, refused by the dead relay, released and waiting for its retry.
     failedOnce: rows.filter(
       (row) => row.status === 'pending' && row.reason !== null && row.lease_owner === null,
@@ -79,7 +80,7 @@ describe.skipIf(postgresProblem !== undefined)(`an SMTP relay that fails${skipRe
       }),
     ]);
     keys = await createRecoveryShop(db(), apiProcess.url);
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await Promise.all([apiProcess, worker].map((process) => process?.stop()));

@@ -42,7 +42,7 @@ function start(
   args: string[],
   env: Record<string, string>,
   readyWhen: (line: string) => string | undefined,
-  timeoutMs = 45_000,
+  timeoutMs = 75_000,
 ): Promise<TestProcess> {
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: root,
