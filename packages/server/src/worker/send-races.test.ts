@@ -129,6 +129,40 @@ describeEachDialect('sends racing orders and unsubscribes', (database) => {
     expect(stats).toBe(relay.received.length);
   }, 30_000);
 
+  it('never starts an email after its cart’s order was answered 201 (fast relay, orders during a drain)', async () => {
+    const { db, t, shopId, carts } = await setUp(600, 0);
+    const relay = smtp!;
+    // Orders for carts picked all over the queue, one each time ten more emails are accepted.
+    const ordered = carts.filter((_, index) => index % 10 === 7);
+    const answeredAt = new Map<string, number>();
+    const orders: Promise<number>[] = [];
+    relay.respond = () => {
+      const next = ordered[orders.length];
+      if (relay.received.length % 10 === 0 && next) {
+        orders.push(
+          order(t, shopId, next.cartId).then((response) => {
+            answeredAt.set(next.email, performance.now());
+            return response.status;
+          }),
+        );
+      }
+      return undefined;
+    };
+    start(db, { batchSize: 100 });
+    await eventually(() => drained(db, shopId));
+    await worker?.stop();
+    const statuses = await Promise.all(orders);
+    expect(statuses.length).toBeGreaterThan(30);
+    expect(statuses.filter((status) => status !== 201)).toEqual([]);
+    const late = relay.received.filter(
+      (mail) => mail.mailFromAt > (answeredAt.get(mail.to[0] ?? '') ?? Infinity),
+    );
+    expect(late.map((mail) => mail.to[0])).toEqual([]);
+    const { emails, stats } = await recorded(db, shopId);
+    expect(emails.length).toBe(relay.received.length);
+    expect(stats).toBe(relay.received.length);
+  }, 60_000);
+
   it('records every email the relay accepted, when the cart is ordered or erased while it is on the wire', async () => {
     const { db, t, shopId, carts } = await setUp(50, 150);
     const relay = smtp!;
@@ -186,7 +220,9 @@ describeEachDialect('sends racing orders and unsubscribes', (database) => {
       if (cart) orders.push(order(t, shopId, cart.cartId));
       return undefined;
     };
-    start(db, { leaseMs: 3000 });
+    // A short lease, so that a group lost to a deadlock would be re-sent within the test; one
+    // batch at a time, so that no second batch takes over jobs still queued in the pool after it.
+    start(db, { leaseMs: 3000, batchesInFlight: 1 });
     await eventually(() => drained(db, shopId));
     // A deadlocked group would be re-sent after the 3 s lease: wait past it.
     await new Promise((resolve) => setTimeout(resolve, 3500));

@@ -29,6 +29,11 @@ export interface WorkerOptions {
   logger?: Logger;
   /** Jobs claimed at once (default 100). */
   batchSize?: number;
+  /**
+   * Batches handled at once (default 2): while one batch's last messages are on the wire, the
+   * next is claimed, decided and rendered, so the SMTP pool never waits for it.
+   */
+  batchesInFlight?: number;
   /** How long a claim lasts before another worker may take the job over (default 5 min). */
   leaseMs?: number;
   /** Wait between polls when there is nothing due (default 1 s). */
@@ -278,8 +283,8 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
 export function startWorker(options: WorkerOptions): RunningWorker {
   const worker = resolve(options);
   let stopping = false;
-  let wake: (() => void) | undefined;
-  const loop = (async () => {
+  const wakers = new Set<() => void>();
+  const loop = async () => {
     while (!stopping) {
       let full = false;
       try {
@@ -289,21 +294,25 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       }
       if (!full && !stopping) {
         await new Promise<void>((resolveWait) => {
-          const timer = setTimeout(resolveWait, worker.pollMs);
-          wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            wakers.delete(wake);
             resolveWait();
           };
+          const timer = setTimeout(wake, worker.pollMs);
+          wakers.add(wake);
         });
-        wake = undefined;
       }
     }
-  })();
+  };
+  const loops = Promise.all(
+    Array.from({ length: Math.max(1, options.batchesInFlight ?? 2) }, () => loop()),
+  );
   const onSignal = () => void stop();
   async function stop(): Promise<void> {
     stopping = true;
-    wake?.();
-    await loop;
+    for (const wake of [...wakers]) wake();
+    await loops;
     if (options.handleSignals) {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
