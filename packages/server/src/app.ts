@@ -21,6 +21,7 @@ import { adminConfig } from './routes/admin/config.js';
 import { adminKeys } from './routes/admin/keys.js';
 import { adminOrderWebhooks } from './routes/admin/order-webhooks.js';
 import { adminOutbox } from './routes/admin/outbox.js';
+import { adminWebhookEndpoints } from './routes/admin/webhook-endpoints.js';
 import { adminPublishing } from './routes/admin/publishing.js';
 import { adminRecovery } from './routes/admin/recovery.js';
 import { adminSession } from './routes/admin/session.js';
@@ -198,6 +199,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/admin/order-webhooks', adminOrderWebhooks);
   app.route('/v1/admin/outbox', adminOutbox);
   app.route('/v1/admin/recovery', adminRecovery);
+  app.route('/v1/admin/webhook-endpoints', adminWebhookEndpoints);
 
   app.route('/healthz', health);
   app.route('/guides', guides);

@@ -16,3 +16,4 @@ export * from './theme.js';
 export * from './widget-event.js';
 export * from './defaults.js';
 export * from './order-webhooks.js';
+export * from './webhook-events.js';

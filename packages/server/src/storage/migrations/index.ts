@@ -11,6 +11,7 @@ import * as initial from './001-initial.js';
 import * as recovery from './002-recovery.js';
 import * as addressCaps from './003-address-caps.js';
 import * as orderWebhooks from './005-order-webhooks.js';
+import * as eventWebhooks from './006-event-webhooks.js';
 import * as rateLimits from './007-rate-limits.js';
 
 /**
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '002-recovery': recovery,
   '003-address-caps': addressCaps,
   '005-order-webhooks': orderWebhooks,
+  '006-event-webhooks': eventWebhooks,
   '007-rate-limits': rateLimits,
 };
 
