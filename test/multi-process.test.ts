@@ -93,7 +93,7 @@ describe.skipIf(postgresProblem !== undefined)(
 
     it(
       'under load through both ports: no 5xx, every acknowledged cart stored once, every due email sent once, none after an order',
-      { timeout: (LOAD_SECONDS + 120) * 1000 },
+      { timeout: (LOAD_SECONDS * 3 + 120) * 1000 },
       async () => {
         const headers = storefrontHeaders(keys);
         /** Carts answered 201, and whether they left an email. */

@@ -56,6 +56,37 @@ describe('comptoir CLI', () => {
     expect(shop?.secretKeyHash).not.toContain(keys.secretKey.slice(3));
   });
 
+  it('backs the SQLite database up online, and points PostgreSQL users to pg_dump', async () => {
+    const made = comptoir([
+      'shop',
+      'create',
+      '--name',
+      'Sauvegarde',
+      '--origin',
+      'https://b.example',
+      '--json',
+    ]);
+    const { shopId } = JSON.parse(made.stdout) as { shopId: string };
+    const copy = join(folder, 'copy.db');
+    const backup = comptoir(['backup', '--to', copy]);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain('Backed up');
+    const restored = openDatabase(`sqlite:${copy}`);
+    const shop = await findShop(restored, shopId);
+    await restored.destroy();
+    expect(shop?.name).toBe('Sauvegarde');
+    // Never over an existing file.
+    const again = comptoir(['backup', '--to', copy]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists already');
+    const postgres = comptoir(
+      ['backup', '--to', join(folder, 'pg.db')],
+      'postgres://u@127.0.0.1:1/x',
+    );
+    expect(postgres.code).toBe(2);
+    expect(postgres.stderr).toContain('pg_dump');
+  });
+
   it('explains a bad command line and exits with 2', () => {
     const { code, stderr } = comptoir([
       'shop',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { isDatabaseUrlError } from '../storage/database.js';
 import { isMigrationError } from '../storage/migrations/index.js';
+import { backupCommand, backupHelp } from './backup.js';
 import { migrateCommand, migrateHelp } from './migrate.js';
 import { serveCommand, serveHelp } from './serve.js';
 import { shopCreateCommand, shopCreateHelp } from './shop-create.js';
@@ -14,6 +15,7 @@ Commands:
   worker        run the recovery worker only
   migrate       apply database migrations
   shop create   create a shop and print its keys
+  backup        copy the SQLite database while it runs (online backup)
 
 Run comptoir <command> --help for a command's options.`;
 
@@ -22,6 +24,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; help: s
   worker: { run: workerCommand, help: workerHelp },
   migrate: { run: migrateCommand, help: migrateHelp },
   'shop create': { run: shopCreateCommand, help: shopCreateHelp },
+  backup: { run: backupCommand, help: backupHelp },
 };
 
 function findCommand(argv: string[]) {
