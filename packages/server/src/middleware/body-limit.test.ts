@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log.js';
 import { startServer, type RunningServer } from '../server.js';
+import { createShop, type CreatedShop } from '../shops.js';
 
 /** Reads HTTP/1.1 answers off one socket, in order, each with its headers and body. */
 function answersOn(socket: Socket) {
@@ -59,12 +60,18 @@ function answersOn(socket: Socket) {
 describe('a body over the limit, on a keep-alive connection', () => {
   let server: RunningServer;
   let folder: string;
+  let shop: CreatedShop;
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'comptoir-413-'));
     server = await startServer({
       port: 0,
       databaseUrl: `sqlite:${join(folder, 'test.db')}`,
       logger: silentLogger(),
+    });
+    shop = await createShop(server.db, {
+      name: 'Shop',
+      origins: ['https://shop.example'],
+      now: new Date(),
     });
   });
   afterAll(async () => {
@@ -121,14 +128,26 @@ describe('a body over the limit, on a keep-alive connection', () => {
     expectHonestConnection(first, second);
   });
 
-  it('keeps the connection after an answer within the limit', async () => {
-    const body = JSON.stringify({ cart: {} });
+  it('closes the connection after an answer given before a slow body arrived (401)', async () => {
+    const body = JSON.stringify({ padding: 'x'.repeat(16 * 1024) });
     const { first, second } = await overLimitThenAnother(
       `POST /v1/shops/shp_x/carts HTTP/1.1\r\nHost: comptoir.test\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+      body.slice(0, 1024),
+      body.slice(1024),
+    );
+    expect(first?.status).toBe(401);
+    expect(first?.headers.connection?.toLowerCase()).toBe('close');
+    expect(second).toBeUndefined();
+  });
+
+  it('keeps the connection after an answer that read its whole body', async () => {
+    const body = JSON.stringify({ events: [{ type: 'faq_opened', questionId: 'q1' }] });
+    const { first, second } = await overLimitThenAnother(
+      `POST /v1/shops/${shop.shopId}/events HTTP/1.1\r\nHost: comptoir.test\r\nAuthorization: Bearer ${shop.publishableKey}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
       body,
       '',
     );
-    expect(first?.status).toBe(401);
+    expect(first?.status).toBe(202);
     expect(first?.headers.connection?.toLowerCase()).toBe('keep-alive');
     expect(second?.status).toBe(200);
   });

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -34,7 +35,18 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
       return next();
     const declared = c.req.header('content-length');
     if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= maxSize)
-      return next();
-    return limit(c, next);
+      await next();
+    else await limit(c, next);
+    closeIfBodyUnread(c);
   };
+}
+
+/**
+ * An answer given before the body was read (a 401 for a wrong key, a 415) closes the connection
+ * too, for the same reason as the 413: the rest of a slow upload would be dropped with the socket.
+ * Answers that read their body keep the connection.
+ */
+function closeIfBodyUnread(c: Context<AppEnv>) {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming && !incoming.readableEnded) c.header('Connection', 'close');
 }
