@@ -8,6 +8,7 @@ import type { WidgetEventBatch } from '../schemas/widget-event.js';
 import {
   AdminSession,
   CartCaptureResult,
+  CartDetail,
   CartPage,
   EventsAccepted,
   HolidayList,
@@ -272,6 +273,10 @@ export function createClient(options: ClientOptions) {
         query: DayRange & { status?: CartStatus; limit?: number; cursor?: string } = {},
       ): Promise<CartPage> {
         return admin('get', 'carts', CartPage, { searchParams: searchParams({ ...query }) });
+      },
+      /** One cart with the recovery emails sent about it. */
+      async cart(id: string): Promise<CartDetail> {
+        return admin('get', `carts/${encodeURIComponent(id)}`, CartDetail);
       },
       /** The carts as CSV text. */
       async cartsCsv(range: DayRange = {}): Promise<string> {

@@ -70,6 +70,20 @@ export const AdminCart = z.object({
 });
 export type AdminCart = z.infer<typeof AdminCart>;
 
+/** An email sent (or kept in the outbox) about one cart. */
+export const CartEmail = z.object({
+  id: z.string(),
+  step: z.number().int().nullable(),
+  subject: z.string(),
+  transport: z.enum(['smtp', 'outbox']),
+  createdAt: Instant,
+});
+export type CartEmail = z.infer<typeof CartEmail>;
+
+/** `GET /v1/admin/carts/:id`: one cart with the recovery emails sent about it, oldest first. */
+export const CartDetail = z.object({ cart: AdminCart, emails: z.array(CartEmail) });
+export type CartDetail = z.infer<typeof CartDetail>;
+
 /** `GET /v1/admin/carts`: one page of carts, newest first. */
 export const CartPage = z.object({ items: z.array(AdminCart), nextCursor: z.string().nullable() });
 export type CartPage = z.infer<typeof CartPage>;

@@ -5,7 +5,7 @@ import { FaqList } from './faq.js';
 import { FreeShippingSettings } from './free-shipping.js';
 import { HolidayEvent } from './holiday-event.js';
 import { Placement } from './placement.js';
-import { CountryCode, CurrencyCode, Locale, Origin, ShortText } from './primitives.js';
+import { CountryCode, CurrencyCode, HttpUrl, Locale, Origin, ShortText } from './primitives.js';
 import { RecoverySettings } from './recovery.js';
 import {
   checkDefaultText,
@@ -42,6 +42,8 @@ const ShopConfigFields = z.strictObject({
   freeShipping: FreeShippingSettings,
   holidayEvents: z.array(HolidayEvent).max(20, 'At most 20 holiday events'),
   faq: FaqList,
+  /** The storefront page that shows the FAQ, for each question's deep link (`…#faq-<id>`). */
+  faqPageUrl: HttpUrl.optional(),
   capture: CaptureSettings,
   placements: z.array(Placement).max(30, 'At most 30 placements'),
   theme: Theme,

@@ -50,6 +50,11 @@ const WORDS = {
     unit: 'Unit',
     minutes: 'minutes',
     delayMeaning: 'Sent 30 minutes after the cart is saved.',
+    cartTitle: 'Cart captured 31 Dec 2026, 23:30',
+    cartLine: '€64.00',
+    addQuestions: 'Add questions',
+    faqPage: 'Address of your FAQ page (optional)',
+    copyLink: 'Copy link',
   },
   fr: {
     signIn: 'Se connecter',
@@ -79,6 +84,11 @@ const WORDS = {
     unit: 'Unité',
     minutes: 'minutes',
     delayMeaning: 'Envoyé 30 minutes après l’enregistrement du panier.',
+    cartTitle: 'Panier enregistré le 31 déc. 2026, 23:30',
+    cartLine: '64,00\u00a0€',
+    addQuestions: 'Ajouter des questions',
+    faqPage: 'Adresse de votre page FAQ (facultatif)',
+    copyLink: 'Copier le lien',
   },
 };
 
@@ -92,6 +102,21 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
   let server: RunningServer;
   let browser: Browser;
   let secretKey: string;
+  let shopId: string;
+  let publishableKey: string;
+
+  /** A storefront request, as the widgets on https://atelier.example send it. */
+  async function storefront(path: string, body: unknown): Promise<Response> {
+    return fetch(`${server.url}/v1/shops/${shopId}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${publishableKey}`,
+        origin: 'https://atelier.example',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+  }
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'comptoir-admin-page-'));
@@ -102,13 +127,14 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
       withWorker: false,
       logger: silentLogger(),
     });
-    secretKey = (
-      await createShop(server.db, {
-        name: 'Atelier',
-        origins: ['https://atelier.example'],
-        now: new Date(),
-      })
-    ).secretKey;
+    const shop = await createShop(server.db, {
+      name: 'Atelier',
+      origins: ['https://atelier.example'],
+      now: new Date(),
+    });
+    secretKey = shop.secretKey;
+    shopId = shop.shopId;
+    publishableKey = shop.publishableKey;
     browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
   }, 60_000);
 
@@ -158,6 +184,11 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         const context = await browser.newContext({
           viewport: { width: run.width, height: run.height },
           locale: run.locale === 'fr' ? 'fr-FR' : 'en-GB',
+          // The browser runs in New York: the page still shows times in the shop's zone (Paris).
+          timezoneId: 'America/New_York',
+        });
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: server.url,
         });
         page = await context.newPage();
         page.setDefaultTimeout(8000);
@@ -260,6 +291,62 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         await expect
           .poll(() => page.locator('#f-recovery-steps-0-subject-en-error').textContent())
           .toContain(w.subjectMessage);
+        await page.getByRole('button', { name: w.discard }).click();
+      });
+
+      it('opens a cart with its items, money and times in the shop’s conventions', async () => {
+        const captured = await storefront('/carts', {
+          cart: {
+            id: `cart-${run.locale}`,
+            currency: 'EUR',
+            subtotal: 7450,
+            items: [
+              { id: 'mug', title: 'Stoneware mug', quantity: 2, unitPrice: 3200 },
+              { id: 'card', title: 'Card', quantity: 1, unitPrice: 1050 },
+            ],
+          },
+        });
+        expect(captured.status).toBe(201);
+        const { id } = (await captured.json()) as { id: string };
+        // Captured at 22:30 UTC, which is 23:30 in Paris and 17:30 in the browser's New York.
+        await server.db
+          .updateTable('carts')
+          .set({ created_at: '2026-12-31T22:30:00.000Z' })
+          .where('id', '=', id)
+          .execute();
+        await open('carts');
+        await page.locator(`a[href="#/carts/${id}"]`).click();
+        await page.locator('#cart-title').waitFor();
+        expect(await page.locator('#cart-title').textContent()).toContain(w.cartTitle);
+        const rows = await page.locator('.card table tbody tr').allTextContents();
+        expect(rows[0]?.replace(/\s+/g, ' ')).toContain('Stoneware mug');
+        expect(rows[0]).toContain(w.cartLine);
+        await expectNoAxeViolations(page);
+      });
+
+      it('turns a search that found nothing into a new question, and gives each a link', async () => {
+        await storefront('/events', {
+          events: [{ type: 'faq_search_empty', query: `dishwasher ${run.locale}` }],
+        });
+        await open('overview');
+        await page.getByRole('link', { name: w.addQuestions }).click();
+        await page.locator('.section-body[data-section="faq"]').waitFor();
+        const asked = page.locator('.faq-card').last();
+        await expect
+          .poll(() => asked.locator('input').first().inputValue())
+          .toMatch(/^dishwasher /);
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.id ?? ''))
+          .toMatch(/^f-faq-\d+-answer$/);
+        await page.getByLabel(w.faqPage).fill('https://atelier.example/faq');
+        const link = asked.locator('.faq-link code');
+        await expect
+          .poll(() => link.textContent())
+          .toMatch(/^https:\/\/atelier\.example\/faq#faq-q-/);
+        await asked.getByRole('button', { name: w.copyLink }).click();
+        await expect
+          .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+          .toBe(await link.textContent());
         await page.getByRole('button', { name: w.discard }).click();
       });
 

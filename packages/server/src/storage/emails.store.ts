@@ -111,6 +111,20 @@ export async function listOutbox(
   return rows.map(toSentEmail);
 }
 
+/** The recovery emails sent about one cart, oldest first. */
+export async function listCartEmails(db: Db, shopId: string, cartId: string): Promise<SentEmail[]> {
+  const rows = await db
+    .selectFrom('recovery_emails')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('kind', '=', 'recovery')
+    .where('subject_id', '=', cartId)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(toSentEmail);
+}
+
 /** One email of a shop. */
 export async function findEmail(
   db: Db,

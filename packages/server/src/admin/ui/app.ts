@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { ShopConfig, type PublishedConfig } from '@comptoir/sdk/schemas';
-import { formatMoney } from '@comptoir/sdk/money';
+import { formatDay, formatInstant, formatShopMoney } from './conventions.js';
 import { AdminApi, isAdminApiError, type AdminSession } from './api.js';
 import type { Ctx } from './context.js';
-import { fieldId } from './fields.js';
+import { fieldId, newId } from './fields.js';
 import { detectLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
 import {
   fromServerDetails,
@@ -40,7 +40,7 @@ export const SECTIONS = [
   { id: 'shipping', group: 'settings', paths: ['calendar'] },
   { id: 'free-shipping', group: 'settings', paths: ['freeShipping'] },
   { id: 'events', group: 'settings', paths: ['holidayEvents'] },
-  { id: 'faq', group: 'settings', paths: ['faq'] },
+  { id: 'faq', group: 'settings', paths: ['faq', 'faqPageUrl'] },
   { id: 'capture', group: 'settings', paths: ['capture'] },
   { id: 'emails', group: 'settings', paths: ['recovery'] },
   {
@@ -139,6 +139,13 @@ export class ComptoirAdminApp extends LitElement {
     const known = SECTIONS.find((s) => s.id === section);
     const previous = this.route.section;
     this.route = { section: known?.id ?? 'overview', detail };
+    if (this.route.section === 'faq' && detail?.startsWith('new/')) {
+      // "Add questions" from the overview: one new question holding what shoppers searched for.
+      this.pendingQuestion = detail.slice('new/'.length);
+      this.route.detail = null;
+      history.replaceState(null, '', '#/faq');
+      this.addPendingQuestion();
+    }
     this.requestUpdate();
     if (previous !== this.route.section) {
       // Results are reloaded each time their section opens, so they are never stale.
@@ -153,6 +160,20 @@ export class ComptoirAdminApp extends LitElement {
       this.schedulePreview(0);
     }
   };
+
+  private pendingQuestion: string | null = null;
+
+  /** Adds the question asked for by `#/faq/new/<search>` once the draft is there, and focuses its answer. */
+  private addPendingQuestion(): void {
+    const question = this.pendingQuestion;
+    if (question === null || !this.draft) return;
+    this.pendingQuestion = null;
+    const index = this.draft.faq.length;
+    this.edit((d) => d.faq.push({ id: newId('q'), category: '', question, answer: '' }));
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => document.getElementById(`f-faq-${index}-answer`)?.focus()),
+    );
+  }
 
   private async boot(): Promise<void> {
     try {
@@ -176,6 +197,7 @@ export class ComptoirAdminApp extends LitElement {
     this.touched.clear();
     this.conflict = false;
     this.schedulePreview(0);
+    this.addPendingQuestion();
   }
 
   /** True when an issue is shown: after a save attempt, or on a field being edited. */
@@ -218,22 +240,10 @@ export class ComptoirAdminApp extends LitElement {
       api: this.api,
       update: () => this.requestUpdate(),
       announce: (message) => this.announce(message),
-      formatDate: (
-        date,
-        options = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
-      ) => {
-        const parsed = Date.parse(`${date}T00:00:00Z`);
-        return Number.isFinite(parsed)
-          ? new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(parsed)
-          : date;
-      },
-      formatMoney: (minor, currency) => {
-        try {
-          return formatMoney(minor, currency, locale);
-        } catch {
-          return `${minor} ${currency}`;
-        }
-      },
+      formatDate: (date, options) => formatDay(date, locale, this.draft!.currency, options),
+      formatInstant: (instant) =>
+        formatInstant(instant, locale, this.draft!.currency, this.draft!.calendar.timeZone),
+      formatMoney: (minor, currency) => formatShopMoney(minor, currency, locale),
       state: this.sectionState,
     };
   }
@@ -672,7 +682,7 @@ export class ComptoirAdminApp extends LitElement {
       case 'placements':
         return renderPlacements(ctx);
       case 'carts':
-        return renderCarts(ctx);
+        return renderCarts(ctx, this.route.detail);
       case 'outbox':
         return renderOutbox(ctx, this.route.detail);
       case 'data':

@@ -24,6 +24,8 @@ export interface Ctx {
   announce: (message: string) => void;
   /** A `YYYY-MM-DD` day in the page's language ("Thu 18 Dec 2026"). */
   formatDate: (date: string, options?: Intl.DateTimeFormatOptions) => string;
+  /** An instant (ISO 8601) in the shop's time zone and the page's language. */
+  formatInstant: (instant: string) => string;
   /** An amount in minor units in the page's language. */
   formatMoney: (minor: number, currency: string) => string;
   /** Per-section state that survives re-renders (lists loaded from the API, form inputs). */

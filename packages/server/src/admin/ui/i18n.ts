@@ -24,6 +24,27 @@ export function plural(
 const count = (params: MessageParams, name = 'n') => Number(params[name] ?? 0);
 
 const en = {
+  'carts.open': 'open this cart',
+  'carts.back': 'All carts',
+  'carts.detailTitle': 'Cart captured {date}',
+  'carts.notFound':
+    'This cart does not exist, or no longer does (erased at the shopper’s request).',
+  'carts.order': 'Order',
+  'carts.product': 'Product',
+  'carts.quantity': 'Quantity',
+  'carts.unitPrice': 'Unit price',
+  'carts.lineTotal': 'Total',
+  'carts.emailsTitle': 'Emails sent about this cart',
+  'carts.noEmails': 'No email sent about this cart yet.',
+  'carts.inOutbox': 'Read it in the outbox',
+  'faq.pageUrl': 'Address of your FAQ page (optional)',
+  'faq.pageUrlHint':
+    'Where the FAQ widget is on your shop. Each question then gets a link you can copy.',
+  'faq.link': 'Link to this question:',
+  'faq.copyLink': 'Copy link',
+  'faq.linkCopied': 'Link copied.',
+  'faq.linkNotCopied': 'The browser did not allow copying: select the link and copy it.',
+  'overview.addQuestionFor': 'Add a question',
   'localized.summary': (p: MessageParams) =>
     plural('en', count(p, 'count'), {
       one: 'Write it in the other language',
@@ -446,6 +467,26 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const fr: Record<MessageKey, Entry> = {
+  'carts.open': 'ouvrir ce panier',
+  'carts.back': 'Tous les paniers',
+  'carts.detailTitle': 'Panier enregistré le {date}',
+  'carts.notFound': 'Ce panier n’existe pas, ou plus (effacé à la demande du client).',
+  'carts.order': 'Commande',
+  'carts.product': 'Produit',
+  'carts.quantity': 'Quantité',
+  'carts.unitPrice': 'Prix unitaire',
+  'carts.lineTotal': 'Total',
+  'carts.emailsTitle': 'Emails envoyés pour ce panier',
+  'carts.noEmails': 'Aucun email envoyé pour ce panier pour l’instant.',
+  'carts.inOutbox': 'Le lire dans la boîte d’envoi',
+  'faq.pageUrl': 'Adresse de votre page FAQ (facultatif)',
+  'faq.pageUrlHint':
+    'La page de votre boutique où se trouve la FAQ. Chaque question a alors un lien à copier.',
+  'faq.link': 'Lien vers cette question :',
+  'faq.copyLink': 'Copier le lien',
+  'faq.linkCopied': 'Lien copié.',
+  'faq.linkNotCopied': 'Le navigateur n’a pas permis la copie : sélectionnez le lien et copiez-le.',
+  'overview.addQuestionFor': 'Ajouter une question',
   'localized.summary': (p: MessageParams) =>
     plural('fr', count(p, 'count'), {
       one: 'L’écrire dans l’autre langue',

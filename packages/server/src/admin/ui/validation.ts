@@ -149,6 +149,7 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^faq\.\d+\.question/, 'faq.question'],
   [/^faq\.\d+\.answer/, 'faq.answer'],
   [/^faq\.\d+\.category/, 'faq.category'],
+  [/^faqPageUrl/, 'faq.pageUrl'],
   [/^capture\.anchorSelector/, 'capture.anchorSelector'],
   [/^capture\.consentText/, 'capture.consentText'],
   [/^capture\.privacyUrl/, 'capture.privacyUrl'],

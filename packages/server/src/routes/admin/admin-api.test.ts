@@ -1,6 +1,7 @@
 import { defaultShopConfig, type ShopConfig } from '@comptoir/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markCartsEmailed } from '../../storage/cart.store.js';
+import { insertEmail } from '../../storage/emails.store.js';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
 
@@ -277,6 +278,50 @@ describeEachDialect('admin API', (database) => {
       expect(
         (await shop.app.request('/v1/admin/carts?cursor=garbage', { headers: admin() })).status,
       ).toBe(400);
+    });
+
+    it('shows one cart with its items, status and the emails sent about it', async () => {
+      const list = (await (
+        await shop.app.request('/v1/admin/carts', { headers: admin() })
+      ).json()) as { items: { id: string; platformCartId: string }[] };
+      const c1 = list.items.find((item) => item.platformCartId === 'c1')!;
+      await insertEmail(database().db, shop.shopA.shopId, {
+        id: 'em_c1_0',
+        jobId: null,
+        kind: 'recovery',
+        subjectId: c1.id,
+        step: 0,
+        to: 'zoe@example.com',
+        subject: 'You left something in your cart',
+        html: '<p>Hi</p>',
+        text: 'Hi',
+        messageId: '<em_c1_0@test>',
+        transport: 'outbox',
+        createdAt: '2026-03-02T13:00:00.000Z',
+        emailHash: 'hash',
+      });
+      const detail = (await (
+        await shop.app.request(`/v1/admin/carts/${c1.id}`, { headers: admin() })
+      ).json()) as {
+        cart: { status: string; items: unknown[] };
+        emails: { step: number; subject: string }[];
+      };
+      expect(detail.cart.status).toBe('recovered');
+      expect(detail.cart.items.length).toBeGreaterThan(0);
+      expect(detail.emails).toEqual([
+        {
+          id: 'em_c1_0',
+          step: 0,
+          subject: 'You left something in your cart',
+          transport: 'outbox',
+          createdAt: '2026-03-02T13:00:00.000Z',
+        },
+      ]);
+      // Another shop's key never sees it.
+      const other = await shop.app.request(`/v1/admin/carts/${c1.id}`, {
+        headers: { authorization: `Bearer ${shop.shopB.secretKey}` },
+      });
+      expect(other.status).toBe(404);
     });
 
     it('exports CSV with a header row', async () => {

@@ -40,4 +40,29 @@ describeEachDialect('CSV export of carts', (database) => {
   it('quotes a cell holding a semicolon, the separator spreadsheets use in many locales', async () => {
     expect(await exportOf('a;=1+1')).toBe('"a;=1+1"');
   });
+
+  it('writes amounts in the currency’s units, as a spreadsheet sums them: 12.50, not 1250', async () => {
+    for (const [currency, subtotal, shown] of [
+      ['EUR', 1250, '12.50'],
+      ['JPY', 1250, '1250'],
+    ] as const) {
+      const captured = await t.json(
+        'POST',
+        `/v1/shops/${t.shopA.shopId}/carts`,
+        { cart: { currency, subtotal, items: [] } },
+        { authorization: `Bearer ${t.shopA.publishableKey}`, origin: ORIGIN_A },
+      );
+      const { id } = (await captured.json()) as { id: string };
+      const csv = await (
+        await t.app.request('/v1/admin/carts.csv', {
+          headers: { authorization: `Bearer ${t.shopA.secretKey}` },
+        })
+      ).text();
+      const [header, ...rows] = csv.split('\r\n');
+      const columns = header!.split(',');
+      const row = rows.find((line) => line.startsWith(`${id},`))!.split(',');
+      expect(row[columns.indexOf('currency')]).toBe(currency);
+      expect(row[columns.indexOf('subtotal')]).toBe(shown);
+    }
+  });
 });

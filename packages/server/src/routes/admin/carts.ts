@@ -1,11 +1,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { CartStatus, LocalDate, type AdminCart, CartPage } from '@comptoir/sdk';
+import { CartDetail, CartStatus, LocalDate, type AdminCart, CartPage } from '@comptoir/sdk';
+import { toDecimalString } from '@comptoir/sdk/money';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { addDays, startOfLocalDay } from '../../local-time.js';
 import { queryParams } from '../../middleware/json-body.js';
-import { listCarts, type CartListQuery, type StoredCart } from '../../storage/cart.store.js';
+import {
+  findCart,
+  listCarts,
+  type CartListQuery,
+  type StoredCart,
+} from '../../storage/cart.store.js';
+import { listCartEmails } from '../../storage/emails.store.js';
+import { NotFoundError } from '../../errors.js';
 import type { Db } from '../../storage/database.js';
 import { DateRangeQuery } from './range.js';
 import { describeRoutes } from '../openapi.js';
@@ -93,13 +101,23 @@ function csvField(value: string | number | null): string {
   return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** An amount as a spreadsheet reads it: `12.50` euros, not `1250` cents (`1250` yen stays). */
+function amount(minor: number | null, currency: string | null): string | null {
+  if (minor === null || !currency) return minor === null ? null : String(minor);
+  try {
+    return toDecimalString(minor, currency);
+  } catch {
+    return String(minor);
+  }
+}
+
 function csvRow(cart: StoredCart): string {
   return [
     cart.id,
     cart.createdAt,
     cart.status,
     cart.currency,
-    cart.subtotal,
+    amount(cart.subtotal, cart.currency),
     cart.items.reduce((sum, item) => sum + item.quantity, 0),
     cart.email,
     cart.consent ? (cart.consent.granted ? 'yes' : 'no') : '',
@@ -107,7 +125,7 @@ function csvRow(cart: StoredCart): string {
     cart.locale,
     cart.convertedAt,
     cart.orderId,
-    cart.orderTotal,
+    amount(cart.orderTotal ?? null, cart.orderCurrency ?? cart.currency),
     cart.orderCurrency,
     cart.platformCartId,
   ]
@@ -159,6 +177,23 @@ export const adminCarts = new Hono<AppEnv>()
     c.header('Content-Disposition', `attachment; filename="carts-${shop.id}.csv"`);
     c.header('Cache-Control', 'no-store');
     return c.body(`${lines.join('\r\n')}\r\n`);
+  })
+  .get('/carts/:id', async (c) => {
+    const db = c.get('deps').db;
+    const shopId = c.get('shop').id;
+    const cart = await findCart(db, shopId, c.req.param('id'));
+    if (!cart) throw new NotFoundError('Cart');
+    const emails = await listCartEmails(db, shopId, cart.id);
+    return c.json({
+      cart: toAdminCart(cart),
+      emails: emails.map((email) => ({
+        id: email.id,
+        step: email.step,
+        subject: email.subject,
+        transport: email.transport,
+        createdAt: email.createdAt,
+      })),
+    } satisfies CartDetail);
   });
 
 describeRoutes(adminCarts, {
@@ -167,6 +202,13 @@ describeRoutes(adminCarts, {
     auth: 'admin',
     status: 200,
     answer: CartPage,
+    tag: 'admin',
+  },
+  'GET /carts/:id': {
+    summary: 'One cart with the recovery emails sent about it',
+    auth: 'admin',
+    status: 200,
+    answer: CartDetail,
     tag: 'admin',
   },
   'GET /carts.csv': {

@@ -1,38 +1,31 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { AdminCart, CartDetail } from '@comptoir/sdk/client';
+import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
 import { fieldId, selectField } from '../fields.js';
 import { loadPage, type PagedList } from '../paging.js';
 
-/** A cart as `GET /v1/admin/carts` lists it (only the fields the page shows). */
-interface AdminCart {
-  id: string;
-  email?: string | null;
-  status: 'open' | 'converted' | 'recovered';
-  currency: string;
-  subtotal: number;
-  items: { title: string; quantity: number }[];
-  createdAt: string;
-  updatedAt?: string;
-  orderTotal?: number | null;
-}
-
 interface CartsState extends PagedList<AdminCart> {
   filter: string;
+  openId: string | null;
+  open?: CartDetail | 'missing' | 'error';
 }
 
-/** Carts: the carts captured from the storefront, newest first. */
-export function renderCarts(ctx: Ctx): TemplateResult {
+/** Carts: the carts captured from the storefront, newest first; `#/carts/<id>` opens one. */
+export function renderCarts(ctx: Ctx, openId: string | null = null): TemplateResult {
   const view = sectionState<CartsState>(ctx, 'carts', () => ({
     status: 'idle',
     filter: '',
     items: [],
     nextCursor: null,
     message: '',
+    openId: null,
   }));
+  if (openId) return renderCartDetail(ctx, view, openId);
+  view.openId = null;
   const load = (cursor: string | null) =>
     loadPage(ctx, view, '/v1/admin/carts', cursor, view.filter ? { status: view.filter } : {});
   if (view.status === 'idle') load(null);
-  const dateTime = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return html`
     <p class="lead">${ctx.t('carts.intro')}</p>
     <div class="toolbar">
@@ -55,7 +48,13 @@ export function renderCarts(ctx: Ctx): TemplateResult {
       </button>
     </div>
     ${view.status === 'error' ? html`<div class="notice error" role="alert">${view.message}</div>` : nothing}
-    <div class="table-wrap" aria-busy=${view.status === 'loading' ? 'true' : 'false'}>
+    <div
+      class="table-wrap"
+      tabindex="0"
+      role="region"
+      aria-label=${ctx.t('carts.caption')}
+      aria-busy=${view.status === 'loading' ? 'true' : 'false'}
+    >
       <table class="table" aria-describedby=${fieldId('carts.filter')}>
         <caption class="visually-hidden">
           ${ctx.t('carts.caption')}
@@ -80,7 +79,13 @@ export function renderCarts(ctx: Ctx): TemplateResult {
           ${view.items.map(
             (cart) =>
               html`<tr>
-                <td>${dateTime.format(new Date(cart.createdAt))}</td>
+                <td>
+                  <a href="#/carts/${encodeURIComponent(cart.id)}"
+                    >${ctx.formatInstant(cart.createdAt)}<span class="visually-hidden">
+                      — ${ctx.t('carts.open')}</span
+                    ></a
+                  >
+                </td>
                 <td>${cart.email ?? html`<span class="muted">${ctx.t('carts.noEmail')}</span>`}</td>
                 <td>${cart.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</td>
                 <td class="num">${ctx.formatMoney(cart.subtotal, cart.currency)}</td>
@@ -95,4 +100,107 @@ export function renderCarts(ctx: Ctx): TemplateResult {
     ${view.status === 'loading' ? html`<p class="muted" role="status">${ctx.t('common.loading')}</p>` : nothing}
     ${view.nextCursor ? html`<button type="button" class="secondary" @click=${() => load(view.nextCursor)}>${ctx.t('common.loadMore')}</button>` : nothing}
   `;
+}
+
+/** One cart: its status, its items and the recovery emails sent about it. */
+function renderCartDetail(ctx: Ctx, view: CartsState, id: string): TemplateResult {
+  if (view.openId !== id) {
+    view.openId = id;
+    view.open = undefined;
+    ctx.api
+      .get<CartDetail>(`/v1/admin/carts/${encodeURIComponent(id)}`)
+      .then((detail) => {
+        if (view.openId === id) view.open = detail;
+      })
+      .catch((error: unknown) => {
+        if (view.openId === id)
+          view.open = isAdminApiError(error) && error.status === 404 ? 'missing' : 'error';
+      })
+      .finally(() => {
+        ctx.update();
+        requestAnimationFrame(() => document.getElementById('cart-title')?.focus());
+      });
+  }
+  const back = html`<p><a href="#/carts">← ${ctx.t('carts.back')}</a></p>`;
+  const open = view.open;
+  if (!open)
+    return html`${back}
+      <p class="muted" role="status">${ctx.t('common.loading')}</p>`;
+  if (open === 'missing' || open === 'error')
+    return html`${back}
+      <div class="notice error" role="alert">
+        ${ctx.t(open === 'missing' ? 'carts.notFound' : 'overview.error')}
+      </div>`;
+  const { cart, emails } = open;
+  const money = (minor: number) => ctx.formatMoney(minor, cart.currency);
+  return html`${back}
+    <div class="card">
+      <div class="card-head">
+        <h2 id="cart-title" tabindex="-1">
+          ${ctx.t('carts.detailTitle', { date: ctx.formatInstant(cart.createdAt) })}
+        </h2>
+        <span class="badge ${cart.status}">${ctx.t(`carts.status.${cart.status}`)}</span>
+      </div>
+      <dl class="facts">
+        <dt>${ctx.t('carts.email')}</dt>
+        <dd>${cart.email ?? html`<span class="muted">${ctx.t('carts.noEmail')}</span>`}</dd>
+        ${
+          cart.orderId
+            ? html`<dt>${ctx.t('carts.order')}</dt>
+                <dd>
+                  ${cart.orderId}${cart.orderTotal !== null ? ` — ${ctx.formatMoney(cart.orderTotal, cart.orderCurrency ?? cart.currency)}` : ''}
+                  ${cart.convertedAt ? html`<span class="muted">(${ctx.formatInstant(cart.convertedAt)})</span>` : nothing}
+                </dd>`
+            : nothing
+        }
+      </dl>
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${ctx.t('carts.items')}>
+        <table class="table">
+          <caption class="visually-hidden">
+            ${ctx.t('carts.items')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${ctx.t('carts.product')}</th>
+              <th scope="col" class="num">${ctx.t('carts.quantity')}</th>
+              <th scope="col" class="num">${ctx.t('carts.unitPrice')}</th>
+              <th scope="col" class="num">${ctx.t('carts.lineTotal')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${cart.items.map(
+              (item) =>
+                html`<tr>
+                  <td>${item.title}</td>
+                  <td class="num">${item.quantity}</td>
+                  <td class="num">${money(item.unitPrice)}</td>
+                  <td class="num">${money(item.unitPrice * item.quantity)}</td>
+                </tr>`,
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colspan="3">${ctx.t('carts.subtotal')}</th>
+              <td class="num">${money(cart.subtotal)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+    <h2 class="sub">${ctx.t('carts.emailsTitle')}</h2>
+    ${
+      emails.length === 0
+        ? html`<p class="muted">${ctx.t('carts.noEmails')}</p>`
+        : html`<ol class="cards">
+            ${emails.map(
+              (email) =>
+                html`<li class="card">
+                  <strong>${ctx.t('emails.stepN', { n: (email.step ?? 0) + 1 })}</strong> —
+                  ${email.subject}
+                  <span class="muted">${ctx.formatInstant(email.createdAt)}</span>
+                  ${email.transport === 'outbox' ? html`<a href="#/outbox/${encodeURIComponent(email.id)}">${ctx.t('carts.inOutbox')}</a>` : nothing}
+                </li>`,
+            )}
+          </ol>`
+    }`;
 }

@@ -29,8 +29,29 @@ export function renderFaq(ctx: Ctx): TemplateResult {
       (button && !button.disabled ? button : document.getElementById(`faq-q-${target}`))?.focus();
     });
   };
+  const pageUrl = ctx.draft.faqPageUrl;
+  const copyLink = async (link: string) => {
+    try {
+      await navigator.clipboard.writeText(link);
+      ctx.announce(ctx.t('faq.linkCopied'));
+    } catch {
+      // No clipboard permission (an insecure origin): the link is on screen to copy by hand.
+      ctx.announce(ctx.t('faq.linkNotCopied'));
+    }
+  };
   return html`
     <p class="lead">${ctx.t('faq.intro')}</p>
+    <div class="card">
+      ${inputField(ctx, {
+        path: 'faqPageUrl',
+        label: ctx.t('faq.pageUrl'),
+        hint: ctx.t('faq.pageUrlHint'),
+        type: 'url',
+        placeholder: 'https://',
+        value: pageUrl,
+        onValue: (v) => ctx.edit((d) => (d.faqPageUrl = v.trim() || undefined)),
+      })}
+    </div>
     <datalist id="faq-categories">
       ${categories.map((category) => html`<option value=${category}></option>`)}
     </datalist>
@@ -102,6 +123,22 @@ export function renderFaq(ctx: Ctx): TemplateResult {
             ${localizedField(ctx, { path: `${base}.question`, label: ctx.t('faq.question'), value: entry.question, required: true, onValue: (v) => set((e) => (e.question = v ?? '')) })}
             ${localizedField(ctx, { path: `${base}.category`, label: ctx.t('faq.category'), value: entry.category, list: 'faq-categories', onValue: (v) => set((e) => (e.category = v ?? '')) })}
           </div>
+          ${
+            pageUrl && !ctx.error('faqPageUrl')
+              ? html`<p class="faq-link">
+                  <span class="muted">${ctx.t('faq.link')}</span>
+                  <code id=${`faq-link-${index}`}>${deepLink(pageUrl, entry.id)}</code>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    aria-describedby=${`faq-link-${index}`}
+                    @click=${() => copyLink(deepLink(pageUrl, entry.id))}
+                  >
+                    ${ctx.t('faq.copyLink')}
+                  </button>
+                </p>`
+              : ''
+          }
           ${localizedField(ctx, { path: `${base}.answer`, label: ctx.t('faq.answer'), hint: ctx.t('faq.answerHint'), multiline: true, rows: Math.min(10, Math.max(3, text(entry.answer).split('\n').length + 1)), value: entry.answer, required: true, onValue: (v) => set((e) => (e.answer = v ?? '')) })}
         </li>`;
       })}
@@ -126,4 +163,11 @@ export function renderFaq(ctx: Ctx): TemplateResult {
       + ${ctx.t('faq.add')}
     </button>
   `;
+}
+
+/** The address that opens one question on the shop's FAQ page (the widget reads `#faq-<id>`). */
+export function deepLink(pageUrl: string, id: string): string {
+  const url = new URL(pageUrl);
+  url.hash = `faq-${encodeURIComponent(id)}`;
+  return url.toString();
 }

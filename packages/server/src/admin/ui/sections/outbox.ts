@@ -48,10 +48,9 @@ export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
         });
     }
   }
-  const dateTime = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (item: OutboxItem) => {
     const at = item.sentAt ?? item.createdAt;
-    return at ? dateTime.format(new Date(at)) : '';
+    return at ? ctx.formatInstant(at) : '';
   };
   return html`
     <p class="lead">${ctx.t('outbox.intro')}</p>

@@ -212,10 +212,27 @@ export function renderOverview(ctx: Ctx): TemplateResult {
         s.topEmptySearches.length === 0
           ? html`<p class="muted">${ctx.t('overview.noFaqGaps')}</p>`
           : html`<ol class="gap-list">
-                ${s.topEmptySearches.map((q) => html`<li><q>${q.query}</q> <span class="muted">× ${q.count}</span></li>`)}
+                ${s.topEmptySearches.map(
+                  (q) =>
+                    html`<li>
+                      <q>${q.query}</q> <span class="muted">× ${q.count}</span>
+                      <a href=${askLink(q.query)}
+                        >${ctx.t('overview.addQuestionFor')}<span class="visually-hidden">
+                          ${q.query}</span
+                        ></a
+                      >
+                    </li>`,
+                )}
               </ol>
-              <a class="button secondary" href="#/faq">${ctx.t('overview.addQuestions')}</a>`
+              <a class="button secondary" href=${askLink(s.topEmptySearches[0]!.query)}
+                >${ctx.t('overview.addQuestions')}</a
+              >`
       }
     </section>
   `;
+}
+
+/** Opens the FAQ with a new question already holding what shoppers searched for. */
+export function askLink(query: string): string {
+  return `#/faq/new/${encodeURIComponent(query)}`;
 }
