@@ -125,6 +125,10 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Ky
   // discarded that client and the next query opens a new connection; a query that was running
   // fails on its own and is answered 503 (see isDatabaseUnavailable).
   pool.on('error', () => undefined);
+  // The same on a connection in use: pg-pool listens only while it is idle, and a socket reset
+  // between two queries of a request would otherwise crash the process. The running query fails
+  // on its own, and the pool discards the broken connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
