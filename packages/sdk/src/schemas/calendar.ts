@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
+  CssSelector,
   Identifier,
   LocalDate,
-  LongText,
   ShortText,
   TimeZone,
+  WellFormedText,
   WallTime,
   Weekday,
   WEEKDAYS,
@@ -16,6 +17,21 @@ const MAX_DATES = 400;
 /** A list of days, each `YYYY-MM-DD`, without duplicates. */
 export const DateList = z.array(LocalDate).max(MAX_DATES, `At most ${MAX_DATES} dates`);
 
+/** The longest absence message: about four lines on a phone, where the banner must stay small. */
+export const ABSENCE_MESSAGE_MAX = 300;
+
+/**
+ * What the absence banner does to the shop's add-to-cart buttons while the absence is active,
+ * for a shop that truly cannot ship: `hide` them, or keep them and add a `notice` beside them
+ * (clicks then do nothing). Never applied before the absence starts.
+ */
+export const AbsenceCartButtons = z.strictObject({
+  /** CSS selector of the add-to-cart buttons, `form[action*="/cart/add"] button[type=submit]`. */
+  selector: CssSelector.refine((value) => value !== '', { message: 'Required' }),
+  action: z.enum(['hide', 'notice']),
+});
+export type AbsenceCartButtons = z.infer<typeof AbsenceCartButtons>;
+
 /** A period the merchant is away: the shop stays open, dispatch waits. */
 export const Absence = z
   .strictObject({
@@ -24,7 +40,10 @@ export const Absence = z
     end: LocalDate,
     resumeBufferDays: z.number().int().min(0).max(30).optional(),
     announceDays: z.number().int().min(0).max(90).optional(),
-    message: localizedText(LongText).optional(),
+    message: localizedText(
+      WellFormedText.max(ABSENCE_MESSAGE_MAX, `At most ${ABSENCE_MESSAGE_MAX} characters`),
+    ).optional(),
+    cartButtons: AbsenceCartButtons.optional(),
   })
   .refine((absence) => absence.start <= absence.end, {
     message: 'The absence ends before it starts',

@@ -12,6 +12,12 @@ export const CaptureSettings = z.strictObject({
   mode: CaptureMode,
   /** CSS selector of the element a popover is anchored to (the cart button, say). */
   anchorSelector: CssSelector.optional(),
+  /**
+   * CSS selector of email fields the shop already has (checkout, account, newsletter): when a
+   * shopper types an address there, the capture offers to save the cart for it, with the same
+   * unticked consent box.
+   */
+  emailFieldSelector: CssSelector.optional(),
   /** The consent sentence shown beside the unticked box; stored with every consent. */
   consentText: localizedText(LongText.min(1, 'Required')),
   privacyUrl: HttpUrl.optional(),

@@ -9,16 +9,29 @@ export function apiUrl(path: string, withKey = false): string | undefined {
   return withKey ? `${url}?key=${encodeURIComponent(api.key)}` : url;
 }
 
-/** Sends JSON to the public API with the publishable key; resolves to the parsed answer. */
-export async function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+/**
+ * Sends JSON to the public API with the publishable key; resolves to the parsed answer, or rejects
+ * with an `Error` whose `status` is the answer's when it is not 2xx. With
+ * `keepalive` the request outlives the page (a last cart update on `pagehide`).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  keepalive = false,
+): Promise<T> {
   const url = apiUrl(path);
   if (!url || !state.api) throw new Error('comptoir is not configured with a shop and key');
   const response = await fetch(url, {
     method,
+    keepalive,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${state.api.key}` },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}`);
+  if (!response.ok)
+    throw Object.assign(new Error(`${method} ${url} answered ${response.status}`), {
+      status: response.status,
+    });
   return (await response.json()) as T;
 }
 

@@ -3,17 +3,40 @@ import type { ComptoirElement } from './comptoir-element.js';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
+/** A form error and where it shows: under the email field, under the box, or for the whole form. */
+export interface FormError {
+  field: 'email' | 'consent' | 'form';
+  message: string;
+}
+
+/** Whether `value` looks like an email address the server will accept. */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value) && value.length <= 254;
+}
+
+function fieldError(prefix: string, field: FormError['field'], error: FormError | undefined) {
+  return error?.field === field
+    ? html`<p id="${prefix}-${field}-error" class="error">${error.message}</p>`
+    : nothing;
+}
+
 /**
  * The email field and the unticked consent box (its text and privacy link from the config),
  * shared by the absence banner and the cart capture. `prefix` keeps ids unique in a shadow root.
+ * Each error shows under its own field and is tied to it by `aria-describedby`; `email` prefills
+ * the field (an address the shopper already typed elsewhere on the page).
  */
 export function consentFields(
   host: ComptoirElement,
   prefix: string,
   consentText: string,
   privacyUrl: string | undefined,
-  error: string,
+  error: FormError | undefined,
+  email = '',
 ) {
+  const invalid = (field: FormError['field']) => (error?.field === field ? 'true' : 'false');
+  const describedBy = (field: FormError['field']) =>
+    error?.field === field ? `${prefix}-${field}-error` : nothing;
   return html`<div class="field">
       <label for="${prefix}-email">${host.localize.t('emailLabel')}</label>
       <input
@@ -22,12 +45,20 @@ export function consentFields(
         type="email"
         autocomplete="email"
         required
-        aria-describedby=${error ? `${prefix}-error` : nothing}
-        aria-invalid=${error ? 'true' : 'false'}
+        value=${email || nothing}
+        aria-describedby=${describedBy('email')}
+        aria-invalid=${invalid('email')}
       />
+      ${fieldError(prefix, 'email', error)}
     </div>
     <div class="consent">
-      <input id="${prefix}-consent" name="consent" type="checkbox" />
+      <input
+        id="${prefix}-consent"
+        name="consent"
+        type="checkbox"
+        aria-describedby=${describedBy('consent')}
+        aria-invalid=${invalid('consent')}
+      />
       <label for="${prefix}-consent"
         ><span data-consent-text>${consentText}</span>${
           privacyUrl
@@ -38,17 +69,31 @@ export function consentFields(
         }</label
       >
     </div>
-    <p id="${prefix}-error" class="error" role="alert">${error}</p>`;
+    ${fieldError(prefix, 'consent', error)}
+    <p class="error" role="alert">${error?.field === 'form' ? error.message : ''}</p>`;
 }
 
-/** Reads the form the fields above live in: the email and the exact consent text, or what is wrong. */
+/**
+ * Reads the form the fields above live in: the email and the exact consent text, or what is wrong
+ * and in which field.
+ */
 export function readConsentForm(
   form: HTMLFormElement,
-): { email: string; consentText: string } | { error: 'errorEmail' | 'errorConsent' } {
-  const email = (form.querySelector<HTMLInputElement>('input[name=email]')?.value ?? '').trim();
-  if (!EMAIL.test(email) || email.length > 254) return { error: 'errorEmail' };
-  if (!form.querySelector<HTMLInputElement>('input[name=consent]')?.checked)
-    return { error: 'errorConsent' };
+):
+  | { email: string; consentText: string }
+  | { error: 'errorEmail' | 'errorConsent'; field: 'email' | 'consent' } {
+  const emailInput = form.querySelector<HTMLInputElement>('input[name=email]');
+  const consentBox = form.querySelector<HTMLInputElement>('input[name=consent]');
+  const email = (emailInput?.value ?? '').trim();
+  if (!isEmail(email)) return { error: 'errorEmail', field: 'email' };
+  if (!consentBox?.checked) return { error: 'errorConsent', field: 'consent' };
   const consentText = form.querySelector('[data-consent-text]')?.textContent ?? '';
   return { email, consentText };
+}
+
+/** Focuses the field an error names, once it is rendered, so its error is read out with it. */
+export async function focusInvalidField(host: ComptoirElement, error: FormError): Promise<void> {
+  await host.updateComplete;
+  if (error.field !== 'form')
+    host.renderRoot.querySelector<HTMLInputElement>(`input[name=${error.field}]`)?.focus();
 }

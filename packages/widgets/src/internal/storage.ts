@@ -17,3 +17,12 @@ export function writeStorage(key: string, value: unknown): boolean {
     return false;
   }
 }
+
+/** Removes a localStorage key; blocked storage is ignored. */
+export function removeStorage(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Nothing stored, nothing to remove.
+  }
+}

@@ -18,6 +18,9 @@ const de: Translation = {
     `Sie können trotzdem bestellen: Bestellungen, die Sie jetzt aufgeben, versenden wir ab ${date}.`,
   absenceNotify: 'Benachrichtigen Sie mich, wenn Sie zurück sind',
   absenceNotifySubmit: 'Benachrichtigen',
+  showMore: 'Mehr',
+  showLess: 'Weniger',
+  absencePaused: ({ date }) => `Bestellungen sind bis ${date} pausiert`,
   absenceNotifyDone: 'Danke! Wir schreiben Ihnen, sobald wir zurück sind.',
   freeShippingLabel: 'Fortschritt zum kostenlosen Versand',
   freeShippingRemaining: ({ amount }) => `Noch ${amount} bis zum kostenlosen Versand`,
@@ -40,7 +43,8 @@ const de: Translation = {
   captureTitle: 'Warenkorb speichern',
   captureIntro: 'Hinterlassen Sie Ihre E-Mail und wir senden Ihnen einen Link zu Ihrem Warenkorb.',
   captureSubmit: 'Warenkorb speichern',
-  captureDone: 'Gespeichert. Wir haben Ihnen einen Link zu Ihrem Warenkorb geschickt.',
+  captureDone:
+    'Gespeichert. Wenn Sie Ihre Bestellung nicht abschließen, schicken wir Ihnen per E-Mail einen Link zu diesem Warenkorb.',
   captureNoThanks: 'Nein danke',
 };
 export default de;

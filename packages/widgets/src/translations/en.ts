@@ -18,6 +18,9 @@ const en: Translation = {
   absenceShips: ({ date }) => `You can still order: orders placed now ship from ${date}.`,
   absenceNotify: "Tell me when you're back",
   absenceNotifySubmit: 'Notify me',
+  showMore: 'More',
+  showLess: 'Less',
+  absencePaused: ({ date }) => `Orders are paused until ${date}`,
   absenceNotifyDone: "Thanks! We'll email you when we're back.",
   freeShippingLabel: 'Progress toward free shipping',
   freeShippingRemaining: ({ amount }) => `Add ${amount} for free shipping`,
@@ -38,7 +41,7 @@ const en: Translation = {
   captureTitle: 'Save your cart',
   captureIntro: "Leave your email and we'll send you a link back to your cart.",
   captureSubmit: 'Save my cart',
-  captureDone: 'Saved. We have emailed you a link to your cart.',
+  captureDone: "Saved. If you don't complete your order, we'll email you a link back to this cart.",
   captureNoThanks: 'No thanks',
 };
 export default en;

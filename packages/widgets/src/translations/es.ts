@@ -18,6 +18,9 @@ const es: Translation = {
     `Puedes seguir comprando: los pedidos que hagas ahora se enviarán a partir del ${date}.`,
   absenceNotify: 'Avísame cuando volváis',
   absenceNotifySubmit: 'Avisarme',
+  showMore: 'Más',
+  showLess: 'Menos',
+  absencePaused: ({ date }) => `Los pedidos están en pausa hasta el ${date}`,
   absenceNotifyDone: '¡Gracias! Te escribiremos cuando volvamos.',
   freeShippingLabel: 'Progreso hacia el envío gratuito',
   freeShippingRemaining: ({ amount }) => `Añade ${amount} para el envío gratuito`,
@@ -38,7 +41,8 @@ const es: Translation = {
   captureTitle: 'Guarda tu carrito',
   captureIntro: 'Déjanos tu correo y te enviaremos un enlace a tu carrito.',
   captureSubmit: 'Guardar mi carrito',
-  captureDone: 'Guardado. Te hemos enviado un enlace a tu carrito.',
+  captureDone:
+    'Guardado. Si no completas tu pedido, te enviaremos por correo un enlace a este carrito.',
   captureNoThanks: 'No, gracias',
 };
 export default es;

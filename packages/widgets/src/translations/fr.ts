@@ -18,6 +18,9 @@ const fr: Translation = {
     `Vous pouvez toujours commander : les commandes passées maintenant seront expédiées à partir du ${date}.`,
   absenceNotify: 'Prévenez-moi à votre retour',
   absenceNotifySubmit: 'Me prévenir',
+  showMore: 'Lire la suite',
+  showLess: 'Réduire',
+  absencePaused: ({ date }) => `Commandes en pause, reprise le ${date}`,
   absenceNotifyDone: 'Merci ! Nous vous écrirons à notre retour.',
   freeShippingLabel: 'Progression vers la livraison offerte',
   freeShippingRemaining: ({ amount }) => `Plus que ${amount} pour la livraison offerte`,
@@ -39,7 +42,8 @@ const fr: Translation = {
   captureTitle: 'Gardez votre panier',
   captureIntro: 'Laissez votre e-mail et nous vous enverrons un lien vers votre panier.',
   captureSubmit: 'Garder mon panier',
-  captureDone: 'C’est noté. Nous vous avons envoyé un lien vers votre panier.',
+  captureDone:
+    'C’est noté. Si vous ne finalisez pas votre commande, nous vous enverrons par e-mail un lien vers ce panier.',
   captureNoThanks: 'Non merci',
 };
 export default fr;

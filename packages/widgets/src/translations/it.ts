@@ -23,6 +23,9 @@ const it: Translation = {
     `Puoi comunque ordinare: gli ordini effettuati ora verranno spediti da ${date}.`,
   absenceNotify: 'Avvisami al vostro ritorno',
   absenceNotifySubmit: 'Avvisami',
+  showMore: 'Altro',
+  showLess: 'Meno',
+  absencePaused: ({ date }) => `Gli ordini sono sospesi fino a ${date}`,
   absenceNotifyDone: 'Grazie! Ti scriveremo al nostro ritorno.',
   freeShippingLabel: 'Avanzamento verso la spedizione gratuita',
   freeShippingRemaining: ({ amount }) => `Aggiungi ${amount} per la spedizione gratuita`,
@@ -43,7 +46,8 @@ const it: Translation = {
   captureTitle: 'Salva il carrello',
   captureIntro: 'Lascia la tua email e ti invieremo un link al tuo carrello.',
   captureSubmit: 'Salva il mio carrello',
-  captureDone: 'Salvato. Ti abbiamo inviato un link al tuo carrello.',
+  captureDone:
+    'Salvato. Se non completi l’ordine, ti invieremo via email un link a questo carrello.',
   captureNoThanks: 'No, grazie',
 };
 export default it;

@@ -18,6 +18,9 @@ const nl: Translation = {
     `Je kunt gewoon bestellen: wat je nu bestelt, versturen we vanaf ${date}.`,
   absenceNotify: 'Laat me weten wanneer jullie terug zijn',
   absenceNotifySubmit: 'Laat het me weten',
+  showMore: 'Meer',
+  showLess: 'Minder',
+  absencePaused: ({ date }) => `Bestellingen zijn gepauzeerd tot ${date}`,
   absenceNotifyDone: 'Bedankt! We mailen je zodra we terug zijn.',
   freeShippingLabel: 'Voortgang naar gratis verzending',
   freeShippingRemaining: ({ amount }) => `Nog ${amount} voor gratis verzending`,
@@ -38,7 +41,8 @@ const nl: Translation = {
   captureTitle: 'Bewaar je winkelwagen',
   captureIntro: 'Laat je e-mail achter en we sturen je een link naar je winkelwagen.',
   captureSubmit: 'Bewaar mijn winkelwagen',
-  captureDone: 'Bewaard. We hebben je een link naar je winkelwagen gemaild.',
+  captureDone:
+    'Bewaard. Als je je bestelling niet afrondt, mailen we je een link naar deze winkelwagen.',
   captureNoThanks: 'Nee, bedankt',
 };
 export default nl;

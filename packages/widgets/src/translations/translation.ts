@@ -23,6 +23,11 @@ export interface Translation {
   absenceNotify: string;
   absenceNotifySubmit: string;
   absenceNotifyDone: string;
+  /** The button that shows the rest of a long absence message, and the one that folds it back. */
+  showMore: string;
+  showLess: string;
+  /** Beside an add-to-cart button during an absence the shop cannot ship in (no final stop: dates may end in one). */
+  absencePaused: (values: { date: string }) => string;
   freeShippingLabel: string;
   freeShippingRemaining: (values: { amount: string }) => string;
   /** The merchant's tier label stands first, as a label: "Free standard shipping: add €45.00". */
@@ -43,6 +48,7 @@ export interface Translation {
   captureTitle: string;
   captureIntro: string;
   captureSubmit: string;
+  /** After a capture: true at that moment (nothing is sent yet; an email follows only without an order). */
   captureDone: string;
   captureNoThanks: string;
 }

@@ -1,33 +1,47 @@
 import { html, nothing } from 'lit';
+import type { AbsenceCartButtons } from '@comptoir/sdk/schemas';
 import { absenceStatus, nextDispatch } from '@comptoir/sdk/calendar';
 import { sendJson } from '../../internal/api.js';
 import { ClockController } from '../../internal/clock.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
-import { consentFields, readConsentForm } from '../../internal/consent.js';
+import {
+  consentFields,
+  focusInvalidField,
+  readConsentForm,
+  type FormError,
+} from '../../internal/consent.js';
 import styles from './absence-banner.styles.js';
 
 /** `detail` of `comptoir-absence-dismissed` and `comptoir-absence-subscribed`. */
 export interface AbsenceDetail {
   absenceId: string;
+  /** For a dismissal: the notice dismissed, the advance one or the one during the absence. */
+  state?: 'upcoming' | 'active';
 }
 
 const DISMISSED_KEY = 'comptoir:dismissed-absences';
+let cartButtonsLoaded = false;
 const dismissedInMemory = new Set<string>();
 
 /**
  * Tells shoppers the merchant is away (from `announceDays` before an absence until it ends) and
- * when orders placed now will ship; the merchant's own message replaces the default sentence.
- * Dismissible per absence (remembered in localStorage, and in memory when storage is blocked).
- * With `notify`, offers "tell me when you're back" with an explicit consent box.
+ * when orders placed now will ship; the merchant's own message replaces the default sentence (a long
+ * one is clamped to three lines with a "More" button). Dismissible per absence and per notice:
+ * dismissing the advance notice still shows the absence once it starts (remembered in
+ * localStorage, and in memory when storage is blocked); focus then moves to the next control on
+ * the page. With `notify`, offers "tell me when you're back" with an explicit consent box. While an
+ * absence with `cartButtons` is active, hides the shop's add-to-cart buttons or marks them paused.
  *
  * @summary Holiday or absence notice with the next shipping date.
  *
  * @event comptoir-absence-dismissed - The shopper dismissed the notice. `detail: { absenceId }`.
+ * @event comptoir-cart-buttons-applied - The add-to-cart buttons were hidden, marked or restored. `detail: null`.
  * @event comptoir-absence-subscribed - The shopper asked to be told of the return. `detail: { absenceId }`.
  *
  * @csspart base - The wrapper (a labelled region).
  * @csspart message - The absence sentence.
+ * @csspart more - The "More"/"Less" button of a long message.
  * @csspart ships - The sentence with the shipping date.
  * @csspart dismiss - The dismiss button.
  * @csspart notify - The "tell me when you're back" button and form.
@@ -47,6 +61,8 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     formOpen: { state: true },
     formState: { state: true },
     error: { state: true },
+    expanded: { state: true },
+    overflowing: { state: true },
   };
 
   /** Offers the "tell me when you're back" email form. */
@@ -55,7 +71,9 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   declare noDismiss: boolean;
   declare private formOpen: boolean;
   declare private formState: 'idle' | 'sending' | 'done';
-  declare private error: string;
+  declare private error: FormError | undefined;
+  declare private expanded: boolean;
+  declare private overflowing: boolean;
 
   private readonly clock = new ClockController(this);
 
@@ -65,18 +83,28 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     this.noDismiss = false;
     this.formOpen = false;
     this.formState = 'idle';
-    this.error = '';
+    this.error = undefined;
+    this.expanded = false;
+    this.overflowing = false;
   }
 
-  private isDismissed(id: string): boolean {
-    return dismissedInMemory.has(id) || (readStorage<string[]>(DISMISSED_KEY) ?? []).includes(id);
+  // Keys are `id:upcoming` and `id:active`; a bare id (stored before notices were told apart) was
+  // almost always the advance notice, so it dismisses that one only.
+  private isDismissed(id: string, state: 'upcoming' | 'active'): boolean {
+    const keys = state === 'upcoming' ? [`${id}:${state}`, id] : [`${id}:${state}`];
+    const stored = readStorage<string[]>(DISMISSED_KEY) ?? [];
+    return keys.some((key) => dismissedInMemory.has(key) || stored.includes(key));
   }
 
-  private dismiss(id: string): void {
-    dismissedInMemory.add(id);
-    writeStorage(DISMISSED_KEY, [...(readStorage<string[]>(DISMISSED_KEY) ?? []), id].slice(-50));
-    this.emit<AbsenceDetail>('comptoir-absence-dismissed', { absenceId: id });
+  private dismiss(id: string, state: 'upcoming' | 'active'): void {
+    const key = `${id}:${state}`;
+    dismissedInMemory.add(key);
+    writeStorage(DISMISSED_KEY, [...(readStorage<string[]>(DISMISSED_KEY) ?? []), key].slice(-50));
+    // The button goes with the banner: focus moves on to what follows it, not to <body>.
+    const next = nextFocusable(this);
+    this.emit<AbsenceDetail>('comptoir-absence-dismissed', { absenceId: id, state });
     this.requestUpdate();
+    next?.focus();
   }
 
   private async subscribeToReturn(event: SubmitEvent, absenceId: string): Promise<void> {
@@ -84,10 +112,11 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const form = event.target as HTMLFormElement;
     const read = readConsentForm(form);
     if ('error' in read) {
-      this.error = this.localize.t(read.error);
+      this.error = { field: read.field, message: this.localize.t(read.error) };
+      await focusInvalidField(this, this.error);
       return;
     }
-    this.error = '';
+    this.error = undefined;
     this.formState = 'sending';
     try {
       await sendJson('POST', '/absence-subscriptions', {
@@ -100,7 +129,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
       this.emit<AbsenceDetail>('comptoir-absence-subscribed', { absenceId });
     } catch {
       this.formState = 'idle';
-      this.error = this.localize.t('errorNetwork');
+      this.error = { field: 'form', message: this.localize.t('errorNetwork') };
     }
   }
 
@@ -113,8 +142,20 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     }
     const now = this.now();
     const status = absenceStatus(config.calendar, now);
-    if (status.state === 'none' || this.isDismissed(status.absence.id)) return nothing;
+    // Applied whether or not the notice was dismissed: it is the shop's state, not a message.
+    this.cartButtons(
+      status.state === 'active'
+        ? config.calendar.absences.find((absence) => absence.id === status.absence.id)?.cartButtons
+        : undefined,
+      () =>
+        this.localize.t('absencePaused', {
+          date: this.localize.formatDay(status.resumeDate ?? ''),
+        }),
+    );
+    if (status.state === 'none' || this.isDismissed(status.absence.id, status.state))
+      return nothing;
     const absence = status.absence;
+    const state = status.state;
     const message =
       this.localize.text(absence.message) ||
       (status.state === 'active'
@@ -132,7 +173,27 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const consentText = this.localize.text(config.capture?.consentText);
     return html`<section part="base" class="base" aria-label=${this.localize.t('absenceLabel')}>
       <div class="body">
-        <p part="message">${message}</p>
+        <p
+          part="message"
+          id="absence-message"
+          class=${this.expanded ? 'message' : 'message clamped'}
+        >
+          ${message}
+        </p>
+        ${
+          this.overflowing || this.expanded
+            ? html`<button
+                part="more"
+                class="link"
+                type="button"
+                aria-expanded=${this.expanded ? 'true' : 'false'}
+                aria-controls="absence-message"
+                @click=${this.guard(() => (this.expanded = !this.expanded))}
+              >
+                ${this.localize.t(this.expanded ? 'showLess' : 'showMore')}
+              </button>`
+            : nothing
+        }
         <p part="ships">
           ${this.localize.t('absenceShips', { date: this.localize.formatDay(dispatchDate) })}
         </p>
@@ -146,12 +207,30 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
               class="dismiss"
               type="button"
               aria-label=${this.localize.t('dismiss')}
-              @click=${this.guard(() => this.dismiss(absence.id))}
+              @click=${this.guard(() => this.dismiss(absence.id, state))}
             >
               <span aria-hidden="true">×</span>
             </button>`
       }
     </section>`;
+  }
+
+  /** Applies or undoes `cartButtons`; its code loads only for a shop that uses it. */
+  private cartButtons(settings: AbsenceCartButtons | undefined, notice: () => string): void {
+    if (!settings && !cartButtonsLoaded) return;
+    cartButtonsLoaded = true;
+    void import('./cart-buttons.js').then(({ applyCartButtons }) => {
+      applyCartButtons(settings, notice);
+      this.emit('comptoir-cart-buttons-applied', null);
+    });
+  }
+
+  protected override updated(): void {
+    super.updated();
+    const message = this.renderRoot.querySelector<HTMLElement>('.message.clamped');
+    // Measured, not guessed from the length: three lines hold far more at 1280 px than at 390 px.
+    const overflowing = !!message && message.scrollHeight > message.clientHeight + 1;
+    if (message && overflowing !== this.overflowing) this.overflowing = overflowing;
   }
 
   private renderNotify(absenceId: string, consentText: string, privacyUrl?: string) {
@@ -186,9 +265,29 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   }
 }
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';
+
+/**
+ * The first focusable element after `element` in the document (or, at the end of the page, the
+ * last one before it), skipping what is hidden.
+ */
+function nextFocusable(element: Element): HTMLElement | undefined {
+  let before: HTMLElement | undefined;
+  for (const candidate of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
+    if (element.contains(candidate) || candidate.tabIndex < 0) continue;
+    if (candidate.getClientRects().length === 0) continue;
+    if (element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING)
+      return candidate;
+    before = candidate;
+  }
+  return before;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'comptoir-absence-dismissed': CustomEvent<AbsenceDetail>;
     'comptoir-absence-subscribed': CustomEvent<AbsenceDetail>;
+    'comptoir-cart-buttons-applied': CustomEvent<null>;
   }
 }

@@ -20,6 +20,14 @@ export default css`
   }
   p {
     margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .message.clamped {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    overflow: hidden;
   }
   form {
     display: flex;

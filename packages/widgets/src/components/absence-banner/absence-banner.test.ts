@@ -1,5 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   axeViolations,
   captureWarnings,
@@ -7,16 +7,24 @@ import {
   resetState,
   shadowText,
 } from '../../testing/fixtures.js';
+import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import type { ComptoirAbsenceBanner } from './absence-banner.js';
 import './absence-banner.js';
 
-const withAbsence = (now: string, message?: string, id = 'winter') => {
+const withAbsence = (
+  now: string,
+  message?: string,
+  id = 'winter',
+  extra: Partial<PublishedConfig['calendar']['absences'][number]> = {},
+) => {
   const config = makeConfig({ now });
   config.calendar.absences = [
-    { id, start: '2025-12-20', end: '2026-01-04', ...(message ? { message } : {}) },
+    { id, start: '2025-12-20', end: '2026-01-04', ...(message ? { message } : {}), ...extra },
   ];
   return config;
 };
+const UPCOMING = '2025-12-10T09:00:00Z';
+const ACTIVE = '2025-12-22T09:00:00Z';
 
 describe('comptoir-absence-banner', () => {
   beforeEach(() => resetState());
@@ -129,6 +137,141 @@ describe('comptoir-absence-banner', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.equal('');
       expect(warnings.calls.length).to.equal(1);
+    } finally {
+      warnings.restore();
+    }
+  });
+
+  const hostElements: HTMLElement[] = [];
+  const addToPage = <T extends HTMLElement>(element: T): T => {
+    document.body.append(element);
+    hostElements.push(element);
+    return element;
+  };
+  afterEach(async () => {
+    hostElements.splice(0).forEach((element) => element.remove());
+    await setViewport({ width: 1280, height: 800 });
+  });
+
+  for (const width of [1280, 390]) {
+    describe(`at ${width} px`, () => {
+      beforeEach(() => setViewport({ width, height: 800 }));
+
+      it('still shows the absence itself after the advance notice was dismissed', async () => {
+        const id = `per-state-${width}`;
+        const upcoming = await render(withAbsence(UPCOMING, undefined, id));
+        upcoming.shadowRoot!.querySelector<HTMLButtonElement>('[part=dismiss]')!.click();
+        await upcoming.updateComplete;
+        expect(shadowText(upcoming)).to.equal('');
+        expect(shadowText(await render(withAbsence(UPCOMING, undefined, id)))).to.equal('');
+        const active = await render(withAbsence(ACTIVE, undefined, id));
+        expect(shadowText(active)).to.contain("We're away until");
+        active.shadowRoot!.querySelector<HTMLButtonElement>('[part=dismiss]')!.click();
+        await active.updateComplete;
+        expect(shadowText(await render(withAbsence(ACTIVE, undefined, id)))).to.equal('');
+      });
+
+      it('moves focus to what follows the banner once dismissed, not to the page body', async () => {
+        const el = await render(withAbsence(UPCOMING, undefined, `focus-${width}`));
+        const after = addToPage(document.createElement('a'));
+        after.href = '#products';
+        after.textContent = 'Products';
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part=dismiss]')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(document.activeElement).to.equal(after);
+      });
+
+      it('folds a very long message to a few lines, with a "More" button', async () => {
+        const long =
+          'We are closed for the holidays and will answer every message on our return. '.repeat(65);
+        const el = await render(withAbsence(ACTIVE, long, `long-${width}`));
+        await el.updateComplete;
+        const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=more]')!;
+        expect(more, 'a "More" button').to.not.equal(null);
+        expect(more.getAttribute('aria-expanded')).to.equal('false');
+        expect(el.getBoundingClientRect().height).to.be.below(width === 390 ? 320 : 200);
+        expect(await axeViolations(el)).to.deep.equal([]);
+        more.click();
+        await el.updateComplete;
+        expect(more.getAttribute('aria-expanded')).to.equal('true');
+        expect(more.textContent!.trim()).to.equal('Less');
+        expect(el.getBoundingClientRect().height).to.be.above(width === 390 ? 800 : 300);
+        // A short message gets no button.
+        const short = await render(withAbsence(ACTIVE, 'Gone fishing!', `short-${width}`));
+        expect(short.shadowRoot!.querySelector('[part=more]')).to.equal(null);
+      });
+
+      it('hides the add-to-cart buttons only while an absence that asks for it is active', async () => {
+        const button = addToPage(document.createElement('button'));
+        button.className = 'add-to-cart';
+        button.textContent = 'Add to cart';
+        const cartButtons = { selector: '.add-to-cart', action: 'hide' as const };
+        const upcoming = await render(
+          withAbsence(UPCOMING, undefined, `hide-${width}`, { cartButtons }),
+        );
+        expect(getComputedStyle(button).display, 'before the absence').to.not.equal('none');
+        upcoming.remove();
+        const active = await render(
+          withAbsence(ACTIVE, undefined, `hide-${width}`, { cartButtons }),
+        );
+        await waitUntil(() => getComputedStyle(button).display === 'none', 'never hidden');
+        // Dismissing the notice does not reopen ordering.
+        active.shadowRoot!.querySelector<HTMLButtonElement>('[part=dismiss]')!.click();
+        await active.updateComplete;
+        expect(getComputedStyle(button).display).to.equal('none');
+        active.config = withAbsence('2026-01-05T09:00:00Z', undefined, `hide-${width}`, {
+          cartButtons,
+        });
+        await waitUntil(
+          () => getComputedStyle(button).display !== 'none',
+          'hidden after the absence',
+        );
+        active.remove();
+      });
+
+      it('or keeps them with a notice beside them, and their clicks add nothing', async () => {
+        const form = addToPage(document.createElement('form'));
+        form.innerHTML = '<button type="submit" class="buy">Add to cart</button>';
+        let submitted = 0;
+        form.addEventListener('submit', (event) => {
+          event.preventDefault();
+          submitted++;
+        });
+        const button = form.querySelector('button')!;
+        const cartButtons = { selector: '.buy', action: 'notice' as const };
+        const el = await render(withAbsence(ACTIVE, undefined, `notice-${width}`, { cartButtons }));
+        await waitUntil(() => form.querySelector('[data-comptoir-away-notice]'), 'no notice');
+        const notice = form.querySelector('[data-comptoir-away-notice]')!;
+        expect(notice.textContent).to.match(/^Orders are paused until Mon 5 Jan/);
+        expect(button.getAttribute('aria-describedby')).to.equal(notice.id);
+        expect(button.getAttribute('aria-disabled')).to.equal('true');
+        button.click();
+        expect(submitted).to.equal(0);
+        el.config = withAbsence('2026-01-05T09:00:00Z', undefined, `notice-${width}`, {
+          cartButtons,
+        });
+        await waitUntil(() => !form.querySelector('[data-comptoir-away-notice]'), 'notice stayed');
+        button.click();
+        expect(submitted).to.equal(1);
+        el.remove();
+      });
+    });
+  }
+
+  it('warns once and changes nothing for a selector the browser refuses', async () => {
+    const warnings = captureWarnings();
+    try {
+      const cartButtons = { selector: 'div[[bad', action: 'hide' as const };
+      const el = await render(withAbsence(ACTIVE, undefined, 'bad-selector', { cartButtons }));
+      await waitUntil(() => warnings.calls.length > 0, 'no warning');
+      el.requestUpdate();
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(shadowText(el)).to.contain("We're away until");
+      expect(warnings.calls.length).to.equal(1);
+      expect(String(warnings.calls[0]![0])).to.contain('bad-cart-buttons');
+      el.remove();
     } finally {
       warnings.restore();
     }

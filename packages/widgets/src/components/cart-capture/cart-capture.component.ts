@@ -3,8 +3,14 @@ import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
 import { sendJson } from '../../internal/api.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
-import { consentFields, readConsentForm } from '../../internal/consent.js';
-import { state } from '../../internal/state.js';
+import {
+  consentFields,
+  focusInvalidField,
+  isEmail,
+  readConsentForm,
+  type FormError,
+} from '../../internal/consent.js';
+import { capturedCart, rememberCapture } from '../../cart/capture-memory.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
 import styles from './cart-capture.styles.js';
 
@@ -15,18 +21,25 @@ export interface CartCapturedDetail {
 
 interface CaptureMemory {
   dismissedAt?: number;
-  capturedAt?: number;
 }
 
 const MEMORY_KEY = 'comptoir:capture';
 const DAY = 86_400_000;
 const MODES = ['inline', 'popover', 'exit-intent'];
 
+/** How far up (a share of the viewport's height) a quick scroll must go to read as leaving. */
+const SCROLL_UP_SHARE = 0.3;
+const SCROLL_UP_MS = 1000;
+
 /**
  * Email capture tied to the cart, with an explicit, unticked consent box whose text and privacy
  * link come from the config. Inline, as a popover anchored to an element (`@floating-ui/dom`)
  * after `delaySeconds`, or as a modal dialog on exit intent (focus trapped, Escape closes, focus
- * returns). Once dismissed it stays hidden for `dismissDays`; once captured, for good.
+ * returns). Exit intent is the mouse leaving the window on a desktop, and on a phone a quick
+ * scroll back up or coming back to the tab. With `capture.emailFieldSelector`, an address typed in
+ * the shop's own email field (checkout, account) is offered for saving, next to that field.
+ * Once dismissed it stays hidden for `dismissDays`; once captured, it stays hidden for that cart
+ * only, whose later changes are sent to the server (`cart/sync.ts`); a new cart is offered again.
  *
  * @summary Save-your-cart email capture with consent.
  *
@@ -58,6 +71,7 @@ export class ComptoirCartCapture extends ComptoirElement {
     open: { type: Boolean, reflect: true },
     status: { state: true },
     error: { state: true },
+    prefill: { state: true },
   };
 
   /** `inline`, `popover` or `exit-intent`; defaults to the config's `capture.mode`. */
@@ -67,22 +81,58 @@ export class ComptoirCartCapture extends ComptoirElement {
   /** Whether a popover or dialog is showing (inline is always shown). */
   declare open: boolean;
   declare private status: 'idle' | 'sending' | 'done' | 'dismissed';
-  declare private error: string;
+  declare private error: FormError | undefined;
+  /** An address the shopper typed in the shop's own email field. */
+  declare private prefill: string;
 
   private delayTimer: ReturnType<typeof setTimeout> | undefined;
   private stopAutoUpdate: (() => void) | undefined;
   private returnFocus: HTMLElement | null = null;
   private shownOnce = false;
+  /** The shop's email field the popover points at, when the capture was offered from there. */
+  private fieldAnchor: Element | null = null;
+  private scrollPeak = { y: 0, at: 0 };
+  private leftPage = false;
   private readonly onMouseOut = this.guard((event: MouseEvent) => {
     if (!event.relatedTarget && event.clientY <= 0 && this.effectiveMode() === 'exit-intent')
       this.show();
+  });
+  // Phones have no mouse to leave the window: a quick scroll back up (towards the address bar
+  // and the back button) reads as leaving.
+  private readonly onScroll = this.guard(() => {
+    if (this.effectiveMode() !== 'exit-intent') return;
+    const y = scrollY;
+    const now = performance.now();
+    if (y >= this.scrollPeak.y || now - this.scrollPeak.at > SCROLL_UP_MS) {
+      this.scrollPeak = { y, at: now };
+      return;
+    }
+    if (this.scrollPeak.y - y >= innerHeight * SCROLL_UP_SHARE) this.show();
+  });
+  // Coming back to the tab after switching away (another app, the tab switcher) is the other sign.
+  private readonly onVisibility = this.guard(() => {
+    if (document.visibilityState === 'hidden') this.leftPage = true;
+    else if (this.leftPage && this.effectiveMode() === 'exit-intent') this.show();
+  });
+  private readonly onFieldChange = this.guard((event: Event) => {
+    const selector = this.settings()?.emailFieldSelector;
+    const field = event.composedPath()[0];
+    if (!selector || !(field instanceof HTMLInputElement) || !field.matches(selector)) return;
+    const email = field.value.trim();
+    if (!isEmail(email) || !this.eligible()) return;
+    this.prefill = email;
+    if (this.effectiveMode() === 'inline') return;
+    this.fieldAnchor = field;
+    this.shownOnce = false;
+    this.show();
   });
 
   constructor() {
     super();
     this.open = false;
     this.status = 'idle';
-    this.error = '';
+    this.error = undefined;
+    this.prefill = '';
   }
 
   private settings(): CaptureSettings | undefined {
@@ -93,10 +143,10 @@ export class ComptoirCartCapture extends ComptoirElement {
     return this.mode ?? this.settings()?.mode ?? 'inline';
   }
 
-  /** Whether frequency capping hides the capture now. */
+  /** Whether frequency capping hides the capture now: this cart is saved, or it was dismissed. */
   private capped(): boolean {
+    if (capturedCart()) return true;
     const memory = readStorage<CaptureMemory>(MEMORY_KEY) ?? {};
-    if (memory.capturedAt) return true;
     const days = this.settings()?.dismissDays ?? 0;
     return memory.dismissedAt !== undefined && Date.now() < memory.dismissedAt + days * DAY;
   }
@@ -147,12 +197,20 @@ export class ComptoirCartCapture extends ComptoirElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('mouseout', this.onMouseOut);
+    addEventListener('scroll', this.onScroll, { passive: true });
+    document.addEventListener('visibilitychange', this.onVisibility);
+    document.addEventListener('change', this.onFieldChange, true);
+    // A cart saved on an earlier page keeps following the shopper's changes from this one.
+    if (capturedCart()) followCart();
     void this.updateComplete.then(() => this.scheduleDelay());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('mouseout', this.onMouseOut);
+    removeEventListener('scroll', this.onScroll);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    document.removeEventListener('change', this.onFieldChange, true);
     clearTimeout(this.delayTimer);
     this.stopAutoUpdate?.();
   }
@@ -168,13 +226,12 @@ export class ComptoirCartCapture extends ComptoirElement {
     if (!cart) return;
     const read = readConsentForm(event.target as HTMLFormElement);
     if ('error' in read) {
-      this.error = this.localize.t(read.error);
+      this.error = { field: read.field, message: this.localize.t(read.error) };
+      await focusInvalidField(this, this.error);
       return;
     }
-    this.error = '';
+    this.error = undefined;
     this.status = 'sending';
-    const idKey = `comptoir:cart-id:${state.api?.shop ?? ''}`;
-    const known = readStorage<string>(idKey);
     const body = {
       cart,
       email: read.email,
@@ -182,21 +239,16 @@ export class ComptoirCartCapture extends ComptoirElement {
       locale: this.localize.locale,
     };
     try {
-      const answer = await sendJson<{ id: string }>(
-        known ? 'PUT' : 'POST',
-        known ? `/carts/${encodeURIComponent(known)}` : '/carts',
-        body,
-      );
-      writeStorage(idKey, answer.id);
-      writeStorage(MEMORY_KEY, {
-        ...(readStorage<CaptureMemory>(MEMORY_KEY) ?? {}),
-        capturedAt: Date.now(),
-      });
+      const answer = await sendJson<{ id: string }>('POST', '/carts', body);
+      rememberCapture(answer.id, cart);
+      followCart();
       this.status = 'done';
+      // The popover or dialog goes (its form is done) and focus returns where it was.
+      if (this.open) this.close();
       this.emit<CartCapturedDetail>('comptoir-cart-captured', { cartId: answer.id });
     } catch {
       this.status = 'idle';
-      this.error = this.localize.t('errorNetwork');
+      this.error = { field: 'form', message: this.localize.t('errorNetwork') };
     }
   }
 
@@ -210,7 +262,8 @@ export class ComptoirCartCapture extends ComptoirElement {
     const popover = this.renderRoot.querySelector<HTMLElement>('.popover');
     if (popover && this.open && !this.stopAutoUpdate) {
       const selector = this.anchor ?? this.settings()?.anchorSelector;
-      const anchorElement = selector ? document.querySelector(selector) : null;
+      const anchorElement =
+        this.fieldAnchor ?? (selector ? document.querySelector(selector) : null);
       if (anchorElement) {
         // @floating-ui/dom loads only when a popover actually opens.
         this.stopAutoUpdate = () => undefined;
@@ -218,7 +271,7 @@ export class ComptoirCartCapture extends ComptoirElement {
           if (this.open) this.stopAutoUpdate = anchorTo(anchorElement, popover);
         });
       } else {
-        popover.style.cssText = 'inset: auto 1rem 1rem auto;';
+        popover.style.cssText = 'inset: auto 0.5rem 0.5rem auto;';
       }
       popover.querySelector<HTMLInputElement>('input[type=email]')?.focus();
     }
@@ -260,7 +313,14 @@ export class ComptoirCartCapture extends ComptoirElement {
         novalidate
         @submit=${this.guard((event: SubmitEvent) => this.submit(event))}
       >
-        ${consentFields(this, 'capture', consentText, settings.privacyUrl, this.error)}
+        ${consentFields(
+          this,
+          'capture',
+          consentText,
+          settings.privacyUrl,
+          this.error,
+          this.prefill,
+        )}
         <div class="actions">
           <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
             ${this.localize.t('captureSubmit')}
@@ -304,6 +364,13 @@ export class ComptoirCartCapture extends ComptoirElement {
       ${content}
     </dialog>`;
   }
+}
+
+/** Starts sending the saved cart's later changes (loaded on demand: only after a capture). */
+function followCart(): void {
+  void import('../../cart/sync.js')
+    .then(({ startCartSync }) => startCartSync())
+    .catch(() => undefined);
 }
 
 /** The focused element, looking inside shadow roots. */

@@ -13,6 +13,8 @@ export default css`
     max-inline-size: var(--comptoir-capture-max-width, 28rem);
   }
   .popover {
+    /* Never wider than a phone's screen: the positioning keeps 0.5rem clear on each side. */
+    max-inline-size: min(var(--comptoir-capture-max-width, 28rem), calc(100vw - 1rem));
     position: fixed;
     inset-block-start: 0;
     inset-inline-start: 0;
