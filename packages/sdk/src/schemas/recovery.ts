@@ -34,6 +34,17 @@ export const RestoreUrlSettings = z.strictObject({
   shopUrl: HttpUrl,
   /** For `custom`: a URL with `{cartId}`, `{items}` and `{coupon}` placeholders. */
   pattern: WellFormedText.max(2048).optional(),
+  /**
+   * The query parameter the shop applies a coupon from (WooCommerce with a "coupon from URL"
+   * plugin or snippet, a custom shop): the restore link carries the step's coupon in it and the
+   * email says the code is applied. Without it (and without `{coupon}` in a custom pattern) the
+   * email asks the shopper to enter the code at checkout. Shopify needs none: its cart permalinks
+   * apply `discount=`.
+   */
+  couponParam: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Use 1 to 40 letters, digits, dots, dashes or underscores')
+    .optional(),
 });
 export type RestoreUrlSettings = z.infer<typeof RestoreUrlSettings>;
 

@@ -1,7 +1,7 @@
 import { defaultRecoverySteps } from '@comptoir/sdk/schemas';
 import { describe, expect, it } from 'vitest';
 import { renderAbsenceEmail, renderRecoveryEmail } from './render.js';
-import { buildRestoreUrl } from './restore-url.js';
+import { buildRestoreUrl, restoreAppliesCoupon } from './restore-url.js';
 
 const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)> & 'quotes'`;
 const cart = {
@@ -67,6 +67,7 @@ describe('renderRecoveryEmail', () => {
       step: { ...step, couponCode: 'MERCI10' },
       cart,
       ...links,
+      couponApplies: true,
     });
     expect(email.subject).toBe('Vous avez oublié quelque chose');
     expect(email.html).toContain('lang="fr"');
@@ -147,5 +148,61 @@ describe('buildRestoreUrl', () => {
     expect(buildRestoreUrl({ ...settings, pattern: 'javascript:alert(1)' }, { lines: [] })).toBe(
       'https://shop.example/',
     );
+  });
+});
+
+describe('the coupon line', () => {
+  const everyLanguage = (text: string) =>
+    Object.fromEntries(['en', 'fr', 'de', 'es', 'it', 'nl'].map((lang) => [lang, text]));
+  const withCoupon = {
+    subject: everyLanguage('Your cart'),
+    body: everyLanguage('Your cart is waiting.'),
+    couponCode: 'MERCI10',
+  };
+  const render = (settings: Parameters<typeof restoreAppliesCoupon>[0], locale = 'en') =>
+    renderRecoveryEmail({
+      shopName: 'Atelier',
+      defaultLocale: 'en',
+      locale,
+      step: withCoupon,
+      cart,
+      ...links,
+      couponApplies: restoreAppliesCoupon(settings),
+    });
+
+  it('promises the code is applied only when the restore link applies it', () => {
+    const shopify = render({ preset: 'shopify', shopUrl: 'https://shop.example' });
+    expect(shopify.text).toContain('Your code MERCI10 is applied when you return to your cart.');
+    const woo = { preset: 'woocommerce' as const, shopUrl: 'https://shop.example' };
+    for (const email of [render(undefined), render(woo)]) {
+      expect(email.text).toContain('Use the code MERCI10 at checkout.');
+      expect(email.text).not.toContain('is applied');
+      expect(email.html).toContain('Use the code MERCI10 at checkout.');
+    }
+    // A WooCommerce shop whose plugin applies ?coupon=: the link carries it and the email says so.
+    const plugin = { ...woo, couponParam: 'coupon' };
+    expect(render(plugin).text).toContain('is applied when you return');
+    expect(buildRestoreUrl(plugin, { lines: [], couponCode: 'MERCI10' })).toBe(
+      'https://shop.example/cart/?coupon=MERCI10',
+    );
+    const custom = { preset: 'custom' as const, shopUrl: 'https://shop.example', pattern: '/cart' };
+    expect(restoreAppliesCoupon(custom)).toBe(false);
+    expect(restoreAppliesCoupon({ ...custom, pattern: '/cart?c={coupon}' })).toBe(true);
+    expect(
+      buildRestoreUrl({ ...custom, couponParam: 'promo' }, { lines: [], couponCode: 'X' }),
+    ).toBe('https://shop.example/cart?promo=X');
+  });
+
+  it('says it truthfully in all six languages', () => {
+    const expected: Record<string, string> = {
+      en: 'Use the code MERCI10 at checkout.',
+      fr: 'Saisissez le code MERCI10 lors du paiement.',
+      de: 'Geben Sie den Code MERCI10 an der Kasse ein.',
+      es: 'Introduce el código MERCI10 al pagar.',
+      it: 'Inserisci il codice MERCI10 al momento del pagamento.',
+      nl: 'Vul de code MERCI10 in bij het afrekenen.',
+    };
+    for (const [locale, sentence] of Object.entries(expected))
+      expect(render(undefined, locale).text, locale).toContain(sentence);
   });
 });

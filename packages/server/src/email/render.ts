@@ -24,6 +24,11 @@ export interface RecoveryRenderInput {
   restoreUrl: string;
   /** The `/u/:token` page. */
   unsubscribeUrl: string;
+  /**
+   * Whether the restore link applies the step's coupon (`restoreAppliesCoupon`); when not, the
+   * email asks the shopper to enter the code at checkout instead of promising it is applied.
+   */
+  couponApplies?: boolean;
 }
 
 /** What a "we're back" email is rendered from. */
@@ -87,6 +92,7 @@ export function renderRecoveryEmail(input: RecoveryRenderInput): RenderedEmail {
     unsubscribeUrl: input.unsubscribeUrl,
     strings,
     ...(input.step.couponCode ? { couponCode: input.step.couponCode } : {}),
+    couponApplies: input.couponApplies === true,
   };
   return { subject, html: recoveryHtml(template), text: recoveryText(template) };
 }

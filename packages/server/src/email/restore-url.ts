@@ -39,19 +39,24 @@ function shopifyUrl(shopUrl: string, target: RestoreTarget): string {
  * opens `/cart/` (WooCommerce keeps the session's cart on the shopper's device). The coupon goes in
  * `coupon_code`, which WooCommerce applies with its "apply coupon from URL" support or a small snippet.
  */
-function wooCommerceUrl(shopUrl: string, target: RestoreTarget): string {
+function wooCommerceUrl(shopUrl: string, target: RestoreTarget, couponParam?: string): string {
   const url = new URL(`${trimSlash(shopUrl)}/cart/`);
   const [only, ...rest] = target.lines;
   if (only && rest.length === 0) {
     url.searchParams.set('add-to-cart', only.id);
     url.searchParams.set('quantity', String(only.quantity));
   }
-  if (target.couponCode) url.searchParams.set('coupon_code', target.couponCode);
+  if (target.couponCode) url.searchParams.set(couponParam ?? 'coupon_code', target.couponCode);
   return url.href;
 }
 
 /** A custom pattern: `{cartId}`, `{items}` (`id:qty,…`) and `{coupon}`, each URL-encoded. */
-function customUrl(shopUrl: string, pattern: string, target: RestoreTarget): string {
+function customUrl(
+  shopUrl: string,
+  pattern: string,
+  target: RestoreTarget,
+  couponParam?: string,
+): string {
   const items = target.lines.map((line) => `${line.id}:${line.quantity}`).join(',');
   const filled = pattern
     .replaceAll('{cartId}', encodeURIComponent(target.cartId ?? ''))
@@ -59,7 +64,26 @@ function customUrl(shopUrl: string, pattern: string, target: RestoreTarget): str
     .replaceAll('{coupon}', encodeURIComponent(target.couponCode ?? ''));
   const url = new URL(filled, `${trimSlash(shopUrl)}/`);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${trimSlash(shopUrl)}/`;
+  if (couponParam && target.couponCode) url.searchParams.set(couponParam, target.couponCode);
   return url.href;
+}
+
+/**
+ * Whether the restore link applies a step's coupon by itself, so the email may say "applied":
+ * Shopify's permalinks apply `discount=`; WooCommerce core applies nothing from a URL, so only a
+ * configured `couponParam` counts; a custom pattern needs `{coupon}` or `couponParam`. Without
+ * restore settings the link opens the shop's home page, which applies nothing.
+ */
+export function restoreAppliesCoupon(settings: RestoreUrlSettings | undefined): boolean {
+  if (!settings) return false;
+  switch (settings.preset) {
+    case 'shopify':
+      return true;
+    case 'woocommerce':
+      return settings.couponParam !== undefined;
+    case 'custom':
+      return settings.couponParam !== undefined || (settings.pattern ?? '').includes('{coupon}');
+  }
 }
 
 /** The URL that rebuilds a cart on the shop's platform, with its coupon applied where possible. */
@@ -68,8 +92,8 @@ export function buildRestoreUrl(settings: RestoreUrlSettings, target: RestoreTar
     case 'shopify':
       return shopifyUrl(settings.shopUrl, target);
     case 'woocommerce':
-      return wooCommerceUrl(settings.shopUrl, target);
+      return wooCommerceUrl(settings.shopUrl, target, settings.couponParam);
     case 'custom':
-      return customUrl(settings.shopUrl, settings.pattern ?? '/cart', target);
+      return customUrl(settings.shopUrl, settings.pattern ?? '/cart', target, settings.couponParam);
   }
 }

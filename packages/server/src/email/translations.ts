@@ -10,6 +10,11 @@ export interface EmailStrings {
   subtotal: string;
   /** Introduces the coupon the restore link applies. */
   couponApplied: (code: string) => string;
+  /** Introduces a coupon the restore link cannot apply: the shopper enters it. */
+  couponAtCheckout: (code: string) => string;
+  /** The page a test email's links open: they lead to no real cart. */
+  previewLinkTitle: string;
+  previewLink: string;
   /** Why the shopper receives the email. */
   reason: (shopName: string) => string;
   /** The unsubscribe link text. */
@@ -39,6 +44,10 @@ const en: EmailStrings = {
   quantity: 'Qty',
   subtotal: 'Subtotal',
   couponApplied: (code) => `Your code ${code} is applied when you return to your cart.`,
+  couponAtCheckout: (code) => `Use the code ${code} at checkout.`,
+  previewLinkTitle: 'Test email link',
+  previewLink:
+    "This link comes from a test email. In a real email it opens the shopper's cart at your shop (restore link) or their unsubscribe page.",
   reason: (shop) => `You receive this email because you asked ${shop} to keep your cart.`,
   unsubscribe: 'Unsubscribe',
   backSubject: (shop) => `${shop} is back`,
@@ -58,6 +67,10 @@ const fr: EmailStrings = {
   quantity: 'Qté',
   subtotal: 'Sous-total',
   couponApplied: (code) => `Votre code ${code} est appliqué quand vous revenez à votre panier.`,
+  couponAtCheckout: (code) => `Saisissez le code ${code} lors du paiement.`,
+  previewLinkTitle: 'Lien d’un e-mail de test',
+  previewLink:
+    'Ce lien vient d’un e-mail de test. Dans un vrai e-mail, il ouvre le panier du client dans votre boutique (lien de récupération) ou sa page de désinscription.',
   reason: (shop) =>
     `Vous recevez cet email car vous avez demandé à ${shop} de garder votre panier.`,
   unsubscribe: 'Se désabonner',
@@ -79,6 +92,10 @@ const de: EmailStrings = {
   quantity: 'Menge',
   subtotal: 'Zwischensumme',
   couponApplied: (code) => `Ihr Code ${code} wird angewendet, wenn Sie zum Warenkorb zurückkehren.`,
+  couponAtCheckout: (code) => `Geben Sie den Code ${code} an der Kasse ein.`,
+  previewLinkTitle: 'Link aus einer Test-E-Mail',
+  previewLink:
+    'Dieser Link stammt aus einer Test-E-Mail. In einer echten E-Mail öffnet er den Warenkorb des Kunden in Ihrem Shop (Wiederherstellungslink) oder seine Abmeldeseite.',
   reason: (shop) =>
     `Sie erhalten diese E-Mail, weil Sie ${shop} gebeten haben, Ihren Warenkorb zu speichern.`,
   unsubscribe: 'Abmelden',
@@ -100,6 +117,10 @@ const es: EmailStrings = {
   quantity: 'Cant.',
   subtotal: 'Subtotal',
   couponApplied: (code) => `Tu código ${code} se aplica al volver a tu carrito.`,
+  couponAtCheckout: (code) => `Introduce el código ${code} al pagar.`,
+  previewLinkTitle: 'Enlace de un correo de prueba',
+  previewLink:
+    'Este enlace viene de un correo de prueba. En un correo real abre el carrito del cliente en tu tienda (enlace de recuperación) o su página para darse de baja.',
   reason: (shop) => `Recibes este email porque pediste a ${shop} que guardara tu carrito.`,
   unsubscribe: 'Darse de baja',
   backSubject: (shop) => `${shop} ha vuelto`,
@@ -118,6 +139,10 @@ const it: EmailStrings = {
   quantity: 'Qtà',
   subtotal: 'Subtotale',
   couponApplied: (code) => `Il tuo codice ${code} viene applicato quando torni al carrello.`,
+  couponAtCheckout: (code) => `Inserisci il codice ${code} al momento del pagamento.`,
+  previewLinkTitle: 'Link di un’email di prova',
+  previewLink:
+    'Questo link viene da un’email di prova. In un’email vera apre il carrello del cliente nel tuo negozio (link di recupero) o la sua pagina di disiscrizione.',
   reason: (shop) =>
     `Ricevi questa email perché hai chiesto a ${shop} di conservare il tuo carrello.`,
   unsubscribe: 'Annulla iscrizione',
@@ -138,6 +163,10 @@ const nl: EmailStrings = {
   quantity: 'Aantal',
   subtotal: 'Subtotaal',
   couponApplied: (code) => `Je code ${code} wordt toegepast als je terugkeert naar je winkelwagen.`,
+  couponAtCheckout: (code) => `Vul de code ${code} in bij het afrekenen.`,
+  previewLinkTitle: 'Link uit een testmail',
+  previewLink:
+    'Deze link komt uit een testmail. In een echte e-mail opent hij de winkelwagen van de klant in je winkel (herstellink) of zijn afmeldpagina.',
   reason: (shop) => `Je ontvangt deze e-mail omdat je ${shop} vroeg je winkelwagen te bewaren.`,
   unsubscribe: 'Afmelden',
   backSubject: (shop) => `${shop} is terug`,

@@ -2,6 +2,7 @@ import type { ShopConfig } from '@comptoir/sdk';
 import type { Transaction } from 'kysely';
 import { renderAbsenceEmail, renderRecoveryEmail, type RenderedEmail } from '../email/render.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
+import { restoreAppliesCoupon } from '../email/restore-url.js';
 import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
 import {
   findCartsByIds,
@@ -180,6 +181,7 @@ export function recoveryEmailKind(
           cart: openCart,
           restoreUrl: `${settings.publicUrl}/r/${job.token}`,
           unsubscribeUrl,
+          couponApplies: restoreAppliesCoupon(config.recovery.restoreUrl),
         });
         const to = openCart.email as string;
         return {

@@ -12,10 +12,19 @@ export interface RecoveryTemplateInput {
   /** The merchant's body with its placeholders filled. */
   body: string;
   couponCode?: string;
+  /** Whether the restore link applies `couponCode` by itself. */
+  couponApplies: boolean;
   cart: Pick<Cart, 'currency' | 'subtotal' | 'items'>;
   restoreUrl: string;
   unsubscribeUrl: string;
   strings: EmailStrings;
+}
+
+/** The coupon sentence: "applied" only when the restore link really applies it. */
+function couponLine(input: RecoveryTemplateInput, code: string): string {
+  return input.couponApplies
+    ? input.strings.couponApplied(code)
+    : input.strings.couponAtCheckout(code);
 }
 
 /** The most cart lines an email lists; the restore link brings back all of them. */
@@ -46,7 +55,7 @@ function itemsHtml(input: RecoveryTemplateInput): string {
 /** The HTML part of a recovery email. */
 export function recoveryHtml(input: RecoveryTemplateInput): string {
   const coupon = input.couponCode
-    ? `<p class="c-text" style="margin:0 0 16px;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:22px;color:#18181b;">${escapeHtml(input.strings.couponApplied(input.couponCode))}</p>`
+    ? `<p class="c-text" style="margin:0 0 16px;font-family:Helvetica,Arial,sans-serif;font-size:15px;line-height:22px;color:#18181b;">${escapeHtml(couponLine(input, input.couponCode))}</p>`
     : '';
   const content = [
     paragraphsHtml(input.body),
@@ -83,7 +92,7 @@ export function recoveryText(input: RecoveryTemplateInput): string {
     ...lines,
     `${strings.subtotal}: ${formatMoney(cart.subtotal, cart.currency, locale)}`,
     '',
-    ...(input.couponCode ? [strings.couponApplied(input.couponCode), ''] : []),
+    ...(input.couponCode ? [couponLine(input, input.couponCode), ''] : []),
     `${strings.restoreCart}: ${input.restoreUrl}`,
     '',
     '--',

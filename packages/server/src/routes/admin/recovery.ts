@@ -4,6 +4,7 @@ import { EmailAddress, Locale, ShopConfig } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { isDeliveryError } from '../../email/mailer.js';
 import { renderRecoveryEmail, type RenderedEmail } from '../../email/render.js';
+import { restoreAppliesCoupon } from '../../email/restore-url.js';
 import { ApiError } from '../../errors.js';
 import { hashEmail } from '../../keys.js';
 import { jsonBody, queryParams } from '../../middleware/json-body.js';
@@ -45,8 +46,9 @@ function sampleEmail(
         { id: 'sample-2', title: 'Beeswax candle', quantity: 2, unitPrice: 825 },
       ],
     },
-    restoreUrl: `${publicUrl}/r/preview`,
-    unsubscribeUrl: `${publicUrl}/u/preview`,
+    restoreUrl: `${publicUrl}/r/preview?lang=${encodeURIComponent(locale ?? config.defaultLocale)}`,
+    unsubscribeUrl: `${publicUrl}/u/preview?lang=${encodeURIComponent(locale ?? config.defaultLocale)}`,
+    couponApplies: restoreAppliesCoupon(config.recovery.restoreUrl),
   });
 }
 

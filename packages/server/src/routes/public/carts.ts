@@ -60,6 +60,14 @@ function captureOnce(
         ? await findCartByPlatformId(trx, shop.id, input.cart.id)
         : undefined;
     if (cartId && !existing) throw new NotFoundError('Cart');
+    // An ordered cart is history (its revenue is attributed): the storefront's next cart is a new
+    // capture. The widget forgets the old one on this answer.
+    if (cartId && existing && existing.status !== 'open')
+      throw new ApiError(
+        409,
+        'cart_closed',
+        'This cart was ordered; capture the next cart with POST',
+      );
     const contents = contentsOf(input, existing, shop.config, now);
     const cart = existing
       ? await updateCart(trx, existing, contents, now)

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { SUPPORTED_LOCALES } from '@comptoir/sdk/schemas';
 import type { AppEnv } from '../../context.js';
 import { escapeHtml } from '../../email/escape.js';
 import { buildRestoreUrl } from '../../email/restore-url.js';
@@ -40,6 +41,24 @@ async function jobAndShop(
   return shop && { job, shop };
 }
 
+/**
+ * `GET /r/preview` and `GET /u/preview`: where the links of a test email or of the config page's
+ * preview lead. They belong to no shopper, so the page says what the link does in a real email
+ * (in `?lang`, default English) instead of answering 404.
+ */
+function previewPage(c: Context<AppEnv>) {
+  const asked = (c.req.query('lang') ?? '').toLowerCase().split('-')[0] ?? '';
+  const lang = (SUPPORTED_LOCALES as readonly string[]).includes(asked) ? asked : 'en';
+  const strings = emailStrings(lang);
+  return page(
+    c,
+    200,
+    lang,
+    strings.previewLinkTitle,
+    `<h1>${escapeHtml(strings.previewLinkTitle)}</h1><p>${escapeHtml(strings.previewLink)}</p>`,
+  );
+}
+
 function notFound(c: Context<AppEnv>) {
   const strings = emailStrings('en');
   return page(c, 404, 'en', strings.linkExpired, `<p>${escapeHtml(strings.linkExpired)}</p>`);
@@ -49,46 +68,48 @@ function notFound(c: Context<AppEnv>) {
  * `GET /r/:token`: a recovery email's restore link. Records the click and redirects to the shop's
  * cart-restore URL (its coupon applied); the link works for the shop's `tokenTtlDays`.
  */
-export const restoreLinks = new Hono<AppEnv>().get('/:token', async (c) => {
-  const found = await jobAndShop(c);
-  if (!found || found.job.kind !== 'recovery') return notFound(c);
-  const { job, shop } = found;
-  const { db, clock } = c.get('deps');
-  const now = clock();
-  const recovery = shop.config.recovery;
-  const strings = emailStrings(shop.config.defaultLocale);
-  const expiresAt = Date.parse(job.sentAt ?? job.createdAt) + recovery.tokenTtlDays * 86_400_000;
-  if (now.getTime() > expiresAt) {
-    return page(
-      c,
-      410,
-      shop.config.defaultLocale,
-      strings.linkExpired,
-      `<p>${escapeHtml(strings.linkExpired)}</p>`,
-    );
-  }
-  const cart = await findCart(db, shop.id, job.subjectId);
-  await insertClick(db, shop.id, {
-    id: newId('clk'),
-    jobId: job.id,
-    subjectId: job.subjectId,
-    step: job.step,
-    emailHash: job.emailHash,
-    clickedAt: now.toISOString(),
+export const restoreLinks = new Hono<AppEnv>()
+  .get('/preview', (c) => previewPage(c))
+  .get('/:token', async (c) => {
+    const found = await jobAndShop(c);
+    if (!found || found.job.kind !== 'recovery') return notFound(c);
+    const { job, shop } = found;
+    const { db, clock } = c.get('deps');
+    const now = clock();
+    const recovery = shop.config.recovery;
+    const strings = emailStrings(shop.config.defaultLocale);
+    const expiresAt = Date.parse(job.sentAt ?? job.createdAt) + recovery.tokenTtlDays * 86_400_000;
+    if (now.getTime() > expiresAt) {
+      return page(
+        c,
+        410,
+        shop.config.defaultLocale,
+        strings.linkExpired,
+        `<p>${escapeHtml(strings.linkExpired)}</p>`,
+      );
+    }
+    const cart = await findCart(db, shop.id, job.subjectId);
+    await insertClick(db, shop.id, {
+      id: newId('clk'),
+      jobId: job.id,
+      subjectId: job.subjectId,
+      step: job.step,
+      emailHash: job.emailHash,
+      clickedAt: now.toISOString(),
+    });
+    const content = JSON.parse(job.content) as RecoveryJobContent;
+    const target = recovery.restoreUrl
+      ? buildRestoreUrl(recovery.restoreUrl, {
+          ...(cart?.platformCartId ? { cartId: cart.platformCartId } : {}),
+          lines: cart?.items ?? [],
+          ...(content.couponCode ? { couponCode: content.couponCode } : {}),
+        })
+      : shop.config.allowedOrigins[0] && `${shop.config.allowedOrigins[0]}/`;
+    if (!target) return notFound(c);
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.redirect(target, 302);
   });
-  const content = JSON.parse(job.content) as RecoveryJobContent;
-  const target = recovery.restoreUrl
-    ? buildRestoreUrl(recovery.restoreUrl, {
-        ...(cart?.platformCartId ? { cartId: cart.platformCartId } : {}),
-        lines: cart?.items ?? [],
-        ...(content.couponCode ? { couponCode: content.couponCode } : {}),
-      })
-    : shop.config.allowedOrigins[0] && `${shop.config.allowedOrigins[0]}/`;
-  if (!target) return notFound(c);
-  c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer');
-  return c.redirect(target, 302);
-});
 
 /**
  * `GET /u/:token` shows a confirmation page with an unsubscribe button; `POST /u/:token` unsubscribes
@@ -96,6 +117,7 @@ export const restoreLinks = new Hono<AppEnv>().get('/:token', async (c) => {
  * every pending email to that address from the shop.
  */
 export const unsubscribeLinks = new Hono<AppEnv>()
+  .get('/preview', (c) => previewPage(c))
   .get('/:token', async (c) => {
     const found = await jobAndShop(c);
     if (!found) return notFound(c);

@@ -8,6 +8,7 @@ import { languageName } from './shop.js';
 // The server's own renderer (pure TypeScript, no Node APIs): the preview shows exactly what the
 // worker would send, from the unsaved draft, without a copy of the templates here.
 import { renderRecoveryEmail, type RenderedEmail } from '../../../email/render.js';
+import { restoreAppliesCoupon } from '../../../email/restore-url.js';
 
 /** The admin API numbers recovery steps from 0, like the config's `recovery.steps` array. */
 const STEP_BASE = 0;
@@ -416,8 +417,9 @@ function draftPreview(ctx: Ctx, step: number, locale: Locale): RenderedEmail | u
       locale,
       step: chosen,
       cart: sampleCart(ctx),
-      restoreUrl: `${location.origin}/r/preview`,
-      unsubscribeUrl: `${location.origin}/u/preview`,
+      restoreUrl: `${location.origin}/r/preview?lang=${locale}`,
+      unsubscribeUrl: `${location.origin}/u/preview?lang=${locale}`,
+      couponApplies: restoreAppliesCoupon(ctx.draft.recovery.restoreUrl),
     });
   } catch {
     return undefined;
