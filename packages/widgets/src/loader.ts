@@ -171,7 +171,7 @@ export function boot(
     if (data.shop && readStorage(`comptoir:captured:${data.shop}`))
       void import('./cart/sync.js')
         .then(({ startCartSync }) => startCartSync())
-        .catch((error: unknown) => warnOnce('cart-sync', 'the saved cart cannot follow', error));
+        .catch((error: unknown) => warnOnce('cart-sync', 'cart sync failed', error));
     void startCartAdapter(data.cart).catch((error: unknown) =>
       warnOnce('cart-adapter', 'the cart adapter failed', error),
     );

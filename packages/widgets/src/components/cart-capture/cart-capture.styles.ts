@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// The popover is never wider than a phone's screen: its positioning keeps 0.5rem clear each side.
+// (No comments inside the css: they would ship.)
+
 export default css`
   .base {
     display: flex;
@@ -13,7 +16,6 @@ export default css`
     max-inline-size: var(--comptoir-capture-max-width, 28rem);
   }
   .popover {
-    /* Never wider than a phone's screen: the positioning keeps 0.5rem clear on each side. */
     max-inline-size: min(var(--comptoir-capture-max-width, 28rem), calc(100vw - 1rem));
     position: fixed;
     inset-block-start: 0;
