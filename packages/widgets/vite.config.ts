@@ -90,7 +90,7 @@ export default defineConfig(({ mode }) => {
                   // The calendar stays apart: the FAQ and cart capture never load it.
                   {
                     name: 'runtime',
-                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]money[\\/]|widgets[\\/]src[\\/](translations[\\/](en|translation)\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element|remember-height|notice\.styles)\.ts))/,
+                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]money[\\/]|widgets[\\/]src[\\/](translations[\\/](en|translation)\.ts|cart[\\/]capture-memory\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element|remember-height|notice\.styles)\.ts))/,
                   },
                 ],
               }

@@ -11,7 +11,6 @@ import { elementModules } from './elements.js';
 import { loadTranslation, pickLocale } from './internal/locale.js';
 import { configure } from './internal/remote-config.js';
 import { reserveSpace } from './internal/reserve.js';
-import { readStorage } from './internal/storage.js';
 import { notify, state, subscribe, warnOnce, type ApiTarget } from './internal/state.js';
 
 /** The version of the widgets, as `window.comptoir.version` reports it. */
@@ -167,11 +166,6 @@ export function boot(
             apiUrl: data.api ?? new URL(import.meta.url).origin,
           })
         : Promise.resolve();
-    // A browser that saved a cart keeps it up to date from every page, not only the cart page.
-    if (data.shop && readStorage(`comptoir:captured:${data.shop}`))
-      void import('./cart/sync.js')
-        .then(({ startCartSync }) => startCartSync())
-        .catch((error: unknown) => warnOnce('cart-sync', 'cart sync failed', error));
     void startCartAdapter(data.cart).catch((error: unknown) =>
       warnOnce('cart-adapter', 'the cart adapter failed', error),
     );

@@ -67,3 +67,6 @@ export function startCartSync(): void {
   });
   schedule();
 }
+
+// Imported only where a cart was captured (by the loader, or after a capture): start at once.
+startCartSync();

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import { listenForCartEvents } from '../cart/store.js';
 import { state, subscribe } from './state.js';
+import { readStorage } from './storage.js';
 
 /**
  * The shop's config for one element: its own `config` property, else the shared one. Re-renders
@@ -31,6 +32,10 @@ export class ConfigController implements ReactiveController {
     // Any element on the page starts listening for `comptoir:cart`, so no cart is missed.
     listenForCartEvents();
     this.unsubscribe = subscribe(() => this.host.requestUpdate());
+    // A browser that saved a cart keeps it up to date from every page with an element (the
+    // module starts itself; loaded only in such a browser).
+    if (readStorage(`comptoir:captured:${state.api?.shop}`))
+      void import('../cart/sync.js').catch(() => undefined);
   }
 
   hostDisconnected(): void {

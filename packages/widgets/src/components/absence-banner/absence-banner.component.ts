@@ -36,7 +36,6 @@ const dismissedInMemory = new Set<string>();
  * @summary Holiday or absence notice with the next shipping date.
  *
  * @event comptoir-absence-dismissed - The shopper dismissed the notice. `detail: { absenceId }`.
- * @event comptoir-cart-buttons-applied - The add-to-cart buttons were hidden, marked or restored. `detail: null`.
  * @event comptoir-absence-subscribed - The shopper asked to be told of the return. `detail: { absenceId }`.
  *
  * @csspart base - The wrapper (a labelled region).
@@ -219,10 +218,9 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   private cartButtons(settings: AbsenceCartButtons | undefined, notice: () => string): void {
     if (!settings && !cartButtonsLoaded) return;
     cartButtonsLoaded = true;
-    void import('./cart-buttons.js').then(({ applyCartButtons }) => {
-      applyCartButtons(settings, notice);
-      this.emit('comptoir-cart-buttons-applied', null);
-    });
+    void import('./cart-buttons.js').then(({ applyCartButtons }) =>
+      applyCartButtons(settings, notice),
+    );
   }
 
   protected override updated(): void {
@@ -268,26 +266,20 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';
 
-/**
- * The first focusable element after `element` in the document (or, at the end of the page, the
- * last one before it), skipping what is hidden.
- */
+/** The first focusable element after `element` in the document, skipping what is hidden. */
 function nextFocusable(element: Element): HTMLElement | undefined {
-  let before: HTMLElement | undefined;
-  for (const candidate of document.querySelectorAll<HTMLElement>(FOCUSABLE)) {
-    if (element.contains(candidate) || candidate.tabIndex < 0) continue;
-    if (candidate.getClientRects().length === 0) continue;
-    if (element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING)
-      return candidate;
-    before = candidate;
-  }
-  return before;
+  return [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+    (candidate) =>
+      element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      !element.contains(candidate) &&
+      candidate.tabIndex >= 0 &&
+      candidate.getClientRects().length > 0,
+  );
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'comptoir-absence-dismissed': CustomEvent<AbsenceDetail>;
     'comptoir-absence-subscribed': CustomEvent<AbsenceDetail>;
-    'comptoir-cart-buttons-applied': CustomEvent<null>;
   }
 }
