@@ -6,7 +6,6 @@ import { ComptoirElement } from '../../internal/comptoir-element.js';
 import {
   consentFields,
   focusInvalidField,
-  isEmail,
   readConsentForm,
   type FormError,
 } from '../../internal/consent.js';
@@ -27,16 +26,12 @@ const MEMORY_KEY = 'comptoir:capture';
 const DAY = 86_400_000;
 const MODES = ['inline', 'popover', 'exit-intent'];
 
-/** How far up (a share of the viewport's height) a quick scroll must go to read as leaving. */
-const SCROLL_UP_SHARE = 0.3;
-const SCROLL_UP_MS = 1000;
-
 /**
  * Email capture tied to the cart, with an explicit, unticked consent box whose text and privacy
  * link come from the config. Inline, as a popover anchored to an element (`@floating-ui/dom`)
  * after `delaySeconds`, or as a modal dialog on exit intent (focus trapped, Escape closes, focus
  * returns). Exit intent is the mouse leaving the window on a desktop, and on a phone a quick
- * scroll back up or coming back to the tab. With `capture.emailFieldSelector`, an address typed in
+ * scroll back up or coming back to the tab (`capture-triggers.ts`, loaded only when used). With `capture.emailFieldSelector`, an address typed in
  * the shop's own email field (checkout, account) is offered for saving, next to that field.
  * Once dismissed it stays hidden for `dismissDays`; once captured, it stays hidden for that cart
  * only, whose later changes are sent to the server (`cart/sync.ts`); a new cart is offered again.
@@ -91,42 +86,8 @@ export class ComptoirCartCapture extends ComptoirElement {
   private shownOnce = false;
   /** The shop's email field the popover points at, when the capture was offered from there. */
   private fieldAnchor: Element | null = null;
-  private scrollPeak = { y: 0, at: 0 };
-  private leftPage = false;
-  private readonly onMouseOut = this.guard((event: MouseEvent) => {
-    if (!event.relatedTarget && event.clientY <= 0 && this.effectiveMode() === 'exit-intent')
-      this.show();
-  });
-  // Phones have no mouse to leave the window: a quick scroll back up (towards the address bar
-  // and the back button) reads as leaving.
-  private readonly onScroll = this.guard(() => {
-    if (this.effectiveMode() !== 'exit-intent') return;
-    const y = scrollY;
-    const now = performance.now();
-    if (y >= this.scrollPeak.y || now - this.scrollPeak.at > SCROLL_UP_MS) {
-      this.scrollPeak = { y, at: now };
-      return;
-    }
-    if (this.scrollPeak.y - y >= innerHeight * SCROLL_UP_SHARE) this.show();
-  });
-  // Coming back to the tab after switching away (another app, the tab switcher) is the other sign.
-  private readonly onVisibility = this.guard(() => {
-    if (document.visibilityState === 'hidden') this.leftPage = true;
-    else if (this.leftPage && this.effectiveMode() === 'exit-intent') this.show();
-  });
-  private readonly onFieldChange = this.guard((event: Event) => {
-    const selector = this.settings()?.emailFieldSelector;
-    const field = event.composedPath()[0];
-    if (!selector || !(field instanceof HTMLInputElement) || !field.matches(selector)) return;
-    const email = field.value.trim();
-    if (!isEmail(email) || !this.eligible()) return;
-    this.prefill = email;
-    if (this.effectiveMode() === 'inline') return;
-    this.fieldAnchor = field;
-    this.shownOnce = false;
-    this.show();
-  });
-
+  private triggersRequested = false;
+  private stopTriggers: (() => void) | undefined;
   constructor() {
     super();
     this.open = false;
@@ -196,10 +157,6 @@ export class ComptoirCartCapture extends ComptoirElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('mouseout', this.onMouseOut);
-    addEventListener('scroll', this.onScroll, { passive: true });
-    document.addEventListener('visibilitychange', this.onVisibility);
-    document.addEventListener('change', this.onFieldChange, true);
     // A cart saved on an earlier page keeps following the shopper's changes from this one.
     if (capturedCart()) followCart();
     void this.updateComplete.then(() => this.scheduleDelay());
@@ -207,10 +164,9 @@ export class ComptoirCartCapture extends ComptoirElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('mouseout', this.onMouseOut);
-    removeEventListener('scroll', this.onScroll);
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    document.removeEventListener('change', this.onFieldChange, true);
+    this.stopTriggers?.();
+    this.stopTriggers = undefined;
+    this.triggersRequested = false;
     clearTimeout(this.delayTimer);
     this.stopAutoUpdate?.();
   }
@@ -252,8 +208,43 @@ export class ComptoirCartCapture extends ComptoirElement {
     }
   }
 
+  /**
+   * Offers the capture for an address typed in the shop's own email field: prefilled, and in a
+   * popover next to that field (inline mode: in the form). Called by the email-field trigger.
+   */
+  offerFor(field: HTMLInputElement, email: string): void {
+    if (!this.eligible()) return;
+    this.prefill = email;
+    if (this.effectiveMode() === 'inline') return;
+    this.fieldAnchor = field;
+    this.shownOnce = false;
+    this.show();
+  }
+
+  /** The mode in use, for the triggers. */
+  get currentMode(): CaptureMode {
+    return this.effectiveMode();
+  }
+
+  /** The shop's email-field selector, for the triggers. */
+  get emailFieldSelector(): string | undefined {
+    return this.settings()?.emailFieldSelector;
+  }
+
+  // Exit intent and the shop's email fields need listeners on the page: their code loads only
+  // for a capture that uses one of them.
+  private watchTriggers(): void {
+    if (this.triggersRequested || !this.isConnected) return;
+    if (this.effectiveMode() !== 'exit-intent' && !this.settings()?.emailFieldSelector) return;
+    this.triggersRequested = true;
+    void import('./capture-triggers.js').then(({ watchTriggers }) => {
+      if (this.triggersRequested) this.stopTriggers = watchTriggers(this);
+    });
+  }
+
   protected override updated(): void {
     super.updated();
+    this.watchTriggers();
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && this.open && !dialog.open) {
       dialog.showModal();

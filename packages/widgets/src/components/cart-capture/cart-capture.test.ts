@@ -51,6 +51,12 @@ describe('comptoir-cart-capture', () => {
   };
   afterEach(() => hostElements.splice(0).forEach((element) => element.remove()));
 
+  /** Waits until the element's page listeners (exit intent, email fields) are in place. */
+  const triggersReady = async () => {
+    await import('./capture-triggers.js');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
   const render = (mode = 'inline', lang = 'en') =>
     fixture<ComptoirCartCapture>(
       html`<comptoir-cart-capture
@@ -109,6 +115,7 @@ describe('comptoir-cart-capture', () => {
     trigger.textContent = 'before';
     trigger.focus();
     const el = await render('exit-intent');
+    await triggersReady();
     expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
     document.dispatchEvent(
       new MouseEvent('mouseout', { clientY: -1, relatedTarget: null, bubbles: true }),
@@ -357,6 +364,7 @@ describe('comptoir-cart-capture', () => {
         const el = await fixture<ComptoirCartCapture>(
           html`<comptoir-cart-capture .config=${config}></comptoir-cart-capture>`,
         );
+        await triggersReady();
         expect(el.open).to.equal(false);
         field.value = 'not yet';
         field.dispatchEvent(new Event('change', { bubbles: true }));
@@ -389,6 +397,7 @@ describe('comptoir-cart-capture', () => {
     const spacer = addToPage(document.createElement('div'));
     spacer.style.height = '5000px';
     const el = await render('exit-intent');
+    await triggersReady();
     scrollTo(0, 2000);
     dispatchEvent(new Event('scroll'));
     scrollTo(0, 1900);
@@ -405,6 +414,7 @@ describe('comptoir-cart-capture', () => {
 
     localStorage.clear();
     const other = await render('exit-intent');
+    await triggersReady();
     const visibility = (value: string) => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
       document.dispatchEvent(new Event('visibilitychange'));
