@@ -126,7 +126,9 @@ for (let daysAgo = 27; daysAgo >= 1; daysAgo--) {
       `/v1/shops/${keys.shopId}/carts`,
       {
         cart,
-        ...(email ? { email, consent: { granted: true, text: config.capture.consentText } } : {}),
+        ...(email
+          ? { email, consent: { granted: true, text: config.capture.consentText.en } }
+          : {}),
         locale: 'en',
       },
       publicHeaders,
@@ -252,8 +254,8 @@ try {
     await admin.getByRole('button', { name: 'Add a placement' }).click();
     await admin.getByLabel('Element (CSS selector)').fill('.product-form');
     await admin.getByRole('button', { name: 'Add an option' }).click();
-    await admin.getByLabel('Name', { exact: true }).fill('method');
-    await admin.getByLabel('Value', { exact: true }).fill('express');
+    await admin.getByLabel('Name', { exact: true }).selectOption('country');
+    await admin.getByLabel('Value', { exact: true }).fill('BE');
   });
   await admin.getByRole('button', { name: 'Discard' }).click();
   await shoot('outbox', 'admin-outbox', async () => {
@@ -261,6 +263,44 @@ try {
     await admin.locator('.message iframe').waitFor();
   });
   await shoot('install', 'admin-install', () => admin.locator('#install-snippet').waitFor());
+  await shoot('absences', 'admin-errors', async () => {
+    await admin.getByRole('button', { name: 'Plan an absence' }).click();
+    await admin.getByLabel('First day away').last().fill('2026-08-20');
+    await admin.getByLabel('Last day away').last().fill('2026-08-01');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await admin.locator('#error-summary').waitFor();
+    await admin.evaluate(() => window.scrollTo(0, 0));
+  });
+  await admin.getByRole('button', { name: 'Discard' }).click();
+  await shoot('carts', 'admin-carts', () => admin.locator('.table a').first().waitFor());
+  await admin.locator('.table a').first().click();
+  await admin.locator('#cart-title').waitFor();
+  await admin.screenshot({ path: join(out, 'admin-cart-detail.png') });
+
+  // The same page on a phone, in French: texts per language and errors named by field.
+  const phone = await (
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'fr-FR',
+      reducedMotion: 'reduce',
+    })
+  ).newPage();
+  await phone.goto(`${apiUrl}/admin/`);
+  await phone.locator('#ui-locale').selectOption('fr');
+  await phone.locator('#secret-key').fill(keys.secretKey);
+  await phone.getByRole('button', { name: 'Se connecter' }).click();
+  await phone.locator('.stats').waitFor();
+  await phone.goto(`${apiUrl}/admin/#/faq`);
+  await phone.locator('.faq-card').first().waitFor();
+  await phone.locator('.faq-card .translations summary').first().click();
+  await phone.locator('.faq-card').first().scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(out, 'admin-faq-fr-390.png') });
+  await phone.goto(`${apiUrl}/admin/#/shipping`);
+  await phone.getByLabel('Heure limite de commande', { exact: true }).fill('');
+  await phone.locator('#f-calendar-cutoff-error').waitFor();
+  await phone.locator('#f-calendar-cutoff').scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: join(out, 'admin-errors-fr-390.png') });
+  await phone.context().close();
 
   const shop = await (
     await browser.newContext({
@@ -274,7 +314,7 @@ try {
   await shop.screenshot({ path: join(out, 'demo-home.png') });
   await shop.goto(`${demo.url}/product.html?id=fig-candle`);
   await shop.getByRole('button', { name: 'Add to cart' }).click();
-  await shop.locator('comptoir-free-shipping').getByText(/Add/).waitFor();
+  await shop.locator('comptoir-free-shipping').getByText(/add/i).waitFor();
   await shop.screenshot({ path: join(out, 'demo-product.png') });
   await shop.goto(`${demo.url}/cart.html`);
   await shop.locator('comptoir-cart-capture').getByText('Save your cart').waitFor();

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { missingLocales, textIn, withText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import type { Ctx } from './context.js';
-import { languageNameInText } from './language-name.js';
+import { labelInLanguage, languageNameInText } from './language-name.js';
 
 /** The DOM id of the control that edits `path` (`calendar.absences.0.end` → `f-calendar-absences-0-end`). */
 export function fieldId(path: string): string {
@@ -323,7 +323,7 @@ export function localizedField(
   const main = control(defaultLocale, {
     path: options.path,
     alsoErrorsOf: `${options.path}.${defaultLocale}`,
-    label: others.length ? `${options.label} (${defaultName})` : options.label,
+    label: others.length ? labelInLanguage(options.label, defaultName) : options.label,
   });
   if (others.length === 0) return main;
   const written = textIn(options.value, defaultLocale, defaultLocale).trim() !== '';
@@ -348,7 +348,7 @@ export function localizedField(
       ${others.map((locale) =>
         control(locale, {
           path: `${options.path}.${locale}`,
-          label: `${options.label} (${languageNameInText(locale, ctx.locale)})`,
+          label: labelInLanguage(options.label, languageNameInText(locale, ctx.locale)),
           hint: ctx.t('localized.fallbackHint', { language: defaultName }),
           required: false,
         }),

@@ -16,3 +16,8 @@ export function languageNameInText(locale: string, uiLocale: string): string {
     return locale;
   }
 }
+
+/** A field label naming its language: "Question (French)", "Message (optional, French)". */
+export function labelInLanguage(label: string, language: string): string {
+  return label.endsWith(')') ? `${label.slice(0, -1)}, ${language})` : `${label} (${language})`;
+}

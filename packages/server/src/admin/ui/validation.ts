@@ -1,6 +1,6 @@
 import { SUPPORTED_LOCALES, type Locale } from '@comptoir/sdk/schemas';
 import type { MessageKey } from './i18n.js';
-import { languageNameInText } from './language-name.js';
+import { labelInLanguage, languageNameInText } from './language-name.js';
 import { VALIDATION_MESSAGES, type FieldKind } from './validation-messages.js';
 
 /**
@@ -208,7 +208,7 @@ export function issueFieldName(
   const label = t(key, { language, currency: '' })
     .replace(/\s*\(\)$/, '')
     .replace(/\s*:$/, '');
-  return language && !label.includes(language) ? `${label} (${language})` : label;
+  return language && !label.includes(language) ? labelInLanguage(label, language) : label;
 }
 
 /** The language of a translation's path (`faq.0.question.fr` → `fr`). */
