@@ -163,6 +163,45 @@ describeEachDialect('sends racing orders and unsubscribes', (database) => {
     expect(stats).toBe(relay.received.length);
   }, 60_000);
 
+  it('aborts the SMTP transaction of an email whose cart was ordered after its MAIL FROM, before its claim', async () => {
+    const { db, t, shopId, carts } = await setUp(2, 0);
+    const relay = smtp!;
+    const [first, second] = carts;
+    const transport = mailer!;
+    // The order lands inside the first email's SMTP transaction: after the relay answered DATA,
+    // just before the worker's last-moment claim.
+    const racing: Mailer = {
+      transport: 'smtp',
+      send: (email, options) =>
+        transport.send(email, {
+          beforeData: async () => {
+            if (email.to === first!.email) {
+              expect((await order(t, shopId, first!.cartId)).status).toBe(201);
+            }
+            return (await options?.beforeData?.()) ?? true;
+          },
+        }),
+      close: () => transport.close(),
+    };
+    worker = startWorker({ db, publicUrl: 'https://api.example', mailer: racing, pollMs: 20 });
+    await eventually(() => drained(db, shopId));
+    await worker.stop();
+    // The relay saw the first transaction begin and end without a message; the second went out.
+    expect(relay.received.map((mail) => mail.to[0])).toEqual([second!.email]);
+    expect(relay.aborted).toBe(1);
+    const jobs = await db
+      .selectFrom('recovery_jobs')
+      .select(['subject_id', 'status', 'reason'])
+      .where('shop_id', '=', shopId)
+      .execute();
+    expect(jobs.find((job) => job.subject_id === first!.cartId)).toMatchObject({
+      status: 'cancelled',
+      reason: 'order-completed',
+    });
+    const { emails } = await recorded(db, shopId);
+    expect(emails.map((email) => email.to_address)).toEqual([second!.email]);
+  }, 30_000);
+
   it('records every email the relay accepted, when the cart is ordered or erased while it is on the wire', async () => {
     const { db, t, shopId, carts } = await setUp(50, 150);
     const relay = smtp!;
