@@ -195,13 +195,23 @@ export async function listEmailsOfEmail(
   return rows.map(toSentEmail);
 }
 
-/** Deletes one shopper's emails, suppressions and clicks (GDPR erasure). */
+/**
+ * Erases one shopper from the shop's emails (GDPR): each sent email keeps a row without its
+ * address or rendered parts, so the stats count what went out whether the erasure came before or
+ * after the send was recorded; their clicks and suppressions are deleted.
+ */
 export async function deleteEmailDataOfEmail(
   db: Db,
   shopId: string,
   emailHash: string,
 ): Promise<void> {
-  for (const table of ['recovery_emails', 'recovery_clicks', 'recovery_suppressions'] as const) {
+  await db
+    .updateTable('recovery_emails')
+    .set({ to_address: '', email_hash: '', html: null, text: null })
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .execute();
+  for (const table of ['recovery_clicks', 'recovery_suppressions'] as const) {
     await db
       .deleteFrom(table)
       .where('shop_id', '=', shopId)
