@@ -61,11 +61,43 @@ export const CartCaptureInput = z
   });
 export type CartCaptureInput = z.infer<typeof CartCaptureInput>;
 
+/** One line of an order as the emails after it show it. */
+export const OrderLine = z.strictObject({
+  title: WellFormedText.min(1, 'Required').max(200, 'At most 200 characters'),
+  quantity: z.number().int().min(1).max(10_000),
+  /** The product page, for the review request's link. */
+  url: HttpUrl.optional(),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+/** Where and how an order ships, as the shop's backend reports it with the order. */
+export const OrderShipping = z.strictObject({
+  email: EmailAddress,
+  name: WellFormedText.min(1).max(200).optional(),
+  address: z.strictObject({
+    line1: WellFormedText.min(1, 'Required').max(200),
+    line2: WellFormedText.max(200).optional(),
+    postalCode: WellFormedText.max(20).optional(),
+    city: WellFormedText.min(1, 'Required').max(100),
+    country: CountryCode,
+  }),
+  /** The shopper's language tag (`fr-BE`). */
+  locale: WellFormedText.max(35).optional(),
+  /** A shipping method id of the shop's calendar; default its first method. */
+  methodId: WellFormedText.max(64).optional(),
+  items: z.array(OrderLine).max(100, 'At most 100 lines'),
+  /** The shopper agreed to marketing emails (review requests, win-back). */
+  marketingConsent: z.boolean().optional(),
+});
+export type OrderShipping = z.infer<typeof OrderShipping>;
+
 /** What a shop's checkout reports when an order is placed. */
 export const OrderCompletedInput = z.strictObject({
   cartId: CartItemId,
   orderId: WellFormedText.min(1).max(128).optional(),
   total: MinorUnits,
   currency: CurrencyCode,
+  /** Where the order ships, for the order confirmation; accepted with the secret key only. */
+  shipping: OrderShipping.optional(),
 });
 export type OrderCompletedInput = z.infer<typeof OrderCompletedInput>;

@@ -6,6 +6,7 @@ export * from './element-attributes.js';
 export * from './faq.js';
 export * from './free-shipping.js';
 export * from './holiday-event.js';
+export * from './lifecycle.js';
 export * from './localized-text.js';
 export * from './placement.js';
 export * from './primitives.js';

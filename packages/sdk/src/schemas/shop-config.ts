@@ -4,6 +4,7 @@ import { CaptureSettings } from './capture.js';
 import { FaqList } from './faq.js';
 import { FreeShippingSettings } from './free-shipping.js';
 import { HolidayEvent } from './holiday-event.js';
+import { LifecycleSettings } from './lifecycle.js';
 import { Placement } from './placement.js';
 import { CountryCode, CurrencyCode, HttpUrl, Locale, Origin, ShortText } from './primitives.js';
 import { RecoverySettings } from './recovery.js';
@@ -51,6 +52,8 @@ const ShopConfigFields = z.strictObject({
   /** Storefront origins allowed to call the public API with this shop's publishable key. */
   allowedOrigins: z.array(Origin).max(20, 'At most 20 origins'),
   recovery: RecoverySettings,
+  /** Emails after the order (order confirmation); absent: none. */
+  lifecycle: LifecycleSettings.optional(),
 });
 
 /** The whole editable config of one shop: `GET|PUT /v1/admin/config`. */

@@ -404,7 +404,10 @@ export async function cancelPendingJobs(
   return Number(result.numUpdatedRows);
 }
 
-/** Cancels every pending job to one address in a shop (unsubscribe). */
+/**
+ * Cancels every pending marketing job to one address in a shop (unsubscribe); an order
+ * confirmation is transactional and still goes.
+ */
 export async function cancelPendingJobsForEmail(
   db: Db,
   shopId: string,
@@ -416,6 +419,7 @@ export async function cancelPendingJobsForEmail(
     .set({ status: 'cancelled', reason, lease_owner: null })
     .where('shop_id', '=', shopId)
     .where('email_hash', '=', emailHash)
+    .where('kind', '!=', 'confirmation')
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

@@ -27,8 +27,11 @@ export interface AbsenceSubscriptionsTable {
   created_at: string;
 }
 
-/** What a job sends: a recovery step or the "we're back" email. */
-export type JobKind = 'recovery' | 'absence';
+/**
+ * What a job sends: a recovery step, the "we're back" email, an order confirmation. At most 16
+ * characters: the `kind` columns are `varchar(16)`.
+ */
+export type JobKind = 'recovery' | 'absence' | 'confirmation';
 
 /**
  * Where a job stands. `pending` includes claimed jobs, whose `run_at` is their lease's end;

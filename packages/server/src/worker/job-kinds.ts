@@ -1,5 +1,6 @@
 import { absenceEmailKind, recoveryEmailKind, type EmailKindSettings } from './email-kinds.js';
 import type { JobKindHandler } from './job-kind.js';
+import { orderConfirmationKind } from '../lifecycle/order-confirmation-kind.js';
 
 /** What the kinds of jobs may need from the worker that runs them. */
 export type JobKindSettings = EmailKindSettings;
@@ -9,5 +10,9 @@ export type JobKindSettings = EmailKindSettings;
  * (a newer server's job, during a rolling deploy).
  */
 export function createJobKinds(settings: JobKindSettings): JobKindHandler[] {
-  return [recoveryEmailKind(settings), absenceEmailKind(settings)] as JobKindHandler[];
+  return [
+    recoveryEmailKind(settings),
+    absenceEmailKind(settings),
+    orderConfirmationKind(settings),
+  ] as JobKindHandler[];
 }

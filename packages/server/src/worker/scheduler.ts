@@ -4,6 +4,7 @@ import { derivePublishedConfig } from '../published-config.js';
 import type { Db } from '../storage/database.js';
 import { deleteAddressCaps } from '../storage/address-caps.store.js';
 import type { StoredCart } from '../storage/cart.store.js';
+import { deleteLifecycleOrdersOfEmail } from '../storage/lifecycle-orders.store.js';
 import {
   deleteEmailDataOfEmail,
   suppressedEmails,
@@ -138,6 +139,7 @@ export async function eraseRecoveryData(trx: Db, shopId: string, emailHash: stri
   await deleteEmailDataOfEmail(trx, shopId, emailHash);
   await deleteSequencesOfEmail(trx, shopId, emailHash);
   await deleteAddressCaps(trx, shopId, emailHash);
+  await deleteLifecycleOrdersOfEmail(trx, shopId, emailHash);
 }
 
 /** A shopper's "tell me when you're back" request. */

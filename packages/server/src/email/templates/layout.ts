@@ -12,8 +12,9 @@ export interface LayoutInput {
   contentHtml: string;
   /** Why the shopper receives this email. */
   reason: string;
-  unsubscribeUrl: string;
-  unsubscribeLabel: string;
+  /** Marketing emails only: a transactional email (an order confirmation) has no unsubscribe. */
+  unsubscribeUrl?: string;
+  unsubscribeLabel?: string;
 }
 
 // Dark-mode friendly: the light palette is inline (what every client honours), clients that
@@ -51,7 +52,7 @@ export function htmlLayout(input: LayoutInput): string {
 <tr><td style="padding:8px 24px 24px;">${input.contentHtml}</td></tr>
 </table>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;">
-<tr><td class="c-muted" style="padding:16px 24px;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:18px;color:#71717a;text-align:center;">${escapeHtml(input.reason)}<br><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#71717a;text-decoration:underline;">${escapeHtml(input.unsubscribeLabel)}</a></td></tr>
+<tr><td class="c-muted" style="padding:16px 24px;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:18px;color:#71717a;text-align:center;">${escapeHtml(input.reason)}${input.unsubscribeUrl ? `<br><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#71717a;text-decoration:underline;">${escapeHtml(input.unsubscribeLabel ?? '')}</a>` : ''}</td></tr>
 </table>
 </td></tr>
 </table>

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { OrderCompletedInput, OrderResult } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
+import { ApiError, NotFoundError } from '../../errors.js';
+import { recordLifecycleOrder } from '../../lifecycle/record-lifecycle-order.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { publicKeyOf } from '../../middleware/public-auth.js';
 import { recordVerifiedOrder } from '../../orders/record-order.js';
@@ -28,26 +29,46 @@ export const publicOrders = new Hono<AppEnv>().post(
     const shop = c.get('shop');
     const order = c.req.valid('json');
     const now = clock();
+    const secret = publicKeyOf(c)?.startsWith('sk_') ?? false;
+    // Anyone holding the publishable key could otherwise have the shop email any address.
+    if (order.shipping && !secret) {
+      throw new ApiError(
+        403,
+        'secret_key_required',
+        "`shipping` is accepted only with the shop's secret key (sk_…)",
+        { field: 'shipping' },
+      );
+    }
     const cart = await inRetriedTransaction(db, async (trx) => {
       const found =
         (order.cartId.startsWith('crt_')
           ? await findCart(trx, shop.id, order.cartId)
           : undefined) ?? (await findCartByPlatformId(trx, shop.id, order.cartId));
       if (!found) throw new NotFoundError('Cart');
-      if (publicKeyOf(c)?.startsWith('sk_')) {
+      if (secret) {
+        // An order without its own id counts once per cart.
+        const orderId = order.orderId ?? `cart:${found.id}`;
         const recorded = await recordVerifiedOrder(
           trx,
           shop,
           {
             source: 'backend',
-            // An order without its own id counts once per cart.
-            orderId: order.orderId ?? `cart:${found.id}`,
+            orderId,
             cart: found,
             total: order.total,
             currency: order.currency,
           },
           { now },
         );
+        // After the cart and its jobs (the lock order): the order confirmation, once per order.
+        if (order.shipping) {
+          await recordLifecycleOrder(
+            trx,
+            shop,
+            { source: 'backend', orderId, shipping: order.shipping },
+            now,
+          );
+        }
         return (recorded.counted && (await findCart(trx, shop.id, found.id))) || found;
       }
       if (found.status !== 'open') return found;

@@ -13,6 +13,7 @@ import * as addressCaps from './003-address-caps.js';
 import * as orderWebhooks from './005-order-webhooks.js';
 import * as eventWebhooks from './006-event-webhooks.js';
 import * as rateLimits from './007-rate-limits.js';
+import * as lifecycleOrders from './013-lifecycle-orders.js';
 
 /**
  * Every migration, by name, in the order they run. Add one line per new file
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '005-order-webhooks': orderWebhooks,
   '006-event-webhooks': eventWebhooks,
   '007-rate-limits': rateLimits,
+  '013-lifecycle-orders': lifecycleOrders,
 };
 
 /** A migration that failed; `cause` holds the database's error. */

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { OutgoingEmail } from '../email/mailer.js';
+import type { RenderedEmail } from '../email/render.js';
+import { insertEmails } from '../storage/emails.store.js';
+import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
+import { findLifecycleOrders, type LifecycleOrder } from '../storage/lifecycle-orders.store.js';
+import type { Shop } from '../storage/shop.store.js';
+import type { EmailKindSettings } from '../worker/email-kinds.js';
+import { deliverEmail } from '../worker/deliver-email.js';
+import { messageIdOf, newId } from '../worker/ids.js';
+import type { JobKindHandler } from '../worker/job-kind.js';
+import { deliveryPromise } from './delivery-promise.js';
+import { renderOrderConfirmation } from './render-confirmation.js';
+
+/** A rendered confirmation and what its claim checks again. */
+export interface ConfirmationPayload {
+  email: OutgoingEmail;
+  rendered: RenderedEmail;
+  to: string;
+  emailHash: string;
+  configVersion: number;
+}
+
+/** Whether a shop sends the confirmation itself (on, and the platform does not send one). */
+export function sendsOrderConfirmation(config: Shop['config']): boolean {
+  const settings = config.lifecycle?.orderConfirmation;
+  return settings !== undefined && settings.enabled && !settings.platformSendsOne;
+}
+
+/**
+ * Order confirmations: one transactional email per order reported with an address, saying when
+ * the parcel leaves and when it should arrive as the calendar stood at the order's instant. Not
+ * marketing: no consent, suppression list, quiet hours or frequency cap, and no unsubscribe link.
+ * Stopped by the merchant switching it off (or saying the platform sends one) and by erasure.
+ */
+export function orderConfirmationKind(
+  settings: EmailKindSettings,
+): JobKindHandler<Map<string, LifecycleOrder>, ConfirmationPayload> {
+  return {
+    kind: 'confirmation',
+    async load(db, shop, jobs) {
+      const orders = await findLifecycleOrders(
+        db,
+        shop.id,
+        jobs.map((job) => job.subjectId),
+      );
+      return new Map(orders.map((order) => [order.id, order]));
+    },
+    decide(job, shop, orders) {
+      if (!shop) return { action: 'cancel', reason: 'shop-deleted' };
+      const order = orders?.get(job.subjectId);
+      if (!order) return { action: 'cancel', reason: 'order-erased' };
+      if (!sendsOrderConfirmation(shop.config))
+        return { action: 'cancel', reason: 'confirmation-disabled' };
+      const { config } = shop;
+      // The promise made at the order's instant, not at the (possibly later) send.
+      const promise = deliveryPromise(config, order.methodId, new Date(order.orderedAt));
+      const paragraph = config.lifecycle?.orderConfirmation?.paragraph;
+      const rendered = renderOrderConfirmation({
+        shopName: config.shopName,
+        locale: order.locale,
+        defaultLocale: config.defaultLocale,
+        orderId: order.orderId,
+        promise,
+        ...(paragraph ? { paragraph } : {}),
+        items: order.items,
+        name: order.name,
+        address: order.address,
+      });
+      const fromName = config.recovery.fromName ?? config.shopName;
+      const email: OutgoingEmail = {
+        from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${settings.fromAddress}>`,
+        to: order.email,
+        ...(config.recovery.replyTo ? { replyTo: config.recovery.replyTo } : {}),
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        messageId: messageIdOf(job.id, settings.publicUrl),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      };
+      return {
+        action: 'send',
+        payload: {
+          email,
+          rendered,
+          to: order.email,
+          emailHash: order.emailHash,
+          configVersion: shop.configVersion,
+        },
+      };
+    },
+    claim(db, job, payload) {
+      return claimForSending(db, job, (eb) =>
+        eb.and([
+          eb.exists(
+            eb
+              .selectFrom('lifecycle_orders')
+              .select(sql.lit(1).as('one'))
+              .where('lifecycle_orders.id', '=', job.subjectId)
+              .where('lifecycle_orders.shop_id', '=', job.shopId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('shops')
+              .select(sql.lit(1).as('one'))
+              .where('shops.id', '=', job.shopId)
+              .where('shops.config_version', '=', payload.configVersion),
+          ),
+        ]),
+      );
+    },
+    deliver(payload, claim) {
+      return deliverEmail(settings.mailer, payload.email, claim);
+    },
+    async record(trx, delivered) {
+      const at = delivered.reduce((last, { at }) => (at > last ? at : last), new Date(0));
+      const existing = await markJobsDelivered(
+        trx,
+        delivered.map(({ job }) => job.id),
+        at.toISOString(),
+      );
+      const outbox = settings.mailer.transport === 'outbox';
+      await insertEmails(
+        trx,
+        delivered.map(({ job, payload, at: acceptedAt }) => {
+          const erased = !existing.has(job.id);
+          return {
+            shopId: job.shopId,
+            email: {
+              id: newId('eml'),
+              jobId: job.id,
+              kind: job.kind,
+              subjectId: job.subjectId,
+              step: job.step,
+              to: erased ? '' : payload.to,
+              emailHash: erased ? '' : payload.emailHash,
+              subject: payload.rendered.subject,
+              html: outbox && !erased ? payload.rendered.html : null,
+              text: outbox && !erased ? payload.rendered.text : null,
+              messageId: payload.email.messageId,
+              transport: settings.mailer.transport,
+              createdAt: acceptedAt.toISOString(),
+            },
+          };
+        }),
+      );
+    },
+  };
+}
