@@ -7,6 +7,7 @@ import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { subscribeToAbsence } from '../../worker/scheduler.js';
 import { describeRoutes } from '../openapi.js';
+import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 
 /** What the absence banner sends when a shopper asks to be told of the shop's return. */
 export const AbsenceSubscriptionInput = z.strictObject({
@@ -30,7 +31,7 @@ export const absenceSubscriptions = new Hono<AppEnv>().post(
     }
     const { db, clock } = c.get('deps');
     const shop = c.get('shop');
-    const scheduled = await db.transaction().execute((trx) =>
+    const scheduled = await inRetriedTransaction(db, (trx) =>
       subscribeToAbsence(
         trx,
         shop.id,

@@ -8,6 +8,7 @@ import { findCart } from '../../storage/cart.store.js';
 import { insertClick } from '../../storage/emails.store.js';
 import { findJobByToken, type RecoveryJob } from '../../storage/jobs.store.js';
 import { findShop, type Shop } from '../../storage/shop.store.js';
+import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 import { newId } from '../../worker/ids.js';
 import { unsubscribeByJob, type RecoveryJobContent } from '../../worker/scheduler.js';
 import { describeRoutes } from '../openapi.js';
@@ -136,7 +137,7 @@ export const unsubscribeLinks = new Hono<AppEnv>()
     const found = await jobAndShop(c);
     if (!found) return notFound(c);
     const { db, clock } = c.get('deps');
-    await db.transaction().execute((trx) => unsubscribeByJob(trx, found.job, clock()));
+    await inRetriedTransaction(db, (trx) => unsubscribeByJob(trx, found.job, clock()));
     const lang = found.shop.config.defaultLocale;
     const strings = emailStrings(lang);
     const done = strings.unsubscribed(found.shop.config.shopName);
