@@ -74,6 +74,23 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
         },
       },
     ],
+    announcements: {
+      rotateSeconds: 7,
+      messages: [
+        {
+          id: 'free-shipping',
+          text: 'Free standard shipping from €45, in France and Belgium.',
+          link: { url: `${shopUrl}/faq.html#faq-free-shipping`, label: 'Shipping details' },
+        },
+        {
+          id: 'week-candles',
+          text: 'This week only: a matchbox with every candle.',
+          link: { url: `${shopUrl}/product.html?id=fig-candle`, label: 'See the candle' },
+          end: `${isoDay(new Date(now.getTime() + 6 * 86_400_000))}T23:59`,
+          countdown: true,
+        },
+      ],
+    },
     faq: [
       {
         id: 'when-ship',

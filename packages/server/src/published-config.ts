@@ -64,6 +64,7 @@ export function derivePublishedConfig(
     freeShipping: config.freeShipping,
     holidayEvents: config.holidayEvents,
     faq: config.faq,
+    ...(config.announcements ? { announcements: config.announcements } : {}),
     capture: config.capture,
     placements: publishablePlacements(config.placements),
     theme: config.theme,

@@ -6,4 +6,5 @@ export const elementModules: Record<string, () => Promise<unknown>> = {
   'comptoir-holiday-deadline': () => import('./components/holiday-deadline/holiday-deadline.js'),
   'comptoir-faq': () => import('./components/faq/faq.js'),
   'comptoir-cart-capture': () => import('./components/cart-capture/cart-capture.js'),
+  'comptoir-announcement-bar': () => import('./components/announcement-bar/announcement-bar.js'),
 };

@@ -1,5 +1,5 @@
 /**
- * `@comptoir/widgets`: all six elements (registered on import), the cart store and adapters, and
+ * `@comptoir/widgets`: all seven elements (registered on import), the cart store and adapters, and
  * `configure()` for bundlers. Each element is also on its own path, e.g.
  * `@comptoir/widgets/free-shipping`.
  */
@@ -13,6 +13,7 @@ export * from './components/shipping-cutoff/shipping-cutoff.js';
 export * from './components/holiday-deadline/holiday-deadline.js';
 export * from './components/faq/faq.js';
 export * from './components/cart-capture/cart-capture.js';
+export * from './components/announcement-bar/announcement-bar.js';
 export { ComptoirElement } from './internal/comptoir-element.js';
 export { setCart, getCart, onCartChange } from './cart/store.js';
 export { startShopifyAdapter, fromShopifyCart } from './cart/shopify.js';

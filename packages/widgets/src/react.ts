@@ -21,6 +21,10 @@ import {
   ComptoirFreeShipping,
   type ThresholdReachedDetail,
 } from './components/free-shipping/free-shipping.js';
+import {
+  ComptoirAnnouncementBar,
+  type AnnouncementDetail,
+} from './components/announcement-bar/announcement-bar.js';
 import { ComptoirHolidayDeadline } from './components/holiday-deadline/holiday-deadline.js';
 import { ComptoirShippingCutoff } from './components/shipping-cutoff/shipping-cutoff.js';
 
@@ -80,5 +84,15 @@ export const CartCapture = createComponent({
   events: {
     onCaptured: 'comptoir-cart-captured' as EventName<CustomEvent<CartCapturedDetail>>,
     onDismiss: 'comptoir-capture-dismissed' as EventName<CustomEvent<null>>,
+  },
+});
+
+/** `<comptoir-announcement-bar>` for React. */
+export const AnnouncementBar = createComponent({
+  react: React,
+  tagName: 'comptoir-announcement-bar',
+  elementClass: ComptoirAnnouncementBar,
+  events: {
+    onDismiss: 'comptoir-announcement-dismissed' as EventName<CustomEvent<AnnouncementDetail>>,
   },
 });

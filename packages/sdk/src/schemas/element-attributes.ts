@@ -11,6 +11,7 @@ export const ELEMENT_ATTRIBUTES = {
   'comptoir-holiday-deadline': ['event'],
   'comptoir-faq': ['category', 'heading-level', 'no-search', 'no-json-ld'],
   'comptoir-cart-capture': ['mode', 'anchor', 'open'],
+  'comptoir-announcement-bar': ['no-dismiss'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Attributes every element honours: `lang` picks its language. */

@@ -1,3 +1,4 @@
+export * from './announcement.js';
 export * from './api-error.js';
 export * from './calendar.js';
 export * from './capture.js';

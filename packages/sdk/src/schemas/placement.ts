@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPlacementAttribute, placementAttributesOf } from './element-attributes.js';
 import { CssSelector, WellFormedText } from './primitives.js';
 
-/** The six elements Comptoir defines. */
+/** The seven elements Comptoir defines. */
 export const ELEMENT_TAGS = [
   'comptoir-absence-banner',
   'comptoir-free-shipping',
@@ -10,6 +10,7 @@ export const ELEMENT_TAGS = [
   'comptoir-holiday-deadline',
   'comptoir-faq',
   'comptoir-cart-capture',
+  'comptoir-announcement-bar',
 ] as const;
 
 /** The tag name of one of Comptoir's elements. */

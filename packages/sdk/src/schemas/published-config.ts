@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnouncementSettings } from './announcement.js';
 import { ShopCalendar } from './calendar.js';
 import { CaptureSettings } from './capture.js';
 import { FaqEntry } from './faq.js';
@@ -26,6 +27,8 @@ export const PublishedConfig = z.object({
   freeShipping: FreeShippingSettings,
   holidayEvents: z.array(HolidayEvent),
   faq: z.array(FaqEntry),
+  /** The announcement bar's messages; absent from configs published before it existed. */
+  announcements: AnnouncementSettings.optional(),
   capture: CaptureSettings,
   placements: z.array(Placement),
   theme: Theme,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnouncementSettings } from './announcement.js';
 import { calendarFields, DateList } from './calendar.js';
 import { CaptureSettings } from './capture.js';
 import { FaqList } from './faq.js';
@@ -43,6 +44,8 @@ const ShopConfigFields = z.strictObject({
   freeShipping: FreeShippingSettings,
   holidayEvents: z.array(HolidayEvent).max(20, 'At most 20 holiday events'),
   faq: FaqList,
+  /** The announcement bar's messages (none when absent). */
+  announcements: AnnouncementSettings.optional(),
   /** The storefront page that shows the FAQ, for each question's deep link (`…#faq-<id>`). */
   faqPageUrl: HttpUrl.optional(),
   capture: CaptureSettings,

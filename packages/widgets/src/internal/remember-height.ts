@@ -5,7 +5,7 @@ import { readStorage, writeStorage } from './storage.js';
 const MAX_ENTRIES = 120;
 /** A reservation the element never grows into is dropped this long after it was made. */
 export const HOLD_MS = 4000;
-/** Only the height an element settles at as the page loads is remembered, not after a click. */
+/** Only heights settled while the page loads are remembered (not after a click, nor later). */
 const REMEMBER_MS = 8000;
 
 let pageHadInput = false;
@@ -13,8 +13,6 @@ if (typeof addEventListener === 'function') {
   for (const type of ['pointerdown', 'keydown'])
     addEventListener(type, () => (pageHadInput = true), { capture: true, once: true });
 }
-/** When each element first rendered: it is remembered for `REMEMBER_MS` from then. */
-const firstRenderAt = new WeakMap<HTMLElement, number>();
 
 /**
  * Called after each render: keeps the height the loader reserved (`data-comptoir-reserved`
@@ -46,9 +44,7 @@ export function releaseReservation(element: HTMLElement): void {
 /** Writes the element's height for the next visit, while the page is still settling. */
 function rememberHeight(element: HTMLElement): void {
   if (element.hasAttribute('data-no-reserve') || pageHadInput) return;
-  const now = performance.now();
-  if (!firstRenderAt.has(element)) firstRenderAt.set(element, now);
-  if (now - firstRenderAt.get(element)! > REMEMBER_MS) return;
+  if (performance.now() > REMEMBER_MS) return;
   // Read afresh each time: other tabs of the shop (and other copies of the widgets) write it too,
   // and a copy kept in memory would overwrite their heights with stale ones.
   const heights = readStorage<Heights>(HEIGHTS_KEY) ?? {};

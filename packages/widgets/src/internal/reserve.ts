@@ -17,6 +17,7 @@ function rendersNothing(tag: string, config: PublishedConfig | undefined): boole
     'comptoir-holiday-deadline': config.holidayEvents,
     'comptoir-faq': config.faq,
     'comptoir-free-shipping': config.freeShipping?.rules,
+    'comptoir-announcement-bar': config.announcements?.messages ?? [],
   };
   return tag in empty && !empty[tag]?.length;
 }

@@ -46,5 +46,11 @@ const de: Translation = {
   captureDone:
     'Gespeichert. Wenn Sie Ihre Bestellung nicht abschließen, schicken wir Ihnen per E-Mail einen Link zu diesem Warenkorb.',
   captureNoThanks: 'Nein danke',
+  announcementLabel: 'Ankündigungen',
+  announcementEndsIn: ({ duration }) => `Endet in ${duration}`,
+  announcementEndsOn: ({ date }) => `Bis ${date}`,
+  announcementPrevious: 'Vorherige Nachricht',
+  announcementNext: 'Nächste Nachricht',
+  announcementPause: 'Nachrichten anhalten',
 };
 export default de;

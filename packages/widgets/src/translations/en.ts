@@ -43,5 +43,11 @@ const en: Translation = {
   captureSubmit: 'Save my cart',
   captureDone: "Saved. If you don't complete your order, we'll email you a link back to this cart.",
   captureNoThanks: 'No thanks',
+  announcementLabel: 'Announcements',
+  announcementEndsIn: ({ duration }) => `Ends in ${duration}`,
+  announcementEndsOn: ({ date }) => `Ends ${date}`,
+  announcementPrevious: 'Previous message',
+  announcementNext: 'Next message',
+  announcementPause: 'Pause the messages',
 };
 export default en;

@@ -44,5 +44,11 @@ const es: Translation = {
   captureDone:
     'Guardado. Si no completas tu pedido, te enviaremos por correo un enlace a este carrito.',
   captureNoThanks: 'No, gracias',
+  announcementLabel: 'Avisos',
+  announcementEndsIn: ({ duration }) => `Termina en ${duration}`,
+  announcementEndsOn: ({ date }) => `Hasta el ${date}`,
+  announcementPrevious: 'Mensaje anterior',
+  announcementNext: 'Mensaje siguiente',
+  announcementPause: 'Pausar los mensajes',
 };
 export default es;

@@ -45,5 +45,11 @@ const fr: Translation = {
   captureDone:
     'C’est noté. Si vous ne finalisez pas votre commande, nous vous enverrons par e-mail un lien vers ce panier.',
   captureNoThanks: 'Non merci',
+  announcementLabel: 'Annonces',
+  announcementEndsIn: ({ duration }) => `Se termine dans ${duration}`,
+  announcementEndsOn: ({ date }) => `Jusqu’au ${date}`,
+  announcementPrevious: 'Message précédent',
+  announcementNext: 'Message suivant',
+  announcementPause: 'Mettre les messages en pause',
 };
 export default fr;

@@ -49,5 +49,11 @@ const it: Translation = {
   captureDone:
     'Salvato. Se non completi l’ordine, ti invieremo via email un link a questo carrello.',
   captureNoThanks: 'No, grazie',
+  announcementLabel: 'Annunci',
+  announcementEndsIn: ({ duration }) => `Termina tra ${duration}`,
+  announcementEndsOn: ({ date }) => `Fino a ${date}`,
+  announcementPrevious: 'Messaggio precedente',
+  announcementNext: 'Messaggio successivo',
+  announcementPause: 'Metti in pausa i messaggi',
 };
 export default it;

@@ -44,5 +44,11 @@ const nl: Translation = {
   captureDone:
     'Bewaard. Als je je bestelling niet afrondt, mailen we je een link naar deze winkelwagen.',
   captureNoThanks: 'Nee, bedankt',
+  announcementLabel: 'Aankondigingen',
+  announcementEndsIn: ({ duration }) => `Eindigt over ${duration}`,
+  announcementEndsOn: ({ date }) => `Tot en met ${date}`,
+  announcementPrevious: 'Vorig bericht',
+  announcementNext: 'Volgend bericht',
+  announcementPause: 'Berichten pauzeren',
 };
 export default nl;

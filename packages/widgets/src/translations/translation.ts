@@ -51,6 +51,16 @@ export interface Translation {
   /** After a capture: true at that moment (nothing is sent yet; an email follows only without an order). */
   captureDone: string;
   captureNoThanks: string;
+  /** Labels the announcement bar's region. */
+  announcementLabel: string;
+  /** The countdown to a message's end, under two days. */
+  announcementEndsIn: (values: { duration: string }) => string;
+  /** A message's end further away, e.g. "Ends Sun 14 Dec, 23:59". */
+  announcementEndsOn: (values: { date: string }) => string;
+  announcementPrevious: string;
+  announcementNext: string;
+  /** The rotation's pause button (a toggle: `aria-pressed` says whether it is paused). */
+  announcementPause: string;
 }
 
 /** A key of the translation. */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AnnouncementSettings } from './announcement.js';
+
+describe('AnnouncementSettings', () => {
+  const message = { id: 'sale', text: 'Winter sale', start: '2026-12-01T08:00' };
+
+  it('takes scheduled, targeted messages with a link', () => {
+    const parsed = AnnouncementSettings.parse({
+      rotateSeconds: 6,
+      messages: [
+        {
+          ...message,
+          end: '2026-12-24T18:00',
+          countdown: true,
+          weekdays: ['sat', 'sun'],
+          paths: ['/', '/products/*'],
+          devices: ['mobile'],
+          link: { url: 'https://shop.example/sale', label: 'Shop now' },
+        },
+      ],
+    });
+    expect(parsed.messages[0]!.paths).toEqual(['/', '/products/*']);
+  });
+
+  it('refuses what would mislead a shopper, naming the field', () => {
+    const issues = (messages: unknown[]) =>
+      AnnouncementSettings.safeParse({ rotateSeconds: 6, messages }).error?.issues.map((issue) =>
+        issue.path.join('.'),
+      );
+    expect(issues([{ ...message, end: '2026-11-30T08:00' }])).toEqual(['messages.0.end']);
+    expect(issues([{ ...message, countdown: true }])).toEqual(['messages.0.countdown']);
+    expect(issues([{ ...message, start: '2026-12-01 08:00' }])).toEqual(['messages.0.start']);
+    expect(issues([{ ...message, paths: ['products/*'] }])).toEqual(['messages.0.paths.0']);
+    expect(issues([{ ...message, link: { url: 'javascript:alert(1)', label: 'x' } }])).toEqual([
+      'messages.0.link.url',
+    ]);
+    expect(issues([message, message])).toEqual(['messages.1.id']);
+  });
+});
