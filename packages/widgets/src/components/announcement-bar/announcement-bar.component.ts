@@ -207,12 +207,22 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
 
   protected override updated(): void {
     super.updated();
-    clearTimeout(this.rotation);
-    this.rotation = undefined;
     const count = this.current().length;
-    if (!this.rotates(count)) return;
+    if (!this.rotates(count)) {
+      clearTimeout(this.rotation);
+      this.rotation = undefined;
+      return;
+    }
+    // One turn pending at a time: other updates (the clock, a cart change) do not postpone it.
+    if (this.rotation !== undefined) return;
     const seconds = this.shopConfig?.announcements?.rotateSeconds ?? 6;
-    this.rotation = setTimeout(() => this.step(1, count), Math.max(3, seconds) * 1000);
+    this.rotation = setTimeout(
+      () => {
+        this.rotation = undefined;
+        this.step(1, this.current().length || 1);
+      },
+      Math.max(3, seconds) * 1000,
+    );
   }
 }
 
