@@ -109,31 +109,45 @@ export function inputField(
   );
 }
 
-/** A labelled multi-line text field. */
+/**
+ * A labelled multi-line text field. With `maxLength` the browser stops the text there and a
+ * counter ("120 / 300", read with the field) shows how much is used.
+ */
 export function textareaField(
   ctx: Ctx,
   options: FieldOptions & {
     value: string | undefined;
     rows?: number;
+    maxLength?: number;
     onValue: (value: string) => void;
   },
 ): TemplateResult {
   const state = fieldState(ctx, options);
+  const counterId = `${state.id}-count`;
+  const described = typeof state.describedBy === 'string' ? state.describedBy : '';
   return stackedField(
     options,
     state,
     html`<textarea
-      id=${state.id}
-      rows=${options.rows ?? 3}
-      .value=${live(options.value ?? '')}
-      ?required=${options.required ?? false}
-      aria-invalid=${state.invalid}
-      aria-describedby=${state.describedBy}
-      @input=${(event: Event) => {
-        ctx.touch(options.path);
-        options.onValue((event.target as HTMLTextAreaElement).value);
-      }}
-    ></textarea>`,
+        id=${state.id}
+        rows=${options.rows ?? 3}
+        maxlength=${options.maxLength ?? nothing}
+        .value=${live(options.value ?? '')}
+        ?required=${options.required ?? false}
+        aria-invalid=${state.invalid}
+        aria-describedby=${options.maxLength ? `${described} ${counterId}`.trim() : state.describedBy}
+        @input=${(event: Event) => {
+          ctx.touch(options.path);
+          options.onValue((event.target as HTMLTextAreaElement).value);
+        }}
+      ></textarea
+      >${
+        options.maxLength
+          ? html`<p class="hint counter" id=${counterId}>
+              ${(options.value ?? '').length} / ${options.maxLength}
+            </p>`
+          : nothing
+      }`,
   );
 }
 
@@ -293,6 +307,8 @@ export function localizedField(
     value: LocalizedTextValue | undefined;
     multiline?: boolean;
     rows?: number;
+    /** For a multi-line text: the most characters per language, with a counter. */
+    maxLength?: number;
     placeholder?: string;
     list?: string;
     onValue: (value: LocalizedTextValue | undefined) => void;

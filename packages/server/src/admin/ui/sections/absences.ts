@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { ABSENCE_MESSAGE_MAX } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
 import { inputField, localizedField, newId, textareaField } from '../fields.js';
 
@@ -76,6 +77,7 @@ export function renderAbsences(ctx: Ctx): TemplateResult {
             hint: ctx.t('absences.messageHint'),
             multiline: true,
             rows: 2,
+            maxLength: ABSENCE_MESSAGE_MAX,
             value: absence.message,
             onValue: (v) => set((a) => (a.message = v || undefined)),
           })}
