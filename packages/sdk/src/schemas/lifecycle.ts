@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale, WellFormedText } from './primitives.js';
+import { Locale, ShortText, WellFormedText } from './primitives.js';
 
 /**
  * The order confirmation that keeps the delivery promise: sent to every order reported with a
@@ -14,8 +14,43 @@ export const OrderConfirmationSettings = z.strictObject({
 });
 export type OrderConfirmationSettings = z.infer<typeof OrderConfirmationSettings>;
 
+/** A marketing email's own texts per language; Comptoir's wording in six languages otherwise. */
+const MarketingTexts = {
+  /** `{shopName}` and `{coupon}` are replaced. */
+  subject: z.partialRecord(Locale, ShortText.min(1)).optional(),
+  /** Plain text; blank lines split paragraphs; `{shopName}` and `{coupon}` are replaced. */
+  body: z.partialRecord(Locale, WellFormedText.min(1).max(5000)).optional(),
+};
+
+/** One email `delayDays` after a shopper's last order when no new order came (marketing). */
+export const WinBackSettings = z.strictObject({
+  enabled: z.boolean(),
+  delayDays: z.number().int().min(1, 'At least 1 day').max(730, 'At most 730 days'),
+  couponCode: z
+    .string()
+    .max(64)
+    .regex(/^[\w-]*$/, 'Letters, digits, _ and - only')
+    .optional(),
+  ...MarketingTexts,
+});
+export type WinBackSettings = z.infer<typeof WinBackSettings>;
+
+/**
+ * A review request `daysAfterDelivery` days after the LATEST estimated delivery of the order (not
+ * after the order: a parcel that left late is not reviewed before it arrives), with a link per
+ * line to its product page (marketing).
+ */
+export const ReviewRequestSettings = z.strictObject({
+  enabled: z.boolean(),
+  daysAfterDelivery: z.number().int().min(0).max(60, 'At most 60 days'),
+  ...MarketingTexts,
+});
+export type ReviewRequestSettings = z.infer<typeof ReviewRequestSettings>;
+
 /** The emails after the order (off unless configured). */
 export const LifecycleSettings = z.strictObject({
   orderConfirmation: OrderConfirmationSettings.optional(),
+  winBack: WinBackSettings.optional(),
+  reviewRequest: ReviewRequestSettings.optional(),
 });
 export type LifecycleSettings = z.infer<typeof LifecycleSettings>;

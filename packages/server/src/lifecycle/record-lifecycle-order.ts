@@ -1,17 +1,25 @@
 import type { OrderShipping } from '@comptoir/sdk';
+import { addDays, wallTimeToInstant } from '@comptoir/sdk/calendar';
 import { hashEmail } from '../keys.js';
 import type { Db } from '../storage/database.js';
-import { insertJobs } from '../storage/jobs.store.js';
-import { insertLifecycleOrder } from '../storage/lifecycle-orders.store.js';
+import { insertJobs, type NewJob } from '../storage/jobs.store.js';
+import { cancelPendingWinBacks, insertLifecycleOrder } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
 import { newId, newToken } from '../worker/ids.js';
+import { deliveryPromise } from './delivery-promise.js';
 import { sendsOrderConfirmation } from './order-confirmation-kind.js';
+
+/** The hour (shop time) at which review requests go out. */
+export const REVIEW_REQUEST_TIME = '10:00';
 
 /** What recording an order for the emails after it did. */
 export interface RecordedLifecycleOrder {
   /** The stored order's `ord_…` id; undefined when this order was reported before. */
   id?: string;
   confirmationScheduled: boolean;
+  /** When the win-back and the review request of this order are due, if scheduled. */
+  winBackAt?: string;
+  reviewRequestAt?: string;
 }
 
 /**
@@ -43,21 +51,40 @@ export async function recordLifecycleOrder(
     orderedAt: now.toISOString(),
   });
   if (!stored) return { confirmationScheduled: false };
+  // A new order stops the win-back of the address's previous ones (the claim checks it again).
+  await cancelPendingWinBacks(trx, shop.id, emailHash);
+  const at = now.toISOString();
+  const job = (kind: NewJob['kind'], step: number, runAt: string): NewJob => ({
+    id: newId('job'),
+    kind,
+    subjectId: stored.id,
+    step,
+    content: '{}',
+    emailHash,
+    runAt,
+    token: newToken(),
+    createdAt: at,
+  });
+  const jobs: NewJob[] = [];
   const confirmationScheduled = sendsOrderConfirmation(shop.config);
-  if (confirmationScheduled) {
-    await insertJobs(trx, shop.id, [
-      {
-        id: newId('job'),
-        kind: 'confirmation',
-        subjectId: stored.id,
-        step: 0,
-        content: '{}',
-        emailHash,
-        runAt: now.toISOString(),
-        token: newToken(),
-        createdAt: now.toISOString(),
-      },
-    ]);
+  if (confirmationScheduled) jobs.push(job('confirmation', 0, at));
+  const { winBack, reviewRequest } = shop.config.lifecycle ?? {};
+  const result: RecordedLifecycleOrder = { id: stored.id, confirmationScheduled };
+  if (stored.marketingConsent && winBack?.enabled) {
+    result.winBackAt = new Date(now.getTime() + winBack.delayDays * 86_400_000).toISOString();
+    jobs.push(job('win-back', 1, result.winBackAt));
   }
-  return { id: stored.id, confirmationScheduled };
+  if (stored.marketingConsent && reviewRequest?.enabled) {
+    // After the LATEST day of the delivery window promised at the order's instant.
+    const promise = deliveryPromise(shop.config, stored.methodId, now);
+    const arrived = promise.delivery?.latest ?? promise.dispatchDate;
+    result.reviewRequestAt = wallTimeToInstant(
+      addDays(arrived, reviewRequest.daysAfterDelivery),
+      REVIEW_REQUEST_TIME,
+      shop.config.calendar.timeZone,
+    ).toISOString();
+    jobs.push(job('review-request', 2, result.reviewRequestAt));
+  }
+  await insertJobs(trx, shop.id, jobs);
+  return result;
 }

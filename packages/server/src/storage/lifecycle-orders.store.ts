@@ -97,3 +97,55 @@ export async function deleteLifecycleOrdersOfEmail(
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/**
+ * The instant of each address's latest order in a shop (ms), from the stored orders and the
+ * verified orders (a webhook's order carries no address but counts as a new order).
+ */
+export async function latestOrderTimes(
+  db: Db,
+  shopId: string,
+  emailHashes: readonly string[],
+): Promise<Map<string, number>> {
+  const latest = new Map<string, number>();
+  if (emailHashes.length === 0) return latest;
+  const note = (hash: string | null, at: string | null) => {
+    if (!hash || !at) return;
+    const ms = Date.parse(at);
+    if (ms > (latest.get(hash) ?? -Infinity)) latest.set(hash, ms);
+  };
+  const stored = await db
+    .selectFrom('lifecycle_orders')
+    .select(['email_hash', (eb) => eb.fn.max('ordered_at').as('at')])
+    .where('shop_id', '=', shopId)
+    .where('email_hash', 'in', emailHashes)
+    .groupBy('email_hash')
+    .execute();
+  for (const row of stored) note(row.email_hash, row.at);
+  const verified = await db
+    .selectFrom('verified_orders')
+    .select(['email_hash', (eb) => eb.fn.max('created_at').as('at')])
+    .where('shop_id', '=', shopId)
+    .where('email_hash', 'in', emailHashes)
+    .groupBy('email_hash')
+    .execute();
+  for (const row of verified) note(row.email_hash, row.at);
+  return latest;
+}
+
+/** Cancels the pending win-back emails of one address in a shop (a new order came); answers how many. */
+export async function cancelPendingWinBacks(
+  db: Db,
+  shopId: string,
+  emailHash: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'cancelled', reason: 'new-order', lease_owner: null })
+    .where('shop_id', '=', shopId)
+    .where('email_hash', '=', emailHash)
+    .where('kind', '=', 'win-back')
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -31,7 +31,7 @@ export interface AbsenceSubscriptionsTable {
  * What a job sends: a recovery step, the "we're back" email, an order confirmation. At most 16
  * characters: the `kind` columns are `varchar(16)`.
  */
-export type JobKind = 'recovery' | 'absence' | 'confirmation';
+export type JobKind = 'recovery' | 'absence' | 'confirmation' | 'win-back' | 'review-request';
 
 /**
  * Where a job stands. `pending` includes claimed jobs, whose `run_at` is their lease's end;

@@ -1,5 +1,6 @@
 import { absenceEmailKind, recoveryEmailKind, type EmailKindSettings } from './email-kinds.js';
 import type { JobKindHandler } from './job-kind.js';
+import { marketingLifecycleKind } from '../lifecycle/marketing-kinds.js';
 import { orderConfirmationKind } from '../lifecycle/order-confirmation-kind.js';
 
 /** What the kinds of jobs may need from the worker that runs them. */
@@ -14,5 +15,7 @@ export function createJobKinds(settings: JobKindSettings): JobKindHandler[] {
     recoveryEmailKind(settings),
     absenceEmailKind(settings),
     orderConfirmationKind(settings),
+    marketingLifecycleKind('win-back', settings),
+    marketingLifecycleKind('review-request', settings),
   ] as JobKindHandler[];
 }

@@ -1,0 +1,271 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { OutgoingEmail } from '../email/mailer.js';
+import type { RenderedEmail } from '../email/render.js';
+import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
+import type { Database } from '../storage/database.js';
+import { insertEmails, suppressedEmails } from '../storage/emails.store.js';
+import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
+import {
+  findLifecycleOrders,
+  latestOrderTimes,
+  type LifecycleOrder,
+} from '../storage/lifecycle-orders.store.js';
+import type { Shop } from '../storage/shop.store.js';
+import type { EmailKindSettings } from '../worker/email-kinds.js';
+import { deliverEmail } from '../worker/deliver-email.js';
+import { messageIdOf, newId } from '../worker/ids.js';
+import type { JobKindHandler } from '../worker/job-kind.js';
+import { outsideQuietHours } from '../worker/timing.js';
+import { renderMarketingEmail, type MarketingFlow } from './render-marketing.js';
+
+/** A rendered marketing email and what its claim checks again. */
+export interface MarketingPayload {
+  email: OutgoingEmail;
+  rendered: RenderedEmail;
+  to: string;
+  emailHash: string;
+  configVersion: number;
+  /** The order it follows (the win-back stops if a later one exists). */
+  orderedAt: string;
+}
+
+interface MarketingFacts {
+  orders: Map<string, LifecycleOrder>;
+  suppressed: Set<string>;
+  latestOrder: Map<string, number>;
+  /** Addresses this batch already decided to email: a second one waits for the cap. */
+  deciding: Set<string>;
+}
+
+/** The flow's settings when it is on. */
+function flowSettings(shop: Shop, flow: MarketingFlow) {
+  const lifecycle = shop.config.lifecycle;
+  const settings = flow === 'win-back' ? lifecycle?.winBack : lifecycle?.reviewRequest;
+  return settings?.enabled ? settings : undefined;
+}
+
+/** The claim's condition: consent, not suppressed, same config; a win-back: no later order. */
+function stillWanted(
+  eb: ExpressionBuilder<Database, 'recovery_jobs'>,
+  flow: MarketingFlow,
+  shopId: string,
+  orderId: string,
+  payload: MarketingPayload,
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [
+    eb.exists(
+      eb
+        .selectFrom('lifecycle_orders')
+        .select(sql.lit(1).as('one'))
+        .where('lifecycle_orders.id', '=', orderId)
+        .where('lifecycle_orders.shop_id', '=', shopId)
+        .where('lifecycle_orders.marketing_consent', '=', 1),
+    ),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('recovery_suppressions')
+          .select(sql.lit(1).as('one'))
+          .where('recovery_suppressions.shop_id', '=', shopId)
+          .where('recovery_suppressions.email_hash', '=', payload.emailHash),
+      ),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('shops')
+        .select(sql.lit(1).as('one'))
+        .where('shops.id', '=', shopId)
+        .where('shops.config_version', '=', payload.configVersion),
+    ),
+  ];
+  if (flow === 'win-back') {
+    conditions.push(
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('lifecycle_orders as later')
+            .select(sql.lit(1).as('one'))
+            .where('later.shop_id', '=', shopId)
+            .where('later.email_hash', '=', payload.emailHash)
+            .where('later.ordered_at', '>', payload.orderedAt),
+        ),
+      ),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('verified_orders')
+            .select(sql.lit(1).as('one'))
+            .where('verified_orders.shop_id', '=', shopId)
+            .where('verified_orders.email_hash', '=', payload.emailHash)
+            .where('verified_orders.created_at', '>', payload.orderedAt),
+        ),
+      ),
+    );
+  }
+  return eb.and(conditions);
+}
+
+/**
+ * The marketing emails after an order: the win-back (N days after the address's last order, no
+ * new order since) and the review request (days after the latest estimated delivery). Only with
+ * the shopper's marketing consent; the shop's suppression list (one-click unsubscribe stops every
+ * marketing email of the shop), quiet hours and the per-address frequency cap shared with the
+ * recovery emails (`recovery_address_caps`, reserved atomically) apply; the last-moment claim
+ * re-checks consent, suppression, config and, for the win-back, that no later order exists.
+ */
+export function marketingLifecycleKind(
+  flow: MarketingFlow,
+  settings: EmailKindSettings,
+): JobKindHandler<MarketingFacts, MarketingPayload> {
+  const reservedAt = new Map<string, string>();
+  return {
+    kind: flow,
+    async load(db, shop, jobs) {
+      const orders = await findLifecycleOrders(
+        db,
+        shop.id,
+        jobs.map((job) => job.subjectId),
+      );
+      const hashes = [...new Set(jobs.map((job) => job.emailHash))];
+      return {
+        orders: new Map(orders.map((order) => [order.id, order])),
+        suppressed: await suppressedEmails(db, shop.id, hashes),
+        latestOrder: flow === 'win-back' ? await latestOrderTimes(db, shop.id, hashes) : new Map(),
+        deciding: new Set(),
+      };
+    },
+    decide(job, shop, facts, now) {
+      if (!shop) return { action: 'cancel', reason: 'shop-deleted' };
+      const order = facts?.orders.get(job.subjectId);
+      if (!order) return { action: 'cancel', reason: 'order-erased' };
+      const flowConfig = flowSettings(shop, flow);
+      if (!flowConfig) return { action: 'cancel', reason: `${flow}-disabled` };
+      if (!order.marketingConsent) return { action: 'cancel', reason: 'no-consent' };
+      if (facts?.suppressed.has(order.emailHash))
+        return { action: 'cancel', reason: 'unsubscribed' };
+      const latest = facts?.latestOrder.get(order.emailHash);
+      if (flow === 'win-back' && latest !== undefined && latest > Date.parse(order.orderedAt))
+        return { action: 'cancel', reason: 'new-order' };
+      const { config } = shop;
+      const allowed = outsideQuietHours(now, config.recovery.quietHours, config.calendar.timeZone);
+      if (allowed.getTime() > now.getTime())
+        return { action: 'defer', until: allowed, reason: 'quiet-hours' };
+      if (facts?.deciding.has(order.emailHash))
+        return {
+          action: 'defer',
+          until: new Date(now.getTime() + settings.frequencyCapMs),
+          reason: 'frequency-cap',
+        };
+      facts?.deciding.add(order.emailHash);
+      const unsubscribeUrl = `${settings.publicUrl}/u/${job.token}`;
+      const shopUrl = config.recovery.restoreUrl?.shopUrl ?? config.allowedOrigins[0];
+      const couponCode = 'couponCode' in flowConfig ? flowConfig.couponCode : undefined;
+      const rendered = renderMarketingEmail({
+        flow,
+        shopName: config.shopName,
+        locale: order.locale,
+        defaultLocale: config.defaultLocale,
+        ...(flowConfig.subject ? { subject: flowConfig.subject } : {}),
+        ...(flowConfig.body ? { body: flowConfig.body } : {}),
+        ...(couponCode ? { couponCode } : {}),
+        ...(shopUrl ? { shopUrl } : {}),
+        items: order.items,
+        unsubscribeUrl,
+      });
+      const fromName = config.recovery.fromName ?? config.shopName;
+      return {
+        action: 'send',
+        payload: {
+          email: {
+            from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${settings.fromAddress}>`,
+            to: order.email,
+            ...(config.recovery.replyTo ? { replyTo: config.recovery.replyTo } : {}),
+            subject: rendered.subject,
+            html: rendered.html,
+            text: rendered.text,
+            messageId: messageIdOf(job.id, settings.publicUrl),
+            headers: {
+              'List-Unsubscribe': `<${unsubscribeUrl}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              'Auto-Submitted': 'auto-generated',
+            },
+          },
+          rendered,
+          to: order.email,
+          emailHash: order.emailHash,
+          configVersion: shop.configVersion,
+          orderedAt: order.orderedAt,
+        },
+      };
+    },
+    // The frequency cap shared with the recovery emails: one row per (shop, address).
+    async reserve(db, job, payload, now) {
+      const cutoff = new Date(now.getTime() - settings.frequencyCapMs).toISOString();
+      const at = now.toISOString();
+      const reservation = await reserveAddressCap(
+        db,
+        job.shopId,
+        payload.emailHash,
+        job.id,
+        at,
+        cutoff,
+      );
+      if (reservation.reserved) {
+        reservedAt.set(job.id, at);
+        return { ok: true };
+      }
+      const until =
+        reservation.last === undefined
+          ? now
+          : new Date(Date.parse(reservation.last) + settings.frequencyCapMs);
+      return { ok: false, until, reason: 'frequency-cap' };
+    },
+    async release(db, job, payload) {
+      const at = reservedAt.get(job.id);
+      reservedAt.delete(job.id);
+      if (at !== undefined) await releaseAddressCap(db, job.shopId, payload.emailHash, job.id, at);
+    },
+    claim(db, job, payload) {
+      return claimForSending(db, job, (eb) =>
+        stillWanted(eb, flow, job.shopId, job.subjectId, payload),
+      );
+    },
+    deliver(payload, claim) {
+      return deliverEmail(settings.mailer, payload.email, claim);
+    },
+    async record(trx, delivered) {
+      for (const { job } of delivered) reservedAt.delete(job.id);
+      const at = delivered.reduce((last, { at }) => (at > last ? at : last), new Date(0));
+      const existing = await markJobsDelivered(
+        trx,
+        delivered.map(({ job }) => job.id),
+        at.toISOString(),
+      );
+      const outbox = settings.mailer.transport === 'outbox';
+      await insertEmails(
+        trx,
+        delivered.map(({ job, payload, at: acceptedAt }) => {
+          const erased = !existing.has(job.id);
+          return {
+            shopId: job.shopId,
+            email: {
+              id: newId('eml'),
+              jobId: job.id,
+              kind: job.kind,
+              subjectId: job.subjectId,
+              step: job.step,
+              to: erased ? '' : payload.to,
+              emailHash: erased ? '' : payload.emailHash,
+              subject: payload.rendered.subject,
+              html: outbox && !erased ? payload.rendered.html : null,
+              text: outbox && !erased ? payload.rendered.text : null,
+              messageId: payload.email.messageId,
+              transport: settings.mailer.transport,
+              createdAt: acceptedAt.toISOString(),
+            },
+          };
+        }),
+      );
+    },
+  };
+}
