@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
-import { insertEmails } from '../storage/emails.store.js';
-import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
+import { claimForSending } from '../storage/jobs.store.js';
 import { findLifecycleOrders, type LifecycleOrder } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
-import type { EmailKindSettings } from '../worker/email-kinds.js';
+import { recordSentEmails, type EmailKindSettings } from '../worker/email-kinds.js';
 import { deliverEmail } from '../worker/deliver-email.js';
-import { messageIdOf, newId } from '../worker/ids.js';
+import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
 import { deliveryPromise } from './delivery-promise.js';
 import { renderOrderConfirmation } from './render-confirmation.js';
@@ -112,38 +111,8 @@ export function orderConfirmationKind(
     deliver(payload, claim) {
       return deliverEmail(settings.mailer, payload.email, claim);
     },
-    async record(trx, delivered) {
-      const at = delivered.reduce((last, { at }) => (at > last ? at : last), new Date(0));
-      const existing = await markJobsDelivered(
-        trx,
-        delivered.map(({ job }) => job.id),
-        at.toISOString(),
-      );
-      const outbox = settings.mailer.transport === 'outbox';
-      await insertEmails(
-        trx,
-        delivered.map(({ job, payload, at: acceptedAt }) => {
-          const erased = !existing.has(job.id);
-          return {
-            shopId: job.shopId,
-            email: {
-              id: newId('eml'),
-              jobId: job.id,
-              kind: job.kind,
-              subjectId: job.subjectId,
-              step: job.step,
-              to: erased ? '' : payload.to,
-              emailHash: erased ? '' : payload.emailHash,
-              subject: payload.rendered.subject,
-              html: outbox && !erased ? payload.rendered.html : null,
-              text: outbox && !erased ? payload.rendered.text : null,
-              messageId: payload.email.messageId,
-              transport: settings.mailer.transport,
-              createdAt: acceptedAt.toISOString(),
-            },
-          };
-        }),
-      );
+    record(trx, delivered) {
+      return recordSentEmails(trx, settings, delivered);
     },
   };
 }

@@ -91,10 +91,13 @@ function fromVerdict(verdict: Verdict, payload: () => EmailPayload): Decision<Em
   return verdict.action === 'send' ? { action: 'send', payload: payload() } : verdict;
 }
 
+/** What recording a sent email needs of its kind's payload. */
+export type SentEmailPayload = Pick<EmailPayload, 'email' | 'rendered' | 'to' | 'emailHash'>;
+
 /** The `recovery_emails` row of a delivered email; without its address when the job was erased. */
 function emailRow(
   settings: EmailKindSettings,
-  { job, payload, at }: Delivered<EmailPayload>,
+  { job, payload, at }: Delivered<SentEmailPayload>,
   erased: boolean,
 ): { shopId: string; email: NewEmail } {
   const outbox = settings.mailer.transport === 'outbox';
@@ -120,7 +123,7 @@ function emailRow(
 }
 
 /** The group's time for the jobs and carts: its last acceptance (milliseconds apart). */
-function latest(delivered: Delivered<EmailPayload>[]): string {
+function latest(delivered: Delivered<SentEmailPayload>[]): string {
   return delivered.reduce((last, { at }) => (at > last ? at : last), new Date(0)).toISOString();
 }
 
@@ -251,15 +254,7 @@ export function recoveryEmailKind(
         for (const cart of await markCartsEmailed(trx, shopId, ids, at))
           converted.set(cart.id, cart.convertedAt);
       }
-      const existing = await markJobsDelivered(
-        trx,
-        delivered.map(({ job }) => job.id),
-        at,
-      );
-      await insertEmails(
-        trx,
-        delivered.map((entry) => emailRow(settings, entry, !existing.has(entry.job.id))),
-      );
+      await recordSentEmails(trx, settings, delivered);
       // An order recorded after the relay accepted its cart's email, but before this commit,
       // saw no email: credit the email now, as the order would have.
       for (const { job, at: acceptedAt } of delivered) {
@@ -272,6 +267,27 @@ export function recoveryEmailKind(
       }
     },
   };
+}
+
+/**
+ * Records delivered emails, for every email kind: the jobs `sent` (whatever became of them
+ * meanwhile), then one `recovery_emails` row each, without the address of a job erased meanwhile.
+ * A kind that writes `carts` does so before calling this (the server's lock order).
+ */
+export async function recordSentEmails(
+  trx: Transaction<Database>,
+  settings: EmailKindSettings,
+  delivered: Delivered<SentEmailPayload>[],
+): Promise<void> {
+  const existing = await markJobsDelivered(
+    trx,
+    delivered.map(({ job }) => job.id),
+    latest(delivered),
+  );
+  await insertEmails(
+    trx,
+    delivered.map((entry) => emailRow(settings, entry, !existing.has(entry.job.id))),
+  );
 }
 
 function groupByShop<T extends { job: QueuedJob }>(entries: T[]): Map<string, T[]> {
@@ -356,16 +372,8 @@ export function absenceEmailKind(
     deliver(payload, claim) {
       return deliverEmail(settings.mailer, payload.email, claim);
     },
-    async record(trx: Transaction<Database>, delivered) {
-      const existing = await markJobsDelivered(
-        trx,
-        delivered.map(({ job }) => job.id),
-        latest(delivered),
-      );
-      await insertEmails(
-        trx,
-        delivered.map((entry) => emailRow(settings, entry, !existing.has(entry.job.id))),
-      );
+    record(trx, delivered) {
+      return recordSentEmails(trx, settings, delivered);
     },
   };
 }
