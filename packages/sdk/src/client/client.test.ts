@@ -93,6 +93,17 @@ describe('createClient', () => {
     expect(await backend.admin.cartsCsv()).toMatch(/^id,created_at/);
   });
 
+  it('opens one cart and the outbox through the admin API, parsed by their schemas', async () => {
+    const backend = client({ secretKey: shop.secretKey });
+    const [converted] = (await backend.admin.listCarts({ status: 'converted' })).items;
+    const detail = await backend.admin.cart(converted!.id);
+    expect(detail.cart.id).toBe(converted!.id);
+    expect(detail.emails).toEqual([]);
+    const missing = await backend.admin.cart('crt_missing').catch((e: unknown) => e);
+    expect(isComptoirApiError(missing) && missing.status).toBe(404);
+    expect(await backend.admin.outbox()).toEqual({ items: [], nextCursor: null });
+  });
+
   it('retries 429 after Retry-After, then succeeds', async () => {
     let calls = 0;
     const flaky = {

@@ -10,6 +10,8 @@ import {
   CartCaptureResult,
   CartDetail,
   CartPage,
+  OutboxMessage,
+  OutboxPage,
   EventsAccepted,
   HolidayList,
   InstallInfo,
@@ -273,6 +275,14 @@ export function createClient(options: ClientOptions) {
         query: DayRange & { status?: CartStatus; limit?: number; cursor?: string } = {},
       ): Promise<CartPage> {
         return admin('get', 'carts', CartPage, { searchParams: searchParams({ ...query }) });
+      },
+      /** One page of the local outbox (no `SMTP_URL`), newest first. */
+      async outbox(query: { limit?: number; cursor?: string } = {}): Promise<OutboxPage> {
+        return admin('get', 'outbox', OutboxPage, { searchParams: searchParams({ ...query }) });
+      },
+      /** One outbox email with its rendered html and text. */
+      async outboxEmail(id: string): Promise<OutboxMessage> {
+        return admin('get', `outbox/${encodeURIComponent(id)}`, OutboxMessage);
       },
       /** One cart with the recovery emails sent about it. */
       async cart(id: string): Promise<CartDetail> {

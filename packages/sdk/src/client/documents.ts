@@ -70,6 +70,32 @@ export const AdminCart = z.object({
 });
 export type AdminCart = z.infer<typeof AdminCart>;
 
+/** One email of the local outbox, as `GET /v1/admin/outbox` lists it. */
+export const OutboxEmail = z.object({
+  id: z.string(),
+  kind: z.string(),
+  step: z.number().int().nullable(),
+  to: z.string(),
+  subject: z.string(),
+  messageId: z.string(),
+  createdAt: Instant,
+});
+export type OutboxEmail = z.infer<typeof OutboxEmail>;
+
+/** `GET /v1/admin/outbox`: one page of the outbox, newest first. */
+export const OutboxPage = z.object({
+  items: z.array(OutboxEmail),
+  nextCursor: z.string().nullable(),
+});
+export type OutboxPage = z.infer<typeof OutboxPage>;
+
+/** `GET /v1/admin/outbox/:id`: one outbox email with its rendered parts. */
+export const OutboxMessage = OutboxEmail.extend({
+  html: z.string().nullable(),
+  text: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
 /** An email sent (or kept in the outbox) about one cart. */
 export const CartEmail = z.object({
   id: z.string(),

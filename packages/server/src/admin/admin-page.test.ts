@@ -325,10 +325,19 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
       });
 
       it('turns a search that found nothing into a new question, and gives each a link', async () => {
-        await storefront('/events', {
+        const reported = await storefront('/events', {
           events: [{ type: 'faq_search_empty', query: `dishwasher ${run.locale}` }],
         });
-        await open('overview');
+        expect(reported.status, await reported.clone().text()).toBeLessThan(300);
+        // Events are written in batches: reopen the overview (it reloads) until the search is in.
+        await expect
+          .poll(async () => {
+            await open('carts');
+            await open('overview');
+            await page.locator('#faq-gaps').waitFor();
+            return page.getByRole('link', { name: w.addQuestions }).count();
+          })
+          .toBe(1);
         await page.getByRole('link', { name: w.addQuestions }).click();
         await page.locator('.section-body[data-section="faq"]').waitFor();
         const asked = page.locator('.faq-card').last();

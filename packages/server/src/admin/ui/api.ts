@@ -16,12 +16,10 @@ export function isAdminApiError(error: unknown): error is AdminApiError {
   return error instanceof Error && error.name === 'AdminApiError';
 }
 
-/** What `POST|GET /v1/admin/session` answers. */
-export interface AdminSession {
-  shopId: string;
-  shopName: string;
-  csrfToken: string;
-}
+import type { AdminSession } from '@comptoir/sdk/client';
+
+/** What `POST|GET /v1/admin/session` answers (the sdk's document). */
+export type { AdminSession };
 
 /** A response body together with the headers the page needs (the ETag). */
 export interface ApiResult<T> {

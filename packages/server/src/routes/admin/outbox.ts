@@ -4,6 +4,7 @@ import type { AppEnv } from '../../context.js';
 import { ApiError, NotFoundError } from '../../errors.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { findEmail, listOutbox, type SentEmail } from '../../storage/emails.store.js';
+import { OutboxMessage, OutboxPage } from '@comptoir/sdk';
 import { describeRoutes } from '../openapi.js';
 
 const OutboxQuery = z.object({
@@ -62,12 +63,14 @@ describeRoutes(adminOutbox, {
     description: '`{ items: [{ id, kind, step, to, subject, messageId, createdAt }], nextCursor }`',
     auth: 'admin',
     status: 200,
+    answer: OutboxPage,
     tag: 'recovery',
   },
   'GET /:id': {
     summary: 'One outbox email with its rendered html and text',
     auth: 'admin',
     status: 200,
+    answer: OutboxMessage,
     tag: 'recovery',
   },
 });

@@ -1,15 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { InstallInfo } from '@comptoir/sdk/client';
 import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
 import { fieldId } from '../fields.js';
 import { fullGuide } from './integrations.js';
-
-interface InstallInfo {
-  shopId: string;
-  publishableKey: string;
-  embedUrl: string;
-  snippet: string;
-}
 
 interface InstallState {
   status: 'idle' | 'loading' | 'ready' | 'error';

@@ -1,20 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { OutboxEmail, OutboxMessage } from '@comptoir/sdk/client';
 import { sectionState, type Ctx } from '../context.js';
 import { loadPage, type PagedList } from '../paging.js';
 
-interface OutboxItem {
-  id: string;
-  to: string;
-  subject: string;
-  createdAt?: string;
-  sentAt?: string;
-  kind?: string;
-}
-
-interface OutboxMessage extends OutboxItem {
-  html: string;
-  text: string;
-}
+type OutboxItem = OutboxEmail;
 
 interface OutboxState extends PagedList<OutboxItem> {
   openId: string | null;
@@ -49,8 +38,7 @@ export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
     }
   }
   const when = (item: OutboxItem) => {
-    const at = item.sentAt ?? item.createdAt;
-    return at ? ctx.formatInstant(at) : '';
+    return ctx.formatInstant(item.createdAt);
   };
   return html`
     <p class="lead">${ctx.t('outbox.intro')}</p>

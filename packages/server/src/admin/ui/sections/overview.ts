@@ -1,37 +1,17 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { ShopStats } from '@comptoir/sdk/client';
 import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
 import { revenueSourceNote } from './integrations.js';
 
-/** `GET /v1/admin/stats` as the overview reads it. */
-export interface Stats {
-  from: string;
-  to: string;
-  cartsCaptured: number;
-  cartsWithEmail: number;
-  cartsConverted: number;
-  cartsRecovered: number;
-  recoveredRevenue: { currency: string; amount: number }[];
-  /** Which orders the revenue counts: verified ones, or storefront reports. */
-  revenueSource: 'verified' | 'storefront';
-  verifiedSources: ('shopify' | 'woocommerce' | 'backend')[];
-  emailsSent: number;
-  emailsClicked: number;
-  faqOpened: number;
-  faqSearchesEmpty: number;
-  topEmptySearches: { query: string; count: number }[];
-  daily: { date: string; captured: number; recovered: number; recoveredRevenue: number }[];
-}
+/** `GET /v1/admin/stats`: the sdk's document, not a copy of it. */
+export type Stats = ShopStats;
 
 interface OverviewState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   stats?: Stats;
   message: string;
   showTable: boolean;
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /** Reloads the overview's numbers the next time it renders. */
@@ -102,10 +82,10 @@ export function renderOverview(ctx: Ctx): TemplateResult {
   }));
   if (view.status === 'idle') {
     view.status = 'loading';
-    const to = new Date();
-    const from = new Date(to.getTime() - 29 * 86_400_000);
+    // No range: the server takes the last 30 days ending today in the shop's time zone (the
+    // browser's UTC date is yesterday's or tomorrow's for part of the day).
     ctx.api
-      .get<Stats>(`/v1/admin/stats?from=${isoDay(from)}&to=${isoDay(to)}`)
+      .get<Stats>('/v1/admin/stats')
       .then((stats) => {
         view.stats = stats;
         view.status = 'ready';
