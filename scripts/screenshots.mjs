@@ -15,7 +15,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'comptoir-shots-'));
-const DAY = 86_400_000;
 let offset = 0;
 
 const server = await startServer({

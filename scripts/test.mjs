@@ -1,4 +1,4 @@
-// `npm test`: builds, then runs every test in one command — the node suites (sdk, server,
+// `npm test`: lints, builds, then runs every test in one command — the node suites (sdk, server,
 // cross-package flows) with vitest and the widgets in Chromium with @web/test-runner — and ends
 // with one line counting them all.
 import { spawnSync } from 'node:child_process';
@@ -33,6 +33,13 @@ console.log(`Browser: ${chromePath}`);
 console.log(
   `PostgreSQL for tests: ${process.env.DATABASE_URL_TEST}${process.env.CI ? ' (required: CI=true)' : ' (skipped if unreachable)'}`,
 );
+
+const linted = run('lint (eslint, knip, dependency-cruiser)', 'npm', ['run', 'lint', '--silent']);
+if (!linted) {
+  console.error('\nLint failed; no tests were run (npm run lint shows the same).');
+  console.log('\nTests: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 const built = run('build', 'npm', ['run', 'build', '--silent']);
 if (!built) {

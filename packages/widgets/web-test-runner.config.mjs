@@ -87,6 +87,11 @@ function reactAsEsm() {
 
 export default {
   files: ['src/**/*.test.ts'],
+  // The console recorder loads first, so a test that logs an unexpected warning or error fails.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><body>` +
+    `<script type="module" src="/packages/widgets/src/testing/fail-on-console.ts"></script>` +
+    `<script type="module" src="${testFramework}"></script></body></html>`,
   nodeResolve: { exportConditions: ['comptoir-source', 'browser', 'import', 'default'] },
   rootDir: '../../', // serve the hoisted node_modules of the monorepo
   plugins: [

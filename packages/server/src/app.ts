@@ -11,7 +11,8 @@ import { isApiError } from './errors.js';
 import { silentLogger } from './log.js';
 import { adminAuth } from './middleware/admin-auth.js';
 import { limitBody } from './middleware/body-limit.js';
-import { defaultRateLimits, ipRateLimit, RateLimiter } from './middleware/rate-limit.js';
+import { ipRateLimit } from './middleware/rate-limit.js';
+import { defaultRateLimits, RateLimiter } from './middleware/rate-limiter.js';
 import { publicAuth } from './middleware/public-auth.js';
 import { SharedRateLimiter } from './middleware/shared-rate-limiter.js';
 import { requestId } from './middleware/request-id.js';
@@ -34,7 +35,7 @@ import { describeRoutes, openApiDocument } from './routes/openapi.js';
 import { orderWebhooks } from './routes/hooks/order-webhooks.js';
 import { absenceSubscriptions } from './routes/public/absence-subscriptions.js';
 import { publicCarts } from './routes/public/carts.js';
-import { publicConfig, type PublishedEntry } from './routes/public/config.js';
+import { publicConfig } from './routes/public/config.js';
 import { publicEvents } from './routes/public/events.js';
 import { publicOrders } from './routes/public/orders.js';
 import { restoreLinks, unsubscribeLinks } from './routes/public/recovery-links.js';
@@ -147,7 +148,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     shops,
     limiter,
     sharedLimiter: new SharedRateLimiter(deps.db),
-    published: new Map<string, PublishedEntry>(),
+    published: new Map(),
     groupCommit: new GroupCommit(deps.db),
     configAnswers: new ConfigAnswers({ shops, limiter, rateLimits, trustProxy, clock }),
   };

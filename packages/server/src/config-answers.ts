@@ -5,7 +5,7 @@ import {
   rateLimitKeyOf,
   type RateLimiter,
   type RateLimits,
-} from './middleware/rate-limit.js';
+} from './middleware/rate-limiter.js';
 import type { ShopCache } from './shop-cache.js';
 import type { Shop } from './storage/shop.store.js';
 

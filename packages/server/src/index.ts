@@ -3,7 +3,7 @@ export type { AdminAuth, AppDeps, AppEnv, ResolvedDeps } from './context.js';
 export { ApiError, isApiError, NotFoundError, isNotFoundError } from './errors.js';
 export { publicHolidays, type PublicHoliday } from './holidays.js';
 export { createLogger, maskEmail, silentLogger, type Logger } from './log.js';
-export { defaultRateLimits, type BucketLimit, type RateLimits } from './middleware/rate-limit.js';
+export { defaultRateLimits, type BucketLimit, type RateLimits } from './middleware/rate-limiter.js';
 export { derivePublishedConfig } from './published-config.js';
 export { createShop, type CreatedShop } from './shops.js';
 export {

@@ -5,7 +5,7 @@ import { createApp, createNodeListener } from './app.js';
 import type { AppDeps } from './context.js';
 import { createMailer, type Mailer } from './email/mailer.js';
 import { createLogger, type Logger } from './log.js';
-import { parseTrustProxy } from './middleware/rate-limit.js';
+import { parseTrustProxy } from './middleware/rate-limiter.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrations/index.js';
 import { startWorker as startRecoveryWorker } from './worker/worker.js';

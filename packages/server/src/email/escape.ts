@@ -25,5 +25,7 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
 
 /** One line of text with control characters (CR, LF, tabs) turned into spaces, for headers. */
 export function singleLine(value: string): string {
+  // Matching control characters is the point here.
+  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import type { AppDeps } from '../context.js';
 import { openDatabase } from '../storage/database.js';
-import { parseTrustProxy, rateLimitKeyOf } from './rate-limit.js';
+import { parseTrustProxy, rateLimitKeyOf } from './rate-limiter.js';
 
 /** What @hono/node-server hands the app as its env: the socket the request came on. */
 function socketFrom(remoteAddress: string) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { RequestIdVariables } from 'hono/request-id';
 
 /**
  * The request's id: the caller's `X-Request-Id` when it looks like one (a proxy's: at most 255
@@ -11,7 +11,7 @@ export function requestIdFrom(header: string | undefined): string {
 }
 
 /** Sets `requestId` and answers it in `X-Request-Id`. */
-export function requestId(): MiddlewareHandler<AppEnv> {
+export function requestId(): MiddlewareHandler<{ Variables: RequestIdVariables }> {
   return async function requestId(c, next) {
     const id = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', id);

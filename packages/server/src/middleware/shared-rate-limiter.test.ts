@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../test-app.js';
-import type { RateLimits } from './rate-limit.js';
+import type { RateLimits } from './rate-limiter.js';
 
 const unlimited = { burst: 100_000, perSecond: 100_000 };
 

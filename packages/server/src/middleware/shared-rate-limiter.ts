@@ -6,7 +6,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Database } from '../storage/database.js';
-import type { BucketLimit } from './rate-limit.js';
+import type { BucketLimit } from './rate-limiter.js';
 
 /** The table migration 007 creates, in the layout rate-limiter-flexible's PostgreSQL store uses. */
 export const RATE_LIMIT_TABLE = 'rate_limits';

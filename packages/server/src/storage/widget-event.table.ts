@@ -1,5 +1,3 @@
-import type { Selectable } from 'kysely';
-
 /** The `widget_events` table: what shoppers did in the widgets, for the stats. */
 export interface WidgetEventsTable {
   /** `evt_…` */
@@ -12,6 +10,3 @@ export interface WidgetEventsTable {
   currency: string | null;
   created_at: string;
 }
-
-/** A `widget_events` row as read. */
-export type WidgetEventRow = Selectable<WidgetEventsTable>;

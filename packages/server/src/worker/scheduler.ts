@@ -31,8 +31,6 @@ import {
 import { chooseArm, stopReason } from './decide.js';
 import { newId, newToken } from './ids.js';
 
-export { hasConsent, stopReason } from './decide.js';
-
 /** Days after a recovery email during which an order counts as recovered by it. */
 export const ATTRIBUTION_DAYS = 7;
 

@@ -70,8 +70,3 @@ export function loadTranslation(locale: WidgetLocale): Promise<void> {
     (error: unknown) => warnOnce(`locale-${locale}`, `could not load the ${locale} strings`, error),
   ));
 }
-
-/** Picks `one` or `other` with the language's plural rules. */
-export function plural(locale: string, count: number, one: string, other: string): string {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
-}

@@ -73,7 +73,10 @@ export type TranslationValues<K extends TranslationKey> = Translation[K] extends
   ? V
   : undefined;
 
-export { plural } from '../internal/locale.js';
+/** Picks `one` or `other` with the language's plural rules. */
+export function plural(locale: string, count: number, one: string, other: string): string {
+  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
+}
 
 /**
  * "2 h 14 min", "2 h" or "14 min" with a language's unit abbreviations. The comparisons are

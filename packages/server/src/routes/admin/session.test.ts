@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
 

@@ -9,19 +9,6 @@ import { describeRoutes } from '../openapi.js';
 
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=86400';
 
-/** A published config serialized once: everything but `now`, which changes per request. */
-export interface PublishedEntry {
-  configVersion: number;
-  month: string;
-  version: string;
-  etag: string;
-  /** The JSON without its opening brace and `now`: `"version":…}`. */
-  tail: string;
-}
-
-/** Published configs by shop id, rebuilt when the config version or the month changes. */
-export type PublishedCache = Map<string, PublishedEntry>;
-
 /** `GET /v1/shops/:shop/config`: the published config, with ETag and stale-while-revalidate. */
 export const publicConfig = new Hono<AppEnv>().get('/', (c) => {
   const { clock, published, configAnswers } = c.get('deps');
