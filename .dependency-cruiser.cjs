@@ -2,16 +2,26 @@
 // Workspace packages resolve to their TypeScript source (the `comptoir-source` condition), so a
 // package import lands on the file its `exports` names: the "public exports only" rules check that.
 
+const { readFileSync } = require('node:fs');
+
+/** The source files a workspace package's `exports` point at (its `comptoir-source` paths). */
+function entriesOf(folder) {
+  const { exports } = JSON.parse(readFileSync(`${folder}/package.json`, 'utf8'));
+  const files = Object.values(exports)
+    .map((target) => (typeof target === 'object' ? target['comptoir-source'] : undefined))
+    .filter((file) => typeof file === 'string')
+    .map((file) => `${folder}/${file.replace(/^\.\//, '')}`.replace(/[.]/g, '\\.'));
+  return `^(${files.join('|')})$`;
+}
+
 /** The files the sdk's `exports` point at. */
-const SDK_ENTRIES =
-  '^packages/sdk/src/(index|calendar/index|money/index|schemas/index|client/index)\\.ts$';
+const SDK_ENTRIES = entriesOf('packages/sdk');
 
 /** The files a package's `exports` point at: its public entry points. */
 const PUBLIC_ENTRIES = [
   SDK_ENTRIES,
-  '^packages/widgets/src/(index|react|loader|translations/index)\\.ts$',
-  '^packages/widgets/src/components/[^/]+/[^/]+\\.ts$',
-  '^packages/server/src/index\\.ts$',
+  entriesOf('packages/widgets'),
+  entriesOf('packages/server'),
 ].join('|');
 
 /** The server's email rendering: pure functions the config page's preview uses too. */
@@ -82,7 +92,8 @@ module.exports = {
       comment:
         'The config page is a browser app on the sdk and widgets: their public exports only, ' +
         'and nothing of the server it is served by.',
-      from: { path: '^packages/server/src/admin/' },
+      // Its tests drive the built page through the real server.
+      from: { path: '^packages/server/src/admin/', pathNot: '\\.test\\.ts$' },
       to: {
         path: '^(packages/|demo/)',
         // The live preview renders emails with the server's own renderer, so it shows exactly

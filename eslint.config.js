@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files (dependency-cruiser's) load their helpers with require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Chai's property assertions (`expect(element).to.exist`) read as bare expressions.
     files: ['packages/widgets/src/**/*.test.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

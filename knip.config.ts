@@ -27,6 +27,7 @@ const config: KnipConfig = {
         'esbuild',
         'hono',
         'kysely',
+        'nodemailer',
         'pg',
       ],
     },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { allTexts, placeholdersOf, textIn, type LocalizedTextValue } from '../text/index.js';
+import { placeholdersOf, textIn, type LocalizedTextValue } from '../text/index.js';
 
 /** The values a recovery email's subject and body may use. */
 export const EMAIL_PLACEHOLDERS = ['shopName', 'coupon'] as const;
@@ -62,9 +62,4 @@ export function checkDefaultText(
     path: [...path, defaultLocale],
     params: { reason: 'default-language' },
   });
-}
-
-/** True when any written translation of `text` is non-empty (to skip optional empty texts). */
-export function hasText(text: LocalizedTextValue | undefined): boolean {
-  return allTexts(text).some((value) => value.trim() !== '');
 }

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ABSENCE_MESSAGE_MAX } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
-import { inputField, localizedField, newId, textareaField } from '../fields.js';
+import { inputField, localizedField, newId } from '../fields.js';
 
 function addDaysIso(date: Date, days: number): string {
   const copy = new Date(date);

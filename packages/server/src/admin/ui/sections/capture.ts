@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CaptureMode } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
-import { checkboxField, inputField, localizedField, textareaField } from '../fields.js';
+import { checkboxField, inputField, localizedField } from '../fields.js';
 
 /** Cart capture: the email field with consent that starts the recovery emails. */
 export function renderCapture(ctx: Ctx): TemplateResult {

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { resolveText } from '@comptoir/sdk/text';
 import type { Ctx } from '../context.js';
-import { checkboxGroup, inputField, localizedField, newId, textareaField } from '../fields.js';
+import { checkboxGroup, inputField, localizedField, newId } from '../fields.js';
 
 function nextChristmas(): string {
   const now = new Date();
