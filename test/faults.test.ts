@@ -11,14 +11,8 @@ import {
   type TestDatabase,
 } from '../packages/server/src/storage/test-databases.js';
 import { captureBody, runLoad, type LoadResult } from './processes/load.js';
-import {
-  killAllProcesses,
-  startApiProcess,
-  startWorkerProcess,
-  type TestProcess,
-} from './processes/processes.js';
+import { killAllProcesses, startApiProcess, type TestProcess } from './processes/processes.js';
 import { createRecoveryShop, storefrontHeaders } from './processes/shop.js';
-import { countByMessageId, startSmtpSink, type SmtpSink } from './processes/smtp-sink.js';
 import { startTcpProxy, type TcpProxy } from './processes/tcp-proxy.js';
 
 const UNLIMITED = { burst: 1_000_000, perSecond: 1_000_000 };
