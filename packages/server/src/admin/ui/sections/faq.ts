@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import { sectionState, type Ctx } from '../context.js';
-import { localizedField, newId } from '../fields.js';
+import { inputField, localizedField, newId } from '../fields.js';
 
 /** FAQ: questions and answers in categories, in the order the storefront shows them. */
 export function renderFaq(ctx: Ctx): TemplateResult {
