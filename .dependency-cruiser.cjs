@@ -26,7 +26,7 @@ const PUBLIC_ENTRIES = [
 
 /** The server's email rendering: pure functions the config page's preview uses too. */
 const EMAIL_RENDERER =
-  '^packages/server/src/email/(render|escape|translations|templates/[^/]+)\\.ts$';
+  '^packages/server/src/email/(render|escape|restore-url|translations|templates/[^/]+)\\.ts$';
 
 /** Modules that do I/O: the network, files, processes, the HTTP client. */
 const IO_MODULES =

@@ -1,5 +1,15 @@
 import { isEmail } from '../../internal/consent.js';
-import type { ComptoirCartCapture } from './cart-capture.component.js';
+import type { CaptureMode } from '@comptoir/sdk/schemas';
+import type { ComptoirElement } from '../../internal/comptoir-element.js';
+
+/** What the triggers need of the capture element (declared here: the element imports this file). */
+export interface TriggerHost {
+  readonly currentMode: CaptureMode;
+  readonly emailFieldSelector: string | undefined;
+  guard: ComptoirElement['guard'];
+  show(): void;
+  offerFor(field: HTMLInputElement, email: string): void;
+}
 
 /** How far up (a share of the viewport's height) a quick scroll must go to read as leaving. */
 const SCROLL_UP_SHARE = 0.3;
@@ -11,7 +21,7 @@ const SCROLL_UP_MS = 1000;
  * back button, or coming back to the tab after switching away) and an address typed in the shop's
  * own email fields (`capture.emailFieldSelector`). Returns the cleanup.
  */
-export function watchTriggers(host: ComptoirCartCapture): () => void {
+export function watchTriggers(host: TriggerHost): () => void {
   let peak = { y: 0, at: 0 };
   let leftPage = false;
   const leaving = () => host.currentMode === 'exit-intent';
