@@ -324,6 +324,17 @@ describe('merchant and shopper story', () => {
       const back = await shopperPage();
       await back.goto(restoreUrl!);
       await back.getByText('Welcome back! We kept your cart for you.').waitFor();
+      // On a device whose cart is newer (another product, added since), the link merges and says so.
+      const newer = await shopperPage();
+      await newer.goto(`${demo.url}/product.html?id=fig-candle`);
+      await newer.getByRole('button', { name: 'Add to cart' }).click();
+      await newer.goto(restoreUrl!);
+      await newer
+        .getByText('This device had a newer cart: we kept it and added your saved items.')
+        .waitFor();
+      await expect(newer.locator('[data-line="fig-candle"]').count()).resolves.toBe(1);
+      await expect(newer.locator('[data-line="linen-notebook"]').count()).resolves.toBe(1);
+      await newer.context().close();
       await expect(back.locator('[data-line="linen-notebook"]').count()).resolves.toBe(1);
       await back.getByRole('link', { name: 'Checkout' }).click();
       await back.getByRole('button', { name: 'Place order' }).click();
