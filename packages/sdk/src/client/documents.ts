@@ -132,6 +132,8 @@ export const ShopStats = z.object({
   revenueSource: z.enum(['verified', 'storefront']),
   /** The shop's verified sources; empty when only the storefront reports orders. */
   verifiedSources: z.array(VerifiedSource),
+  /** Event webhook endpoints the server switched off after repeated failures. */
+  endpointsSwitchedOff: z.array(z.object({ id: z.string(), url: z.string(), reason: z.string() })),
   emailsSent: z.number().int(),
   emailsClicked: z.number().int(),
   faqOpened: z.number().int(),

@@ -51,6 +51,8 @@ export const CartRecoveredData = z.object({
   orderId: z.string().nullable(),
   email: ConsentedEmail,
   ...Money,
+  /** True when a verified source (webhook, the shop's backend) reported the order. */
+  verified: z.boolean(),
   recoveredAt: Instant,
 });
 export type CartRecoveredData = z.infer<typeof CartRecoveredData>;

@@ -11,6 +11,7 @@ import { cancelPendingRecoveryJobsForEmail } from '../storage/jobs.store.js';
 import { insertVerifiedOrder } from '../storage/order-webhook.store.js';
 import type { VerifiedSource } from '../storage/order-webhook.table.js';
 import type { Shop } from '../storage/shop.store.js';
+import { sendCartRecovered, sendEvent } from '../webhooks/events.js';
 import { ATTRIBUTION_DAYS, stopRecoveryForOrder } from '../worker/scheduler.js';
 
 /** An order from a trusted source: a verified webhook, or the shop's backend with `sk_…`. */
@@ -128,6 +129,35 @@ export async function recordVerifiedOrder(
   let emailsStopped = 0;
   for (const hash of new Set([emailHash, cart?.emailHash].filter((h): h is string => !!h))) {
     emailsStopped += await cancelPendingRecoveryJobsForEmail(trx, shop.id, hash, 'order-completed');
+  }
+  await sendEvent(
+    trx,
+    shop.id,
+    {
+      type: 'order.attributed',
+      timestamp: now.toISOString(),
+      data: {
+        shopId: shop.id,
+        orderId: order.orderId,
+        source: order.source,
+        cartId: cart?.id ?? null,
+        matchedBy,
+        recovered,
+        total: order.total,
+        currency: order.currency,
+        attributedAt: now.toISOString(),
+      },
+    },
+    `order.attributed:${order.source}:${order.orderId}`,
+    now,
+  );
+  if (cart && recovered) {
+    await sendCartRecovered(
+      trx,
+      cart,
+      { orderId: order.orderId, total: order.total, currency: order.currency, verified: true },
+      now,
+    );
   }
   return { counted, cartId: cart?.id ?? null, matchedBy, recovered, emailsStopped };
 }

@@ -36,6 +36,7 @@ export function sampleEvent(type: WebhookEventType, shopId: string, now: Date): 
           email: 'shopper@example.com',
           total: 4200,
           currency: 'EUR',
+          verified: true,
           recoveredAt: at,
         },
       };

@@ -38,6 +38,10 @@ export interface Delivered<Payload> {
  */
 export interface JobKindHandler<Facts = unknown, Payload = unknown> {
   readonly kind: JobKind;
+  /** Attempts before the queue gives up on a job of this kind (default: the worker's). */
+  readonly maxAttempts?: number;
+  /** The wait before retry number `attempts` (default: the worker's exponential backoff). */
+  retryDelayMs?(attempts: number): number;
   /** Reads what `decide` needs for one shop's jobs of this kind, in a few queries (not per job). */
   load(db: Db, shop: Shop, jobs: QueuedJob[], now: Date): Promise<Facts>;
   /**

@@ -108,6 +108,7 @@ function resolve(options: WorkerOptions): Resolved {
     fromAddress: options.fromAddress ?? process.env.MAIL_FROM ?? `no-reply@${host}`,
     frequencyCapMs: options.frequencyCapMs ?? 12 * 3_600_000,
     clock,
+    db: options.db,
   });
   return {
     db: options.db,
@@ -206,12 +207,13 @@ async function deliverJob(
     await finishJob(db, job, 'failed', message);
     result.failed++;
     logger.warn({ jobId: job.id, kind: job.kind, reason: message }, 'job refused');
-  } else if (job.attempts >= worker.maxAttempts) {
+  } else if (job.attempts >= (kind.maxAttempts ?? worker.maxAttempts)) {
     await finishJob(db, job, 'failed', `gave up after ${job.attempts} attempts: ${message}`);
     result.failed++;
     logger.warn({ jobId: job.id, kind: job.kind, reason: message }, 'job given up');
   } else {
-    const retryAt = new Date(worker.clock().getTime() + backoffMs(job.attempts, worker.random));
+    const delay = kind.retryDelayMs?.(job.attempts) ?? backoffMs(job.attempts, worker.random);
+    const retryAt = new Date(worker.clock().getTime() + delay);
     await rescheduleJob(db, job, retryAt.toISOString(), message, false);
     result.retried++;
     logger.info({ jobId: job.id, retryAt, reason: message }, 'job will be retried');

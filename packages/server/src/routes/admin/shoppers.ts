@@ -10,6 +10,7 @@ import { listJobsOfEmail } from '../../storage/jobs.store.js';
 import type { Db } from '../../storage/database.js';
 import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 import { eraseRecoveryData } from '../../worker/scheduler.js';
+import { sendEvent } from '../../webhooks/events.js';
 import { toAdminCart } from './carts.js';
 import { describeRoutes } from '../openapi.js';
 
@@ -59,9 +60,29 @@ export const adminShoppers = new Hono<AppEnv>()
     // Carts first, then the jobs: the server's one lock order (the worker records a send in that
     // order; the other way round, the two deadlock on PostgreSQL). Deadlocks are retried anyway.
     const cartsErased = await inRetriedTransaction(db, async (trx) => {
+      // A mailing list downstream may hold the address only if the shopper consented.
+      const consented = (await findCartsByEmailHash(trx, shop.id, emailHash)).some(
+        (cart) => cart.consent?.granted,
+      );
       const erased = await eraseShopperFromCarts(trx, shop.id, emailHash, now);
       await eraseRecoveryData(trx, shop.id, emailHash);
       await eraseShopperFromVerifiedOrders(trx, shop.id, emailHash);
+      await sendEvent(
+        trx,
+        shop.id,
+        {
+          type: 'shopper.erased',
+          timestamp: now.toISOString(),
+          data: {
+            shopId: shop.id,
+            email: consented ? email.trim() : null,
+            emailHash,
+            erasedAt: now.toISOString(),
+          },
+        },
+        `shopper.erased:${emailHash}:${now.toISOString()}`,
+        now,
+      );
       return erased;
     });
     return c.json({ email, cartsErased });

@@ -5,6 +5,7 @@ import { addDays, localDateOf } from '../../local-time.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { cartFactsInRange } from '../../storage/cart.store.js';
 import { verifiedSourcesOf } from '../../storage/order-webhook.store.js';
+import { listEndpoints } from '../../storage/webhook.store.js';
 import { countClicks, countEmailsSent } from '../../storage/emails.store.js';
 import { widgetEventCounts } from '../../storage/widget-event.store.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
@@ -42,6 +43,13 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
     recoveredRevenue: [],
     revenueSource,
     verifiedSources,
+    endpointsSwitchedOff: (await listEndpoints(db, shop.id))
+      .filter((endpoint) => !endpoint.enabled && endpoint.disabledReason !== null)
+      .map((endpoint) => ({
+        id: endpoint.id,
+        url: endpoint.url,
+        reason: endpoint.disabledReason as string,
+      })),
     emailsSent: await countEmailsSent(db, shop.id, range.fromInstant, range.toInstant),
     emailsClicked: await countClicks(db, shop.id, range.fromInstant, range.toInstant),
     faqOpened: events.faqOpened,

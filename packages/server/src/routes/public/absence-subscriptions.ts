@@ -5,6 +5,7 @@ import type { AppEnv } from '../../context.js';
 import { ApiError, NotFoundError } from '../../errors.js';
 import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
+import { sendEvent } from '../../webhooks/events.js';
 import { subscribeToAbsence } from '../../worker/scheduler.js';
 import { describeRoutes } from '../openapi.js';
 import { inRetriedTransaction } from '../../storage/transaction-retry.js';
@@ -31,8 +32,9 @@ export const absenceSubscriptions = new Hono<AppEnv>().post(
     }
     const { db, clock } = c.get('deps');
     const shop = c.get('shop');
-    const scheduled = await inRetriedTransaction(db, (trx) =>
-      subscribeToAbsence(
+    const now = clock();
+    const scheduled = await inRetriedTransaction(db, async (trx) => {
+      const subscribed = await subscribeToAbsence(
         trx,
         shop.id,
         shop.config,
@@ -43,9 +45,32 @@ export const absenceSubscriptions = new Hono<AppEnv>().post(
           absenceId: input.absenceId,
           ...(input.locale ? { locale: input.locale } : {}),
         },
-        clock(),
-      ),
-    );
+        now,
+      );
+      if (subscribed) {
+        await sendEvent(
+          trx,
+          shop.id,
+          {
+            type: 'absence.subscribed',
+            timestamp: now.toISOString(),
+            data: {
+              shopId: shop.id,
+              subscriptionId: subscribed.id,
+              absenceId: input.absenceId,
+              email: input.email.trim(),
+              consentText: input.consent.text,
+              locale: input.locale ?? null,
+              sendAt: subscribed.sendAt,
+              subscribedAt: now.toISOString(),
+            },
+          },
+          `absence.subscribed:${shop.id}:${input.absenceId}:${hashEmail(input.email)}`,
+          now,
+        );
+      }
+      return subscribed;
+    });
     if (!scheduled) throw new NotFoundError('Upcoming or current absence');
     return c.json({ id: scheduled.id, sendAt: scheduled.sendAt }, 201);
   },

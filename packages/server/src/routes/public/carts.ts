@@ -15,6 +15,7 @@ import {
 import { isUniqueViolation } from '../../storage/database.js';
 import type { Shop } from '../../storage/shop.store.js';
 import { describeRoutes } from '../openapi.js';
+import { sendCartCaptured } from '../../webhooks/events.js';
 import { scheduleRecovery } from '../../worker/scheduler.js';
 
 /**
@@ -73,6 +74,7 @@ function captureOnce(
       ? await updateCart(trx, existing, contents, now)
       : await insertCart(trx, shop.id, generateId('crt'), contents, now);
     await scheduleRecovery(trx, cart, shop.config, now);
+    await sendCartCaptured(trx, cart, existing, now);
     return cart;
   });
 }

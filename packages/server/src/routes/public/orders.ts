@@ -6,6 +6,7 @@ import { recordLifecycleOrder } from '../../lifecycle/record-lifecycle-order.js'
 import { jsonBody } from '../../middleware/json-body.js';
 import { publicKeyOf } from '../../middleware/public-auth.js';
 import { recordVerifiedOrder } from '../../orders/record-order.js';
+import { sendCartRecovered } from '../../webhooks/events.js';
 import { findCart, findCartByPlatformId, markCartConverted } from '../../storage/cart.store.js';
 import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 import { describeRoutes } from '../openapi.js';
@@ -84,6 +85,10 @@ export const publicOrders = new Hono<AppEnv>().post(
       if (!status) return (await findCart(trx, shop.id, found.id)) ?? found;
       const converted = { ...found, status, convertedAt: now.toISOString() } as const;
       await stopRecoveryForOrder(trx, converted, now);
+      if (status === 'recovered') {
+        const reported = { ...order, orderId: order.orderId ?? null, verified: false };
+        await sendCartRecovered(trx, converted, reported, now);
+      }
       return converted;
     });
     return c.json({ cartId: cart.id, recovered: cart.status === 'recovered' }, 201);

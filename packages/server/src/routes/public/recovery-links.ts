@@ -10,6 +10,7 @@ import { findJobByToken, type RecoveryJob } from '../../storage/jobs.store.js';
 import { findShop, type Shop } from '../../storage/shop.store.js';
 import { inRetriedTransaction } from '../../storage/transaction-retry.js';
 import { newId } from '../../worker/ids.js';
+import { sendShopperUnsubscribed } from '../../webhooks/events.js';
 import { unsubscribeByJob, type RecoveryJobContent } from '../../worker/scheduler.js';
 import { describeRoutes } from '../openapi.js';
 
@@ -137,7 +138,11 @@ export const unsubscribeLinks = new Hono<AppEnv>()
     const found = await jobAndShop(c);
     if (!found) return notFound(c);
     const { db, clock } = c.get('deps');
-    await inRetriedTransaction(db, (trx) => unsubscribeByJob(trx, found.job, clock()));
+    const now = clock();
+    await inRetriedTransaction(db, async (trx) => {
+      await unsubscribeByJob(trx, found.job, now);
+      await sendShopperUnsubscribed(trx, found.job, now);
+    });
     const lang = found.shop.config.defaultLocale;
     const strings = emailStrings(lang);
     const done = strings.unsubscribed(found.shop.config.shopName);

@@ -25,6 +25,9 @@ const en = {
   removed: 'Switched off.',
   guide: 'Step-by-step guide: {path}',
   fullGuide: 'Full guide for {platform}',
+  endpointsOff:
+    'These event webhooks were switched off after repeated failed deliveries: events for them are no longer sent.',
+  openIntegrations: 'Fix and switch them on again in Integrations',
   logTitle: 'Latest deliveries',
   logEmpty: 'Nothing has arrived yet.',
   'log.time': 'Received',
@@ -73,6 +76,9 @@ const fr: Record<Key, string> = {
   removed: 'Désactivé.',
   guide: 'Guide pas à pas : {path}',
   fullGuide: 'Guide complet pour {platform}',
+  endpointsOff:
+    'Ces webhooks d’événements ont été désactivés après des échecs répétés : leurs événements ne sont plus envoyés.',
+  openIntegrations: 'Les corriger et les réactiver dans Intégrations',
   logTitle: 'Dernières livraisons',
   logEmpty: 'Rien n’est encore arrivé.',
   'log.time': 'Reçu',

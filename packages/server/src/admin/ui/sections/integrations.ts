@@ -280,3 +280,18 @@ export function fullGuide(ctx: Ctx, name: keyof typeof GUIDE_TITLES & string): T
     >${integrationsText(ctx.locale, 'fullGuide', { platform: GUIDE_TITLES[name] ?? name })}</a
   >`;
 }
+
+/** The overview's warning about event webhook endpoints switched off after repeated failures. */
+export function endpointsOffNotice(
+  ctx: Ctx,
+  endpoints: { id: string; url: string; reason: string }[],
+): TemplateResult | typeof nothing {
+  if (endpoints.length === 0) return nothing;
+  return html`<div class="notice warning" role="status" data-endpoints-off>
+    <p>${integrationsText(ctx.locale, 'endpointsOff')}</p>
+    <ul>
+      ${endpoints.map((endpoint) => html`<li><code>${endpoint.url}</code> — ${endpoint.reason}</li>`)}
+    </ul>
+    <a href="#/integrations">${integrationsText(ctx.locale, 'openIntegrations')}</a>
+  </div>`;
+}

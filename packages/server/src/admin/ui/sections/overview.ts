@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ShopStats } from '@comptoir/sdk/client';
 import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
-import { revenueSourceNote } from './integrations.js';
+import { endpointsOffNotice, revenueSourceNote } from './integrations.js';
 
 /** `GET /v1/admin/stats`: the sdk's document, not a copy of it. */
 export type Stats = ShopStats;
@@ -139,6 +139,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
       ${stat('emails', ctx.t('overview.emailsSent'), number.format(s.emailsSent), ctx.t('overview.clicked', { n: s.emailsClicked }))}
     </dl>
     <p class="hint" data-revenue-source=${s.revenueSource}>${revenueSourceNote(ctx, s)}</p>
+    ${endpointsOffNotice(ctx, s.endpointsSwitchedOff)}
     <section class="card" aria-labelledby="chart-title">
       <div class="card-head">
         <h2 id="chart-title">${ctx.t('overview.chartTitle')}</h2>
