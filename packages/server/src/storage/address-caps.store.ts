@@ -1,20 +1,5 @@
 import type { Db } from './database.js';
 
-/** `recovery_address_caps`: when each address of a shop was last given a recovery email. */
-export interface RecoveryAddressCapsTable {
-  shop_id: string;
-  email_hash: string;
-  last_sent_at: string;
-  /** The job whose send holds the cap (null for rows seeded from `recovery_emails`). */
-  job_id: string | null;
-}
-
-declare module './database.js' {
-  interface Database {
-    recovery_address_caps: RecoveryAddressCapsTable;
-  }
-}
-
 /**
  * Reserves the frequency cap of one address for a send at `at`, atomically across workers and
  * dialects: one `insert … on conflict do update … where last_sent_at <= cutoff returning`

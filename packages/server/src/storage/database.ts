@@ -10,19 +10,59 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { CartsTable } from './cart.table.js';
+import type { LifecycleOrdersTable } from './lifecycle.table.js';
+import type {
+  InstanceSecretsTable,
+  OrderSourcesTable,
+  OrderWebhookLogTable,
+  VerifiedOrdersTable,
+} from './order-webhook.table.js';
+import type {
+  AbsenceSubscriptionsTable,
+  RecoveryAddressCapsTable,
+  RecoveryClicksTable,
+  RecoveryEmailsTable,
+  RecoveryJobsTable,
+  RecoverySequencesTable,
+  RecoverySuppressionsTable,
+} from './recovery.table.js';
 import type { SessionsTable } from './session.table.js';
 import type { ShopsTable } from './shop.table.js';
+import type {
+  WebhookAttemptsTable,
+  WebhookEndpointsTable,
+  WebhookMessagesTable,
+} from './webhook.table.js';
 import type { WidgetEventsTable } from './widget-event.table.js';
 
 /**
- * Every table Kysely knows about. Other modules add theirs by declaration merging:
- * `declare module '../storage/database.js' { interface Database { jobs: JobsTable } }`.
+ * Every table Kysely knows about, each typed in its `<thing>.table.ts`. (`rate_limits`, migration
+ * 007, belongs to rate-limiter-flexible, which queries it itself.)
  */
 export interface Database {
   shops: ShopsTable;
   sessions: SessionsTable;
   carts: CartsTable;
   widget_events: WidgetEventsTable;
+  // The recovery emails (migrations 002, 003).
+  recovery_sequences: RecoverySequencesTable;
+  absence_subscriptions: AbsenceSubscriptionsTable;
+  recovery_jobs: RecoveryJobsTable;
+  recovery_emails: RecoveryEmailsTable;
+  recovery_suppressions: RecoverySuppressionsTable;
+  recovery_clicks: RecoveryClicksTable;
+  recovery_address_caps: RecoveryAddressCapsTable;
+  // Verified orders from the platforms' webhooks (005).
+  order_sources: OrderSourcesTable;
+  order_webhook_log: OrderWebhookLogTable;
+  verified_orders: VerifiedOrdersTable;
+  instance_secrets: InstanceSecretsTable;
+  // Event webhooks out (006).
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_messages: WebhookMessagesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  // Emails after the order (013).
+  lifecycle_orders: LifecycleOrdersTable;
 }
 
 /** The database or an open transaction: what every store function takes first. */

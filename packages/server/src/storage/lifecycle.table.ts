@@ -22,9 +22,3 @@ export interface LifecycleOrdersTable {
 
 /** A `lifecycle_orders` row as read. */
 export type LifecycleOrderRow = Selectable<LifecycleOrdersTable>;
-
-declare module './database.js' {
-  interface Database {
-    lifecycle_orders: LifecycleOrdersTable;
-  }
-}

@@ -60,12 +60,3 @@ export interface InstanceSecretsTable {
 
 /** An `order_webhook_log` row as read. */
 export type OrderWebhookLogRow = Selectable<OrderWebhookLogTable>;
-
-declare module './database.js' {
-  interface Database {
-    order_sources: OrderSourcesTable;
-    order_webhook_log: OrderWebhookLogTable;
-    verified_orders: VerifiedOrdersTable;
-    instance_secrets: InstanceSecretsTable;
-  }
-}

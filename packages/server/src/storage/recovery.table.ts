@@ -107,13 +107,11 @@ export type JobRow = Selectable<RecoveryJobsTable>;
 /** A `recovery_emails` row as read. */
 export type EmailRow = Selectable<RecoveryEmailsTable>;
 
-declare module './database.js' {
-  interface Database {
-    recovery_sequences: RecoverySequencesTable;
-    absence_subscriptions: AbsenceSubscriptionsTable;
-    recovery_jobs: RecoveryJobsTable;
-    recovery_emails: RecoveryEmailsTable;
-    recovery_suppressions: RecoverySuppressionsTable;
-    recovery_clicks: RecoveryClicksTable;
-  }
+/** `recovery_address_caps`: when each address of a shop was last given a recovery email. */
+export interface RecoveryAddressCapsTable {
+  shop_id: string;
+  email_hash: string;
+  last_sent_at: string;
+  /** The job whose send holds the cap (null for rows seeded from `recovery_emails`). */
+  job_id: string | null;
 }

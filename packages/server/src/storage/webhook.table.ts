@@ -50,11 +50,3 @@ export interface WebhookAttemptsTable {
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 /** A `webhook_messages` row as read. */
 export type WebhookMessageRow = Selectable<WebhookMessagesTable>;
-
-declare module './database.js' {
-  interface Database {
-    webhook_endpoints: WebhookEndpointsTable;
-    webhook_messages: WebhookMessagesTable;
-    webhook_attempts: WebhookAttemptsTable;
-  }
-}
