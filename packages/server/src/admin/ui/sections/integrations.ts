@@ -8,6 +8,7 @@ import type {
 } from '@comptoir/sdk/schemas';
 import { isAdminApiError } from '../api.js';
 import { sectionState, type Ctx } from '../context.js';
+import { renderEventWebhooks } from './event-webhooks.js';
 import { integrationsText, type IntegrationsKey } from './integrations.i18n.js';
 
 interface IntegrationsState {
@@ -227,6 +228,7 @@ export function renderIntegrations(ctx: Ctx): TemplateResult {
         ? view.data.platforms.map(platformCard)
         : html`<p class="muted" role="status">${ctx.t('common.loading')}</p>`
     }
+    ${renderEventWebhooks(ctx)}
     <section class="card" aria-labelledby="hook-log-title">
       <div class="card-head">
         <h2 id="hook-log-title">${text('logTitle')}</h2>
