@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale, ShortText, WellFormedText } from './primitives.js';
+import { EmailAddress, Locale, ShortText, Weekday, WellFormedText } from './primitives.js';
 
 /**
  * The order confirmation that keeps the delivery promise: sent to every order reported with a
@@ -47,8 +47,21 @@ export const ReviewRequestSettings = z.strictObject({
 });
 export type ReviewRequestSettings = z.infer<typeof ReviewRequestSettings>;
 
+/** The merchant's weekly digest: sent to `to` on `weekday` at `hour`:00 in the shop's time zone. */
+export const DigestSettings = z.strictObject({
+  enabled: z.boolean(),
+  /** The merchant's address. */
+  to: EmailAddress,
+  /** Default Monday. */
+  weekday: Weekday.optional(),
+  /** Default 8 (08:00). */
+  hour: z.number().int().min(0).max(23).optional(),
+});
+export type DigestSettings = z.infer<typeof DigestSettings>;
+
 /** The emails after the order (off unless configured). */
 export const LifecycleSettings = z.strictObject({
+  digest: DigestSettings.optional(),
   orderConfirmation: OrderConfirmationSettings.optional(),
   winBack: WinBackSettings.optional(),
   reviewRequest: ReviewRequestSettings.optional(),

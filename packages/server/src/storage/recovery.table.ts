@@ -28,11 +28,12 @@ export interface AbsenceSubscriptionsTable {
 }
 
 /**
- * What a job sends: a recovery step, the "we're back" email, an order confirmation, an event
- * webhook. At most 16 characters: the `kind` columns are `varchar(16)`.
+ * What a job sends: a recovery step, the "we're back" email, an order confirmation, a win-back,
+ * a review request, an event webhook, a weekly digest. At most 16 characters: the `kind` columns
+ * are `varchar(16)`.
  */
 export type JobKind =
-  'recovery' | 'absence' | 'confirmation' | 'win-back' | 'review-request' | 'webhook';
+  'recovery' | 'absence' | 'confirmation' | 'win-back' | 'review-request' | 'webhook' | 'digest';
 
 /**
  * Where a job stands. `pending` includes claimed jobs, whose `run_at` is their lease's end;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/database.js';
 import { webhookKind } from '../webhooks/webhook-kind.js';
 import type { JobKindHandler } from './job-kind.js';
+import { digestKind } from '../lifecycle/digest-kind.js';
 import { marketingLifecycleKind } from '../lifecycle/marketing-kinds.js';
 import { orderConfirmationKind } from '../lifecycle/order-confirmation-kind.js';
 
@@ -21,5 +22,6 @@ export function createJobKinds(settings: JobKindSettings): JobKindHandler[] {
     marketingLifecycleKind('win-back', settings),
     marketingLifecycleKind('review-request', settings),
     webhookKind(settings),
+    digestKind(settings),
   ] as JobKindHandler[];
 }

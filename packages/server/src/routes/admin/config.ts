@@ -6,6 +6,7 @@ import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { findShop, updateShopConfig } from '../../storage/shop.store.js';
 import { describeRoutes } from '../openapi.js';
+import { scheduleDigest } from '../../lifecycle/digest-schedule.js';
 import { rescheduleAbsenceEmails } from '../../worker/scheduler.js';
 
 function parseIfMatch(header: string | undefined): number | undefined {
@@ -56,7 +57,10 @@ export const adminConfig = new Hono<AppEnv>()
     checkHolidayRegion(config, now);
     const version = await db.transaction().execute(async (trx) => {
       const saved = await updateShopConfig(trx, shop.id, config, expected, now);
-      if (saved !== undefined) await rescheduleAbsenceEmails(trx, shop.id, config, now);
+      if (saved !== undefined) {
+        await rescheduleAbsenceEmails(trx, shop.id, config, now);
+        await scheduleDigest(trx, shop.id, config, now);
+      }
       return saved;
     });
     if (version === undefined) {
