@@ -139,6 +139,19 @@ export const ShopStats = z.object({
   faqOpened: z.number().int(),
   faqSearchesEmpty: z.number().int(),
   topEmptySearches: z.array(z.object({ query: z.string(), count: z.number().int() })),
+  /**
+   * The emails after the order, per flow: emails sent in the range and, for the win-back, the
+   * emailed addresses that ordered within 7 days after it. Their links are not tracked (no clicks).
+   */
+  lifecycle: z
+    .array(
+      z.object({
+        flow: z.enum(['confirmation', 'win-back', 'review-request', 'digest']),
+        sent: z.number().int(),
+        attributedOrders: z.number().int().nullable(),
+      }),
+    )
+    .optional(),
   daily: z.array(
     z.object({
       date: LocalDate,

@@ -1,3 +1,4 @@
+import type { ShopConfig } from '@comptoir/sdk';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../email/mailer.js';
 import { hashEmail } from '../keys.js';
@@ -30,8 +31,10 @@ describeEachDialect('weekly digest', (database) => {
   });
 
   const secret = (t: TestApp) => ({ authorization: `Bearer ${t.shopA.secretKey}` });
-  async function configure(t: TestApp, change: (config: Record<string, any>) => void) {
-    const config = await (await t.app.request('/v1/admin/config', { headers: secret(t) })).json();
+  async function configure(t: TestApp, change: (config: ShopConfig) => void) {
+    const config = (await (
+      await t.app.request('/v1/admin/config', { headers: secret(t) })
+    ).json()) as ShopConfig;
     change(config);
     const saved = await t.json('PUT', '/v1/admin/config', config, secret(t));
     expect(saved.status).toBe(200);
@@ -80,7 +83,7 @@ describeEachDialect('weekly digest', (database) => {
     smtp.received.length = 0;
     // Saved on Wednesday 18 March 2026; Paris moves to summer time on Sunday 29 March.
     t.setNow('2026-03-18T12:00:00Z');
-    const enable = (config: Record<string, any>) => {
+    const enable = (config: ShopConfig) => {
       config.lifecycle = { digest: { enabled: true, to: 'owner@shop-a.example' } };
       config.calendar.absences = [{ id: 'easter', start: '2026-04-06', end: '2026-04-10' }];
       config.holidayEvents = [{ id: 'mothers', name: "Mother's Day", deliverBy: '2026-04-03' }];
@@ -146,8 +149,12 @@ describeEachDialect('weekly digest', (database) => {
     const { db } = database();
     const t = await createTestApp(db);
     t.setNow('2026-03-18T12:00:00Z');
-    const digest = (extra: Record<string, unknown>) => (config: Record<string, any>) => {
-      config.lifecycle = { digest: { enabled: true, to: 'owner@shop-a.example', ...extra } };
+    const digest = (extra: Record<string, unknown>) => (config: ShopConfig) => {
+      config.lifecycle = {
+        digest: { enabled: true, to: 'owner@shop-a.example', ...extra } as NonNullable<
+          ShopConfig['lifecycle']
+        >['digest'],
+      };
     };
     await configure(t, digest({}));
     await configure(t, digest({ weekday: 'fri', hour: 17 }));

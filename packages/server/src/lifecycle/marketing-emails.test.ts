@@ -122,6 +122,18 @@ describeEachDialect('win-back and review request', (database) => {
     const raw = decodeQuotedPrintable(mail!.raw);
     expect(raw).toContain('We miss you at Shop A');
     expect(raw).toContain('Use the code COMEBACK on your next order.');
+    // She orders again two days later: the stats credit the win-back.
+    t.setNow(new Date(t0.getTime() + 42 * DAY));
+    await order(t, 'wb.jane@example.com', 'w4');
+    const stats = await t.app.request('/v1/admin/stats?from=2026-04-01&to=2026-04-30', {
+      headers: secret(t),
+    });
+    expect(stats.status).toBe(200);
+    const { lifecycle } = (await stats.json()) as {
+      lifecycle: { flow: string; sent: number; attributedOrders: number | null }[];
+    };
+    expect(lifecycle).toContainEqual({ flow: 'win-back', sent: 1, attributedOrders: 1 });
+    expect(lifecycle).toContainEqual({ flow: 'review-request', sent: 0, attributedOrders: null });
   });
 
   it.each([

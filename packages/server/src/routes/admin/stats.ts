@@ -7,6 +7,7 @@ import { cartFactsInRange } from '../../storage/cart.store.js';
 import { verifiedSourcesOf } from '../../storage/order-webhook.store.js';
 import { listEndpoints } from '../../storage/webhook.store.js';
 import { countClicks, countEmailsSent } from '../../storage/emails.store.js';
+import { lifecycleFlowStats } from '../../lifecycle/flow-stats.js';
 import { widgetEventCounts } from '../../storage/widget-event.store.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 import { describeRoutes } from '../openapi.js';
@@ -55,6 +56,7 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
     faqOpened: events.faqOpened,
     faqSearchesEmpty: events.faqSearchesEmpty,
     topEmptySearches: events.topEmptySearches,
+    lifecycle: await lifecycleFlowStats(db, shop.id, range.fromInstant, range.toInstant),
     daily: [],
   };
   for (const cart of carts) {
