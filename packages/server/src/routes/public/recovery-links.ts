@@ -150,6 +150,14 @@ export const unsubscribeLinks = new Hono<AppEnv>()
   });
 
 describeRoutes(restoreLinks, {
+  'GET /preview': {
+    summary: 'Where the restore link of a test email leads: a page saying what it does',
+    description: 'Belongs to no shopper; `?lang=` picks the language of the page.',
+    auth: 'none',
+    status: 200,
+    answer: 'text/html',
+    tag: 'links',
+  },
   'GET /:token': {
     summary: "A recovery email's restore link: records the click, redirects to the cart",
     description: '302 to the shop; 410 (an HTML page) once the link has expired.',
@@ -161,6 +169,14 @@ describeRoutes(restoreLinks, {
 });
 
 describeRoutes(unsubscribeLinks, {
+  'GET /preview': {
+    summary: 'Where the unsubscribe link of a test email leads: a page saying what it does',
+    description: 'Belongs to no shopper; `?lang=` picks the language of the page.',
+    auth: 'none',
+    status: 200,
+    answer: 'text/html',
+    tag: 'links',
+  },
   'GET /:token': {
     summary: 'The unsubscribe page (a button that posts)',
     auth: 'none',
