@@ -1,4 +1,5 @@
 import type { WebhookAttempt, WebhookEventType } from '@comptoir/sdk';
+import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { WebhookEndpointRow, WebhookMessageRow } from './webhook.table.js';
 import './webhook.table.js';
@@ -197,6 +198,39 @@ export async function insertMessage(
     .onConflict((oc) => oc.columns(['endpoint_id', 'event_key']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/**
+ * GDPR erasure: each address leaves every stored message of the shop, queued or delivered (the
+ * events stay, with `"email": null`), so a retry after the erasure no longer carries it. Answers
+ * how many messages changed.
+ */
+export async function eraseAddressFromMessages(
+  db: Db,
+  shopId: string,
+  addresses: readonly string[],
+): Promise<number> {
+  let changed = 0;
+  for (const address of new Set(addresses)) {
+    const needle = `"email":${JSON.stringify(address)}`;
+    const pattern = `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const rows = await db
+      .selectFrom('webhook_messages')
+      .select(['id', 'body'])
+      .where('shop_id', '=', shopId)
+      .where(sql<boolean>`body like ${pattern} escape '\\'`)
+      .execute();
+    for (const row of rows) {
+      await db
+        .updateTable('webhook_messages')
+        .set({ body: row.body.split(needle).join('"email":null') })
+        .where('shop_id', '=', shopId)
+        .where('id', '=', row.id)
+        .execute();
+    }
+    changed += rows.length;
+  }
+  return changed;
 }
 
 /** One of the shop's messages. */

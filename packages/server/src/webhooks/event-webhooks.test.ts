@@ -150,6 +150,30 @@ describeEachDialect('event webhooks through the durable queue', (database) => {
     expect(recovered?.data).toMatchObject({ orderId: 'B-77', total: 1800, verified: true });
   });
 
+  it('erasing a shopper takes their address out of every stored event, a queued one included', async () => {
+    receiver.down = true;
+    const cartId = await capture('wh-6', 'erase_me@example.com', true);
+    expect(await work()).toMatchObject({ retried: 1 });
+    // The merchant types the address in another case; the stored events still lose it.
+    await t.json('POST', '/v1/admin/shoppers/erase', { email: 'Erase_Me@example.com' }, admin);
+    const bodies = await database()
+      .db.selectFrom('webhook_messages')
+      .select(['type', 'body'])
+      .execute();
+    const holding = bodies.filter((row) => row.body.includes('erase_me@example.com'));
+    expect(holding.map((row) => row.type)).toEqual([]);
+    receiver.down = false;
+    advance(5_000);
+    expect(await work()).toMatchObject({ sent: 2 });
+    const captured = receiver.events.find(
+      (event) => event.type === 'cart.captured' && cartOf(event) === cartId,
+    );
+    expect(captured?.data).toMatchObject({ email: null });
+    // The erasure event itself names the address, so the mailing list downstream can erase it.
+    const erased = receiver.events.find((event) => event.type === 'shopper.erased');
+    expect(erased?.data).toMatchObject({ email: 'Erase_Me@example.com' });
+  });
+
   it('an endpoint failing again and again is switched off, with a notice on the overview', async () => {
     // 29 failures in a row already (a day of a dead receiver): the next one switches it off.
     await database()

@@ -5,6 +5,7 @@ import { hashEmail } from '../../keys.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { eraseShopperFromCarts, findCartsByEmailHash } from '../../storage/cart.store.js';
 import { eraseShopperFromVerifiedOrders } from '../../storage/order-webhook.store.js';
+import { eraseAddressFromMessages } from '../../storage/webhook.store.js';
 import { listEmailsOfEmail } from '../../storage/emails.store.js';
 import { listJobsOfEmail } from '../../storage/jobs.store.js';
 import type { Db } from '../../storage/database.js';
@@ -61,9 +62,14 @@ export const adminShoppers = new Hono<AppEnv>()
     // order; the other way round, the two deadlock on PostgreSQL). Deadlocks are retried anyway.
     const cartsErased = await inRetriedTransaction(db, async (trx) => {
       // A mailing list downstream may hold the address only if the shopper consented.
-      const consented = (await findCartsByEmailHash(trx, shop.id, emailHash)).some(
-        (cart) => cart.consent?.granted,
-      );
+      const carts = await findCartsByEmailHash(trx, shop.id, emailHash);
+      const consented = carts.some((cart) => cart.consent?.granted);
+      // Events already queued or sent carry the address as the carts held it.
+      await eraseAddressFromMessages(trx, shop.id, [
+        email.trim(),
+        email.trim().toLowerCase(),
+        ...carts.flatMap((cart) => (cart.email ? [cart.email] : [])),
+      ]);
       const erased = await eraseShopperFromCarts(trx, shop.id, emailHash, now);
       await eraseRecoveryData(trx, shop.id, emailHash);
       await eraseShopperFromVerifiedOrders(trx, shop.id, emailHash);
