@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { parseDecimalAmount } from '@comptoir/sdk/money';
 import type { OrderPlatform } from '../storage/order-webhook.table.js';
+import {
+  shopifyShipping,
+  wooCommerceShipping,
+  type PlatformShipping,
+} from './platform-shipping.js';
 
 /** An order a platform's webhook reported, reduced to what recovery and revenue need. */
 export interface PlatformOrder {
@@ -15,6 +20,8 @@ export interface PlatformOrder {
   currency: string;
   /** Why the order must not count (a test order, cancelled, not paid yet), if it must not. */
   skipReason: string | null;
+  /** Where it ships, for the emails after the order; null when it ships nowhere or says too little. */
+  shipping: PlatformShipping | null;
 }
 
 /** A webhook body that is not the order document its topic promises. */
@@ -95,7 +102,8 @@ function amount(text: string, currency: string, field: string): number {
  * 2024-06-21 `/cart.js` answers `c1-…?key=…`, and the order's `cart_token` is the part before.
  */
 export function parseShopifyOrder(rawBody: string): PlatformOrder {
-  const order = parseWith(ShopifyOrder, parseJson(rawBody), 'Not a Shopify order');
+  const body = parseJson(rawBody);
+  const order = parseWith(ShopifyOrder, body, 'Not a Shopify order');
   const gid = /^gid:\/\/shopify\/Order\/(\d+)$/.exec(order.admin_graphql_api_id ?? '')?.[1];
   const id =
     gid ??
@@ -117,6 +125,7 @@ export function parseShopifyOrder(rawBody: string): PlatformOrder {
     total,
     currency,
     skipReason: order.test ? 'a test order' : order.cancelled_at ? 'a cancelled order' : null,
+    shipping: shopifyShipping(body),
   };
 }
 
@@ -127,7 +136,8 @@ export function parseShopifyOrder(rawBody: string): PlatformOrder {
  * carry no Store API cart token.
  */
 export function parseWooCommerceOrder(rawBody: string): PlatformOrder {
-  const order = parseWith(WooCommerceOrder, parseJson(rawBody), 'Not a WooCommerce order');
+  const body = parseJson(rawBody);
+  const order = parseWith(WooCommerceOrder, body, 'Not a WooCommerce order');
   return {
     platform: 'woocommerce',
     orderId: String(order.id),
@@ -138,5 +148,6 @@ export function parseWooCommerceOrder(rawBody: string): PlatformOrder {
     skipReason: WOOCOMMERCE_PAID_STATUSES.includes(order.status)
       ? null
       : `not paid yet (status ${order.status})`,
+    shipping: wooCommerceShipping(body),
   };
 }

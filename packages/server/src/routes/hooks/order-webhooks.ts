@@ -1,6 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { OrderWebhookReceipt } from '@comptoir/sdk';
 import { toDecimalString } from '@comptoir/sdk/money';
+import {
+  recordLifecycleOrder,
+  type RecordedLifecycleOrder,
+} from '../../lifecycle/record-lifecycle-order.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { generateId } from '../../keys.js';
@@ -22,6 +26,7 @@ import {
 } from '../../storage/order-webhook.store.js';
 import type { OrderPlatform } from '../../storage/order-webhook.table.js';
 import type { Shop } from '../../storage/shop.store.js';
+import type { PlatformShipping } from '../../orders/platform-shipping.js';
 import { describeRoutes } from '../openapi.js';
 
 /** How one platform signs, names and shapes its order deliveries. */
@@ -60,10 +65,33 @@ const wooCommerce: PlatformRules = {
   parse: parseWooCommerceOrder,
 };
 
+/**
+ * The order's shipping with the shop's calendar method its shipping lines name (by id or name,
+ * ignoring case), else none: the calendar's first method, as for a backend order without one.
+ */
+function withCalendarMethod(shop: Shop, platform: PlatformShipping): PlatformShipping['shipping'] {
+  const names = platform.shippingLines.map((line) => line.toLowerCase());
+  const method = shop.config.calendar.methods.find(
+    (m) => names.includes(m.id.toLowerCase()) || names.includes(m.name.toLowerCase()),
+  );
+  return method ? { ...platform.shipping, methodId: method.id } : platform.shipping;
+}
+
 /** A delivery refused: answered with its status and written to the log, nothing else recorded. */
 class RefusedDelivery extends ApiError {}
 
 const WOOCOMMERCE_PING = /^webhook_id=\d+$/;
+
+/** The emails after the order it scheduled, for the delivery log. */
+function describeLifecycle(lifecycle: RecordedLifecycleOrder | undefined): string {
+  if (!lifecycle) return '';
+  const scheduled = [
+    lifecycle.confirmationScheduled && 'order confirmation',
+    lifecycle.winBackAt && 'win-back',
+    lifecycle.reviewRequestAt && 'review request',
+  ].filter(Boolean);
+  return scheduled.length > 0 ? `; scheduled: ${scheduled.join(', ')}` : '';
+}
 
 function describe(order: PlatformOrder, recorded: RecordedOrder): string {
   const amount = `${toDecimalString(order.total, order.currency)} ${order.currency}`;
@@ -181,6 +209,7 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
     .transaction()
     .execute(async (trx) => {
       let recorded: RecordedOrder | undefined;
+      let lifecycle: RecordedLifecycleOrder | undefined;
       if (order.skipReason === null) {
         recorded = await recordVerifiedOrder(
           trx,
@@ -195,6 +224,19 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
           },
           { now },
         );
+        // After the cart and its jobs (the lock order), as for a backend order with `shipping`.
+        if (order.shipping) {
+          lifecycle = await recordLifecycleOrder(
+            trx,
+            shop,
+            {
+              source: rules.platform,
+              orderId: order.orderId,
+              shipping: withCalendarMethod(shop, order.shipping),
+            },
+            now,
+          );
+        }
       }
       const saved = await insertWebhookLog(
         trx,
@@ -203,7 +245,7 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
           dedupeKey,
           outcome: recorded ? 'accepted' : 'ignored',
           message: recorded
-            ? describe(order, recorded)
+            ? describe(order, recorded) + describeLifecycle(lifecycle)
             : `Order ${order.orderId} is ${order.skipReason}: signature verified, nothing counted`,
           orderId: order.orderId,
           cartId: recorded?.cartId ?? null,
