@@ -1,5 +1,11 @@
 import type { Locale } from '@comptoir/sdk/schemas';
 
+/**
+ * What the email an unsubscribe link came from was about: a cart (recovery), the shop's reopening
+ * (the "we're back" email), an invitation to order again (win-back), a review request.
+ */
+export type UnsubscribeTopic = 'cart' | 'reopening' | 'winBack' | 'reviewRequest';
+
 /** The fixed words around the merchant's text in an email, in one language. */
 export interface EmailStrings {
   /** The button that restores the cart. */
@@ -29,8 +35,8 @@ export interface EmailStrings {
   backReason: (shopName: string) => string;
   /** Title of the unsubscribe confirmation page. */
   unsubscribeTitle: string;
-  /** Question on the unsubscribe page. */
-  unsubscribeQuestion: (shopName: string) => string;
+  /** Question on the unsubscribe page, worded for the kind of email the link came from. */
+  unsubscribeQuestion: Record<UnsubscribeTopic, (shopName: string) => string>;
   /** Button on the unsubscribe page. */
   unsubscribeButton: string;
   /** Message after unsubscribing. */
@@ -56,7 +62,14 @@ const en: EmailStrings = {
   backReason: (shop) =>
     `You receive this email because you asked ${shop} to tell you when it is back.`,
   unsubscribeTitle: 'Unsubscribe',
-  unsubscribeQuestion: (shop) => `Stop receiving emails about your cart from ${shop}?`,
+  unsubscribeQuestion: {
+    cart: (shop) => `Stop receiving emails about your cart from ${shop}?`,
+    reopening: (shop) => `Stop receiving emails from ${shop} about its reopening?`,
+    winBack: (shop) =>
+      `Stop receiving offers to order again and other marketing emails from ${shop}?`,
+    reviewRequest: (shop) =>
+      `Stop receiving review requests and other marketing emails from ${shop}?`,
+  },
   unsubscribeButton: 'Unsubscribe',
   unsubscribed: (shop) => `Done: ${shop} will not send you these emails again.`,
   linkExpired: 'This link has expired or does not exist.',
@@ -81,7 +94,14 @@ const fr: EmailStrings = {
   backReason: (shop) =>
     `Vous recevez cet email car vous avez demandé à ${shop} de vous prévenir de son retour.`,
   unsubscribeTitle: 'Désabonnement',
-  unsubscribeQuestion: (shop) => `Ne plus recevoir d’emails de ${shop} à propos de votre panier ?`,
+  unsubscribeQuestion: {
+    cart: (shop) => `Ne plus recevoir d’emails de ${shop} à propos de votre panier ?`,
+    reopening: (shop) => `Ne plus recevoir d’emails de ${shop} annonçant sa réouverture ?`,
+    winBack: (shop) =>
+      `Ne plus recevoir d’offres pour commander de nouveau ni d’autres emails marketing de ${shop} ?`,
+    reviewRequest: (shop) =>
+      `Ne plus recevoir de demandes d’avis ni d’autres emails marketing de ${shop} ?`,
+  },
   unsubscribeButton: 'Me désabonner',
   unsubscribed: (shop) => `C’est fait : ${shop} ne vous enverra plus ces emails.`,
   linkExpired: 'Ce lien a expiré ou n’existe pas.',
@@ -106,7 +126,14 @@ const de: EmailStrings = {
   backReason: (shop) =>
     `Sie erhalten diese E-Mail, weil Sie ${shop} gebeten haben, Sie zu benachrichtigen.`,
   unsubscribeTitle: 'Abmelden',
-  unsubscribeQuestion: (shop) => `Keine E-Mails mehr von ${shop} zu Ihrem Warenkorb erhalten?`,
+  unsubscribeQuestion: {
+    cart: (shop) => `Keine E-Mails mehr von ${shop} zu Ihrem Warenkorb erhalten?`,
+    reopening: (shop) => `Keine E-Mails mehr von ${shop} zur Wiedereröffnung erhalten?`,
+    winBack: (shop) =>
+      `Keine Angebote für eine neue Bestellung und keine anderen Marketing-E-Mails mehr von ${shop} erhalten?`,
+    reviewRequest: (shop) =>
+      `Keine Bewertungsanfragen und keine anderen Marketing-E-Mails mehr von ${shop} erhalten?`,
+  },
   unsubscribeButton: 'Abmelden',
   unsubscribed: (shop) => `Erledigt: ${shop} sendet Ihnen diese E-Mails nicht mehr.`,
   linkExpired: 'Dieser Link ist abgelaufen oder existiert nicht.',
@@ -128,7 +155,14 @@ const es: EmailStrings = {
   visitShop: 'Ir a la tienda',
   backReason: (shop) => `Recibes este email porque pediste a ${shop} que te avisara de su vuelta.`,
   unsubscribeTitle: 'Darse de baja',
-  unsubscribeQuestion: (shop) => `¿Dejar de recibir emails de ${shop} sobre tu carrito?`,
+  unsubscribeQuestion: {
+    cart: (shop) => `¿Dejar de recibir emails de ${shop} sobre tu carrito?`,
+    reopening: (shop) => `¿Dejar de recibir emails de ${shop} sobre su reapertura?`,
+    winBack: (shop) =>
+      `¿Dejar de recibir ofertas para volver a comprar y otros emails de marketing de ${shop}?`,
+    reviewRequest: (shop) =>
+      `¿Dejar de recibir solicitudes de valoración y otros emails de marketing de ${shop}?`,
+  },
   unsubscribeButton: 'Darme de baja',
   unsubscribed: (shop) => `Hecho: ${shop} no te enviará más estos emails.`,
   linkExpired: 'Este enlace ha caducado o no existe.',
@@ -152,7 +186,14 @@ const it: EmailStrings = {
   backReason: (shop) =>
     `Ricevi questa email perché hai chiesto a ${shop} di avvisarti del suo ritorno.`,
   unsubscribeTitle: 'Annulla iscrizione',
-  unsubscribeQuestion: (shop) => `Non ricevere più email di ${shop} sul tuo carrello?`,
+  unsubscribeQuestion: {
+    cart: (shop) => `Non ricevere più email di ${shop} sul tuo carrello?`,
+    reopening: (shop) => `Non ricevere più email di ${shop} sulla sua riapertura?`,
+    winBack: (shop) =>
+      `Non ricevere più offerte per tornare a ordinare né altre email di marketing di ${shop}?`,
+    reviewRequest: (shop) =>
+      `Non ricevere più richieste di recensione né altre email di marketing di ${shop}?`,
+  },
   unsubscribeButton: 'Annulla iscrizione',
   unsubscribed: (shop) => `Fatto: ${shop} non ti invierà più queste email.`,
   linkExpired: 'Questo link è scaduto o non esiste.',
@@ -175,7 +216,14 @@ const nl: EmailStrings = {
   backReason: (shop) =>
     `Je ontvangt deze e-mail omdat je ${shop} vroeg je te laten weten wanneer het terug is.`,
   unsubscribeTitle: 'Afmelden',
-  unsubscribeQuestion: (shop) => `Geen e-mails meer van ${shop} over je winkelwagen ontvangen?`,
+  unsubscribeQuestion: {
+    cart: (shop) => `Geen e-mails meer van ${shop} over je winkelwagen ontvangen?`,
+    reopening: (shop) => `Geen e-mails meer van ${shop} over de heropening ontvangen?`,
+    winBack: (shop) =>
+      `Geen aanbiedingen om opnieuw te bestellen en geen andere marketingmails meer van ${shop} ontvangen?`,
+    reviewRequest: (shop) =>
+      `Geen verzoeken om een beoordeling en geen andere marketingmails meer van ${shop} ontvangen?`,
+  },
   unsubscribeButton: 'Afmelden',
   unsubscribed: (shop) => `Klaar: ${shop} stuurt je deze e-mails niet meer.`,
   linkExpired: 'Deze link is verlopen of bestaat niet.',

@@ -119,6 +119,12 @@ describeEachDialect('win-back and review request', (database) => {
     const [mail] = mailsTo('wb.jane@example.com');
     expect(mail?.headers.get('list-unsubscribe')).toBe(`<https://api.example/u/${jobs[1]!.token}>`);
     expect(mail?.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // Its unsubscribe page names what it is about: offers, not a cart.
+    const page = await (await t.app.request(`/u/${jobs[1]!.token}`)).text();
+    expect(page).toContain(
+      'Stop receiving offers to order again and other marketing emails from Shop A?',
+    );
+    expect(page).not.toContain('cart');
     const raw = decodeQuotedPrintable(mail!.raw);
     expect(raw).toContain('We miss you at Shop A');
     expect(raw).toContain('Use the code COMEBACK on your next order.');
@@ -255,6 +261,10 @@ describeEachDialect('win-back and review request', (database) => {
     const later = new Date(review.getTime() + 11 * 3_600_000);
     expect(await runWorkerBatch(worker(later))).toMatchObject({ sent: 1 });
     expect(mailsTo('wb.cap@example.com')).toHaveLength(1);
+    const page = await (await t.app.request(`/u/${reviewJob.token}`)).text();
+    expect(page).toContain(
+      'Stop receiving review requests and other marketing emails from Shop A?',
+    );
     // One click on the review request's unsubscribe: the win-back waiting for Mar 9 goes too.
     const unsubscribe = await t.app.request(`/u/${reviewJob.token}`, {
       method: 'POST',

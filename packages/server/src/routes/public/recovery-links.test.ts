@@ -60,7 +60,9 @@ describeEachDialect('recovery links through the API', (database) => {
 
     const page = await t.app.request(`/u/${token}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post">');
+    const pageText = await page.text();
+    expect(pageText).toContain('<form method="post">');
+    expect(pageText).toContain('Stop receiving emails about your cart from');
     const oneClick = await t.app.request(`/u/${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -3,7 +3,7 @@ import { SUPPORTED_LOCALES } from '@comptoir/sdk/schemas';
 import type { AppEnv } from '../../context.js';
 import { escapeHtml } from '../../email/escape.js';
 import { buildRestoreUrl } from '../../email/restore-url.js';
-import { emailStrings } from '../../email/translations.js';
+import { emailStrings, type UnsubscribeTopic } from '../../email/translations.js';
 import { findCart } from '../../storage/cart.store.js';
 import { insertClick } from '../../storage/emails.store.js';
 import { findJobByToken, type RecoveryJob } from '../../storage/jobs.store.js';
@@ -59,6 +59,20 @@ function previewPage(c: Context<AppEnv>) {
     strings.previewLinkTitle,
     `<h1>${escapeHtml(strings.previewLinkTitle)}</h1><p>${escapeHtml(strings.previewLink)}</p>`,
   );
+}
+
+/** What the email an unsubscribe link came from was about, by the kind of its job. */
+function unsubscribeTopic(kind: RecoveryJob['kind']): UnsubscribeTopic {
+  switch (kind) {
+    case 'absence':
+      return 'reopening';
+    case 'win-back':
+      return 'winBack';
+    case 'review-request':
+      return 'reviewRequest';
+    default:
+      return 'cart';
+  }
 }
 
 function notFound(c: Context<AppEnv>) {
@@ -123,15 +137,16 @@ export const unsubscribeLinks = new Hono<AppEnv>()
   .get('/:token', async (c) => {
     const found = await jobAndShop(c);
     if (!found) return notFound(c);
-    const { shop } = found;
+    const { shop, job } = found;
     const lang = shop.config.defaultLocale;
     const strings = emailStrings(lang);
+    const question = strings.unsubscribeQuestion[unsubscribeTopic(job.kind)](shop.config.shopName);
     return page(
       c,
       200,
       lang,
       strings.unsubscribeTitle,
-      `<h1>${escapeHtml(strings.unsubscribeTitle)}</h1><p>${escapeHtml(strings.unsubscribeQuestion(shop.config.shopName))}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" style="font:inherit;padding:.5rem 1rem">${escapeHtml(strings.unsubscribeButton)}</button></form>`,
+      `<h1>${escapeHtml(strings.unsubscribeTitle)}</h1><p>${escapeHtml(question)}</p><form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" style="font:inherit;padding:.5rem 1rem">${escapeHtml(strings.unsubscribeButton)}</button></form>`,
     );
   })
   .post('/:token', async (c) => {
