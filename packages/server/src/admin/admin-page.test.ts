@@ -55,6 +55,21 @@ const WORDS = {
     addQuestions: 'Add questions',
     faqPage: 'Address of your FAQ page (optional)',
     copyLink: 'Copy link',
+    emailFields: 'Your own email fields (CSS selector, optional)',
+    platform: 'Your shop platform (for restore links)',
+    couponParam: 'Coupon parameter in the link (optional)',
+    cartButtons: 'Change the add-to-cart buttons during the absence',
+    cartButtonsSelector: 'Add-to-cart buttons (CSS selector)',
+    cartButtonsAction: 'What to do with them',
+    addMessage: 'Add a message',
+    message: 'Message',
+    linkUrl: 'Link address (optional)',
+    linkLabel: 'Link text',
+    shownFrom: 'Shown from (optional)',
+    shownUntil: 'Shown until (optional)',
+    pages: 'Only on these pages (optional)',
+    orderMessage: 'The message ends before it starts.',
+    remove: 'Remove',
   },
   fr: {
     signIn: 'Se connecter',
@@ -89,6 +104,21 @@ const WORDS = {
     addQuestions: 'Ajouter des questions',
     faqPage: 'Adresse de votre page FAQ (facultatif)',
     copyLink: 'Copier le lien',
+    emailFields: 'Vos propres champs email (sélecteur CSS, facultatif)',
+    platform: 'Votre plateforme (pour les liens de restauration)',
+    couponParam: 'Paramètre du code promo dans le lien (facultatif)',
+    cartButtons: 'Modifier les boutons d’ajout au panier pendant l’absence',
+    cartButtonsSelector: 'Boutons d’ajout au panier (sélecteur CSS)',
+    cartButtonsAction: 'Que faire de ces boutons',
+    addMessage: 'Ajouter un message',
+    message: 'Message',
+    linkUrl: 'Adresse du lien (facultatif)',
+    linkLabel: 'Texte du lien',
+    shownFrom: 'Affiché à partir du (facultatif)',
+    shownUntil: 'Affiché jusqu’au (facultatif)',
+    pages: 'Seulement sur ces pages (facultatif)',
+    orderMessage: 'Le message se termine avant de commencer.',
+    remove: 'Supprimer',
   },
 };
 
@@ -369,6 +399,104 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
           .poll(() => page.locator('#f-recovery-steps-0-delaySeconds-hint').textContent())
           .toBe(w.delayMeaning);
         await page.getByRole('button', { name: w.discard }).click();
+      });
+
+      it('saves the capture email fields, coupon parameter, cart buttons and an announcement', async () => {
+        const fieldError = (id: string) => page.locator(`#${id}-error`).textContent();
+        await open('capture');
+        const emailFields = page.getByLabel(w.emailFields);
+        await emailFields.fill('div[[bad');
+        await expect
+          .poll(() => fieldError('f-capture-emailFieldSelector'))
+          .toContain(w.selectorMessage);
+        await emailFields.fill('#checkout-email');
+        await expect
+          .poll(() => page.locator('#f-capture-emailFieldSelector-error').count())
+          .toBe(0);
+
+        await open('emails');
+        await page.getByLabel(w.platform).selectOption('woocommerce');
+        const couponParam = page.getByLabel(w.couponParam);
+        await couponParam.fill('coupon code');
+        await expect
+          .poll(() => page.locator('#f-recovery-restoreUrl-couponParam-error').count())
+          .toBe(1);
+        await couponParam.fill('coupon');
+
+        await open('absences');
+        await page.getByRole('button', { name: w.addAbsence }).click();
+        await page.getByLabel(w.cartButtons).last().check();
+        const buttons = page.getByLabel(w.cartButtonsSelector).last();
+        await buttons.fill('button[[');
+        await expect
+          .poll(() => page.locator('.field.has-error .field-error').first().textContent())
+          .toContain(w.selectorMessage);
+        await buttons.fill('form[action*="/cart/add"] button');
+        await page.getByLabel(w.cartButtonsAction).last().selectOption('hide');
+        await expectNoAxeViolations(page);
+
+        await open('announcements');
+        await page.getByRole('button', { name: w.addMessage }).click();
+        const card = page.locator('.section-body .cards > li').last();
+        await card
+          .getByRole('textbox', { name: w.message, exact: true })
+          .fill(`Free shipping this weekend ${run.locale}`);
+        await card.getByLabel(w.linkUrl).fill('https://atelier.example/offer');
+        await card.getByLabel(w.linkLabel).fill('See the offer');
+        await card.getByLabel(w.shownFrom).fill('2030-12-20T09:00');
+        await card.getByLabel(w.shownUntil).fill('2030-12-19T09:00');
+        await expect
+          .poll(() => card.locator('.field.has-error .field-error').first().textContent())
+          .toContain(w.orderMessage);
+        await card.getByLabel(w.shownUntil).fill('2030-12-24T18:00');
+        // Sunday (the last day) unticked: the message shows Monday to Saturday.
+        await card.locator('fieldset').first().locator('input[type=checkbox]').last().uncheck();
+        await card.getByLabel(w.pages).fill('/cart, /products/*');
+        await expect.poll(() => card.locator('.field-error').count()).toBe(0);
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: w.save }).click();
+        await page.locator('.notice.success').waitFor();
+
+        const config = await adminConfig();
+        expect(config.capture.emailFieldSelector).toBe('#checkout-email');
+        expect(config.recovery.restoreUrl).toMatchObject({
+          preset: 'woocommerce',
+          couponParam: 'coupon',
+        });
+        expect(config.calendar.absences.at(-1)?.cartButtons).toEqual({
+          selector: 'form[action*="/cart/add"] button',
+          action: 'hide',
+        });
+        const message = config.announcements?.messages.at(-1);
+        expect(message).toMatchObject({
+          text: `Free shipping this weekend ${run.locale}`,
+          link: { url: 'https://atelier.example/offer', label: 'See the offer' },
+          start: '2030-12-20T09:00',
+          end: '2030-12-24T18:00',
+          weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+          paths: ['/cart', '/products/*'],
+        });
+        expect(message?.devices).toBeUndefined();
+
+        // Removing the message and the absence removes them from the saved config too (and leaves
+        // the next run's absence numbered 1).
+        await card.getByRole('button', { name: w.remove }).click();
+        await open('absences');
+        await page
+          .locator('.section-body .cards > li')
+          .last()
+          .getByRole('button', { name: w.remove })
+          .click();
+        await page.getByRole('button', { name: w.save }).click();
+        await expect
+          .poll(async () => {
+            const saved = await adminConfig();
+            return [
+              saved.announcements?.messages.some((m) => m.id === message?.id),
+              saved.calendar.absences.length,
+            ];
+          })
+          .toEqual([false, 0]);
       });
     });
   }

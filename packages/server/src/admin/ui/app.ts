@@ -19,6 +19,7 @@ import { renderCapture } from './sections/capture.js';
 import { renderCarts } from './sections/carts.js';
 import { renderData } from './sections/data.js';
 import { renderEmails } from './sections/emails.js';
+import { renderAnnouncements } from './sections/announcements.js';
 import { renderEvents } from './sections/events.js';
 import { renderFaq } from './sections/faq.js';
 import { renderFreeShipping } from './sections/free-shipping.js';
@@ -41,6 +42,7 @@ export const SECTIONS = [
   { id: 'free-shipping', group: 'settings', paths: ['freeShipping'] },
   { id: 'events', group: 'settings', paths: ['holidayEvents'] },
   { id: 'faq', group: 'settings', paths: ['faq', 'faqPageUrl'] },
+  { id: 'announcements', group: 'settings', paths: ['announcements'] },
   { id: 'capture', group: 'settings', paths: ['capture'] },
   { id: 'emails', group: 'settings', paths: ['recovery'] },
   {
@@ -671,6 +673,8 @@ export class ComptoirAdminApp extends LitElement {
         return renderEvents(ctx);
       case 'faq':
         return renderFaq(ctx);
+      case 'announcements':
+        return renderAnnouncements(ctx);
       case 'capture':
         return renderCapture(ctx);
       case 'emails':

@@ -29,6 +29,10 @@ export function browserChecks(config: ShopConfig): ValidationIssue[] {
     selector(`placements.${index}.selector`, placement.selector),
   );
   selector('capture.anchorSelector', config.capture.anchorSelector);
+  selector('capture.emailFieldSelector', config.capture.emailFieldSelector);
+  config.calendar.absences.forEach((absence, index) =>
+    selector(`calendar.absences.${index}.cartButtons.selector`, absence.cartButtons?.selector),
+  );
   for (const [locale, overrides] of Object.entries(config.strings)) {
     for (const [key, text] of Object.entries(overrides ?? {})) {
       if (!(key in translations.en)) continue;

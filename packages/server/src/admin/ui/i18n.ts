@@ -257,7 +257,8 @@ const en = {
   'capture.mode.popover': 'Popover',
   'capture.mode.popover.hint': 'Next to an element, such as the cart button.',
   'capture.mode.exit-intent': 'When leaving',
-  'capture.mode.exit-intent.hint': 'When the pointer heads for the browser bar.',
+  'capture.mode.exit-intent.hint':
+    'When the pointer heads for the browser bar; on phones, on a quick scroll back up or on coming back to the tab.',
   'capture.anchorSelector': 'Element to point at (CSS selector)',
   'capture.anchorSelectorHint': 'For example .cart-button. Ask your theme developer if unsure.',
   'capture.consentText': 'Consent sentence',
@@ -461,6 +462,48 @@ const en = {
   'install.any.4':
     'Pass the cart with comptoir.setCart({ currency, subtotal, items }) or a comptoir:cart event.',
   'install.elementsExample': 'Widget tags',
+  'section.announcements': 'Announcement bar',
+  'preview.announcement': 'Announcement bar',
+  'capture.emailFieldSelector': 'Your own email fields (CSS selector, optional)',
+  'capture.emailFieldSelectorHint':
+    'For example #checkout-email. When a shopper types an address there, the capture offers to save the cart for it, with the same unticked consent box.',
+  'emails.couponParam': 'Coupon parameter in the link (optional)',
+  'emails.couponParamHint':
+    'The name your shop reads a coupon from in its address, such as coupon with a WooCommerce “coupon from URL” plugin. Then the link applies the code; without it, the email asks the shopper to enter the code at checkout.',
+  'absences.cartButtons': 'Change the add-to-cart buttons during the absence',
+  'absences.cartButtonsHint': 'For shops that truly cannot take orders while away.',
+  'absences.cartButtonsSelector': 'Add-to-cart buttons (CSS selector)',
+  'absences.cartButtonsSelectorHint':
+    'For example form[action*="/cart/add"] button. Ask your theme developer if unsure.',
+  'absences.cartButtonsAction': 'What to do with them',
+  'absences.cartButtons.notice': 'Keep them, with a note about the absence',
+  'absences.cartButtons.hide': 'Hide them: no orders during the absence',
+  'announcements.intro':
+    'Short messages at the top of your pages, such as an offer or your shipping policy. When several apply at once, they take turns.',
+  'announcements.empty': 'No message yet.',
+  'announcements.untitled': 'New message',
+  'announcements.text': 'Message',
+  'announcements.textHint': 'One short sentence, such as “Free shipping this weekend”.',
+  'announcements.linkUrl': 'Link address (optional)',
+  'announcements.linkLabel': 'Link text',
+  'announcements.linkLabelHint': 'Shown after the message, such as “See the offer”.',
+  'announcements.start': 'Shown from (optional)',
+  'announcements.end': 'Shown until (optional)',
+  'announcements.timesHint': 'In your shop’s time zone. Empty: from now, with no end.',
+  'announcements.countdown': 'Show the time left until the end',
+  'announcements.weekdays': 'Days it shows',
+  'announcements.weekdaysHint': 'All ticked: every day.',
+  'announcements.paths': 'Only on these pages (optional)',
+  'announcements.pathsHint':
+    'Page paths separated by commas, such as /cart, or /products/* for every product page. Empty: every page.',
+  'announcements.devices': 'Shown on',
+  'announcements.devices.mobile': 'Phones',
+  'announcements.devices.desktop': 'Tablets and computers',
+  'announcements.rotateSeconds': 'Seconds each message shows',
+  'announcements.rotateSecondsHint':
+    'Between 3 and 60. Messages do not rotate for shoppers who reduce motion.',
+  'announcements.add': 'Add a message',
+  'announcements.added': 'Message added.',
 } satisfies Record<string, Entry>;
 
 /** A key of the config page's strings. */
@@ -707,7 +750,8 @@ const fr: Record<MessageKey, Entry> = {
   'capture.mode.popover': 'Bulle',
   'capture.mode.popover.hint': 'À côté d’un élément, comme le bouton du panier.',
   'capture.mode.exit-intent': 'Au départ',
-  'capture.mode.exit-intent.hint': 'Quand le pointeur se dirige vers la barre du navigateur.',
+  'capture.mode.exit-intent.hint':
+    'Quand le pointeur se dirige vers la barre du navigateur ; sur téléphone, lors d’un retour rapide vers le haut ou d’un retour sur l’onglet.',
   'capture.anchorSelector': 'Élément visé (sélecteur CSS)',
   'capture.anchorSelectorHint':
     'Par exemple .cart-button. En cas de doute, demandez à votre développeur.',
@@ -922,6 +966,50 @@ const fr: Record<MessageKey, Entry> = {
   'install.any.4':
     'Transmettez le panier avec comptoir.setCart({ currency, subtotal, items }) ou un événement comptoir:cart.',
   'install.elementsExample': 'Balises des widgets',
+  'section.announcements': 'Barre d’annonce',
+  'preview.announcement': 'Barre d’annonce',
+  'capture.emailFieldSelector': 'Vos propres champs email (sélecteur CSS, facultatif)',
+  'capture.emailFieldSelectorHint':
+    'Par exemple #checkout-email. Quand un client y saisit une adresse, la capture propose d’enregistrer le panier pour elle, avec la même case de consentement non cochée.',
+  'emails.couponParam': 'Paramètre du code promo dans le lien (facultatif)',
+  'emails.couponParamHint':
+    'Le nom que votre boutique lit dans son adresse pour appliquer un code, comme coupon avec une extension WooCommerce « code promo par URL ». Le lien applique alors le code ; sinon, l’email demande au client de saisir le code à la commande.',
+  'absences.cartButtons': 'Modifier les boutons d’ajout au panier pendant l’absence',
+  'absences.cartButtonsHint':
+    'Pour les boutiques qui ne peuvent vraiment pas prendre de commandes.',
+  'absences.cartButtonsSelector': 'Boutons d’ajout au panier (sélecteur CSS)',
+  'absences.cartButtonsSelectorHint':
+    'Par exemple form[action*="/cart/add"] button. Demandez au développeur de votre thème en cas de doute.',
+  'absences.cartButtonsAction': 'Que faire de ces boutons',
+  'absences.cartButtons.notice': 'Les garder, avec une note sur l’absence',
+  'absences.cartButtons.hide': 'Les masquer : aucune commande pendant l’absence',
+  'announcements.intro':
+    'De courts messages en haut de vos pages, comme une offre ou votre politique de livraison. Quand plusieurs s’appliquent, ils s’affichent à tour de rôle.',
+  'announcements.empty': 'Aucun message pour l’instant.',
+  'announcements.untitled': 'Nouveau message',
+  'announcements.text': 'Message',
+  'announcements.textHint': 'Une phrase courte, comme « Livraison offerte ce week-end ».',
+  'announcements.linkUrl': 'Adresse du lien (facultatif)',
+  'announcements.linkLabel': 'Texte du lien',
+  'announcements.linkLabelHint': 'Affiché après le message, comme « Voir l’offre ».',
+  'announcements.start': 'Affiché à partir du (facultatif)',
+  'announcements.end': 'Affiché jusqu’au (facultatif)',
+  'announcements.timesHint':
+    'Dans le fuseau horaire de votre boutique. Vide : dès maintenant, sans fin.',
+  'announcements.countdown': 'Afficher le temps restant jusqu’à la fin',
+  'announcements.weekdays': 'Jours d’affichage',
+  'announcements.weekdaysHint': 'Tous cochés : tous les jours.',
+  'announcements.paths': 'Seulement sur ces pages (facultatif)',
+  'announcements.pathsHint':
+    'Chemins de pages séparés par des virgules, comme /cart, ou /products/* pour toutes les fiches produit. Vide : toutes les pages.',
+  'announcements.devices': 'Affiché sur',
+  'announcements.devices.mobile': 'Téléphones',
+  'announcements.devices.desktop': 'Tablettes et ordinateurs',
+  'announcements.rotateSeconds': 'Secondes d’affichage de chaque message',
+  'announcements.rotateSecondsHint':
+    'Entre 3 et 60. Les messages ne défilent pas pour les clients qui réduisent les animations.',
+  'announcements.add': 'Ajouter un message',
+  'announcements.added': 'Message ajouté.',
 };
 
 const messages: Record<UiLocale, Record<MessageKey, Entry>> = { en, fr };

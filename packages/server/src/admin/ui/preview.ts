@@ -12,6 +12,7 @@ export const PREVIEWED: Record<string, string[]> = {
   'free-shipping': ['free-shipping'],
   events: ['deadline', 'cutoff'],
   faq: ['faq'],
+  announcements: ['announcement'],
   capture: ['capture'],
   texts: ['banner', 'free-shipping', 'cutoff', 'deadline', 'capture'],
 };
@@ -129,6 +130,7 @@ export function renderPreview(
       ${
         config
           ? html`
+              ${widgets.includes('announcement') ? html`<div class="preview-slot"><span class="slot-label">${ctx.t('preview.announcement')}</span><comptoir-announcement-bar .config=${config} no-dismiss></comptoir-announcement-bar></div>` : nothing}
               ${widgets.includes('banner') ? html`<div class="preview-slot"><span class="slot-label">${ctx.t('preview.banner')}</span><comptoir-absence-banner .config=${config} no-dismiss></comptoir-absence-banner></div>` : nothing}
               ${widgets.includes('free-shipping') ? html`<div class="preview-slot"><span class="slot-label">${ctx.t('preview.freeShipping')}</span><comptoir-free-shipping .config=${config}></comptoir-free-shipping></div>` : nothing}
               ${widgets.includes('cutoff') ? html`<div class="preview-slot"><span class="slot-label">${ctx.t('preview.cutoff')}</span><comptoir-shipping-cutoff .config=${config}></comptoir-shipping-cutoff></div>` : nothing}

@@ -41,6 +41,10 @@ export interface ValidationMessages {
   unknownField: (v: { keys: string }) => string;
   format: Record<FieldKind, string>;
   absenceOrder: string;
+  /** An announcement that ends before it starts. */
+  announcementOrder: string;
+  /** A countdown without an end to count to. */
+  countdownNeedsEnd: string;
   transitOrder: string;
   showFromAfter: string;
   defaultLocale: string;
@@ -90,6 +94,8 @@ const en: ValidationMessages = {
     other: 'Check this value.',
   },
   absenceOrder: 'The last day away is before the first day.',
+  announcementOrder: 'The message ends before it starts.',
+  countdownNeedsEnd: 'A countdown needs an end: choose when the message stops.',
   transitOrder: 'The minimum is above the maximum.',
   showFromAfter: 'It would show from a day after its delivery date.',
   defaultLocale: 'The main language must be one of the shop’s languages.',
@@ -139,6 +145,8 @@ const fr: ValidationMessages = {
     other: 'Vérifiez cette valeur.',
   },
   absenceOrder: 'Le dernier jour d’absence précède le premier.',
+  announcementOrder: 'Le message se termine avant de commencer.',
+  countdownNeedsEnd: 'Un compte à rebours a besoin d’une fin : indiquez quand le message s’arrête.',
   transitOrder: 'Le minimum dépasse le maximum.',
   showFromAfter: 'Il s’afficherait à partir d’un jour postérieur à sa date de livraison.',
   defaultLocale: 'La langue principale doit faire partie des langues de la boutique.',
@@ -191,6 +199,8 @@ const de: ValidationMessages = {
     other: 'Bitte diesen Wert prüfen.',
   },
   absenceOrder: 'Der letzte Abwesenheitstag liegt vor dem ersten.',
+  announcementOrder: 'Die Nachricht endet, bevor sie beginnt.',
+  countdownNeedsEnd: 'Ein Countdown braucht ein Ende: Wählen Sie, wann die Nachricht endet.',
   transitOrder: 'Das Minimum liegt über dem Maximum.',
   showFromAfter: 'Es würde erst nach seinem Liefertermin angezeigt.',
   defaultLocale: 'Die Hauptsprache muss eine der Sprachen des Shops sein.',
@@ -238,6 +248,8 @@ const es: ValidationMessages = {
     other: 'Revisa este valor.',
   },
   absenceOrder: 'El último día de ausencia es anterior al primero.',
+  announcementOrder: 'El mensaje termina antes de empezar.',
+  countdownNeedsEnd: 'Una cuenta atrás necesita un final: elige cuándo termina el mensaje.',
   transitOrder: 'El mínimo supera al máximo.',
   showFromAfter: 'Se mostraría desde un día posterior a su fecha de entrega.',
   defaultLocale: 'El idioma principal debe ser uno de los de la tienda.',
@@ -285,6 +297,9 @@ const it: ValidationMessages = {
     other: 'Controlla questo valore.',
   },
   absenceOrder: 'L’ultimo giorno di assenza è prima del primo.',
+  announcementOrder: 'Il messaggio finisce prima di iniziare.',
+  countdownNeedsEnd:
+    'Un conto alla rovescia ha bisogno di una fine: scegli quando termina il messaggio.',
   transitOrder: 'Il minimo supera il massimo.',
   showFromAfter: 'Verrebbe mostrato da un giorno successivo alla data di consegna.',
   defaultLocale: 'La lingua principale deve essere una delle lingue del negozio.',
@@ -332,6 +347,8 @@ const nl: ValidationMessages = {
     other: 'Controleer deze waarde.',
   },
   absenceOrder: 'De laatste dag afwezig ligt vóór de eerste.',
+  announcementOrder: 'Het bericht eindigt voordat het begint.',
+  countdownNeedsEnd: 'Een aftelling heeft een einde nodig: kies wanneer het bericht stopt.',
   transitOrder: 'Het minimum ligt boven het maximum.',
   showFromAfter: 'Het zou pas na de leverdatum getoond worden.',
   defaultLocale: 'De hoofdtaal moet een van de talen van de winkel zijn.',

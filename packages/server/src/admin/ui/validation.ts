@@ -104,11 +104,12 @@ export function fieldKind(path: string): FieldKind {
   if (parent === 'countries' || last === 'country' || last === 'holidayCountry') return 'country';
   if (last === 'holidayRegion') return 'region';
   if (last === 'timeZone') return 'timeZone';
-  if (last === 'couponCode') return 'coupon';
+  if (last === 'couponCode' || last === 'couponParam') return 'coupon';
   if (last === 'fontFamily') return 'font';
   if (parent === 'attributes') return 'attribute';
   if (parts[0] === 'strings') return 'stringKey';
-  if (last === 'selector' || last === 'anchorSelector') return 'selector';
+  if (last === 'selector' || last === 'anchorSelector' || last === 'emailFieldSelector')
+    return 'selector';
   if (last === 'defaultLocale' || parent === 'locales') return 'locale';
   if (last === 'id' || parent === 'methodIds' || parent === 'excludedProductIds') return 'id';
   return 'other';
@@ -121,6 +122,7 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^calendar\.absences\.\d+\.announceDays/, 'absences.announceDays'],
   [/^calendar\.absences\.\d+\.resumeBufferDays/, 'absences.resumeBufferDays'],
   [/^calendar\.absences\.\d+\.message/, 'absences.message'],
+  [/^calendar\.absences\.\d+\.cartButtons\.selector/, 'absences.cartButtonsSelector'],
   [/^calendar\.methods\.\d+\.name/, 'shipping.methodName'],
   [/^calendar\.methods\.\d+\.transitDays\.min/, 'shipping.transitMin'],
   [/^calendar\.methods\.\d+\.transitDays\.max/, 'shipping.transitMax'],
@@ -151,6 +153,7 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^faq\.\d+\.category/, 'faq.category'],
   [/^faqPageUrl/, 'faq.pageUrl'],
   [/^capture\.anchorSelector/, 'capture.anchorSelector'],
+  [/^capture\.emailFieldSelector/, 'capture.emailFieldSelector'],
   [/^capture\.consentText/, 'capture.consentText'],
   [/^capture\.privacyUrl/, 'capture.privacyUrl'],
   [/^capture\.dismissDays/, 'capture.dismissDays'],
@@ -167,6 +170,17 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^recovery\.quietHours\.end/, 'emails.quietTo'],
   [/^recovery\.restoreUrl\.shopUrl/, 'emails.shopUrl'],
   [/^recovery\.restoreUrl\.pattern/, 'emails.pattern'],
+  [/^recovery\.restoreUrl\.couponParam/, 'emails.couponParam'],
+  [/^announcements\.messages\.\d+\.text/, 'announcements.text'],
+  [/^announcements\.messages\.\d+\.link\.url/, 'announcements.linkUrl'],
+  [/^announcements\.messages\.\d+\.link\.label/, 'announcements.linkLabel'],
+  [/^announcements\.messages\.\d+\.start/, 'announcements.start'],
+  [/^announcements\.messages\.\d+\.end/, 'announcements.end'],
+  [/^announcements\.messages\.\d+\.weekdays/, 'announcements.weekdays'],
+  [/^announcements\.messages\.\d+\.countdown/, 'announcements.countdown'],
+  [/^announcements\.messages\.\d+\.paths/, 'announcements.paths'],
+  [/^announcements\.messages\.\d+\.devices/, 'announcements.devices'],
+  [/^announcements\.rotateSeconds/, 'announcements.rotateSeconds'],
   [/^placements\.\d+\.selector/, 'placements.selector'],
   [/^placements\.\d+\.element/, 'placements.element'],
   [/^placements\.\d+\.position/, 'placements.position'],
@@ -185,7 +199,7 @@ export function fieldLabelKey(path: string): MessageKey | undefined {
 
 /** The item a path is in, numbered from 1 (`faq.2.answer` → 3), for "Question 3". */
 export function itemNumber(path: string): number | undefined {
-  const match = /^(?:calendar\.)?[a-zA-Z]+\.(?:rules\.|steps\.)?(\d+)\./.exec(path);
+  const match = /^(?:calendar\.)?[a-zA-Z]+\.(?:rules\.|steps\.|messages\.)?(\d+)\./.exec(path);
   return match ? Number(match[1]) + 1 : undefined;
 }
 
@@ -239,7 +253,7 @@ function inferCode(issue: ValidationIssue): ValidationIssue {
       code: 'custom',
       params: { placeholder: placeholder[1], allowed: placeholder[2]!.split(', ') },
     };
-  if (/^(Duplicate|Unknown shipping method|The |Required in the shop)/.test(message))
+  if (/^(Duplicate|Unknown shipping method|The |A countdown|Required in the shop)/.test(message))
     return { ...issue, code: 'custom' };
   if (/^Expected|^Use letters|^Letters|^Unknown|^Not a valid/.test(message))
     return { ...issue, code: 'invalid_format' };
@@ -262,6 +276,8 @@ function customMessage(issue: ValidationIssue, locale: Locale): string | undefin
     return m.requiredDefault({ language: languageNameInText(language, locale) });
   }
   if (/^calendar\.absences\.\d+\.end$/.test(path)) return m.absenceOrder;
+  if (/^announcements\.messages\.\d+\.end$/.test(path)) return m.announcementOrder;
+  if (/^announcements\.messages\.\d+\.countdown$/.test(path)) return m.countdownNeedsEnd;
   if (/\.transitDays\.min$/.test(path)) return m.transitOrder;
   if (/^holidayEvents\.\d+\.showFrom$/.test(path)) return m.showFromAfter;
   if (path === 'defaultLocale') return m.defaultLocale;

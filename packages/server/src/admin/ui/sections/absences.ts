@@ -1,7 +1,7 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ABSENCE_MESSAGE_MAX } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
-import { inputField, localizedField, newId } from '../fields.js';
+import { checkboxField, inputField, localizedField, newId, selectField } from '../fields.js';
 
 function addDaysIso(date: Date, days: number): string {
   const copy = new Date(date);
@@ -81,6 +81,39 @@ export function renderAbsences(ctx: Ctx): TemplateResult {
             value: absence.message,
             onValue: (v) => set((a) => (a.message = v || undefined)),
           })}
+          ${checkboxField(ctx, {
+            path: `${base}.cartButtons`,
+            label: ctx.t('absences.cartButtons'),
+            hint: ctx.t('absences.cartButtonsHint'),
+            checked: Boolean(absence.cartButtons),
+            onValue: (on) =>
+              set((a) => (a.cartButtons = on ? { selector: '', action: 'notice' } : undefined)),
+          })}
+          ${
+            absence.cartButtons
+              ? html`<div class="grid two">
+                  ${inputField(ctx, {
+                    path: `${base}.cartButtons.selector`,
+                    label: ctx.t('absences.cartButtonsSelector'),
+                    hint: ctx.t('absences.cartButtonsSelectorHint'),
+                    required: true,
+                    value: absence.cartButtons.selector,
+                    placeholder: 'form[action*="/cart/add"] button',
+                    onValue: (v) => set((a) => (a.cartButtons!.selector = v)),
+                  })}
+                  ${selectField(ctx, {
+                    path: `${base}.cartButtons.action`,
+                    label: ctx.t('absences.cartButtonsAction'),
+                    value: absence.cartButtons.action,
+                    choices: (['notice', 'hide'] as const).map((action) => ({
+                      value: action,
+                      label: ctx.t(`absences.cartButtons.${action}`),
+                    })),
+                    onValue: (v) => set((a) => (a.cartButtons!.action = v as 'hide' | 'notice')),
+                  })}
+                </div>`
+              : nothing
+          }
         </li>`;
       })}
     </ol>

@@ -45,6 +45,14 @@ export function renderCapture(ctx: Ctx): TemplateResult {
             })
           : nothing
       }
+      ${inputField(ctx, {
+        path: 'capture.emailFieldSelector',
+        label: ctx.t('capture.emailFieldSelector'),
+        hint: ctx.t('capture.emailFieldSelectorHint'),
+        value: capture.emailFieldSelector,
+        placeholder: '#checkout-email',
+        onValue: (v) => ctx.edit((d) => (d.capture.emailFieldSelector = v || undefined)),
+      })}
       ${localizedField(ctx, {
         path: 'capture.consentText',
         label: ctx.t('capture.consentText'),

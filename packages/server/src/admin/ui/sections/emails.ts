@@ -308,6 +308,19 @@ export function renderEmails(ctx: Ctx): TemplateResult {
               })
             : nothing
         }
+        ${
+          recovery.restoreUrl && recovery.restoreUrl.preset !== 'shopify'
+            ? inputField(ctx, {
+                path: 'recovery.restoreUrl.couponParam',
+                label: ctx.t('emails.couponParam'),
+                hint: ctx.t('emails.couponParamHint'),
+                value: recovery.restoreUrl.couponParam,
+                placeholder: 'coupon',
+                onValue: (v) =>
+                  ctx.edit((d) => (d.recovery.restoreUrl!.couponParam = v.trim() || undefined)),
+              })
+            : nothing
+        }
       </div>
     </div>
 
