@@ -441,6 +441,15 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         await card
           .getByRole('textbox', { name: w.message, exact: true })
           .fill(`Free shipping this weekend ${run.locale}`);
+        // The live preview shows the real bar with the unsaved message (no dates: shown now).
+        await expect
+          .poll(() =>
+            page.evaluate(
+              () =>
+                document.querySelector('comptoir-announcement-bar')?.shadowRoot?.textContent ?? '',
+            ),
+          )
+          .toContain(`Free shipping this weekend ${run.locale}`);
         await card.getByLabel(w.linkUrl).fill('https://atelier.example/offer');
         await card.getByLabel(w.linkLabel).fill('See the offer');
         await card.getByLabel(w.shownFrom).fill('2030-12-20T09:00');
