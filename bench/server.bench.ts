@@ -16,11 +16,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { CartCaptureInput } from '@comptoir/sdk';
 import {
+  ConfigFastPath,
   createApp,
   createNodeListener,
   createShop,
   migrate,
   openDatabase,
+  resolveAppDeps,
   silentLogger,
 } from '@comptoir/server';
 
@@ -194,7 +196,9 @@ async function serveTargets(): Promise<void> {
     logger: silentLogger(),
     rateLimits: { ip: unlimited, shop: unlimited, signIn: unlimited },
   };
-  const app = createApp(appDeps);
+  // Resolved once, so the fast path shares the app's caches and buckets as `startServer` does.
+  const resolvedDeps = resolveAppDeps(appDeps);
+  const app = createApp(resolvedDeps);
   const quietShop = await createShop(db, {
     name: 'Bench shop without recovery',
     origins: ['https://shop.example'],
@@ -230,7 +234,7 @@ async function serveTargets(): Promise<void> {
     bareHeaders,
     hono: honoServer(plainHono),
     honoHeaders: honoServer(headersHono),
-    app: createServer(createNodeListener(app)),
+    app: createServer(createNodeListener(app, { fastPath: new ConfigFastPath(resolvedDeps) })),
     captureFloor: captureFloorServer(file, shop.shopId),
   };
   const urls = Object.fromEntries(

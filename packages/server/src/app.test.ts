@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { maskEmail } from './log.js';
 import { publicHolidays } from './holidays.js';
-import { derivePublishedConfig } from './published-config.js';
+import { derivePublishedConfig } from './published-config/derive.js';
 import { defaultShopConfig } from '@comptoir/sdk';
 import { describeEachDialect } from './storage/test-databases.js';
 

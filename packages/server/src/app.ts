@@ -5,7 +5,6 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppDeps, AppEnv, ResolvedDeps } from './context.js';
-import { ConfigAnswers } from './config-answers.js';
 import { createOutboxMailer } from './email/mailer.js';
 import { isApiError } from './errors.js';
 import { silentLogger } from './log.js';
@@ -40,6 +39,8 @@ import { publicEvents } from './routes/public/events.js';
 import { publicOrders } from './routes/public/orders.js';
 import { restoreLinks, unsubscribeLinks } from './routes/public/recovery-links.js';
 import { adminFiles, defaultAdminRoot, defaultWidgetsRoot, widgetFiles } from './routes/static.js';
+import type { ConfigFastPath } from './published-config/fast-path.js';
+import { PublishedConfigs } from './published-config/published-configs.js';
 import { ShopCache } from './shop-cache.js';
 import { GroupCommit } from './storage/group-commit.js';
 import { isDatabaseUnavailable } from './storage/database.js';
@@ -120,25 +121,19 @@ function routePattern(path: string): RegExp {
   return new RegExp(`^${escaped.replace(/\/\.\*$/, '(?:/.*)?')}/?$`);
 }
 
-/**
- * The whole HTTP application, built from its dependencies so tests drive it with `app.request()`:
- * public API, admin API, static files, OpenAPI and health, one error handler.
- */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const clock = deps.clock ?? (() => new Date());
+/** The app's dependencies with every default filled in: the one set of caches and limits. */
+export function resolveAppDeps(deps: AppDeps): ResolvedDeps {
   const rateLimits = { ...defaultRateLimits, ...deps.rateLimits };
-  const trustProxy = deps.trustProxy ?? false;
   const shops = new ShopCache(deps.db, deps.shopCacheTtlMs ?? 1000);
-  const limiter = new RateLimiter();
   const publicUrl = (deps.publicUrl ?? 'http://localhost:8787').replace(/\/$/, '');
-  const resolved: ResolvedDeps = {
+  return {
     db: deps.db,
-    clock,
+    clock: deps.clock ?? (() => new Date()),
     logger: deps.logger ?? silentLogger(),
     publicUrl,
     rateLimits,
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 3600 * 1000,
-    trustProxy,
+    trustProxy: deps.trustProxy ?? false,
     mailer: deps.mailer ?? createOutboxMailer(),
     mailFrom: deps.mailFrom ?? `no-reply@${hostnameOf(publicUrl)}`,
     staticRoots: {
@@ -146,13 +141,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       admin: deps.staticRoots?.admin ?? defaultAdminRoot,
     },
     shops,
-    limiter,
+    limiter: new RateLimiter(),
     sharedLimiter: new SharedRateLimiter(deps.db),
-    published: new Map(),
+    published: new PublishedConfigs(shops),
     groupCommit: new GroupCommit(deps.db),
-    configAnswers: new ConfigAnswers({ shops, limiter, rateLimits, trustProxy, clock }),
   };
+}
 
+/**
+ * The whole HTTP application, built from its dependencies so tests drive it with `app.request()`:
+ * public API, admin API, static files, OpenAPI and health, one error handler. Pass the
+ * {@link resolveAppDeps} result to share its caches with {@link ConfigFastPath}.
+ */
+export function createApp(deps: AppDeps | ResolvedDeps): Hono<AppEnv> {
+  const resolved = isResolved(deps) ? deps : resolveAppDeps(deps);
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(securityHeaders());
@@ -248,26 +250,35 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404);
   });
   app.onError(answerError);
-  configAnswersOf.set(app, resolved.configAnswers);
   return app;
 }
 
-const configAnswersOf = new WeakMap<Hono<AppEnv>, ConfigAnswers>();
+function isResolved(deps: AppDeps | ResolvedDeps): deps is ResolvedDeps {
+  return 'published' in deps;
+}
+
+/** What {@link createNodeListener} adds in front of the app. */
+export interface NodeListenerOptions {
+  /** Answers the published config's repeats before Hono (see {@link ConfigFastPath}). */
+  fastPath?: ConfigFastPath;
+}
 
 /**
- * The app as a `node:http` request listener: @hono/node-server's, with the published config's
- * repeats answered in front of it (see {@link ConfigAnswers}). `startServer` serves this.
+ * The app as a `node:http` request listener: @hono/node-server's, with `options.fastPath` (built
+ * from the app's own resolved deps) answering the published config in front of it. `startServer`
+ * serves this.
  */
 export function createNodeListener(
   app: Hono<AppEnv>,
+  options: NodeListenerOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const honoListener = getRequestListener(app.fetch);
-  const answers = configAnswersOf.get(app);
+  const { fastPath } = options;
   return function comptoirListener(request, response) {
     try {
-      if (answers?.answer(request, response)) return;
+      if (fastPath?.answer(request, response)) return;
     } catch (error) {
-      // Never expected; the app answers instead, unless the replay had already begun.
+      // Never expected; the app answers instead, unless the fast path had already begun.
       if (response.headersSent) return void response.destroy(error as Error);
     }
     void honoListener(request, response);

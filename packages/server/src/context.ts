@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ConfigAnswers } from './config-answers.js';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Logger } from './log.js';
 import type { Mailer } from './email/mailer.js';
 import type { RateLimiter, RateLimits } from './middleware/rate-limiter.js';
-import type { PublishedCache } from './published-config.js';
+import type { PublishedConfigs } from './published-config/published-configs.js';
 import type { SharedRateLimiter } from './middleware/shared-rate-limiter.js';
 import type { ShopCache } from './shop-cache.js';
 import type { Database } from './storage/database.js';
@@ -60,12 +59,10 @@ export interface ResolvedDeps {
   limiter: RateLimiter;
   /** Counters every API process shares on PostgreSQL: sign-in attempts and writes. */
   sharedLimiter: SharedRateLimiter;
-  /** Serialized published configs, by shop id. */
-  published: PublishedCache;
+  /** The published configs, serialized; `invalidate` after a config save. */
+  published: PublishedConfigs;
   /** The transactions cart captures share. */
   groupCommit: GroupCommit;
-  /** Published-config answers the node:http layer may give again (see `createNodeListener`). */
-  configAnswers: ConfigAnswers;
 }
 
 /** How an admin request proved who it is. */

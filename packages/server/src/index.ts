@@ -1,10 +1,11 @@
-export { createApp, createNodeListener } from './app.js';
+export { createApp, createNodeListener, resolveAppDeps, type NodeListenerOptions } from './app.js';
 export type { AdminAuth, AppDeps, AppEnv, ResolvedDeps } from './context.js';
 export { ApiError, isApiError, NotFoundError, isNotFoundError } from './errors.js';
 export { publicHolidays, type PublicHoliday } from './holidays.js';
 export { createLogger, maskEmail, silentLogger, type Logger } from './log.js';
 export { defaultRateLimits, type BucketLimit, type RateLimits } from './middleware/rate-limiter.js';
-export { derivePublishedConfig } from './published-config.js';
+export { derivePublishedConfig } from './published-config/derive.js';
+export { ConfigFastPath } from './published-config/fast-path.js';
 export { createShop, type CreatedShop } from './shops.js';
 export {
   DEFAULT_DATABASE_URL,

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import { createApp, createNodeListener } from './app.js';
+import { createApp, createNodeListener, resolveAppDeps } from './app.js';
 import type { AppDeps } from './context.js';
 import { createMailer, type Mailer } from './email/mailer.js';
 import { createLogger, type Logger } from './log.js';
 import { parseTrustProxy } from './middleware/rate-limiter.js';
+import { ConfigFastPath } from './published-config/fast-path.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrations/index.js';
 import { startWorker as startRecoveryWorker } from './worker/worker.js';
@@ -96,7 +97,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.listen(port, host, () => {
       const info = server.address() as AddressInfo;
       publicUrl = options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`;
-      const app = createApp({
+      const deps = resolveAppDeps({
         ...options.app,
         db,
         logger,
@@ -106,7 +107,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ...(mailFrom === undefined ? {} : { mailFrom }),
         trustProxy,
       });
-      listener = createNodeListener(app);
+      // The fast path shares the app's shop cache, published configs and rate-limit buckets.
+      listener = createNodeListener(createApp(deps), { fastPath: new ConfigFastPath(deps) });
       resolve(info);
     });
   });

@@ -1,6 +1,6 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { absenceStatus, estimateDelivery, nextDispatch } from '@comptoir/sdk/calendar';
-import { derivePublishedConfig } from '../published-config.js';
+import { derivePublishedConfig } from '../published-config/derive.js';
 
 /** What the shop promises for one order, in civil dates (`YYYY-MM-DD`, shop time). */
 export interface DeliveryPromise {

@@ -1,6 +1,6 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { addDays, lastOrderDate, wallTimeToInstant } from '@comptoir/sdk/calendar';
-import { derivePublishedConfig } from '../published-config.js';
+import { derivePublishedConfig } from '../published-config/derive.js';
 import { cartFactsInRange } from '../storage/cart.store.js';
 import type { Db } from '../storage/database.js';
 import { widgetEventCounts } from '../storage/widget-event.store.js';

@@ -6,20 +6,65 @@ import type { Shop } from '../storage/shop.store.js';
 import { enforceRequestLimit } from './rate-limit.js';
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match';
-const EXPOSE_HEADERS = 'ETag, Retry-After, X-Request-Id';
-
-function bearer(c: Context<AppEnv>): string | undefined {
-  const header = c.req.header('authorization');
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-}
+/** The headers a storefront's script may read on a public answer. */
+export const EXPOSE_HEADERS = 'ETag, Retry-After, X-Request-Id';
 
 /** The key a public request carries: `?key=`, else `Authorization: Bearer …`. */
+export function publicKeyFrom(
+  queryKey: string | undefined,
+  authorization: string | undefined,
+): string | undefined {
+  if (queryKey !== undefined) return queryKey;
+  return authorization?.startsWith('Bearer ')
+    ? authorization.slice('Bearer '.length).trim()
+    : undefined;
+}
+
+/** {@link publicKeyFrom} of a Hono request. */
 export function publicKeyOf(c: Context<AppEnv>): string | undefined {
-  return c.req.query('key') ?? bearer(c);
+  return publicKeyFrom(c.req.query('key'), c.req.header('authorization'));
 }
 
 function originAllowed(shop: Shop, origin: string): boolean {
   return shop.config.allowedOrigins.includes(origin);
+}
+
+/** A public request let in: its shop, and whether its `Origin` gets CORS headers. */
+export interface PublicAccess {
+  shop: Shop;
+  /** The request's `Origin` when it is among the shop's allowed origins. */
+  corsOrigin: string | undefined;
+}
+
+/**
+ * Judges a public request's key and `Origin` for `shop` (undefined: no such shop), the one rule
+ * both {@link publicAuth} and the published config's node:http fast path apply: the access, or
+ * the error to answer. See {@link publicAuth} for why each check is there.
+ */
+export function authenticatePublicRequest(
+  shop: Shop | undefined,
+  key: string,
+  origin: string | undefined,
+  options: { acceptSecretKey?: boolean } = {},
+): PublicAccess | ApiError {
+  const valid =
+    shop !== undefined &&
+    ((key.startsWith('pk_') && safeEqual(key, shop.publishableKey)) ||
+      (options.acceptSecretKey === true &&
+        key.startsWith('sk_') &&
+        safeEqual(hashSecret(key), shop.secretKeyHash)));
+  if (!shop || !valid)
+    return new ApiError(401, 'invalid_key', 'This key is not valid for this shop');
+  if (origin === undefined) return { shop, corsOrigin: undefined };
+  if (originAllowed(shop, origin)) return { shop, corsOrigin: origin };
+  if (key.startsWith('pk_')) {
+    return new ApiError(
+      403,
+      'origin_not_allowed',
+      `The origin ${origin} is not among this shop's allowed origins`,
+    );
+  }
+  return { shop, corsOrigin: undefined };
 }
 
 /**
@@ -70,27 +115,12 @@ export function publicAuth(options: { acceptSecretKey?: boolean } = {}): Middlew
         'Send the publishable key as ?key=pk_… or Authorization: Bearer pk_…',
       );
     }
-    const shop = await shops.get(shopId);
-    const valid =
-      shop !== undefined &&
-      ((key.startsWith('pk_') && safeEqual(key, shop.publishableKey)) ||
-        (options.acceptSecretKey === true &&
-          key.startsWith('sk_') &&
-          safeEqual(hashSecret(key), shop.secretKeyHash)));
-    if (!shop || !valid)
-      throw new ApiError(401, 'invalid_key', 'This key is not valid for this shop');
-
-    if (origin !== undefined) {
-      if (originAllowed(shop, origin)) {
-        c.header('Access-Control-Allow-Origin', origin);
-        c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
-      } else if (key.startsWith('pk_')) {
-        throw new ApiError(
-          403,
-          'origin_not_allowed',
-          `The origin ${origin} is not among this shop's allowed origins`,
-        );
-      }
+    const access = authenticatePublicRequest(await shops.get(shopId), key, origin, options);
+    if (access instanceof ApiError) throw access;
+    const { shop, corsOrigin } = access;
+    if (corsOrigin !== undefined) {
+      c.header('Access-Control-Allow-Origin', corsOrigin);
+      c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
     }
     c.header('Vary', 'Origin');
     c.set('shop', shop);

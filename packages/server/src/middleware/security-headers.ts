@@ -25,6 +25,13 @@ export const ADMIN_CSP = [
 /** Every other answer (JSON, scripts, redirects) renders nothing and is framed by nobody. */
 export const DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/** The headers every answer carries unless its route says otherwise (the config fast path too). */
+export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Content-Security-Policy', DEFAULT_CSP],
+];
+
 /**
  * Headers every answer carries, errors included: `X-Content-Type-Options: nosniff`,
  * `Referrer-Policy: no-referrer`, a deny-all CSP unless the route set its own, and
@@ -36,9 +43,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     // Set before the route runs, as defaults the route may override with `c.header()`: reading
     // `c.res.headers` afterwards would make every answer build a fetch `Headers` object, which
     // cost the published config a fifth of its throughput.
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', DEFAULT_CSP);
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
     if (c.req.path.startsWith('/v1/admin/')) c.header('Cache-Control', 'no-store');
     await next();
   };

@@ -1,7 +1,7 @@
 import { defaultShopConfig, type ShopConfig } from '@comptoir/sdk';
 import { absenceStatus } from '@comptoir/sdk/calendar';
 import { expect, it } from 'vitest';
-import { derivePublishedConfig } from '../published-config.js';
+import { derivePublishedConfig } from '../published-config/derive.js';
 import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { absenceResumeDate, subscribeToAbsence } from './scheduler.js';

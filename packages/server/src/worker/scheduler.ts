@@ -1,6 +1,6 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { absenceStatus, wallTimeToInstant } from '@comptoir/sdk/calendar';
-import { derivePublishedConfig } from '../published-config.js';
+import { derivePublishedConfig } from '../published-config/derive.js';
 import type { Db } from '../storage/database.js';
 import { deleteAddressCaps } from '../storage/address-caps.store.js';
 import type { StoredCart } from '../storage/cart.store.js';

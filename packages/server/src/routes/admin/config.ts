@@ -49,7 +49,7 @@ export const adminConfig = new Hono<AppEnv>()
     return c.json(shop.config);
   })
   .put('/', jsonBody(ShopConfig), async (c) => {
-    const { db, clock, shops } = c.get('deps');
+    const { db, clock, published } = c.get('deps');
     const shop = c.get('shop');
     const expected = parseIfMatch(c.req.header('if-match'));
     const config = c.req.valid('json');
@@ -74,7 +74,7 @@ export const adminConfig = new Hono<AppEnv>()
         },
       );
     }
-    shops.invalidate(shop.id);
+    published.invalidate(shop.id);
     c.header('ETag', `"${version}"`);
     c.header('Cache-Control', 'no-store');
     return c.json(config);

@@ -11,7 +11,7 @@ import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { isUnknownHolidayRegionError, publicHolidays } from '../../holidays.js';
 import { jsonBody, queryParams } from '../../middleware/json-body.js';
-import { derivePublishedConfig } from '../../published-config.js';
+import { derivePublishedConfig } from '../../published-config/derive.js';
 import { describeRoutes } from '../openapi.js';
 
 const HolidayQuery = z.object({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isPlacementAttribute, type PublishedConfig, type ShopConfig } from '@comptoir/sdk';
-import { isUnknownHolidayRegionError, monthOf, publicHolidays } from './holidays.js';
+import { isUnknownHolidayRegionError, monthOf, publicHolidays } from '../holidays.js';
 
 const MAX_HOLIDAYS = 400;
 
@@ -76,16 +76,3 @@ export function derivePublishedConfig(
     .slice(0, 12);
   return { version: `${shop.configVersion}-${hash}`, now: now.toISOString(), ...content };
 }
-
-/** A published config serialized once: everything but `now`, which changes per request. */
-export interface PublishedEntry {
-  configVersion: number;
-  month: string;
-  version: string;
-  etag: string;
-  /** The JSON without its opening brace and `now`: `"version":…}`. */
-  tail: string;
-}
-
-/** Published configs by shop id, rebuilt when the config version or the month changes. */
-export type PublishedCache = Map<string, PublishedEntry>;

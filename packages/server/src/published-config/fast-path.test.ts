@@ -2,11 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createApp, createNodeListener } from './app.js';
-import type { AppDeps } from './context.js';
-import { createShop, type CreatedShop } from './shops.js';
-import { openDatabase, type Database } from './storage/database.js';
-import { migrate } from './storage/migrations/index.js';
+import { createApp, createNodeListener, resolveAppDeps } from '../app.js';
+import type { AppDeps } from '../context.js';
+import { createShop, type CreatedShop } from '../shops.js';
+import { openDatabase, type Database } from '../storage/database.js';
+import { migrate } from '../storage/migrations/index.js';
+import { ConfigFastPath } from './fast-path.js';
 
 const ORIGIN = 'https://shop.example';
 const now = new Date('2026-11-26T09:00:00Z');
@@ -29,7 +30,7 @@ afterAll(() => db.destroy());
 
 /** The app served as `startServer` serves it, counting the requests that reached Hono. */
 async function serveApp(deps: Partial<AppDeps> = {}) {
-  const app = createApp({
+  const resolved = resolveAppDeps({
     db,
     clock: () => now,
     rateLimits: { ip: unlimited, shop: unlimited, signIn: unlimited },
@@ -37,13 +38,14 @@ async function serveApp(deps: Partial<AppDeps> = {}) {
     shopCacheTtlMs: 60_000,
     ...deps,
   });
+  const app = createApp(resolved);
   const counted = { hono: 0 };
   const fetch = app.fetch;
   app.fetch = (request, env, context) => {
     counted.hono++;
     return fetch(request, env, context);
   };
-  server = createServer(createNodeListener(app));
+  server = createServer(createNodeListener(app, { fastPath: new ConfigFastPath(resolved) }));
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, counted };
@@ -73,6 +75,21 @@ it('answers a repeat without Hono, with the same status, headers and body', asyn
   expect(second.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+  expect(await second.text()).toBe(await first.text());
+});
+
+it('answers a server (no Origin, key in Authorization) as Hono does: no CORS headers', async () => {
+  const { url, counted } = await serveApp();
+  const fromServer = () =>
+    fetch(`${url}/v1/shops/${shop.shopId}/config`, {
+      headers: { authorization: `Bearer ${shop.publishableKey}` },
+    });
+  const first = await fromServer();
+  const second = await fromServer();
+  expect(counted.hono).toBe(1);
+  expect(second.status).toBe(200);
+  expect(stableHeaders(second)).toEqual(stableHeaders(first));
+  expect(second.headers.get('access-control-allow-origin')).toBeNull();
   expect(await second.text()).toBe(await first.text());
 });
 
