@@ -21,6 +21,7 @@ export type FieldKind =
   | 'stringKey'
   | 'selector'
   | 'locale'
+  | 'pagePath'
   | 'other';
 
 /**
@@ -91,6 +92,7 @@ const en: ValidationMessages = {
     stringKey: 'This text key is not known.',
     selector: 'Not a CSS selector the browser understands: check brackets and quotes.',
     locale: 'Choose a language from the list.',
+    pagePath: 'Enter a page path such as /cart, or /products/* for every product page.',
     other: 'Check this value.',
   },
   absenceOrder: 'The last day away is before the first day.',
@@ -142,6 +144,8 @@ const fr: ValidationMessages = {
     stringKey: 'Cette clé de texte est inconnue.',
     selector: 'Le navigateur ne comprend pas ce sélecteur CSS : vérifiez crochets et guillemets.',
     locale: 'Choisissez une langue de la liste.',
+    pagePath:
+      'Indiquez un chemin de page comme /cart, ou /products/* pour toutes les fiches produit.',
     other: 'Vérifiez cette valeur.',
   },
   absenceOrder: 'Le dernier jour d’absence précède le premier.',
@@ -196,6 +200,7 @@ const de: ValidationMessages = {
     selector:
       'Diesen CSS-Selektor versteht der Browser nicht: Klammern und Anführungszeichen prüfen.',
     locale: 'Bitte eine Sprache aus der Liste wählen.',
+    pagePath: 'Geben Sie einen Seitenpfad wie /cart ein, oder /products/* für alle Produktseiten.',
     other: 'Bitte diesen Wert prüfen.',
   },
   absenceOrder: 'Der letzte Abwesenheitstag liegt vor dem ersten.',
@@ -245,6 +250,8 @@ const es: ValidationMessages = {
     stringKey: 'Esta clave de texto no existe.',
     selector: 'El navegador no entiende este selector CSS: revisa corchetes y comillas.',
     locale: 'Elige un idioma de la lista.',
+    pagePath:
+      'Escribe una ruta de página como /cart, o /products/* para todas las fichas de producto.',
     other: 'Revisa este valor.',
   },
   absenceOrder: 'El último día de ausencia es anterior al primero.',
@@ -294,6 +301,8 @@ const it: ValidationMessages = {
     stringKey: 'Questa chiave di testo non esiste.',
     selector: 'Il browser non capisce questo selettore CSS: controlla parentesi e virgolette.',
     locale: 'Scegli una lingua dall’elenco.',
+    pagePath:
+      'Inserisci un percorso di pagina come /cart, o /products/* per tutte le schede prodotto.',
     other: 'Controlla questo valore.',
   },
   absenceOrder: 'L’ultimo giorno di assenza è prima del primo.',
@@ -344,6 +353,7 @@ const nl: ValidationMessages = {
     stringKey: 'Deze tekstsleutel bestaat niet.',
     selector: 'De browser begrijpt deze CSS-selector niet: controleer haakjes en aanhalingstekens.',
     locale: 'Kies een taal uit de lijst.',
+    pagePath: 'Vul een paginapad in zoals /cart, of /products/* voor alle productpagina’s.',
     other: 'Controleer deze waarde.',
   },
   absenceOrder: 'De laatste dag afwezig ligt vóór de eerste.',

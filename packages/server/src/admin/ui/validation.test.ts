@@ -34,6 +34,36 @@ describe('localizeIssue', () => {
     }
   });
 
+  it('words an announcement’s dates out of order, a countdown without end and a bad page path', () => {
+    const issues = issuesOf(
+      (d) =>
+        (d.announcements = {
+          rotateSeconds: 6,
+          messages: [
+            {
+              id: 'sale',
+              text: 'Sale',
+              start: '2030-12-20T09:00',
+              end: '2030-12-19T09:00',
+              paths: ['cart'],
+            },
+            { id: 'soon', text: 'Soon', countdown: true },
+          ],
+        }),
+    );
+    const byPath = new Map(issues.map((issue) => [issue.path, issue]));
+    expect(localizeIssue(byPath.get('announcements.messages.0.end')!, 'fr')).toBe(
+      'Le message se termine avant de commencer.',
+    );
+    expect(localizeIssue(byPath.get('announcements.messages.1.countdown')!, 'en')).toMatch(
+      /^A countdown needs an end/,
+    );
+    expect(localizeIssue(byPath.get('announcements.messages.0.paths.0')!, 'en')).toBe(
+      'Enter a page path such as /cart, or /products/* for every product page.',
+    );
+    expect(issueFieldName('announcements.messages.0.end', t, 'en')).toBe('Shown until (optional)');
+  });
+
   it('asks for a date without a format the date field does not show', () => {
     const [issue] = issuesOf((d) =>
       d.holidayEvents.push({ id: 'xmas', name: 'Christmas', deliverBy: '' }),

@@ -111,6 +111,7 @@ export function fieldKind(path: string): FieldKind {
   if (last === 'selector' || last === 'anchorSelector' || last === 'emailFieldSelector')
     return 'selector';
   if (last === 'defaultLocale' || parent === 'locales') return 'locale';
+  if (parent === 'paths' && parts[0] === 'announcements') return 'pagePath';
   if (last === 'id' || parent === 'methodIds' || parent === 'excludedProductIds') return 'id';
   return 'other';
 }
