@@ -22,6 +22,27 @@ describe('AnnouncementSettings', () => {
     expect(parsed.messages[0]!.paths).toEqual(['/', '/products/*']);
   });
 
+  it('takes the text and link text plain or per language, refusing an empty translation set', () => {
+    const parse = (text: unknown, label: unknown) =>
+      AnnouncementSettings.safeParse({
+        rotateSeconds: 6,
+        messages: [{ id: 'sale', text, link: { url: 'https://shop.example/sale', label } }],
+      });
+    expect(parse('Winter sale', 'Shop now').data?.messages[0]).toMatchObject({
+      text: 'Winter sale',
+      link: { label: 'Shop now' },
+    });
+    expect(
+      parse({ en: 'Winter sale', fr: 'Soldes d’hiver' }, { en: 'Shop now', fr: 'Voir' }).data
+        ?.messages[0],
+    ).toMatchObject({
+      text: { en: 'Winter sale', fr: 'Soldes d’hiver' },
+      link: { label: { en: 'Shop now', fr: 'Voir' } },
+    });
+    expect(parse({}, 'Shop now').success).toBe(false);
+    expect(parse('Winter sale', { xx: 'Voir' }).success).toBe(false);
+  });
+
   it('refuses what would mislead a shopper, naming the field', () => {
     const issues = (messages: unknown[]) =>
       AnnouncementSettings.safeParse({ rotateSeconds: 6, messages }).error?.issues.map((issue) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText } from './localized-text.js';
 import { HttpUrl, Identifier, ShortText, Weekday } from './primitives.js';
 
 /** A wall-clock moment in the shop's time zone, `YYYY-MM-DDTHH:mm` (as `<input type=datetime-local>`). */
@@ -22,9 +23,12 @@ export const AnnouncementDevice = z.enum(['mobile', 'desktop']);
 export const Announcement = z
   .strictObject({
     id: Identifier,
-    text: ShortText.min(1, 'Required'),
-    /** A call to action after the text. */
-    link: z.strictObject({ url: HttpUrl, label: ShortText.min(1, 'Required') }).optional(),
+    /** The message, plain or per language (the shopper's language, else the shop's default). */
+    text: localizedText(ShortText.min(1, 'Required')),
+    /** A call to action after the text; its label, like the text, plain or per language. */
+    link: z
+      .strictObject({ url: HttpUrl, label: localizedText(ShortText.min(1, 'Required')) })
+      .optional(),
     /** Shown from this moment, in the shop's time zone (default: now). */
     start: LocalDateTime.optional(),
     /** Shown until this moment, in the shop's time zone (default: no end). */

@@ -33,9 +33,21 @@ describe('merchant texts per language', () => {
     expect(rejected(config)).toEqual({});
     config.holidayEvents[0]!.name = { fr: 'Noël' };
     config.faq = [{ id: 'q1', category: '', question: { fr: 'Quand ?' }, answer: 'Soon.' }];
+    config.announcements = {
+      rotateSeconds: 6,
+      messages: [
+        {
+          id: 'sale',
+          text: { fr: 'Soldes' },
+          link: { url: 'https://atelier.example/sale', label: { fr: 'Voir' } },
+        },
+      ],
+    };
     expect(rejected(config)).toEqual({
       'holidayEvents.0.name.en': 'Required in the shop’s default language',
       'faq.0.question.en': 'Required in the shop’s default language',
+      'announcements.messages.0.text.en': 'Required in the shop’s default language',
+      'announcements.messages.0.link.label.en': 'Required in the shop’s default language',
     });
   });
 

@@ -105,6 +105,11 @@ function checkTexts(config: z.infer<typeof ShopConfigFields>, ctx: z.core.$Refin
         'text',
       ]);
   });
+  config.announcements?.messages.forEach((message, index) => {
+    const path = ['announcements', 'messages', index];
+    checkDefaultText(ctx, message.text, lang, [...path, 'text']);
+    if (message.link) checkDefaultText(ctx, message.link.label, lang, [...path, 'link', 'label']);
+  });
   config.recovery.steps.forEach((step, index) => {
     for (const part of ['subject', 'body'] as const) {
       if (!step[part][lang]?.trim()) {

@@ -62,9 +62,10 @@ const WORDS = {
     cartButtonsSelector: 'Add-to-cart buttons (CSS selector)',
     cartButtonsAction: 'What to do with them',
     addMessage: 'Add a message',
-    message: 'Message',
+    message: 'Message (English)',
+    messageFr: 'Message (French)',
     linkUrl: 'Link address (optional)',
-    linkLabel: 'Link text',
+    linkLabel: 'Link text (English)',
     shownFrom: 'Shown from (optional)',
     shownUntil: 'Shown until (optional)',
     pages: 'Only on these pages (optional)',
@@ -111,9 +112,10 @@ const WORDS = {
     cartButtonsSelector: 'Boutons d’ajout au panier (sélecteur CSS)',
     cartButtonsAction: 'Que faire de ces boutons',
     addMessage: 'Ajouter un message',
-    message: 'Message',
+    message: 'Message (anglais)',
+    messageFr: 'Message (français)',
     linkUrl: 'Adresse du lien (facultatif)',
-    linkLabel: 'Texte du lien',
+    linkLabel: 'Texte du lien (anglais)',
     shownFrom: 'Affiché à partir du (facultatif)',
     shownUntil: 'Affiché jusqu’au (facultatif)',
     pages: 'Seulement sur ces pages (facultatif)',
@@ -450,6 +452,14 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
             ),
           )
           .toContain(`Free shipping this weekend ${run.locale}`);
+        // Written in English only: the summary says French shoppers see the English text.
+        const messageSummary = card.locator('.translations summary').first();
+        await expect.poll(() => messageSummary.textContent()).toContain(w.missingFr);
+        await messageSummary.click();
+        await card
+          .getByRole('textbox', { name: w.messageFr, exact: true })
+          .fill(`Livraison offerte ce week-end ${run.locale}`);
+        await expect.poll(() => messageSummary.textContent()).toContain(w.complete);
         await card.getByLabel(w.linkUrl).fill('https://atelier.example/offer');
         await card.getByLabel(w.linkLabel).fill('See the offer');
         await card.getByLabel(w.shownFrom).fill('2030-12-20T09:00');
@@ -478,7 +488,11 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         });
         const message = config.announcements?.messages.at(-1);
         expect(message).toMatchObject({
-          text: `Free shipping this weekend ${run.locale}`,
+          text: {
+            en: `Free shipping this weekend ${run.locale}`,
+            fr: `Livraison offerte ce week-end ${run.locale}`,
+          },
+          // The link text written in English only stays the plain string older configs hold.
           link: { url: 'https://atelier.example/offer', label: 'See the offer' },
           start: '2030-12-20T09:00',
           end: '2030-12-24T18:00',

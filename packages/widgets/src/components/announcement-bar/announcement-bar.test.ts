@@ -98,6 +98,29 @@ for (const width of [1280, 390]) {
       expect(shadowText(await render(far))).to.contain('Ends Sun 25 Oct, 12:00');
     });
 
+    it('shows the message and link text in the page’s language, else the shop’s default', async () => {
+      const translated: Announcement = {
+        ...SALE,
+        text: { en: 'Winter sale on candles', fr: 'Soldes d’hiver sur les bougies' },
+        link: { url: SALE.link!.url, label: { en: 'Shop candles', fr: 'Voir les bougies' } },
+      };
+      const config = withMessages('2025-12-11T10:00:00Z', [translated]);
+      const fr = await render(config, 'fr');
+      expect(messageText(fr)).to.equal('Soldes d’hiver sur les bougies Voir les bougies');
+      expect(await axeViolations(fr)).to.deep.equal([]);
+      expect(messageText(await render(config))).to.equal('Winter sale on candles Shop candles');
+      // French missing from the link (and the whole text in German): the default language shows.
+      const partly = withMessages('2025-12-11T10:00:00Z', [
+        { ...translated, link: { url: SALE.link!.url, label: { en: 'Shop candles' } } },
+      ]);
+      expect(messageText(await render(partly, 'fr'))).to.equal(
+        'Soldes d’hiver sur les bougies Shop candles',
+      );
+      expect(messageText(await render(partly, 'de'))).to.equal(
+        'Winter sale on candles Shop candles',
+      );
+    });
+
     it('takes turns with previous, next and pause buttons', async function () {
       this.timeout(15_000);
       const el = await render(withMessages('2025-12-11T10:00:00Z', [SALE, SHIPPING], 3));

@@ -5,8 +5,9 @@ import {
   type AnnouncementSettings,
   type Weekday,
 } from '@comptoir/sdk/schemas';
+import { resolveText } from '@comptoir/sdk/text';
 import type { Ctx } from '../context.js';
-import { checkboxField, checkboxGroup, inputField, newId } from '../fields.js';
+import { checkboxField, checkboxGroup, inputField, localizedField, newId } from '../fields.js';
 import { weekdayName } from './shipping.js';
 
 const DEVICES = ['mobile', 'desktop'] as const;
@@ -47,7 +48,9 @@ export function renderAnnouncements(ctx: Ctx): TemplateResult {
         const base = `announcements.messages.${index}`;
         const set = (change: (m: Announcement) => void) =>
           editSettings((s) => change(s.messages[index]!));
-        const title = message.text.trim() || ctx.t('announcements.untitled');
+        const title =
+          resolveText(message.text, ctx.locale, ctx.draft.defaultLocale).trim() ||
+          ctx.t('announcements.untitled');
         return html`<li class="card">
           <div class="card-head">
             <h2>${title}</h2>
@@ -59,13 +62,13 @@ export function renderAnnouncements(ctx: Ctx): TemplateResult {
               ${ctx.t('common.remove')}<span class="visually-hidden"> — ${title}</span>
             </button>
           </div>
-          ${inputField(ctx, {
+          ${localizedField(ctx, {
             path: `${base}.text`,
             label: ctx.t('announcements.text'),
             hint: ctx.t('announcements.textHint'),
             required: true,
             value: message.text,
-            onValue: (v) => set((m) => (m.text = v)),
+            onValue: (v) => set((m) => (m.text = v ?? '')),
           })}
           <div class="grid two">
             ${inputField(ctx, {
@@ -82,13 +85,13 @@ export function renderAnnouncements(ctx: Ctx): TemplateResult {
             })}
             ${
               message.link
-                ? inputField(ctx, {
+                ? localizedField(ctx, {
                     path: `${base}.link.label`,
                     label: ctx.t('announcements.linkLabel'),
                     hint: ctx.t('announcements.linkLabelHint'),
                     required: true,
                     value: message.link.label,
-                    onValue: (v) => set((m) => (m.link!.label = v)),
+                    onValue: (v) => set((m) => (m.link!.label = v ?? '')),
                   })
                 : nothing
             }
