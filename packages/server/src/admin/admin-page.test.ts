@@ -71,6 +71,16 @@ const WORDS = {
     pages: 'Only on these pages (optional)',
     orderMessage: 'The message ends before it starts.',
     remove: 'Remove',
+    confirmationOn: 'Send an order confirmation',
+    platformSendsOne: 'My shop platform already sends one',
+    reviewOn: 'Ask for a review after delivery',
+    winBackOn: 'Invite shoppers back when they have not ordered again',
+    digestOn: 'Send me a weekly digest',
+    digestTo: 'Your email address',
+    emailMessage: 'Enter an email address such as name@example.com.',
+    couponMessage: 'Use only letters, digits, _ and -.',
+    afterOrder: 'After the order',
+    reviewFlow: 'Review request',
   },
   fr: {
     signIn: 'Se connecter',
@@ -121,6 +131,16 @@ const WORDS = {
     pages: 'Seulement sur ces pages (facultatif)',
     orderMessage: 'Le message se termine avant de commencer.',
     remove: 'Supprimer',
+    confirmationOn: 'Envoyer une confirmation de commande',
+    platformSendsOne: 'Ma plateforme de boutique en envoie déjà une',
+    reviewOn: 'Demander un avis après la livraison',
+    winBackOn: 'Inviter à revenir les clients qui n’ont pas recommandé',
+    digestOn: 'M’envoyer un résumé chaque semaine',
+    digestTo: 'Votre adresse email',
+    emailMessage: 'Indiquez une adresse email comme nom@exemple.fr.',
+    couponMessage: 'Utilisez seulement des lettres, des chiffres, _ et -.',
+    afterOrder: 'Après la commande',
+    reviewFlow: 'Demande d’avis',
   },
 };
 
@@ -401,6 +421,111 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
           .poll(() => page.locator('#f-recovery-steps-0-delaySeconds-hint').textContent())
           .toBe(w.delayMeaning);
         await page.getByRole('button', { name: w.discard }).click();
+      });
+
+      it('turns on each email after the order, saves it, and counts its sends on the overview', async () => {
+        const fieldError = (id: string) => page.locator(`#${id}-error`).textContent();
+        await open('lifecycle');
+        expect(await page.locator('#section-title').textContent()).toBe(w.afterOrder);
+        await page.getByLabel(w.confirmationOn).check();
+        await page.getByLabel(w.platformSendsOne).check();
+        await page
+          .locator('#f-lifecycle-orderConfirmation-paragraph')
+          .fill(`Every mug is thrown by hand at {shopName} ${run.locale}.`);
+        await page.locator('.section-body details.translations summary').click();
+        await page
+          .locator('#f-lifecycle-orderConfirmation-paragraph-fr')
+          .fill('Chaque bol est tourné à la main.');
+
+        await page.getByLabel(w.reviewOn).check();
+        await page.locator('#f-lifecycle-reviewRequest-daysAfterDelivery').fill('10');
+
+        await page.getByLabel(w.winBackOn).check();
+        await page.locator('#f-lifecycle-winBack-delayDays').fill('90');
+        const coupon = page.locator('#f-lifecycle-winBack-couponCode');
+        await coupon.fill('welcome back');
+        await expect
+          .poll(() => fieldError('f-lifecycle-winBack-couponCode'))
+          .toContain(w.couponMessage);
+        await coupon.fill(`WELCOME-${run.locale}`);
+
+        await page.getByLabel(w.digestOn).check();
+        const to = page.getByLabel(w.digestTo);
+        // On with no address: the address is asked for beside the field, and saving is refused.
+        await to.fill('owner@');
+        await expect.poll(() => fieldError('f-lifecycle-digest-to')).toContain(w.emailMessage);
+        await to.fill('owner@atelier.example');
+        await expect.poll(() => page.locator('#f-lifecycle-digest-to-error').count()).toBe(0);
+        await page.locator('#f-lifecycle-digest-weekday').selectOption('fri');
+        await page.locator('#f-lifecycle-digest-hour').selectOption('7');
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: w.save }).click();
+        await page.locator('.notice.success').waitFor();
+
+        expect((await adminConfig()).lifecycle).toEqual({
+          orderConfirmation: {
+            enabled: true,
+            platformSendsOne: true,
+            paragraph: {
+              en: `Every mug is thrown by hand at {shopName} ${run.locale}.`,
+              fr: 'Chaque bol est tourné à la main.',
+            },
+          },
+          reviewRequest: { enabled: true, daysAfterDelivery: 10 },
+          winBack: { enabled: true, delayDays: 90, couponCode: `WELCOME-${run.locale}` },
+          digest: { enabled: true, to: 'owner@atelier.example', weekday: 'fri', hour: 7 },
+        });
+
+        // Switched off again (so the next run turns them on): the settings are kept, only off.
+        for (const label of [w.confirmationOn, w.reviewOn, w.winBackOn, w.digestOn])
+          await page.getByLabel(label).uncheck();
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: w.save }).click();
+        await expect
+          .poll(async () => {
+            const saved = (await adminConfig()).lifecycle;
+            return [
+              saved?.orderConfirmation?.enabled,
+              saved?.reviewRequest?.enabled,
+              saved?.winBack?.enabled,
+              saved?.digest?.enabled,
+              saved?.digest?.to,
+            ];
+          })
+          .toEqual([false, false, false, false, 'owner@atelier.example']);
+
+        // A review request sent: the overview's row for it counts it.
+        await server.db
+          .insertInto('recovery_emails')
+          .values({
+            id: `eml_review_${run.locale}`,
+            shop_id: shopId,
+            job_id: null,
+            kind: 'review-request',
+            subject_id: null,
+            step: null,
+            to_address: 'shopper@example.com',
+            email_hash: `hash-${run.locale}`,
+            subject: 'How is your mug?',
+            html: null,
+            text: 'How is your mug?',
+            message_id: `<review-${run.locale}@atelier.example>`,
+            transport: 'outbox',
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+        const { count } = await server.db
+          .selectFrom('recovery_emails')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('shop_id', '=', shopId)
+          .where('kind', '=', 'review-request')
+          .executeTakeFirstOrThrow();
+        await open('overview');
+        const row = page.locator('tr[data-flow="review-request"]');
+        await row.waitFor();
+        expect(await row.locator('th').textContent()).toContain(w.reviewFlow);
+        expect((await row.locator('td').first().textContent())?.trim()).toBe(String(Number(count)));
+        await expectNoAxeViolations(page);
       });
 
       it('saves the capture email fields, coupon parameter, cart buttons and an announcement', async () => {

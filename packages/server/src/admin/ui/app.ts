@@ -23,6 +23,7 @@ import { renderAnnouncements } from './sections/announcements.js';
 import { renderEvents } from './sections/events.js';
 import { renderFaq } from './sections/faq.js';
 import { renderFreeShipping } from './sections/free-shipping.js';
+import { renderLifecycle } from './sections/lifecycle.js';
 import { renderInstall } from './sections/install.js';
 import { renderIntegrations } from './sections/integrations.js';
 import { invalidateOverview, renderOverview } from './sections/overview.js';
@@ -45,6 +46,7 @@ export const SECTIONS = [
   { id: 'announcements', group: 'settings', paths: ['announcements'] },
   { id: 'capture', group: 'settings', paths: ['capture'] },
   { id: 'emails', group: 'settings', paths: ['recovery'] },
+  { id: 'lifecycle', group: 'settings', paths: ['lifecycle'] },
   {
     id: 'shop',
     group: 'settings',
@@ -679,6 +681,8 @@ export class ComptoirAdminApp extends LitElement {
         return renderCapture(ctx);
       case 'emails':
         return renderEmails(ctx);
+      case 'lifecycle':
+        return renderLifecycle(ctx);
       case 'shop':
         return renderShop(ctx);
       case 'texts':

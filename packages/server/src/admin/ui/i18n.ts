@@ -504,6 +504,48 @@ const en = {
     'Between 3 and 60. Messages do not rotate for shoppers who reduce motion.',
   'announcements.add': 'Add a message',
   'announcements.added': 'Message added.',
+  'section.lifecycle': 'After the order',
+  'lifecycle.intro':
+    'Emails sent after an order, with the dates your calendar promises, and a weekly summary for you. All are off until you turn them on.',
+  'lifecycle.confirmationTitle': 'Order confirmation',
+  'lifecycle.confirmationHint':
+    'Thanks the shopper and says when the order leaves and should arrive. Sent to every order with an address (no consent needed).',
+  'lifecycle.confirmationEnabled': 'Send an order confirmation',
+  'lifecycle.platformSendsOne': 'My shop platform already sends one',
+  'lifecycle.platformSendsOneHint': 'Ticked: Comptoir sends none, so shoppers do not get two.',
+  'lifecycle.paragraph': 'Your personal paragraph (optional)',
+  'lifecycle.paragraphHint':
+    'Shown after the delivery dates. {shopName} is replaced by your shop’s name; a blank line starts a new paragraph.',
+  'lifecycle.marketingHint':
+    'A marketing email: only to shoppers who agreed, outside quiet hours, with a one-click unsubscribe.',
+  'lifecycle.reviewTitle': 'Review request',
+  'lifecycle.reviewEnabled': 'Ask for a review after delivery',
+  'lifecycle.daysAfterDelivery': 'Days after the latest delivery date',
+  'lifecycle.daysAfterDeliveryHint':
+    'Between 0 and 60. Counted from the end of the delivery window.',
+  'lifecycle.winBackTitle': 'Win-back',
+  'lifecycle.winBackEnabled': 'Invite shoppers back when they have not ordered again',
+  'lifecycle.delayDays': 'Days after the last order',
+  'lifecycle.delayDaysHint': 'Between 1 and 730. Stops as soon as the shopper orders again.',
+  'lifecycle.couponCode': 'Coupon code (optional)',
+  'lifecycle.couponCodeHint': 'Letters, digits, _ and -. Create it in your shop first.',
+  'lifecycle.digestTitle': 'Weekly digest',
+  'lifecycle.digestHint':
+    'Last week’s recovered revenue, carts, unanswered FAQ searches, bounces and what is coming, sent to you.',
+  'lifecycle.digestEnabled': 'Send me a weekly digest',
+  'lifecycle.digestTo': 'Your email address',
+  'lifecycle.digestWeekday': 'Day',
+  'lifecycle.digestHour': 'Hour',
+  'lifecycle.digestHourHint': 'In your shop’s time zone.',
+  'overview.lifecycleTitle': 'After the order',
+  'overview.lifecycleFlow': 'Email',
+  'overview.lifecycleSent': 'Sent',
+  'overview.lifecycleAttributed': 'Orders that followed',
+  'overview.lifecycleNotTracked': 'not counted',
+  'overview.flow.confirmation': 'Order confirmation',
+  'overview.flow.win-back': 'Win-back',
+  'overview.flow.review-request': 'Review request',
+  'overview.flow.digest': 'Weekly digest',
 } satisfies Record<string, Entry>;
 
 /** A key of the config page's strings. */
@@ -1010,6 +1052,49 @@ const fr: Record<MessageKey, Entry> = {
     'Entre 3 et 60. Les messages ne défilent pas pour les clients qui réduisent les animations.',
   'announcements.add': 'Ajouter un message',
   'announcements.added': 'Message ajouté.',
+  'section.lifecycle': 'Après la commande',
+  'lifecycle.intro':
+    'Les emails envoyés après une commande, avec les dates promises par votre calendrier, et un résumé hebdomadaire pour vous. Tous sont désactivés tant que vous ne les activez pas.',
+  'lifecycle.confirmationTitle': 'Confirmation de commande',
+  'lifecycle.confirmationHint':
+    'Remercie le client et dit quand la commande part et doit arriver. Envoyée à chaque commande avec une adresse (sans consentement requis).',
+  'lifecycle.confirmationEnabled': 'Envoyer une confirmation de commande',
+  'lifecycle.platformSendsOne': 'Ma plateforme de boutique en envoie déjà une',
+  'lifecycle.platformSendsOneHint':
+    'Coché : Comptoir n’en envoie aucune, vos clients n’en reçoivent pas deux.',
+  'lifecycle.paragraph': 'Votre paragraphe personnel (facultatif)',
+  'lifecycle.paragraphHint':
+    'Affiché après les dates de livraison. {shopName} est remplacé par le nom de votre boutique ; une ligne vide commence un nouveau paragraphe.',
+  'lifecycle.marketingHint':
+    'Un email marketing : seulement aux clients qui l’ont accepté, hors des heures calmes, avec un désabonnement en un clic.',
+  'lifecycle.reviewTitle': 'Demande d’avis',
+  'lifecycle.reviewEnabled': 'Demander un avis après la livraison',
+  'lifecycle.daysAfterDelivery': 'Jours après la dernière date de livraison',
+  'lifecycle.daysAfterDeliveryHint':
+    'Entre 0 et 60. Comptés depuis la fin de la fenêtre de livraison.',
+  'lifecycle.winBackTitle': 'Relance des anciens clients',
+  'lifecycle.winBackEnabled': 'Inviter à revenir les clients qui n’ont pas recommandé',
+  'lifecycle.delayDays': 'Jours après la dernière commande',
+  'lifecycle.delayDaysHint': 'Entre 1 et 730. S’arrête dès que le client recommande.',
+  'lifecycle.couponCode': 'Code promo (facultatif)',
+  'lifecycle.couponCodeHint': 'Lettres, chiffres, _ et -. Créez-le d’abord dans votre boutique.',
+  'lifecycle.digestTitle': 'Résumé hebdomadaire',
+  'lifecycle.digestHint':
+    'Le chiffre récupéré la semaine passée, les paniers, les recherches FAQ sans réponse, les rebonds et ce qui arrive, envoyés à vous.',
+  'lifecycle.digestEnabled': 'M’envoyer un résumé chaque semaine',
+  'lifecycle.digestTo': 'Votre adresse email',
+  'lifecycle.digestWeekday': 'Jour',
+  'lifecycle.digestHour': 'Heure',
+  'lifecycle.digestHourHint': 'Dans le fuseau horaire de votre boutique.',
+  'overview.lifecycleTitle': 'Après la commande',
+  'overview.lifecycleFlow': 'Email',
+  'overview.lifecycleSent': 'Envoyés',
+  'overview.lifecycleAttributed': 'Commandes qui ont suivi',
+  'overview.lifecycleNotTracked': 'non compté',
+  'overview.flow.confirmation': 'Confirmation de commande',
+  'overview.flow.win-back': 'Relance des anciens clients',
+  'overview.flow.review-request': 'Demande d’avis',
+  'overview.flow.digest': 'Résumé hebdomadaire',
 };
 
 const messages: Record<UiLocale, Record<MessageKey, Entry>> = { en, fr };

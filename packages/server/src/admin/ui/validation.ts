@@ -97,7 +97,7 @@ export function fieldKind(path: string): FieldKind {
     return 'date';
   if (/Color$/.test(last)) return 'color';
   if (last === 'borderRadius') return 'length';
-  if (last === 'replyTo' || last === 'email') return 'email';
+  if (last === 'replyTo' || last === 'email' || path === 'lifecycle.digest.to') return 'email';
   if (last === 'url' || last === 'privacyUrl' || last === 'shopUrl') return 'url';
   if (parent === 'allowedOrigins') return 'origin';
   if (last === 'currency') return 'currency';
@@ -118,6 +118,11 @@ export function fieldKind(path: string): FieldKind {
 
 /** Which label names the field at a config path, for the error summary (first match wins). */
 const FIELD_LABELS: [RegExp, MessageKey][] = [
+  [/^lifecycle\.orderConfirmation\.paragraph/, 'lifecycle.paragraph'],
+  [/^lifecycle\.reviewRequest\.daysAfterDelivery/, 'lifecycle.daysAfterDelivery'],
+  [/^lifecycle\.winBack\.delayDays/, 'lifecycle.delayDays'],
+  [/^lifecycle\.winBack\.couponCode/, 'lifecycle.couponCode'],
+  [/^lifecycle\.digest\.to/, 'lifecycle.digestTo'],
   [/^calendar\.absences\.\d+\.start/, 'absences.start'],
   [/^calendar\.absences\.\d+\.end/, 'absences.end'],
   [/^calendar\.absences\.\d+\.announceDays/, 'absences.announceDays'],

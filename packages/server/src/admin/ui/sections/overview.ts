@@ -184,6 +184,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
         </table>
       </div>
     </section>
+    ${lifecycleTable(ctx, s.lifecycle ?? [])}
     <section class="card" aria-labelledby="faq-gaps">
       <h2 id="faq-gaps">${ctx.t('overview.faqGaps')}</h2>
       <p class="hint">
@@ -211,6 +212,40 @@ export function renderOverview(ctx: Ctx): TemplateResult {
       }
     </section>
   `;
+}
+
+/** One row per email after the order: sent in the range and the orders attributed to it. */
+function lifecycleTable(ctx: Ctx, flows: NonNullable<Stats['lifecycle']>): TemplateResult {
+  if (flows.length === 0) return html``;
+  const number = new Intl.NumberFormat(ctx.locale);
+  return html`<section class="card" aria-labelledby="lifecycle-stats">
+    <h2 id="lifecycle-stats">${ctx.t('overview.lifecycleTitle')}</h2>
+    <table class="table">
+      <thead>
+        <tr>
+          <th scope="col">${ctx.t('overview.lifecycleFlow')}</th>
+          <th scope="col">${ctx.t('overview.lifecycleSent')}</th>
+          <th scope="col">${ctx.t('overview.lifecycleAttributed')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${flows.map(
+          (row) =>
+            html`<tr data-flow=${row.flow}>
+              <th scope="row">${ctx.t(`overview.flow.${row.flow}`)}</th>
+              <td>${number.format(row.sent)}</td>
+              <td>
+                ${
+                  row.attributedOrders === null
+                    ? html`<span class="muted">${ctx.t('overview.lifecycleNotTracked')}</span>`
+                    : number.format(row.attributedOrders)
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 /** Opens the FAQ with a new question already holding what shoppers searched for. */
