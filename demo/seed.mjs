@@ -74,6 +74,8 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
         },
       },
     ],
+    // Gift cards are sent by email: no parcel widgets on their page or for a cart of them alone.
+    shippingExclusions: { productIds: ['gift-card'], paths: [] },
     announcements: {
       rotateSeconds: 7,
       messages: [

@@ -86,7 +86,10 @@ export default defineConfig(({ mode }) => {
           codeSplitting: cdn
             ? {
                 groups: [
-                  { name: 'calendar', test: /packages[\\/]sdk[\\/]src[\\/]calendar[\\/]/ },
+                  {
+                    name: 'calendar',
+                    test: /(packages[\\/]sdk[\\/]src[\\/]calendar[\\/]|widgets[\\/]src[\\/]internal[\\/]ships\.ts)/,
+                  },
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
                   {
                     name: 'core',

@@ -6,9 +6,9 @@
  */
 export const ELEMENT_ATTRIBUTES = {
   'comptoir-absence-banner': ['notify', 'no-dismiss'],
-  'comptoir-free-shipping': ['country', 'threshold', 'currency'],
-  'comptoir-shipping-cutoff': ['method', 'cutoff', 'time-zone', 'dispatch-days'],
-  'comptoir-holiday-deadline': ['event'],
+  'comptoir-free-shipping': ['country', 'threshold', 'currency', 'product-id'],
+  'comptoir-shipping-cutoff': ['method', 'cutoff', 'time-zone', 'dispatch-days', 'product-id'],
+  'comptoir-holiday-deadline': ['event', 'product-id'],
   'comptoir-faq': ['category', 'heading-level', 'no-search', 'no-json-ld'],
   'comptoir-cart-capture': ['mode', 'anchor', 'open'],
   'comptoir-announcement-bar': ['no-dismiss'],

@@ -14,6 +14,7 @@ export * from './primitives.js';
 export * from './published-config.js';
 export * from './recovery.js';
 export * from './shop-config.js';
+export * from './shipping-exclusions.js';
 export * from './theme.js';
 export * from './widget-event.js';
 export * from './defaults.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnouncementSettings } from './announcement.js';
+import { ShippingExclusions } from './shipping-exclusions.js';
 import { ShopCalendar } from './calendar.js';
 import { CaptureSettings } from './capture.js';
 import { FaqEntry } from './faq.js';
@@ -29,6 +30,8 @@ export const PublishedConfig = z.object({
   faq: z.array(FaqEntry),
   /** The announcement bar's messages; absent from configs published before it existed. */
   announcements: AnnouncementSettings.optional(),
+  /** Products and pages that do not ship; absent from configs published before it existed. */
+  shippingExclusions: ShippingExclusions.optional(),
   capture: CaptureSettings,
   placements: z.array(Placement),
   theme: Theme,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnouncementSettings } from './announcement.js';
+import { ShippingExclusions } from './shipping-exclusions.js';
 import { calendarFields, DateList } from './calendar.js';
 import { CaptureSettings } from './capture.js';
 import { FaqList } from './faq.js';
@@ -46,6 +47,8 @@ const ShopConfigFields = z.strictObject({
   faq: FaqList,
   /** The announcement bar's messages (none when absent). */
   announcements: AnnouncementSettings.optional(),
+  /** Products and pages that do not ship: no shipping widgets there (none when absent). */
+  shippingExclusions: ShippingExclusions.optional(),
   /** The storefront page that shows the FAQ, for each question's deep link (`…#faq-<id>`). */
   faqPageUrl: HttpUrl.optional(),
   capture: CaptureSettings,

@@ -65,6 +65,7 @@ export function derivePublishedConfig(
     holidayEvents: config.holidayEvents,
     faq: config.faq,
     ...(config.announcements ? { announcements: config.announcements } : {}),
+    ...(config.shippingExclusions ? { shippingExclusions: config.shippingExclusions } : {}),
     capture: config.capture,
     placements: publishablePlacements(config.placements),
     theme: config.theme,

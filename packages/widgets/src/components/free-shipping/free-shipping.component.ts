@@ -4,6 +4,7 @@ import type { FreeShippingRule } from '@comptoir/sdk/schemas';
 import { trackEvent } from '../../internal/api.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { shippingExcluded } from '../../internal/ships.js';
 import styles from './free-shipping.styles.js';
 
 /** `detail` of `comptoir-threshold-reached`. */
@@ -39,10 +40,14 @@ export class ComptoirFreeShipping extends ComptoirElement {
   private readonly cart = new CartController(this);
 
   static override properties = {
+    productId: { attribute: 'product-id' },
     country: {},
     threshold: {},
     currency: {},
   };
+
+  /** The product this page shows: nothing for one that does not ship (`shippingExclusions`). */
+  declare productId?: string;
 
   /** ISO 3166-1 country used to pick rules; defaults to the cart's. */
   declare country?: string;
@@ -72,6 +77,8 @@ export class ComptoirFreeShipping extends ComptoirElement {
   }
 
   protected override renderWidget() {
+    // A gift card's page, or a cart of gift cards only: free shipping means nothing there.
+    if (shippingExcluded(this.shopConfig, this.productId, this.cart.value)) return nothing;
     const rules = this.rules();
     if (!rules) {
       if (this.threshold !== undefined || this.currency !== undefined) {

@@ -3,6 +3,8 @@ import { addDays, lastOrderDate, localDateOf } from '@comptoir/sdk/calendar';
 import type { HolidayEvent, ShippingMethod, ShopCalendar } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { getCart } from '../../cart/store.js';
+import { shippingExcluded } from '../../internal/ships.js';
 import styles, { listStyles } from './holiday-deadline.styles.js';
 
 /** What the element shows for one event. */
@@ -31,8 +33,12 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
   static override styles = [ComptoirElement.styles, styles, listStyles];
 
   static override properties = {
+    productId: { attribute: 'product-id' },
     event: {},
   };
+
+  /** The product this page shows: nothing for one that does not ship (`shippingExclusions`). */
+  declare productId?: string;
 
   /** Only this event id (default: every event in its show window). */
   declare event?: string;
@@ -68,6 +74,7 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
 
   protected override renderWidget() {
     void this.clock;
+    if (shippingExcluded(this.shopConfig, this.productId, getCart())) return nothing;
     const config = this.shopConfig;
     if (!config) return nothing;
     if (!Array.isArray(config.holidayEvents) || !config.calendar) {

@@ -3,6 +3,8 @@ import { estimateDelivery, nextDispatch } from '@comptoir/sdk/calendar';
 import type { ShopCalendar, Weekday } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { getCart } from '../../cart/store.js';
+import { shippingExcluded } from '../../internal/ships.js';
 import styles from './shipping-cutoff.styles.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -29,11 +31,15 @@ export class ComptoirShippingCutoff extends ComptoirElement {
   static override styles = [ComptoirElement.styles, styles];
 
   static override properties = {
+    productId: { attribute: 'product-id' },
     method: {},
     cutoff: {},
     timeZone: { attribute: 'time-zone' },
     dispatchDays: { attribute: 'dispatch-days' },
   };
+
+  /** The product this page shows: nothing for one that does not ship (`shippingExclusions`). */
+  declare productId?: string;
 
   /** Id of a shipping method: adds its delivery estimate. */
   declare method?: string;
@@ -75,6 +81,7 @@ export class ComptoirShippingCutoff extends ComptoirElement {
 
   protected override renderWidget() {
     void this.clock;
+    if (shippingExcluded(this.shopConfig, this.productId, getCart())) return nothing;
     const calendar = this.calendar();
     if (calendar === 'bad') {
       return this.fail(
