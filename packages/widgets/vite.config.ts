@@ -86,10 +86,7 @@ export default defineConfig(({ mode }) => {
           codeSplitting: cdn
             ? {
                 groups: [
-                  {
-                    name: 'calendar',
-                    test: /(packages[\\/]sdk[\\/]src[\\/]calendar[\\/]|widgets[\\/]src[\\/]internal[\\/]ships\.ts)/,
-                  },
+                  { name: 'calendar', test: /packages[\\/]sdk[\\/]src[\\/]calendar[\\/]/ },
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
                   {
                     name: 'core',
@@ -100,7 +97,7 @@ export default defineConfig(({ mode }) => {
                   // The calendar stays apart: the FAQ and cart capture never load it.
                   {
                     name: 'runtime',
-                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]money[\\/]|widgets[\\/]src[\\/](translations[\\/](en|translation)\.ts|cart[\\/]capture-memory\.ts|internal[\\/](api|clock|consent|cart-controller|comptoir-element|remember-height|notice\.styles)\.ts))/,
+                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]money[\\/]|widgets[\\/]src[\\/](translations[\\/](en|translation)\.ts|cart[\\/]capture-memory\.ts|internal[\\/](api|clock|consent|comptoir-element|shipping-element|ships|remember-height|notice\.styles)\.ts))/,
                   },
                 ],
               }

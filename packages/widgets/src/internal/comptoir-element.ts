@@ -1,10 +1,11 @@
 import { css, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
-import type { PublishedConfig } from '@comptoir/sdk/schemas';
+import type { Cart, PublishedConfig } from '@comptoir/sdk/schemas';
 import en from '../translations/en.js';
 import { ConfigController } from './config-controller.js';
 import { LocalizeController } from './localize.js';
 import { releaseReservation } from './remember-height.js';
 import { loadedTranslation, loadTranslation, provideTranslation } from './locale.js';
+import { state } from './state.js';
 
 provideTranslation('en', en);
 
@@ -135,6 +136,14 @@ export class ComptoirElement extends LitElement {
   /** The config in use: the `config` property, else the shared one. */
   get shopConfig(): PublishedConfig | undefined {
     return this.shop.value;
+  }
+
+  /**
+   * The shared cart, or `null` before one is known. The config controller already re-renders the
+   * element whenever it changes, so reading it here is enough to follow it live.
+   */
+  get cart(): Cart | null {
+    return state.cart;
   }
 
   /** The current instant, corrected with the server's clock. */

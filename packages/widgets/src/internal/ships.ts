@@ -1,5 +1,10 @@
 import type { Cart, PublishedConfig } from '@comptoir/sdk/schemas';
 
+/** Whether a page path matches a pattern: exact, or a prefix when the pattern ends in `*`. */
+export function pathMatches(pattern: string, path: string): boolean {
+  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+}
+
 /**
  * Whether the shipping widgets have nothing to say here (`config.shippingExclusions`): on the
  * page of a product that does not ship (the element's `product-id`), on a page whose path
@@ -15,8 +20,7 @@ export function shippingExcluded(
   const excluded = (id: string | undefined) => !!id && exclusions.productIds.includes(id);
   return (
     excluded(productId) ||
-    // As the announcement bar's paths: exact, or a prefix ending in `*`.
-    exclusions.paths.some((pattern) => `${location.pathname}*`.startsWith(pattern)) ||
+    exclusions.paths.some((pattern) => pathMatches(pattern, location.pathname)) ||
     (!!cart?.items.length && cart.items.every((item) => excluded(item.productId ?? item.id)))
   );
 }

@@ -1,5 +1,6 @@
 import { localDateOf, wallTimeToInstant, weekdayOf } from '@comptoir/sdk/calendar';
 import type { Announcement } from '@comptoir/sdk/schemas';
+import { pathMatches } from '../../internal/ships.js';
 
 /** Where and when the bar is looked at. */
 export interface AnnouncementContext {
@@ -14,11 +15,6 @@ export interface AnnouncementContext {
 /** A `YYYY-MM-DDTHH:mm` wall-clock moment of the shop as an instant (DST gaps move forward). */
 export function shopMoment(moment: string, timeZone: string): Date {
   return wallTimeToInstant(moment.slice(0, 10), moment.slice(11, 16), timeZone);
-}
-
-/** Whether a page path matches a pattern: exact, or a prefix when the pattern ends in `*`. */
-export function pathMatches(pattern: string, path: string): boolean {
-  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
 }
 
 /** The messages to show now on this page and device, in the merchant's order. */

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
 import { sendJson } from '../../internal/api.js';
-import { CartController } from '../../internal/cart-controller.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import {
   consentFields,
@@ -58,8 +57,6 @@ const MODES = ['inline', 'popover', 'exit-intent'];
 export class ComptoirCartCapture extends ComptoirElement {
   static override styles = [ComptoirElement.styles, styles];
 
-  private readonly cart = new CartController(this);
-
   static override properties = {
     mode: {},
     anchor: {},
@@ -114,7 +111,7 @@ export class ComptoirCartCapture extends ComptoirElement {
 
   private eligible(): boolean {
     const settings = this.settings();
-    const cart = this.cart.value;
+    const cart = this.cart;
     return (
       !!settings?.enabled &&
       !!cart &&
@@ -178,7 +175,7 @@ export class ComptoirCartCapture extends ComptoirElement {
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const cart = this.cart.value;
+    const cart = this.cart;
     if (!cart) return;
     const read = readConsentForm(event.target as HTMLFormElement);
     if ('error' in read) {

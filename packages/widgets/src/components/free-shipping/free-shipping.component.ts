@@ -2,9 +2,7 @@ import { html, nothing } from 'lit';
 import { freeShippingProgress } from '@comptoir/sdk/calendar';
 import type { FreeShippingRule } from '@comptoir/sdk/schemas';
 import { trackEvent } from '../../internal/api.js';
-import { CartController } from '../../internal/cart-controller.js';
-import { ComptoirElement } from '../../internal/comptoir-element.js';
-import { shippingExcluded } from '../../internal/ships.js';
+import { ShippingElement } from '../../internal/shipping-element.js';
 import styles from './free-shipping.styles.js';
 
 /** `detail` of `comptoir-threshold-reached`. */
@@ -21,6 +19,9 @@ export interface ThresholdReachedDetail {
  *
  * @event comptoir-threshold-reached - The cart reached a threshold. `detail: { rule }`.
  *
+ * @attr {string} product-id - The product this page shows: nothing for one that does not ship
+ *   (`config.shippingExclusions`).
+ *
  * @csspart base - The wrapper.
  * @csspart message - The sentence.
  * @csspart bar - The track of the progress bar.
@@ -34,20 +35,14 @@ export interface ThresholdReachedDetail {
  * @cssproperty --comptoir-text-color - Text colour. Defaults to the page's.
  * @cssproperty --comptoir-border-radius - Corner radius.
  */
-export class ComptoirFreeShipping extends ComptoirElement {
-  static override styles = [ComptoirElement.styles, styles];
-
-  private readonly cart = new CartController(this);
+export class ComptoirFreeShipping extends ShippingElement {
+  static override styles = [ShippingElement.styles, styles];
 
   static override properties = {
-    productId: { attribute: 'product-id' },
     country: {},
     threshold: {},
     currency: {},
   };
-
-  /** The product this page shows: nothing for one that does not ship (`shippingExclusions`). */
-  declare productId?: string;
 
   /** ISO 3166-1 country used to pick rules; defaults to the cart's. */
   declare country?: string;
@@ -77,8 +72,6 @@ export class ComptoirFreeShipping extends ComptoirElement {
   }
 
   protected override renderWidget() {
-    // A gift card's page, or a cart of gift cards only: free shipping means nothing there.
-    if (shippingExcluded(this.shopConfig, this.productId, this.cart.value)) return nothing;
     const rules = this.rules();
     if (!rules) {
       if (this.threshold !== undefined || this.currency !== undefined) {
@@ -95,7 +88,7 @@ export class ComptoirFreeShipping extends ComptoirElement {
     if (this.country !== undefined && !/^[A-Z]{2}$/.test(this.country)) {
       return this.fail('bad-attribute', 'country must be an upper-case ISO 3166-1 alpha-2 code');
     }
-    const cart = this.cart.value;
+    const cart = this.cart;
     const currency = cart?.currency ?? this.currency ?? this.shopConfig?.currency;
     if (!currency) return nothing;
     const excluded = new Set(this.shopConfig?.freeShipping?.excludedProductIds ?? []);

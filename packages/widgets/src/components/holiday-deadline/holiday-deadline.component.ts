@@ -2,9 +2,7 @@ import { html, nothing } from 'lit';
 import { addDays, lastOrderDate, localDateOf } from '@comptoir/sdk/calendar';
 import type { HolidayEvent, ShippingMethod, ShopCalendar } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
-import { ComptoirElement } from '../../internal/comptoir-element.js';
-import { getCart } from '../../cart/store.js';
-import { shippingExcluded } from '../../internal/ships.js';
+import { ShippingElement } from '../../internal/shipping-element.js';
 import styles, { listStyles } from './holiday-deadline.styles.js';
 
 /** What the element shows for one event. */
@@ -20,6 +18,9 @@ export type DeadlineState =
  *
  * @summary Last order dates before a holiday.
  *
+ * @attr {string} product-id - The product this page shows: nothing for one that does not ship
+ *   (`config.shippingExclusions`).
+ *
  * @csspart base - The wrapper.
  * @csspart event - One event's line.
  * @csspart fallback - The fallback line, past every deadline.
@@ -29,16 +30,12 @@ export type DeadlineState =
  * @cssproperty --comptoir-text-color - Text colour. Defaults to the page's.
  * @cssproperty --comptoir-border-radius - Corner radius.
  */
-export class ComptoirHolidayDeadline extends ComptoirElement {
-  static override styles = [ComptoirElement.styles, styles, listStyles];
+export class ComptoirHolidayDeadline extends ShippingElement {
+  static override styles = [ShippingElement.styles, styles, listStyles];
 
   static override properties = {
-    productId: { attribute: 'product-id' },
     event: {},
   };
-
-  /** The product this page shows: nothing for one that does not ship (`shippingExclusions`). */
-  declare productId?: string;
 
   /** Only this event id (default: every event in its show window). */
   declare event?: string;
@@ -74,7 +71,6 @@ export class ComptoirHolidayDeadline extends ComptoirElement {
 
   protected override renderWidget() {
     void this.clock;
-    if (shippingExcluded(this.shopConfig, this.productId, getCart())) return nothing;
     const config = this.shopConfig;
     if (!config) return nothing;
     if (!Array.isArray(config.holidayEvents) || !config.calendar) {

@@ -2,9 +2,7 @@ import { html, nothing } from 'lit';
 import { estimateDelivery, nextDispatch } from '@comptoir/sdk/calendar';
 import type { ShopCalendar, Weekday } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
-import { ComptoirElement } from '../../internal/comptoir-element.js';
-import { getCart } from '../../cart/store.js';
-import { shippingExcluded } from '../../internal/ships.js';
+import { ShippingElement } from '../../internal/shipping-element.js';
 import styles from './shipping-cutoff.styles.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -17,6 +15,9 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
  *
  * @summary Time left before today's dispatch cutoff.
  *
+ * @attr {string} product-id - The product this page shows: nothing for one that does not ship
+ *   (`config.shippingExclusions`).
+ *
  * @csspart base - The wrapper.
  * @csspart message - The cutoff sentence.
  * @csspart estimate - The delivery estimate (with `method`).
@@ -27,19 +28,15 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
  * @cssproperty --comptoir-border-radius - Corner radius.
  * @cssproperty --comptoir-emphasis-weight - Font weight of the sentence. Defaults to 600.
  */
-export class ComptoirShippingCutoff extends ComptoirElement {
-  static override styles = [ComptoirElement.styles, styles];
+export class ComptoirShippingCutoff extends ShippingElement {
+  static override styles = [ShippingElement.styles, styles];
 
   static override properties = {
-    productId: { attribute: 'product-id' },
     method: {},
     cutoff: {},
     timeZone: { attribute: 'time-zone' },
     dispatchDays: { attribute: 'dispatch-days' },
   };
-
-  /** The product this page shows: nothing for one that does not ship (`shippingExclusions`). */
-  declare productId?: string;
 
   /** Id of a shipping method: adds its delivery estimate. */
   declare method?: string;
@@ -81,7 +78,6 @@ export class ComptoirShippingCutoff extends ComptoirElement {
 
   protected override renderWidget() {
     void this.clock;
-    if (shippingExcluded(this.shopConfig, this.productId, getCart())) return nothing;
     const calendar = this.calendar();
     if (calendar === 'bad') {
       return this.fail(
