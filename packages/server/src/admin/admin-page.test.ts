@@ -81,6 +81,9 @@ const WORDS = {
     couponMessage: 'Use only letters, digits, _ and -.',
     afterOrder: 'After the order',
     reviewFlow: 'Review request',
+    excludedProducts: 'Products that do not ship',
+    excludedPaths: 'Pages without shipping widgets (optional)',
+    pathMessage: 'Enter a page path such as /cart, or /products/* for every product page.',
   },
   fr: {
     signIn: 'Se connecter',
@@ -141,6 +144,10 @@ const WORDS = {
     couponMessage: 'Utilisez seulement des lettres, des chiffres, _ et -.',
     afterOrder: 'Après la commande',
     reviewFlow: 'Demande d’avis',
+    excludedProducts: 'Produits non expédiés',
+    excludedPaths: 'Pages sans widgets de livraison (facultatif)',
+    pathMessage:
+      'Indiquez un chemin de page comme /cart, ou /products/* pour toutes les fiches produit.',
   },
 };
 
@@ -526,6 +533,30 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         expect(await row.locator('th').textContent()).toContain(w.reviewFlow);
         expect((await row.locator('td').first().textContent())?.trim()).toBe(String(Number(count)));
         await expectNoAxeViolations(page);
+      });
+
+      it('saves the products and pages that do not ship, and drops them once emptied', async () => {
+        await open('shipping');
+        const paths = page.getByLabel(w.excludedPaths);
+        await paths.fill('gift-cards/*');
+        await expect
+          .poll(() => page.locator('#f-shippingExclusions-paths-error').textContent())
+          .toContain(w.pathMessage);
+        await paths.fill('/gift-cards/*, /e-cards');
+        await page.getByLabel(w.excludedProducts).fill('gift-card, e-card');
+        await expect.poll(() => page.locator('.section-body .field-error').count()).toBe(0);
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: w.save }).click();
+        await page.locator('.notice.success').waitFor();
+        expect((await adminConfig()).shippingExclusions).toEqual({
+          productIds: ['gift-card', 'e-card'],
+          paths: ['/gift-cards/*', '/e-cards'],
+        });
+
+        await paths.fill('');
+        await page.getByLabel(w.excludedProducts).fill('');
+        await page.getByRole('button', { name: w.save }).click();
+        await expect.poll(async () => (await adminConfig()).shippingExclusions).toBeUndefined();
       });
 
       it('saves the capture email fields, coupon parameter, cart buttons and an announcement', async () => {

@@ -39,7 +39,7 @@ import { browserChecks } from './browser-checks.js';
 export const SECTIONS = [
   { id: 'overview', group: 'results', paths: [] },
   { id: 'absences', group: 'settings', paths: ['calendar.absences'] },
-  { id: 'shipping', group: 'settings', paths: ['calendar'] },
+  { id: 'shipping', group: 'settings', paths: ['calendar', 'shippingExclusions'] },
   { id: 'free-shipping', group: 'settings', paths: ['freeShipping'] },
   { id: 'events', group: 'settings', paths: ['holidayEvents'] },
   { id: 'faq', group: 'settings', paths: ['faq', 'faqPageUrl'] },

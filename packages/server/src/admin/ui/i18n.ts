@@ -205,6 +205,15 @@ const en = {
   'shipping.transitMax': 'Transit days, at most',
   'shipping.deliveryDays': 'Days the carrier delivers',
   'shipping.addMethod': 'Add a shipping method',
+  'shipping.exclusions': 'Products and pages that do not ship',
+  'shipping.exclusionsHint':
+    'Gift cards, downloads: the cutoff, holiday deadline and free shipping widgets show nothing on their pages, on these pages, and for a cart holding only such products.',
+  'shipping.excludedProducts': 'Products that do not ship',
+  'shipping.excludedProductsHint':
+    'Product ids separated by commas; the widgets on a product page need its product-id attribute.',
+  'shipping.excludedPaths': 'Pages without shipping widgets (optional)',
+  'shipping.excludedPathsHint':
+    'Page paths separated by commas, such as /gift-cards, or /gift-cards/* for every page below it.',
   'freeShipping.intro':
     'Show shoppers how close they are to free shipping. Add several thresholds for tiers, or thresholds for some countries only.',
   'freeShipping.empty': 'No free-shipping threshold yet.',
@@ -739,6 +748,15 @@ const fr: Record<MessageKey, Entry> = {
   'shipping.transitMax': 'Jours de transport, au plus',
   'shipping.deliveryDays': 'Jours où le transporteur livre',
   'shipping.addMethod': 'Ajouter un mode de livraison',
+  'shipping.exclusions': 'Produits et pages sans expédition',
+  'shipping.exclusionsHint':
+    'Cartes cadeaux, téléchargements : les widgets d’heure limite, de date limite avant les fêtes et de livraison offerte n’affichent rien sur leurs pages, sur ces pages, ni pour un panier qui ne contient que ces produits.',
+  'shipping.excludedProducts': 'Produits non expédiés',
+  'shipping.excludedProductsHint':
+    'Identifiants de produits séparés par des virgules ; sur une fiche produit, les widgets ont besoin de son attribut product-id.',
+  'shipping.excludedPaths': 'Pages sans widgets de livraison (facultatif)',
+  'shipping.excludedPathsHint':
+    'Chemins de pages séparés par des virgules, comme /gift-cards, ou /gift-cards/* pour toutes les pages en dessous.',
   'freeShipping.intro':
     'Montrez aux clients ce qu’il manque pour la livraison offerte. Plusieurs seuils font des paliers ; un seuil peut viser certains pays.',
   'freeShipping.empty': 'Aucun seuil de livraison offerte.',

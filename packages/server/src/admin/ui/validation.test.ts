@@ -64,6 +64,23 @@ describe('localizeIssue', () => {
     expect(issueFieldName('announcements.messages.0.end', t, 'en')).toBe('Shown until (optional)');
   });
 
+  it('names the field of a bad product id or page path that does not ship', () => {
+    const issues = issuesOf(
+      (d) => (d.shippingExclusions = { productIds: ['gift card'], paths: ['gift-cards/*'] }),
+    );
+    const byPath = new Map(issues.map((issue) => [issue.path, issue]));
+    expect(localizeIssue(byPath.get('shippingExclusions.paths.0')!, 'en')).toBe(
+      'Enter a page path such as /cart, or /products/* for every product page.',
+    );
+    expect(byPath.has('shippingExclusions.productIds.0')).toBe(true);
+    expect(issueFieldName('shippingExclusions.paths.0', t, 'en')).toBe(
+      'Pages without shipping widgets (optional)',
+    );
+    expect(issueFieldName('shippingExclusions.productIds.0', t, 'en')).toBe(
+      'Products that do not ship',
+    );
+  });
+
   it('asks for a date without a format the date field does not show', () => {
     const [issue] = issuesOf((d) =>
       d.holidayEvents.push({ id: 'xmas', name: 'Christmas', deliverBy: '' }),

@@ -111,8 +111,15 @@ export function fieldKind(path: string): FieldKind {
   if (last === 'selector' || last === 'anchorSelector' || last === 'emailFieldSelector')
     return 'selector';
   if (last === 'defaultLocale' || parent === 'locales') return 'locale';
-  if (parent === 'paths' && parts[0] === 'announcements') return 'pagePath';
-  if (last === 'id' || parent === 'methodIds' || parent === 'excludedProductIds') return 'id';
+  if (parent === 'paths' && (parts[0] === 'announcements' || parts[0] === 'shippingExclusions'))
+    return 'pagePath';
+  if (
+    last === 'id' ||
+    parent === 'methodIds' ||
+    parent === 'excludedProductIds' ||
+    parent === 'productIds'
+  )
+    return 'id';
   return 'other';
 }
 
@@ -187,6 +194,8 @@ const FIELD_LABELS: [RegExp, MessageKey][] = [
   [/^announcements\.messages\.\d+\.paths/, 'announcements.paths'],
   [/^announcements\.messages\.\d+\.devices/, 'announcements.devices'],
   [/^announcements\.rotateSeconds/, 'announcements.rotateSeconds'],
+  [/^shippingExclusions\.productIds/, 'shipping.excludedProducts'],
+  [/^shippingExclusions\.paths/, 'shipping.excludedPaths'],
   [/^placements\.\d+\.selector/, 'placements.selector'],
   [/^placements\.\d+\.element/, 'placements.element'],
   [/^placements\.\d+\.position/, 'placements.position'],

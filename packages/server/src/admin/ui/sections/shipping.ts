@@ -1,7 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ALL_WEEKDAYS, type Weekday } from '@comptoir/sdk/schemas';
 import { sectionState, type Ctx } from '../context.js';
-import { checkboxGroup, dateListField, inputField, newId, selectField } from '../fields.js';
+import {
+  checkboxGroup,
+  dateListField,
+  inputField,
+  newId,
+  selectField,
+  textareaField,
+} from '../fields.js';
 
 /** Countries `date-holidays` knows that small European and North American shops ask for most. */
 const HOLIDAY_COUNTRIES = [
@@ -86,6 +93,50 @@ function holidaysFor(ctx: Ctx): HolidayState {
 }
 
 let timeZones: string[] | undefined;
+
+/** Comma-separated entries, trimmed, empty ones dropped. */
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Products and pages that do not ship: no shipping widgets there; nothing stored when both empty. */
+function renderExclusions(ctx: Ctx): TemplateResult {
+  const exclusions = ctx.draft.shippingExclusions ?? { productIds: [], paths: [] };
+  const set = (change: (e: typeof exclusions) => void) =>
+    ctx.edit((d) => {
+      const next = {
+        productIds: [...(d.shippingExclusions?.productIds ?? [])],
+        paths: [...(d.shippingExclusions?.paths ?? [])],
+      };
+      change(next);
+      d.shippingExclusions = next.productIds.length || next.paths.length ? next : undefined;
+    });
+  return html`<div class="card">
+    <h2>${ctx.t('shipping.exclusions')}</h2>
+    <p class="hint">${ctx.t('shipping.exclusionsHint')}</p>
+    ${textareaField(ctx, {
+      path: 'shippingExclusions.productIds',
+      listErrors: true,
+      label: ctx.t('shipping.excludedProducts'),
+      hint: ctx.t('shipping.excludedProductsHint'),
+      rows: 2,
+      value: exclusions.productIds.join(', '),
+      onValue: (v) => set((e) => (e.productIds = splitList(v))),
+    })}
+    ${inputField(ctx, {
+      path: 'shippingExclusions.paths',
+      listErrors: true,
+      label: ctx.t('shipping.excludedPaths'),
+      hint: ctx.t('shipping.excludedPathsHint'),
+      placeholder: '/gift-cards/*',
+      value: exclusions.paths.join(', '),
+      onValue: (v) => set((e) => (e.paths = splitList(v))),
+    })}
+  </div>`;
+}
 
 /** Shipping: when parcels leave, public holidays, closed days and shipping methods. */
 export function renderShipping(ctx: Ctx): TemplateResult {
@@ -267,5 +318,7 @@ export function renderShipping(ctx: Ctx): TemplateResult {
         + ${ctx.t('shipping.addMethod')}
       </button>
     </div>
+
+    ${renderExclusions(ctx)}
   `;
 }
