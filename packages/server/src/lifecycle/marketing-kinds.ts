@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
-import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
+import { addressCapHooks } from '../worker/address-cap.js';
 import type { Database } from '../storage/database.js';
 import { insertEmails, suppressedEmails } from '../storage/emails.store.js';
 import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
@@ -117,7 +117,7 @@ export function marketingLifecycleKind(
   flow: MarketingFlow,
   settings: EmailKindSettings,
 ): JobKindHandler<MarketingFacts, MarketingPayload> {
-  const reservedAt = new Map<string, string>();
+  const cap = addressCapHooks(settings.frequencyCapMs);
   return {
     kind: flow,
     async load(db, shop, jobs) {
@@ -198,33 +198,8 @@ export function marketingLifecycleKind(
         },
       };
     },
-    // The frequency cap shared with the recovery emails: one row per (shop, address).
-    async reserve(db, job, payload, now) {
-      const cutoff = new Date(now.getTime() - settings.frequencyCapMs).toISOString();
-      const at = now.toISOString();
-      const reservation = await reserveAddressCap(
-        db,
-        job.shopId,
-        payload.emailHash,
-        job.id,
-        at,
-        cutoff,
-      );
-      if (reservation.reserved) {
-        reservedAt.set(job.id, at);
-        return { ok: true };
-      }
-      const until =
-        reservation.last === undefined
-          ? now
-          : new Date(Date.parse(reservation.last) + settings.frequencyCapMs);
-      return { ok: false, until, reason: 'frequency-cap' };
-    },
-    async release(db, job, payload) {
-      const at = reservedAt.get(job.id);
-      reservedAt.delete(job.id);
-      if (at !== undefined) await releaseAddressCap(db, job.shopId, payload.emailHash, job.id, at);
-    },
+    reserve: cap.reserve,
+    release: cap.release,
     claim(db, job, payload) {
       return claimForSending(db, job, (eb) =>
         stillWanted(eb, flow, job.shopId, job.subjectId, payload),
@@ -234,7 +209,7 @@ export function marketingLifecycleKind(
       return deliverEmail(settings.mailer, payload.email, claim);
     },
     async record(trx, delivered) {
-      for (const { job } of delivered) reservedAt.delete(job.id);
+      cap.forget(delivered.map(({ job }) => job.id));
       const at = delivered.reduce((last, { at }) => (at > last ? at : last), new Date(0));
       const existing = await markJobsDelivered(
         trx,

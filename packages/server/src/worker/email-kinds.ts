@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { renderAbsenceEmail, renderRecoveryEmail, type RenderedEmail } from '../email/render.js';
 import type { Mailer, OutgoingEmail } from '../email/mailer.js';
 import { restoreAppliesCoupon } from '../email/restore-url.js';
-import { releaseAddressCap, reserveAddressCap } from '../storage/address-caps.store.js';
+import { addressCapHooks } from './address-cap.js';
 import {
   findCartsByIds,
   markCartRecovered,
@@ -137,8 +137,7 @@ interface RecoveryFacts {
 export function recoveryEmailKind(
   settings: EmailKindSettings,
 ): JobKindHandler<RecoveryFacts, EmailPayload> {
-  // Cap reservations by job, from `reserve` to the end of its delivery (this worker's own).
-  const reservedAt = new Map<string, string>();
+  const cap = addressCapHooks(settings.frequencyCapMs);
   return {
     kind: 'recovery',
     async load(db, shop, jobs, now) {
@@ -198,36 +197,8 @@ export function recoveryEmailKind(
         };
       });
     },
-    // The frequency cap, reserved atomically: of several workers sending to one address at once,
-    // only one gets the row; the others defer their job until the cap allows it.
-    async reserve(db, job, payload, now) {
-      const cutoff = new Date(now.getTime() - settings.frequencyCapMs).toISOString();
-      const at = now.toISOString();
-      const reservation = await reserveAddressCap(
-        db,
-        job.shopId,
-        payload.emailHash,
-        job.id,
-        at,
-        cutoff,
-      );
-      if (reservation.reserved) {
-        reservedAt.set(job.id, at);
-        return { ok: true };
-      }
-      // Released meanwhile (its send failed): try again at once rather than wait a whole cap.
-      const until =
-        reservation.last === undefined
-          ? now
-          : new Date(Date.parse(reservation.last) + settings.frequencyCapMs);
-      return { ok: false, until, reason: 'frequency-cap' };
-    },
-    // Not delivered: the address was not emailed, so the cap goes back.
-    async release(db, job, payload) {
-      const at = reservedAt.get(job.id);
-      reservedAt.delete(job.id);
-      if (at !== undefined) await releaseAddressCap(db, job.shopId, payload.emailHash, job.id, at);
-    },
+    reserve: cap.reserve,
+    release: cap.release,
     claim(db, job, payload) {
       return claimForSending(
         db,
@@ -244,7 +215,7 @@ export function recoveryEmailKind(
       return deliverEmail(settings.mailer, payload.email, claim);
     },
     async record(trx, delivered) {
-      for (const { job } of delivered) reservedAt.delete(job.id);
+      cap.forget(delivered.map(({ job }) => job.id));
       const at = latest(delivered);
       // Carts first (the server's lock order), then the jobs, then the rest.
       const converted = new Map<string, string>();
