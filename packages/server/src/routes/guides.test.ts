@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { guides, GUIDES } from './guides.js';
 import { Hono } from 'hono';
@@ -25,3 +27,22 @@ describe('GET /guides/:name.md', () => {
     }
   });
 });
+
+// An installed package has no docs/ folder beside it: the build copies the guides into dist/,
+// which the package publishes ("files": ["bin", "dist"]).
+const distGuides = new URL('../../dist/guides/', import.meta.url);
+describe.skipIf(!existsSync(fileURLToPath(distGuides)))(
+  'the guides in the built package (skipped without `npm run build`)',
+  () => {
+    it('holds every guide, as written in docs/platforms', () => {
+      for (const name of GUIDES) {
+        const packaged = readFileSync(fileURLToPath(new URL(`${name}.md`, distGuides)), 'utf8');
+        const written = readFileSync(
+          fileURLToPath(new URL(`../../../../docs/platforms/${name}.md`, import.meta.url)),
+          'utf8',
+        );
+        expect(packaged, name).toBe(written);
+      }
+    });
+  },
+);

@@ -8,8 +8,23 @@ import { describeRoutes } from './openapi.js';
 /** The install guides, by the name the config page links to. */
 export const GUIDES = ['shopify', 'woocommerce', 'prestashop', 'wix-squarespace', 'headless'];
 
-// From src/routes/ and dist/routes/ alike, ../../../../ is the repository holding docs/.
-const guidesRoot = new URL('../../../../docs/platforms/', import.meta.url);
+// The build copies docs/platforms/ into dist/guides/, so an installed package has them; from a
+// clone's src/ (tests, no build) they are read where they are written.
+const guidesRoots = [
+  new URL('../guides/', import.meta.url),
+  new URL('../../../../docs/platforms/', import.meta.url),
+];
+
+async function readGuide(name: string): Promise<string | undefined> {
+  for (const root of guidesRoots) {
+    try {
+      return await readFile(fileURLToPath(new URL(`${name}.md`, root)), 'utf8');
+    } catch {
+      // Not in this root: try the next.
+    }
+  }
+  return undefined;
+}
 
 /**
  * `GET /guides/:name.md`: one install guide of `docs/platforms/` as Markdown text, so the config
@@ -19,12 +34,8 @@ const guidesRoot = new URL('../../../../docs/platforms/', import.meta.url);
 export const guides = new Hono<AppEnv>().get('/:file', async (c) => {
   const name = /^([\w-]+)\.md$/.exec(c.req.param('file'))?.[1];
   if (!name || !GUIDES.includes(name)) throw new NotFoundError('Guide');
-  let text: string;
-  try {
-    text = await readFile(fileURLToPath(new URL(`${name}.md`, guidesRoot)), 'utf8');
-  } catch {
-    throw new NotFoundError('Guide');
-  }
+  const text = await readGuide(name);
+  if (text === undefined) throw new NotFoundError('Guide');
   c.header('Content-Type', 'text/markdown; charset=UTF-8');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Cache-Control', 'public, max-age=300');
