@@ -11,9 +11,9 @@ import {
   type LifecycleOrder,
 } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
-import type { EmailKindSettings } from '../worker/email-kinds.js';
+import { emailRow, type EmailKindSettings } from '../worker/email-kinds.js';
 import { deliverEmail } from '../worker/deliver-email.js';
-import { messageIdOf, newId } from '../worker/ids.js';
+import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
 import { outsideQuietHours } from '../worker/timing.js';
 import { renderMarketingEmail, type MarketingFlow } from './render-marketing.js';
@@ -216,30 +216,9 @@ export function marketingLifecycleKind(
         delivered.map(({ job }) => job.id),
         at.toISOString(),
       );
-      const outbox = settings.mailer.transport === 'outbox';
       await insertEmails(
         trx,
-        delivered.map(({ job, payload, at: acceptedAt }) => {
-          const erased = !existing.has(job.id);
-          return {
-            shopId: job.shopId,
-            email: {
-              id: newId('eml'),
-              jobId: job.id,
-              kind: job.kind,
-              subjectId: job.subjectId,
-              step: job.step,
-              to: erased ? '' : payload.to,
-              emailHash: erased ? '' : payload.emailHash,
-              subject: payload.rendered.subject,
-              html: outbox && !erased ? payload.rendered.html : null,
-              text: outbox && !erased ? payload.rendered.text : null,
-              messageId: payload.email.messageId,
-              transport: settings.mailer.transport,
-              createdAt: acceptedAt.toISOString(),
-            },
-          };
-        }),
+        delivered.map((sent) => emailRow(settings, sent, !existing.has(sent.job.id))),
       );
     },
   };

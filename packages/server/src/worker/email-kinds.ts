@@ -95,7 +95,7 @@ function fromVerdict(verdict: Verdict, payload: () => EmailPayload): Decision<Em
 export type SentEmailPayload = Pick<EmailPayload, 'email' | 'rendered' | 'to' | 'emailHash'>;
 
 /** The `recovery_emails` row of a delivered email; without its address when the job was erased. */
-function emailRow(
+export function emailRow(
   settings: EmailKindSettings,
   { job, payload, at }: Delivered<SentEmailPayload>,
   erased: boolean,
