@@ -121,6 +121,28 @@ module.exports = {
       to: { path: '^packages/server/src/admin/' },
     },
     {
+      name: 'storage-is-the-bottom-layer',
+      severity: 'error',
+      comment:
+        "The server's storage (tables, queries, ids and keys, migrations) builds on the sdk " +
+        'alone: it imports no route, middleware, worker, email or other part of the server.',
+      from: { path: '^packages/server/src/storage/' },
+      to: { path: '^packages/server/src/', pathNot: '^packages/server/src/storage/' },
+    },
+    {
+      name: 'http-is-the-top-layer',
+      severity: 'error',
+      comment:
+        'The parts below the API (storage, the worker, email, orders, lifecycle, webhooks out) ' +
+        'import nothing of http/: the routes call them, never the other way.',
+      // Their tests drive the flows through the real app (`http/test-app.ts`).
+      from: {
+        path: '^packages/server/src/(storage|worker|email|orders|lifecycle|webhooks)/',
+        pathNot: '(\\.test|/test-[^/]+)\\.ts$',
+      },
+      to: { path: '^packages/server/src/http/' },
+    },
+    {
       name: 'src-does-not-import-bench-or-tests',
       severity: 'error',
       comment: 'Benchmarks and cross-package tests sit outside the packages; nothing imports them.',

@@ -12,7 +12,7 @@ import pg from 'pg';
 import nodemailer from 'nodemailer';
 import { createSmtpMailer, type Mailer } from '../packages/server/src/email/mailer.js';
 import { renderRecoveryEmail } from '../packages/server/src/email/render.js';
-import { hashEmail } from '../packages/server/src/keys.js';
+import { hashEmail } from '../packages/server/src/storage/keys.js';
 import { openDatabase, type Database } from '../packages/server/src/storage/database.js';
 import { claimDueJobs } from '../packages/server/src/storage/jobs.store.js';
 import { migrate } from '../packages/server/src/storage/migrations/index.js';

@@ -1,12 +1,21 @@
-export { createApp, createNodeListener, resolveAppDeps, type NodeListenerOptions } from './app.js';
-export type { AdminAuth, AppDeps, AppEnv, ResolvedDeps } from './context.js';
-export { ApiError, isApiError, NotFoundError, isNotFoundError } from './errors.js';
-export { publicHolidays, type PublicHoliday } from './holidays.js';
+export {
+  createApp,
+  createNodeListener,
+  resolveAppDeps,
+  type NodeListenerOptions,
+} from './http/app.js';
+export type { AdminAuth, AppDeps, AppEnv, ResolvedDeps } from './http/context.js';
+export { ApiError, isApiError, NotFoundError, isNotFoundError } from './http/errors.js';
+export { publicHolidays, type PublicHoliday } from './published-config/holidays.js';
 export { createLogger, maskEmail, silentLogger, type Logger } from './log.js';
-export { defaultRateLimits, type BucketLimit, type RateLimits } from './middleware/rate-limiter.js';
+export {
+  defaultRateLimits,
+  type BucketLimit,
+  type RateLimits,
+} from './http/middleware/rate-limiter.js';
 export { derivePublishedConfig } from './published-config/derive.js';
 export { ConfigFastPath } from './published-config/fast-path.js';
-export { createShop, type CreatedShop } from './shops.js';
+export { createShop, type CreatedShop } from './storage/create-shop.js';
 export {
   DEFAULT_DATABASE_URL,
   startServer,

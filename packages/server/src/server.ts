@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
-import { createApp, createNodeListener, resolveAppDeps } from './app.js';
-import type { AppDeps } from './context.js';
+import { createApp, createNodeListener, resolveAppDeps } from './http/app.js';
+import type { AppDeps } from './http/context.js';
 import { createMailer, type Mailer } from './email/mailer.js';
 import { createLogger, type Logger } from './log.js';
-import { parseTrustProxy } from './middleware/rate-limiter.js';
+import { parseTrustProxy } from './http/middleware/rate-limiter.js';
 import { ConfigFastPath } from './published-config/fast-path.js';
 import { openDatabase, type Database } from './storage/database.js';
 import { migrate } from './storage/migrations/index.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../server/src/app.js';
-import { createShop, type CreatedShop } from '../../../server/src/shops.js';
+import { createApp } from '../../../server/src/http/app.js';
+import { createShop, type CreatedShop } from '../../../server/src/storage/create-shop.js';
 import { openDatabase } from '../../../server/src/storage/database.js';
 import { migrate } from '../../../server/src/storage/migrations/index.js';
 import { createClient, isComptoirApiError, type ClientOptions } from './index.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ShopConfig } from '@comptoir/sdk/schemas';
 import { CHROMIUM_ARGS, findBrowser } from '../../../../scripts/find-browser.mjs';
-import { createShop } from '../shops.js';
+import { createShop } from '../storage/create-shop.js';
 import { silentLogger } from '../log.js';
 import { startServer, type RunningServer } from '../server.js';
 

@@ -1,6 +1,6 @@
 import { Origin, ShortText } from '@comptoir/sdk';
 import { DEFAULT_DATABASE_URL, openMigratedDatabase } from '../server.js';
-import { createShop } from '../shops.js';
+import { createShop } from '../storage/create-shop.js';
 import { parseArgs } from 'node:util';
 import { helpOption, parseOrExplain, UsageError } from './usage.js';
 

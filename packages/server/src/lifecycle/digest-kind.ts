@@ -2,7 +2,7 @@ import { weekdayOf } from '@comptoir/sdk/calendar';
 import { sql } from 'kysely';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import { insertEmails } from '../storage/emails.store.js';
 import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
 import type { Shop } from '../storage/shop.store.js';

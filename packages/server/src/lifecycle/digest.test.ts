@@ -1,11 +1,11 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../email/mailer.js';
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import { suppressEmail } from '../storage/emails.store.js';
 import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { createTestApp, type TestApp } from '../test-app.js';
+import { createTestApp, type TestApp } from '../http/test-app.js';
 import { newId } from '../worker/ids.js';
 import { decodeQuotedPrintable, startTestSmtp, type TestSmtp } from '../worker/test-fixtures.js';
 import { runWorkerBatch } from '../worker/worker.js';

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../email/mailer.js';
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import { reserveAddressCap } from '../storage/address-caps.store.js';
 import { listJobsOfEmail } from '../storage/jobs.store.js';
 import { insertVerifiedOrder } from '../storage/order-webhook.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { createTestApp, ORIGIN_A, type TestApp } from '../test-app.js';
+import { createTestApp, ORIGIN_A, type TestApp } from '../http/test-app.js';
 import { decodeQuotedPrintable, startTestSmtp, type TestSmtp } from '../worker/test-fixtures.js';
 import { runWorkerBatch } from '../worker/worker.js';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../email/mailer.js';
 import { listJobsOfEmail } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { hashEmail } from '../keys.js';
-import { createTestApp, ORIGIN_A, type TestApp } from '../test-app.js';
+import { hashEmail } from '../storage/keys.js';
+import { createTestApp, ORIGIN_A, type TestApp } from '../http/test-app.js';
 import { decodeQuotedPrintable, startTestSmtp, type TestSmtp } from '../worker/test-fixtures.js';
 import { runWorkerBatch } from '../worker/worker.js';
 

@@ -1,6 +1,6 @@
 import type { OrderShipping } from '@comptoir/sdk';
 import { addDays, wallTimeToInstant } from '@comptoir/sdk/calendar';
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import type { Db } from '../storage/database.js';
 import { insertJobs, type NewJob } from '../storage/jobs.store.js';
 import { cancelPendingWinBacks, insertLifecycleOrder } from '../storage/lifecycle-orders.store.js';

@@ -1,4 +1,4 @@
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import type { Db } from '../storage/database.js';
 import {
   findCartByPlatformId,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isPlacementAttribute, type PublishedConfig, type ShopConfig } from '@comptoir/sdk';
-import { isUnknownHolidayRegionError, monthOf, publicHolidays } from '../holidays.js';
+import { isUnknownHolidayRegionError, monthOf, publicHolidays } from './holidays.js';
 
 const MAX_HOLIDAYS = 400;
 

@@ -1,19 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../http/errors.js';
 import {
   authenticatePublicRequest,
   EXPOSE_HEADERS,
   publicKeyFrom,
-} from '../middleware/public-auth.js';
-import { requestIdFrom } from '../middleware/request-id.js';
-import { SECURITY_HEADERS } from '../middleware/security-headers.js';
+} from '../http/middleware/public-auth.js';
+import { requestIdFrom } from '../http/middleware/request-id.js';
+import { SECURITY_HEADERS } from '../http/middleware/security-headers.js';
 import {
   clientIpFrom,
   rateLimitKeyOf,
   type RateLimiter,
   type RateLimits,
-} from '../middleware/rate-limiter.js';
-import type { ShopCache } from '../shop-cache.js';
+} from '../http/middleware/rate-limiter.js';
+import type { ShopCache } from './shop-cache.js';
 import {
   matchesEtag,
   PUBLISHED_CACHE_CONTROL,

@@ -1,5 +1,5 @@
-import { monthOf } from '../holidays.js';
-import type { ShopCache } from '../shop-cache.js';
+import { monthOf } from './holidays.js';
+import type { ShopCache } from './shop-cache.js';
 import type { Shop } from '../storage/shop.store.js';
 import { derivePublishedConfig } from './derive.js';
 

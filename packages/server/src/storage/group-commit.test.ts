@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { beforeAll, expect, it, vi } from 'vitest';
-import { generateId } from '../keys.js';
-import { createShop } from '../shops.js';
+import { generateId } from './keys.js';
+import { createShop } from './create-shop.js';
 import { findCart, insertCart, type CartContents } from './cart.store.js';
 import type { Database } from './database.js';
 import { GroupCommit } from './group-commit.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createShop } from '../shops.js';
+import { createShop } from './create-shop.js';
 import { describeEachDialect } from './test-databases.js';
 import { inRetriedTransaction, isRetryableTransactionError } from './transaction-retry.js';
 

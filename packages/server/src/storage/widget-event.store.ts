@@ -1,5 +1,5 @@
 import type { WidgetEvent } from '@comptoir/sdk';
-import { generateId } from '../keys.js';
+import { generateId } from './keys.js';
 import type { Db } from './database.js';
 
 /** Stores a batch of widget events received at `now`. */

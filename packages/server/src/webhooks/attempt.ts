@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { generateId } from '../keys.js';
-import { openSecret } from '../secret-box.js';
+import { generateId } from '../storage/keys.js';
+import { openSecret } from '../storage/secret-box.js';
 import type { Database } from '../storage/database.js';
 import {
   countAttempts,

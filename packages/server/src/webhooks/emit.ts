@@ -1,5 +1,5 @@
 import type { WebhookEvent } from '@comptoir/sdk';
-import { generateId } from '../keys.js';
+import { generateId } from '../storage/keys.js';
 import type { Db } from '../storage/database.js';
 import { insertMessage, listEndpoints } from '../storage/webhook.store.js';
 

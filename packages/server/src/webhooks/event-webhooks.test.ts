@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import type { ShopStats, WebhookAttempt, WebhookEndpoint } from '@comptoir/sdk';
 import { createOutboxMailer } from '../email/mailer.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { createTestApp, ORIGIN_A, type TestApp } from '../test-app.js';
+import { createTestApp, ORIGIN_A, type TestApp } from '../http/test-app.js';
 import { runWorkerBatch } from '../worker/worker.js';
 import { startTestReceiver, type ReceivedEvent, type TestReceiver } from './test-receiver.js';
 

@@ -5,7 +5,7 @@ import { derivePublishedConfig } from '../published-config/derive.js';
 import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { absenceResumeDate, subscribeToAbsence } from './scheduler.js';
-import { createTestApp } from '../test-app.js';
+import { createTestApp } from '../http/test-app.js';
 import { seedShop } from './test-fixtures.js';
 
 type Absence = ShopConfig['calendar']['absences'][number];

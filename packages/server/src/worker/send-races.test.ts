@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../email/mailer.js';
 import { countEmailsSent } from '../storage/emails.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { createTestApp, ORIGIN_A, type TestApp } from '../test-app.js';
+import { createTestApp, ORIGIN_A, type TestApp } from '../http/test-app.js';
 import { seedDueJobs, startTestSmtp, type TestSmtp } from './test-fixtures.js';
 import { startWorker, type RunningWorker } from './worker.js';
 

@@ -2,7 +2,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { defaultShopConfig, type ShopConfig } from '@comptoir/sdk';
 import type { Kysely } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import { findCart, insertCart, type StoredCart } from '../storage/cart.store.js';
 import type { Database } from '../storage/database.js';
 import { insertJobs } from '../storage/jobs.store.js';

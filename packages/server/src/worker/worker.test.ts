@@ -1,7 +1,7 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../email/mailer.js';
-import { hashEmail } from '../keys.js';
+import { hashEmail } from '../storage/keys.js';
 import { findCart, markCartConverted, updateCart, type StoredCart } from '../storage/cart.store.js';
 import { listOutbox, suppressEmail } from '../storage/emails.store.js';
 import { insertJobs, listJobsOfSubject } from '../storage/jobs.store.js';
