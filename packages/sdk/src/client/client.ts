@@ -6,6 +6,17 @@ import { PublishedConfig } from '../schemas/published-config.js';
 import { ShopConfig } from '../schemas/shop-config.js';
 import type { WidgetEventBatch } from '../schemas/widget-event.js';
 import {
+  OrderWebhookSaved,
+  OrderWebhooks,
+  type OrderPlatform,
+  type OrderWebhookSecretInput,
+} from '../schemas/order-webhooks.js';
+import {
+  WebhookEndpoint,
+  type WebhookEndpointInput,
+  type WebhookEventType,
+} from '../schemas/webhook-events.js';
+import {
   AdminSession,
   CartCaptureResult,
   CartDetail,
@@ -16,12 +27,17 @@ import {
   HolidayList,
   InstallInfo,
   OrderResult,
+  RecoveryTestSent,
   RotatedKey,
   ShopperErased,
   ShopperExport,
   ShopStats,
+  WebhookAttemptResult,
+  WebhookEndpointCreated,
+  WebhookEndpoints,
   type CartStatus,
   type PreviewRequest,
+  type RecoveryTestRequest,
 } from './documents.js';
 import { ComptoirApiError } from './errors.js';
 
@@ -308,6 +324,60 @@ export function createClient(options: ClientOptions) {
       /** Erases one shopper's data. */
       eraseShopper(email: string): Promise<ShopperErased> {
         return admin('post', 'shoppers/erase', ShopperErased, { json: { email } });
+      },
+      /** Sends one recovery step to the merchant (`[Test] …`), from `config` when given. */
+      sendRecoveryTest(request: RecoveryTestRequest): Promise<RecoveryTestSent> {
+        return admin('post', 'recovery/test', RecoveryTestSent, { json: request });
+      },
+      /** The order webhooks of both platforms (address, state) and their latest deliveries. */
+      orderWebhooks(): Promise<OrderWebhooks> {
+        return admin('get', 'order-webhooks', OrderWebhooks);
+      },
+      /** Sets a platform's signing secret, or has one made (answered once, in `secret`). */
+      saveOrderWebhook(
+        platform: OrderPlatform,
+        input: OrderWebhookSecretInput = {},
+      ): Promise<OrderWebhookSaved> {
+        return admin('put', `order-webhooks/${platform}`, OrderWebhookSaved, { json: input });
+      },
+      /** Switches a platform's order webhook off. */
+      async deleteOrderWebhook(platform: OrderPlatform): Promise<void> {
+        await send('delete', `v1/admin/order-webhooks/${platform}`, adminInit('delete'));
+      },
+      /** The event webhook endpoints and the latest delivery attempts. */
+      webhookEndpoints(): Promise<WebhookEndpoints> {
+        return admin('get', 'webhook-endpoints', WebhookEndpoints);
+      },
+      /** Adds an event webhook endpoint; its `whsec_…` secret is in this answer only. */
+      addWebhookEndpoint(input: WebhookEndpointInput): Promise<WebhookEndpointCreated> {
+        return admin('post', 'webhook-endpoints', WebhookEndpointCreated, { json: input });
+      },
+      /** Edits an endpoint; `enabled: true` switches it on again and clears its failures. */
+      updateWebhookEndpoint(id: string, input: WebhookEndpointInput): Promise<WebhookEndpoint> {
+        return admin('put', `webhook-endpoints/${encodeURIComponent(id)}`, WebhookEndpoint, {
+          json: input,
+        });
+      },
+      /** Deletes an endpoint and its messages. */
+      async deleteWebhookEndpoint(id: string): Promise<void> {
+        const path = `v1/admin/webhook-endpoints/${encodeURIComponent(id)}`;
+        await send('delete', path, adminInit('delete'));
+      },
+      /** Sends a sample event (`test: true`) to an endpoint now. */
+      testWebhookEndpoint(id: string, type?: WebhookEventType): Promise<WebhookAttemptResult> {
+        return admin(
+          'post',
+          `webhook-endpoints/${encodeURIComponent(id)}/test`,
+          WebhookAttemptResult,
+          {
+            json: type ? { type } : {},
+          },
+        );
+      },
+      /** Sends a logged message again now, with the same `webhook-id`. */
+      resendWebhookMessage(messageId: string): Promise<WebhookAttemptResult> {
+        const path = `webhook-endpoints/messages/${encodeURIComponent(messageId)}/resend`;
+        return admin('post', path, WebhookAttemptResult);
       },
     },
   };

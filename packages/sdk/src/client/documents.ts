@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CartItem } from '../schemas/cart.js';
 import { EmailAddress, Instant, LocalDate } from '../schemas/primitives.js';
 import { VerifiedSource } from '../schemas/order-webhooks.js';
+import { WebhookAttempt, WebhookEndpoint } from '../schemas/webhook-events.js';
 import { ShopConfig } from '../schemas/shop-config.js';
 
 /** `POST|PUT /v1/shops/:shop/carts…`: the cart's `crt_…` id and whether an email is on file. */
@@ -186,6 +187,43 @@ export type SignInRequest = z.infer<typeof SignInRequest>;
 /** `POST /v1/admin/preview`: a draft config, and optionally the moment to preview it at. */
 export const PreviewRequest = z.strictObject({ config: ShopConfig, at: Instant.optional() });
 export type PreviewRequest = z.infer<typeof PreviewRequest>;
+
+/** `POST /v1/admin/recovery/test`: send one step to the merchant, from the unsaved draft when given. */
+export const RecoveryTestRequest = z.strictObject({
+  email: EmailAddress,
+  step: z.number().int().min(0),
+  /** The config page's unsaved draft: the test shows what the merchant sees. Default: as saved. */
+  config: ShopConfig.optional(),
+});
+export type RecoveryTestRequest = z.infer<typeof RecoveryTestRequest>;
+
+/** `POST /v1/admin/recovery/test` (202): the email sent, and how (the relay, or the local outbox). */
+export const RecoveryTestSent = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  transport: z.enum(['smtp', 'outbox']),
+});
+export type RecoveryTestSent = z.infer<typeof RecoveryTestSent>;
+
+/** `GET /v1/admin/webhook-endpoints`: the event webhook endpoints and the latest delivery attempts. */
+export const WebhookEndpoints = z.object({
+  endpoints: z.array(WebhookEndpoint),
+  attempts: z.array(WebhookAttempt),
+});
+export type WebhookEndpoints = z.infer<typeof WebhookEndpoints>;
+
+/** `POST /v1/admin/webhook-endpoints` (201): the new endpoint with its `whsec_…` secret, shown once. */
+export const WebhookEndpointCreated = WebhookEndpoint.extend({ secret: z.string() });
+export type WebhookEndpointCreated = z.infer<typeof WebhookEndpointCreated>;
+
+/** What "send a test event" and "send again" answer: how the attempt went. */
+export const WebhookAttemptResult = z.object({
+  messageId: z.string(),
+  ok: z.boolean(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+export type WebhookAttemptResult = z.infer<typeof WebhookAttemptResult>;
 
 /** `GET /healthz`. */
 export const Health = z.object({ status: z.enum(['ok', 'unavailable']) });

@@ -1,6 +1,8 @@
 /** An error from the Comptoir API (with the server's `code`), or a request that never got an answer. */
 export class ComptoirApiError extends Error {
   override name = 'ComptoirApiError';
+  /** The server's message alone, without the request (what a page shows a person). */
+  readonly reason: string;
 
   constructor(
     /** The HTTP status; 0 when no answer came (timeout, network). */
@@ -16,6 +18,7 @@ export class ComptoirApiError extends Error {
     readonly details?: unknown,
   ) {
     super(`${message} (${method} ${url}${status ? `: ${status}` : ''})`);
+    this.reason = message;
   }
 }
 

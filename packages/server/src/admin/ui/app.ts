@@ -1,19 +1,15 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { ShopConfig, type PublishedConfig } from '@comptoir/sdk/schemas';
+import { isComptoirApiError, type AdminSession } from '@comptoir/sdk/client';
 import { formatDay, formatInstant, formatShopMoney } from './conventions.js';
-import { AdminApi, isAdminApiError, type AdminSession } from './api.js';
+import { createAdminClient, errorText, hasStatus } from './api.js';
 import type { Ctx } from './context.js';
 import { fieldId, newId } from './fields.js';
 import { detectLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
-import {
-  fromServerDetails,
-  fromZodIssue,
-  issueFieldName,
-  itemNumber,
-  localizeIssue,
-  type ValidationIssue,
-} from './validation.js';
-import { PREVIEWED, renderPreview, sampleCart, type PreviewState } from './preview.js';
+import { issueFieldName, itemNumber, localizeIssue, type ValidationIssue } from './validation.js';
+import { DraftController, type SaveOutcome } from './draft-controller.js';
+import { PreviewController } from './preview-controller.js';
+import { PREVIEWED, renderPreview } from './preview.js';
+import { ViewsController } from './views.js';
 import { renderAbsences } from './sections/absences.js';
 import { renderCapture } from './sections/capture.js';
 import { renderCarts } from './sections/carts.js';
@@ -26,7 +22,7 @@ import { renderFreeShipping } from './sections/free-shipping.js';
 import { renderLifecycle } from './sections/lifecycle.js';
 import { renderInstall } from './sections/install.js';
 import { renderIntegrations } from './sections/integrations.js';
-import { invalidateOverview, renderOverview } from './sections/overview.js';
+import { renderOverview } from './sections/overview.js';
 import { renderOutbox } from './sections/outbox.js';
 import { renderShipping } from './sections/shipping.js';
 import { renderPlacements } from './sections/placements.js';
@@ -78,37 +74,46 @@ export function sectionOf(path: string): SectionId {
 /**
  * The merchant config page: sign-in, navigation, the section forms, the save bar and the live
  * preview. It renders into the light DOM so one stylesheet styles it and tools see plain HTML.
+ * The draft (load, edit, validate, save) and the preview are controllers the sections share; the
+ * page's own state is reactive.
  */
 export class ComptoirAdminApp extends LitElement {
-  private readonly api = new AdminApi();
+  static override properties = {
+    uiLocale: { state: true },
+    session: { state: true },
+    booting: { state: true },
+    signInError: { state: true },
+    signingIn: { state: true },
+    liveMessage: { state: true },
+    route: { state: true },
+  };
+
+  private readonly api = createAdminClient();
   private uiLocale: UiLocale = detectLocale();
   private session: AdminSession | null = null;
   private booting = true;
   private signInError = '';
   private signingIn = false;
-  private saved?: ShopConfig;
-  private draft?: ShopConfig;
-  private etag: string | null = null;
-  private dirty = false;
-  private saving = false;
-  private issues: ValidationIssue[] = [];
-  private showErrors = false;
-  /** Fields edited since the last load or save: their errors show as the merchant types. */
-  private readonly touched = new Set<string>();
-  private conflict = false;
-  private banner: { kind: 'success' | 'error'; text: string } | null = null;
   private liveMessage = '';
-  private route = { section: 'overview' as SectionId, detail: null as string | null };
-  private readonly sectionState: Record<string, unknown> = {};
-  private readonly preview: PreviewState = {
-    locale: '',
-    at: '',
-    subtotal: 3500,
-    status: 'idle',
-    message: '',
+  private route: { section: SectionId; detail: string | null } = {
+    section: 'overview',
+    detail: null,
   };
-  private previewTimer?: ReturnType<typeof setTimeout>;
-  private previewRequest = 0;
+  private pendingQuestion: string | null = null;
+
+  private readonly config = new DraftController(this, () => this.api, {
+    extraChecks: browserChecks,
+    onDraftChange: (reason) => {
+      if (reason === 'load') this.addPendingQuestion();
+      this.preview.schedule(reason === 'edit' ? 350 : 0);
+    },
+  });
+  private readonly preview = new PreviewController(this, () => this.api, {
+    draft: () => this.config.draft,
+    active: () => Boolean(PREVIEWED[this.route.section]),
+    itemTitle: () => this.t('preview.sampleItem'),
+  });
+  private readonly views = new ViewsController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -118,7 +123,6 @@ export class ComptoirAdminApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('beforeunload', this.onBeforeUnload);
-    document.addEventListener('comptoir-preview-ready', this.onWidgetsReady);
     this.onHashChange();
     void this.boot();
   }
@@ -127,15 +131,10 @@ export class ComptoirAdminApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
-    document.removeEventListener('comptoir-preview-ready', this.onWidgetsReady);
   }
 
-  private readonly onWidgetsReady = () => {
-    if (this.draft) this.pushPreviewCart();
-  };
-
   private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (this.dirty) event.preventDefault();
+    if (this.config.dirty) event.preventDefault();
   };
 
   private readonly onHashChange = () => {
@@ -146,34 +145,30 @@ export class ComptoirAdminApp extends LitElement {
     if (this.route.section === 'faq' && detail?.startsWith('new/')) {
       // "Add questions" from the overview: one new question holding what shoppers searched for.
       this.pendingQuestion = detail.slice('new/'.length);
-      this.route.detail = null;
+      this.route = { section: 'faq', detail: null };
       history.replaceState(null, '', '#/faq');
       this.addPendingQuestion();
     }
-    this.requestUpdate();
     if (previous !== this.route.section) {
       // Results are reloaded each time their section opens, so they are never stale.
-      if (this.route.section === 'overview') invalidateOverview(this.ctx());
-      if (this.route.section === 'carts' || this.route.section === 'outbox')
-        delete this.sectionState[this.route.section];
+      this.views.opened(this.route.section);
       // Move focus to the new section's heading, as a page change would.
       void this.updateComplete.then(() => {
-        if (this.session && this.draft && location.hash)
+        if (this.session && this.config.draft && location.hash)
           document.getElementById('section-title')?.focus();
       });
-      this.schedulePreview(0);
+      this.preview.schedule(0);
     }
   };
-
-  private pendingQuestion: string | null = null;
 
   /** Adds the question asked for by `#/faq/new/<search>` once the draft is there, and focuses its answer. */
   private addPendingQuestion(): void {
     const question = this.pendingQuestion;
-    if (question === null || !this.draft) return;
+    const draft = this.config.draft;
+    if (question === null || !draft) return;
     this.pendingQuestion = null;
-    const index = this.draft.faq.length;
-    this.edit((d) => d.faq.push({ id: newId('q'), category: '', question, answer: '' }));
+    const index = draft.faq.length;
+    this.config.edit((d) => d.faq.push({ id: newId('q'), category: '', question, answer: '' }));
     void this.updateComplete.then(() =>
       requestAnimationFrame(() => document.getElementById(`f-faq-${index}-answer`)?.focus()),
     );
@@ -181,147 +176,62 @@ export class ComptoirAdminApp extends LitElement {
 
   private async boot(): Promise<void> {
     try {
-      this.session = await this.api.currentSession();
-      if (this.session) await this.loadConfig();
+      this.session = await this.currentSession();
+      if (this.session) await this.config.load();
     } catch (error) {
-      this.signInError = isAdminApiError(error) ? error.message : String(error);
+      this.signInError = this.errorText(error);
     }
     this.booting = false;
-    this.requestUpdate();
   }
 
-  private async loadConfig(): Promise<void> {
-    const result = await this.api.request<ShopConfig>('GET', '/v1/admin/config');
-    this.saved = result.body;
-    this.draft = structuredClone(result.body);
-    this.etag = result.etag;
-    this.dirty = false;
-    this.issues = [];
-    this.showErrors = false;
-    this.touched.clear();
-    this.conflict = false;
-    this.schedulePreview(0);
-    this.addPendingQuestion();
-  }
-
-  /** True when an issue is shown: after a save attempt, or on a field being edited. */
-  private isShown(issue: ValidationIssue): boolean {
-    if (this.showErrors) return true;
-    for (const path of this.touched) {
-      if (issue.path === path || issue.path.startsWith(`${path}.`)) return true;
-      // A check across fields (the end before the start) shows on the edited item's other field.
-      const item = /^(.*\.\d+)\./.exec(path)?.[1];
-      if (item && issue.code === 'custom' && issue.path.startsWith(`${item}.`)) return true;
+  /** The session from the cookie, or null when signed out. */
+  private async currentSession(): Promise<AdminSession | null> {
+    try {
+      return await this.api.session();
+    } catch (error) {
+      if (hasStatus(error, 401, 403)) return null;
+      throw error;
     }
-    return false;
-  }
-
-  private visibleIssues(): ValidationIssue[] {
-    return this.issues.filter((issue) => this.isShown(issue));
   }
 
   private t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(this.uiLocale, key, params);
 
+  private errorText = (error: unknown) => errorText(error, this.t('common.unreachable'));
+
   private ctx(): Ctx {
     const locale = this.uiLocale;
+    const config = this.config;
+    const draft = config.draft!;
     return {
       t: this.t,
       locale,
-      draft: this.draft!,
-      dirty: this.dirty,
-      edit: (change) => this.edit(change),
-      touch: (path) => this.touched.add(path),
+      draft,
+      dirty: config.dirty,
+      edit: (change) => config.edit(change),
+      touch: (path) => config.touch(path),
       error: (path, includeChildren = false) => {
-        const issue = this.issues.find(
-          (candidate) =>
-            (candidate.path === path ||
-              (includeChildren && candidate.path.startsWith(`${path}.`))) &&
-            this.isShown(candidate),
-        );
+        const issue = config.issueAt(path, includeChildren);
         return issue ? localizeIssue(issue, locale) : undefined;
       },
       api: this.api,
-      update: () => this.requestUpdate(),
+      errorText: this.errorText,
+      view: (key) => this.views.of(key),
+      update: () => this.views.changed(),
       announce: (message) => this.announce(message),
-      formatDate: (date, options) => formatDay(date, locale, this.draft!.currency, options),
+      formatDate: (date, options) => formatDay(date, locale, draft.currency, options),
       formatInstant: (instant) =>
-        formatInstant(instant, locale, this.draft!.currency, this.draft!.calendar.timeZone),
+        formatInstant(instant, locale, draft.currency, draft.calendar.timeZone),
       formatMoney: (minor, currency) => formatShopMoney(minor, currency, locale),
-      state: this.sectionState,
     };
   }
 
   private announce(message: string): void {
     // Clearing first makes a repeated message be spoken again.
     this.liveMessage = '';
-    this.requestUpdate();
     requestAnimationFrame(() => {
       this.liveMessage = message;
-      this.requestUpdate();
     });
-  }
-
-  private edit(change: (draft: ShopConfig) => void): void {
-    if (!this.draft) return;
-    const next = structuredClone(this.draft);
-    change(next);
-    this.draft = next;
-    this.dirty = JSON.stringify(next) !== JSON.stringify(this.saved);
-    this.banner = null;
-    this.validate();
-    this.requestUpdate();
-    this.schedulePreview(350);
-  }
-
-  private validate(): boolean {
-    const result = ShopConfig.safeParse(this.draft);
-    this.issues = result.success ? [] : result.error.issues.map((issue) => fromZodIssue(issue));
-    if (this.draft) {
-      const reported = new Set(this.issues.map((issue) => issue.path));
-      this.issues.push(...browserChecks(this.draft).filter((issue) => !reported.has(issue.path)));
-    }
-    return this.issues.length === 0;
-  }
-
-  private schedulePreview(delay: number): void {
-    if (!this.draft || !PREVIEWED[this.route.section]) return;
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => void this.refreshPreview(), delay);
-  }
-
-  private async refreshPreview(): Promise<void> {
-    if (!this.draft) return;
-    const request = ++this.previewRequest;
-    this.preview.status = 'loading';
-    const body: { config: ShopConfig; at?: string } = { config: this.draft };
-    if (this.preview.at) {
-      const at = new Date(this.preview.at);
-      if (Number.isFinite(at.getTime())) body.at = at.toISOString();
-    }
-    try {
-      const config = await this.api.post<PublishedConfig>('/v1/admin/preview', body);
-      if (request !== this.previewRequest) return;
-      this.preview.config = config;
-      this.preview.status = 'ready';
-      this.pushPreviewCart();
-    } catch (error) {
-      if (request !== this.previewRequest) return;
-      // An invalid draft cannot be previewed: keep showing the last good preview.
-      this.preview.status = 'error';
-      this.preview.message =
-        isAdminApiError(error) && error.status === 400
-          ? this.t('preview.invalid')
-          : isAdminApiError(error)
-            ? error.message
-            : String(error);
-    }
-    this.requestUpdate();
-  }
-
-  private pushPreviewCart(): void {
-    const cart = sampleCart(this.ctx(), this.preview.subtotal);
-    window.comptoirPreview?.setCart(cart);
   }
 
   private async signIn(event: SubmitEvent): Promise<void> {
@@ -331,139 +241,82 @@ export class ComptoirAdminApp extends LitElement {
     const secretKey = input.value.trim();
     if (!secretKey) {
       this.signInError = this.t('signIn.missing');
-      this.requestUpdate();
       input.focus();
       return;
     }
     this.signingIn = true;
     this.signInError = '';
-    this.requestUpdate();
     try {
       this.session = await this.api.signIn(secretKey);
       input.value = '';
-      await this.loadConfig();
+      await this.config.load();
       if (!location.hash) history.replaceState(null, '', '#/overview');
     } catch (error) {
-      this.signInError =
-        isAdminApiError(error) && (error.status === 401 || error.status === 403)
-          ? this.t('signIn.wrong')
-          : isAdminApiError(error)
-            ? error.message
-            : String(error);
+      this.signInError = hasStatus(error, 401, 403)
+        ? this.t('signIn.wrong')
+        : this.errorText(error);
     }
     this.signingIn = false;
-    this.requestUpdate();
     await this.updateComplete;
     if (this.signInError) document.getElementById('secret-key')?.focus();
     else document.getElementById('section-title')?.focus();
   }
 
   private async signOut(): Promise<void> {
-    if (this.dirty && !confirm(this.t('save.leaveConfirm'))) return;
+    if (this.config.dirty && !confirm(this.t('save.leaveConfirm'))) return;
     await this.api.signOut().catch(() => undefined);
     this.session = null;
-    this.saved = this.draft = undefined;
-    this.dirty = false;
-    for (const key of Object.keys(this.sectionState)) delete this.sectionState[key];
-    this.requestUpdate();
+    this.config.clear();
+    this.views.clear();
   }
 
   private async save(force = false): Promise<void> {
-    if (!this.draft || this.saving) return;
-    this.showErrors = true;
-    if (!this.validate()) {
-      this.banner = { kind: 'error', text: this.t('save.invalid', { n: this.issues.length }) };
-      this.requestUpdate();
-      await this.updateComplete;
-      document.getElementById('error-summary')?.focus();
-      return;
-    }
-    this.saving = true;
-    this.banner = null;
-    this.requestUpdate();
-    try {
-      let etag = this.etag;
-      if (force) etag = (await this.api.request('GET', '/v1/admin/config')).etag;
-      const headers: Record<string, string> = etag ? { 'If-Match': etag } : {};
-      const result = await this.api.request<ShopConfig | { config: ShopConfig }>(
-        'PUT',
-        '/v1/admin/config',
-        this.draft,
-        headers,
-      );
-      const body = result.body;
-      const saved =
-        body && 'config' in body && typeof body.config === 'object'
-          ? body.config
-          : (body as ShopConfig);
-      this.saved = structuredClone(saved ?? this.draft);
-      this.draft = structuredClone(this.saved);
-      this.etag = result.etag;
-      this.dirty = false;
-      this.conflict = false;
-      this.issues = [];
-      this.showErrors = false;
-      this.touched.clear();
-      this.banner = { kind: 'success', text: this.t('save.saved') };
+    const outcome = await this.config.save(force);
+    if (!outcome) return;
+    if (outcome.kind === 'saved') {
       this.announce(this.t('save.saved'));
-      this.schedulePreview(0);
-    } catch (error) {
-      if (isAdminApiError(error) && error.status === 412) {
-        this.conflict = true;
-        this.banner = null;
-        this.announce(this.t('save.conflict'));
-      } else if (isAdminApiError(error) && error.status === 400) {
-        this.issues = fromServerDetails(error.details);
-        this.banner = {
-          kind: 'error',
-          text: this.issues.length
-            ? this.t('save.invalid', { n: this.issues.length })
-            : error.message,
-        };
-      } else if (isAdminApiError(error) && error.status === 401) {
-        this.session = null;
-        this.signInError = this.t('signIn.expired');
-      } else {
-        this.banner = {
-          kind: 'error',
-          text: this.t('save.failed', {
-            message: isAdminApiError(error) ? error.message : String(error),
-          }),
-        };
-      }
+    } else if (outcome.kind === 'conflict') {
+      this.announce(this.t('save.conflict'));
+    } else if (outcome.kind === 'expired') {
+      this.session = null;
+      this.signInError = this.t('signIn.expired');
     }
-    this.saving = false;
-    this.requestUpdate();
-    if (this.issues.length) {
+    if (outcome.kind === 'invalid') {
       await this.updateComplete;
       document.getElementById('error-summary')?.focus();
+    }
+  }
+
+  /** The save's banner text, in the page's language. */
+  private outcomeText(outcome: SaveOutcome): string {
+    switch (outcome.kind) {
+      case 'saved':
+        return this.t('save.saved');
+      case 'invalid':
+        return this.t('save.invalid', { n: outcome.count });
+      case 'failed':
+        return isComptoirApiError(outcome.error) && outcome.error.status === 400
+          ? this.errorText(outcome.error)
+          : this.t('save.failed', { message: this.errorText(outcome.error) });
+      default:
+        return '';
     }
   }
 
   private discard(): void {
-    if (!this.saved) return;
-    this.draft = structuredClone(this.saved);
-    this.dirty = false;
-    this.issues = [];
-    this.showErrors = false;
-    this.touched.clear();
-    this.banner = null;
+    this.config.discard();
     this.announce(this.t('save.discarded'));
-    this.requestUpdate();
-    this.schedulePreview(0);
   }
 
   private async reloadTheirs(): Promise<void> {
-    await this.loadConfig();
+    await this.config.load();
     this.announce(this.t('save.reloaded'));
-    this.requestUpdate();
   }
 
   private setUiLocale(locale: UiLocale): void {
     this.uiLocale = locale;
     localStorage.setItem('comptoir-admin-locale', locale);
     document.documentElement.lang = locale;
-    this.requestUpdate();
   }
 
   private goToIssue(event: Event, issue: ValidationIssue): void {
@@ -536,7 +389,9 @@ export class ComptoirAdminApp extends LitElement {
       { id: 'settings', label: 'nav.settings' },
       { id: 'setup', label: 'nav.setup' },
     ];
-    const errorSections = new Set(this.visibleIssues().map((issue) => sectionOf(issue.path)));
+    const errorSections = new Set(
+      this.config.visibleIssues().map((issue) => sectionOf(issue.path)),
+    );
     return html`<nav class="side-nav" aria-label=${this.t('nav.label')}>
       ${groups.map(
         (group) =>
@@ -561,21 +416,22 @@ export class ComptoirAdminApp extends LitElement {
 
   private renderSaveBar(): TemplateResult {
     const isSettings =
-      SECTIONS.find((s) => s.id === this.route.section)?.group !== 'results' || this.dirty;
-    if (!isSettings && !this.dirty && !this.banner) return html``;
+      SECTIONS.find((s) => s.id === this.route.section)?.group !== 'results' || this.config.dirty;
+    if (!isSettings && !this.config.dirty && !this.config.outcome) return html``;
+    const { dirty, saving } = this.config;
     return html`<div
-      class="save-bar ${this.dirty ? 'dirty' : ''}"
+      class="save-bar ${dirty ? 'dirty' : ''}"
       role="region"
       aria-label=${this.t('save.region')}
     >
       <p class="save-status">
-        ${this.dirty ? html`<span class="dot" aria-hidden="true"></span>${this.t('save.unsaved')}` : this.t('save.allSaved')}
+        ${dirty ? html`<span class="dot" aria-hidden="true"></span>${this.t('save.unsaved')}` : this.t('save.allSaved')}
       </p>
       <div class="button-row">
         <button
           type="button"
           class="secondary"
-          ?disabled=${!this.dirty || this.saving}
+          ?disabled=${!dirty || saving}
           @click=${() => this.discard()}
         >
           ${this.t('save.discard')}
@@ -584,19 +440,21 @@ export class ComptoirAdminApp extends LitElement {
           type="button"
           class="primary"
           id="save-button"
-          ?disabled=${!this.dirty || this.saving}
+          ?disabled=${!dirty || saving}
           @click=${() => this.save()}
         >
-          ${this.saving ? this.t('save.saving') : this.t('save.save')}
+          ${saving ? this.t('save.saving') : this.t('save.save')}
         </button>
       </div>
     </div>`;
   }
 
   private renderNotices(): TemplateResult {
+    const { conflict, showErrors, issues, outcome } = this.config;
+    const banner = outcome ? this.outcomeText(outcome) : '';
     return html`
       ${
-        this.conflict
+        conflict
           ? html`<div class="notice warning" role="alert">
               <p><strong>${this.t('save.conflictTitle')}</strong> ${this.t('save.conflict')}</p>
               <div class="button-row">
@@ -616,9 +474,9 @@ export class ComptoirAdminApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.banner?.kind === 'success' ? html`<div class="notice success">${this.banner.text}</div>` : nothing}
+      ${outcome?.kind === 'saved' ? html`<div class="notice success">${banner}</div>` : nothing}
       ${
-        this.showErrors && this.issues.length
+        showErrors && issues.length
           ? html`<div
               class="notice error"
               id="error-summary"
@@ -627,10 +485,10 @@ export class ComptoirAdminApp extends LitElement {
               aria-labelledby="error-summary-title"
             >
               <p id="error-summary-title">
-                <strong>${this.t('save.invalid', { n: this.issues.length })}</strong>
+                <strong>${this.t('save.invalid', { n: issues.length })}</strong>
               </p>
               <ul>
-                ${this.issues.slice(0, 12).map(
+                ${issues.slice(0, 12).map(
                   (issue) =>
                     html`<li>
                       <a
@@ -643,8 +501,8 @@ export class ComptoirAdminApp extends LitElement {
                 )}
               </ul>
             </div>`
-          : this.banner?.kind === 'error'
-            ? html`<div class="notice error" role="alert">${this.banner.text}</div>`
+          : outcome && outcome.kind !== 'saved' && banner
+            ? html`<div class="notice error" role="alert">${banner}</div>`
             : nothing
       }
     `;
@@ -707,7 +565,7 @@ export class ComptoirAdminApp extends LitElement {
       return html`<main id="main" class="booting">
         <p class="muted" role="status">${this.t('common.loading')}</p>
       </main>`;
-    if (!this.session || !this.draft) return this.renderSignIn();
+    if (!this.session || !this.config.draft) return this.renderSignIn();
     const ctx = this.ctx();
     const section = this.route.section;
     const hasPreview = Boolean(PREVIEWED[section]);
@@ -741,10 +599,7 @@ export class ComptoirAdminApp extends LitElement {
             ${this.renderNotices()}
             <div class="section-body" data-section=${section}>${this.renderSection(ctx)}</div>
           </div>
-          ${renderPreview(ctx, section, this.preview, () => {
-            this.requestUpdate();
-            this.schedulePreview(0);
-          })}
+          ${renderPreview(ctx, section, this.preview)}
         </main>
       </div>
       ${this.renderSaveBar()}

@@ -1,6 +1,7 @@
 import type { ShopConfig } from '@comptoir/sdk/schemas';
-import type { AdminApi } from './api.js';
+import type { AdminClient } from './api.js';
 import type { MessageKey, UiLocale } from './i18n.js';
+import type { ViewKey } from './views.js';
 
 /** What every section of the config page renders from and edits through. */
 export interface Ctx {
@@ -17,7 +18,12 @@ export interface Ctx {
   touch: (path: string) => void;
   /** The validation error for a dotted path, if any. */
   error: (path: string, includeChildren?: boolean) => string | undefined;
-  api: AdminApi;
+  /** The sdk's admin API (the session cookie and its CSRF token). */
+  api: AdminClient;
+  /** What to show for a failed request, in the page's language. */
+  errorText: (error: unknown) => string;
+  /** A section's own state, kept across re-renders (see `defineView`). */
+  view: <T extends object>(key: ViewKey<T>) => T;
   /** Re-renders the page after a section changed its own state. */
   update: () => void;
   /** Speaks a message in the page's polite live region. */
@@ -28,16 +34,4 @@ export interface Ctx {
   formatInstant: (instant: string) => string;
   /** An amount in minor units in the page's language. */
   formatMoney: (minor: number, currency: string) => string;
-  /** Per-section state that survives re-renders (lists loaded from the API, form inputs). */
-  state: Record<string, unknown>;
-}
-
-/** Reads or initialises a section's own state object. */
-export function sectionState<T extends object>(ctx: Ctx, key: string, initial: () => T): T {
-  let value = ctx.state[key] as T | undefined;
-  if (!value) {
-    value = initial();
-    ctx.state[key] = value;
-  }
-  return value;
 }

@@ -67,6 +67,7 @@ const en = {
   'common.remove': 'Remove',
   'common.removeItem': 'Remove {item}',
   'common.retry': 'Try again',
+  'common.unreachable': 'The server cannot be reached. Check your connection and try again.',
   'signIn.title': 'Sign in to your shop',
   'signIn.intro':
     'Paste the secret key you received when your shop was created. It is only used to open this session and is never stored in the browser.',
@@ -603,6 +604,7 @@ const fr: Record<MessageKey, Entry> = {
   'common.remove': 'Supprimer',
   'common.removeItem': 'Supprimer {item}',
   'common.retry': 'Réessayer',
+  'common.unreachable': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
   'signIn.title': 'Connexion à votre boutique',
   'signIn.intro':
     'Collez la clé secrète reçue à la création de votre boutique. Elle sert uniquement à ouvrir cette session et n’est jamais gardée dans le navigateur.',

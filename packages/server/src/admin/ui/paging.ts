@@ -1,4 +1,3 @@
-import { isAdminApiError } from './api.js';
 import type { Ctx } from './context.js';
 
 /** A list the page loads 25 rows at a time (carts, outbox). */
@@ -9,22 +8,24 @@ export interface PagedList<Item> {
   message: string;
 }
 
+/** One page of a list, as the sdk answers it. */
+export interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
 /**
- * Loads the first page of `path` (`cursor` null) or the page after `cursor` into `view`, then
- * re-renders; `filters` are added to the query.
+ * Loads the first page (`cursor` null) or the page after `cursor` into `view` with `fetchPage`
+ * (an sdk call taking `limit` and `cursor`), then re-renders.
  */
 export function loadPage<Item>(
   ctx: Ctx,
   view: PagedList<Item>,
-  path: string,
+  fetchPage: (query: { limit: number; cursor?: string }) => Promise<Page<Item>>,
   cursor: string | null,
-  filters: Record<string, string> = {},
 ): void {
   view.status = 'loading';
-  const query = new URLSearchParams({ limit: '25', ...filters });
-  if (cursor) query.set('cursor', cursor);
-  ctx.api
-    .get<{ items: Item[]; nextCursor: string | null }>(`${path}?${query}`)
+  fetchPage(cursor ? { limit: 25, cursor } : { limit: 25 })
     .then((page) => {
       view.items = cursor ? [...view.items, ...page.items] : page.items;
       view.nextCursor = page.nextCursor;
@@ -32,7 +33,7 @@ export function loadPage<Item>(
     })
     .catch((error: unknown) => {
       view.status = 'error';
-      view.message = isAdminApiError(error) ? error.message : String(error);
+      view.message = ctx.errorText(error);
     })
     .finally(() => ctx.update());
 }

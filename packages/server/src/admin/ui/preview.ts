@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Cart, Locale, PublishedConfig } from '@comptoir/sdk/schemas';
+import type { Locale } from '@comptoir/sdk/schemas';
 import { toMinor, toDecimalString } from '@comptoir/sdk/money';
 import type { Ctx } from './context.js';
+import type { PreviewController } from './preview-controller.js';
 import { languageName } from './sections/shop.js';
 
 /** The widgets each section previews; sections not listed show no preview. */
@@ -17,42 +18,16 @@ export const PREVIEWED: Record<string, string[]> = {
   texts: ['banner', 'free-shipping', 'cutoff', 'deadline', 'capture'],
 };
 
-/** The preview's own controls, kept by the page across re-renders. */
-export interface PreviewState {
-  locale: Locale | '';
-  /** `datetime-local` text, empty for now. */
-  at: string;
-  subtotal: number;
-  config?: PublishedConfig;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  message: string;
-}
-
-/** The sample cart the preview feeds the widgets, at the chosen subtotal. */
-export function sampleCart(ctx: Ctx, subtotal: number): Cart {
-  return {
-    currency: ctx.draft.currency,
-    subtotal,
-    items: [
-      { id: 'preview-1', title: ctx.t('preview.sampleItem'), quantity: 1, unitPrice: subtotal },
-    ],
-  };
-}
-
 /** The live preview: the real widgets rendering the unsaved draft, in a language and at a moment. */
 export function renderPreview(
   ctx: Ctx,
   section: string,
-  preview: PreviewState,
-  onChange: () => void,
+  preview: PreviewController,
 ): TemplateResult | typeof nothing {
   const widgets = PREVIEWED[section];
   if (!widgets) return nothing;
   const config = preview.config;
-  const locale =
-    preview.locale && ctx.draft.locales.includes(preview.locale)
-      ? preview.locale
-      : ctx.draft.defaultLocale;
+  const locale = preview.shownLocale(ctx.draft);
   const currency = ctx.draft.currency;
   return html`<aside class="preview" aria-labelledby="preview-title">
     <div class="preview-head">
@@ -64,10 +39,8 @@ export function renderPreview(
         <label for="preview-locale">${ctx.t('preview.language')}</label>
         <select
           id="preview-locale"
-          @change=${(e: Event) => {
-            preview.locale = (e.target as HTMLSelectElement).value as Locale;
-            onChange();
-          }}
+          @change=${(e: Event) =>
+            preview.set({ locale: (e.target as HTMLSelectElement).value as Locale })}
         >
           ${ctx.draft.locales.map((l) => html`<option value=${l} ?selected=${l === locale}>${languageName(l, ctx.locale)}</option>`)}
         </select>
@@ -79,19 +52,13 @@ export function renderPreview(
             id="preview-at"
             type="datetime-local"
             .value=${preview.at}
-            @change=${(e: Event) => {
-              preview.at = (e.target as HTMLInputElement).value;
-              onChange();
-            }}
+            @change=${(e: Event) => preview.set({ at: (e.target as HTMLInputElement).value })}
           />
           <button
             type="button"
             class="secondary small"
             ?disabled=${!preview.at}
-            @click=${() => {
-              preview.at = '';
-              onChange();
-            }}
+            @click=${() => preview.set({ at: '' })}
           >
             ${ctx.t('preview.now')}
           </button>
@@ -108,13 +75,10 @@ export function renderPreview(
                 step="any"
                 inputmode="decimal"
                 .value=${toDecimalString(preview.subtotal, currency)}
-                @change=${(e: Event) => {
-                  preview.subtotal = toMinor(
-                    Number((e.target as HTMLInputElement).value) || 0,
-                    currency,
-                  );
-                  onChange();
-                }}
+                @change=${(e: Event) =>
+                  preview.set({
+                    subtotal: toMinor(Number((e.target as HTMLInputElement).value) || 0, currency),
+                  })}
               />
             </div>`
           : nothing
@@ -125,8 +89,8 @@ export function renderPreview(
       lang=${locale}
       aria-busy=${preview.status === 'loading' ? 'true' : 'false'}
     >
-      ${preview.status === 'error' ? html`<p class="field-error" role="status">${ctx.t('preview.error')} ${preview.message}</p>` : nothing}
-      ${!config && preview.status !== 'error' ? html`<p class="muted">${ctx.t('common.loading')}</p>` : nothing}
+      ${preview.status === 'error' || preview.status === 'invalid' ? html`<p class="field-error" role="status">${ctx.t('preview.error')} ${preview.status === 'invalid' ? ctx.t('preview.invalid') : ctx.errorText(preview.error)}</p>` : nothing}
+      ${!config && preview.status !== 'error' && preview.status !== 'invalid' ? html`<p class="muted">${ctx.t('common.loading')}</p>` : nothing}
       ${
         config
           ? html`

@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AdminCart, CartDetail } from '@comptoir/sdk/client';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { AdminCart, CartDetail, CartStatus } from '@comptoir/sdk/client';
+import { hasStatus } from '../api.js';
+import type { Ctx } from '../context.js';
 import { fieldId, selectField } from '../fields.js';
 import { loadPage, type PagedList } from '../paging.js';
+import { defineView } from '../views.js';
 
 interface CartsState extends PagedList<AdminCart> {
   filter: string;
@@ -11,20 +12,32 @@ interface CartsState extends PagedList<AdminCart> {
   open?: CartDetail | 'missing' | 'error';
 }
 
-/** Carts: the carts captured from the storefront, newest first; `#/carts/<id>` opens one. */
-export function renderCarts(ctx: Ctx, openId: string | null = null): TemplateResult {
-  const view = sectionState<CartsState>(ctx, 'carts', () => ({
+const CARTS = defineView(
+  'carts',
+  (): CartsState => ({
     status: 'idle',
     filter: '',
     items: [],
     nextCursor: null,
     message: '',
     openId: null,
-  }));
+  }),
+  { freshOnOpen: true },
+);
+
+/** Carts: the carts captured from the storefront, newest first; `#/carts/<id>` opens one. */
+export function renderCarts(ctx: Ctx, openId: string | null = null): TemplateResult {
+  const view = ctx.view(CARTS);
   if (openId) return renderCartDetail(ctx, view, openId);
   view.openId = null;
   const load = (cursor: string | null) =>
-    loadPage(ctx, view, '/v1/admin/carts', cursor, view.filter ? { status: view.filter } : {});
+    loadPage(
+      ctx,
+      view,
+      (query) =>
+        ctx.api.listCarts(view.filter ? { ...query, status: view.filter as CartStatus } : query),
+      cursor,
+    );
   if (view.status === 'idle') load(null);
   return html`
     <p class="lead">${ctx.t('carts.intro')}</p>
@@ -108,13 +121,12 @@ function renderCartDetail(ctx: Ctx, view: CartsState, id: string): TemplateResul
     view.openId = id;
     view.open = undefined;
     ctx.api
-      .get<CartDetail>(`/v1/admin/carts/${encodeURIComponent(id)}`)
+      .cart(id)
       .then((detail) => {
         if (view.openId === id) view.open = detail;
       })
       .catch((error: unknown) => {
-        if (view.openId === id)
-          view.open = isAdminApiError(error) && error.status === 404 ? 'missing' : 'error';
+        if (view.openId === id) view.open = hasStatus(error, 404) ? 'missing' : 'error';
       })
       .finally(() => {
         ctx.update();

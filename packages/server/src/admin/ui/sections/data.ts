@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 
 interface DataState {
   from: string;
@@ -16,30 +16,30 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+const DATA_VIEW = defineView('data', (): DataState => ({
+  from: isoDay(new Date(Date.now() - 90 * 86_400_000)),
+  to: isoDay(new Date()),
+  email: '',
+  status: 'idle',
+  message: '',
+}));
+
 /** Data: CSV export of carts, and one shopper's export or erasure (GDPR). */
 export function renderData(ctx: Ctx): TemplateResult {
-  const view = sectionState<DataState>(ctx, 'data', () => ({
-    from: isoDay(new Date(Date.now() - 90 * 86_400_000)),
-    to: isoDay(new Date()),
-    email: '',
-    status: 'idle',
-    message: '',
-  }));
+  const view = ctx.view(DATA_VIEW);
   const csvUrl = `/v1/admin/carts.csv?${new URLSearchParams({ from: view.from, to: view.to })}`;
   const exportShopper = async (event: Event) => {
     event.preventDefault();
     view.status = 'busy';
     ctx.update();
     try {
-      const data = await ctx.api.post<unknown>('/v1/admin/shoppers/export', {
-        email: view.email.trim(),
-      });
+      const data = await ctx.api.exportShopper(view.email.trim());
       view.exported = JSON.stringify(data, null, 2);
       view.status = 'exported';
       view.message = ctx.t('data.exported', { email: view.email });
     } catch (error) {
       view.status = 'error';
-      view.message = isAdminApiError(error) ? error.message : String(error);
+      view.message = ctx.errorText(error);
     }
     ctx.announce(view.message);
     ctx.update();
@@ -48,13 +48,13 @@ export function renderData(ctx: Ctx): TemplateResult {
     view.status = 'busy';
     ctx.update();
     try {
-      await ctx.api.post('/v1/admin/shoppers/erase', { email: view.email.trim() });
+      await ctx.api.eraseShopper(view.email.trim());
       view.status = 'erased';
       view.message = ctx.t('data.erased', { email: view.email });
       view.exported = undefined;
     } catch (error) {
       view.status = 'error';
-      view.message = isAdminApiError(error) ? error.message : String(error);
+      view.message = ctx.errorText(error);
     }
     ctx.announce(view.message);
     ctx.update();

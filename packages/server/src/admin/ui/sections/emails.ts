@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Locale } from '@comptoir/sdk/schemas';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { checkboxField, fieldId, inputField, selectField, textareaField } from '../fields.js';
 import { languageName } from './shop.js';
 // The server's own renderer (pure TypeScript, no Node APIs): the preview shows exactly what the
@@ -45,19 +45,21 @@ interface EmailsState {
   testMessage: string;
 }
 
+const EMAILS_VIEW = defineView('emails', (): EmailsState => ({
+  locale: '',
+  units: {},
+  previewStep: 0,
+  previewLocale: '',
+  testEmail: '',
+  testStep: 0,
+  testStatus: 'idle',
+  testMessage: '',
+}));
+
 /** Emails: the recovery sequence, each email's text per language, previews and test sends. */
 export function renderEmails(ctx: Ctx): TemplateResult {
   const recovery = ctx.draft.recovery;
-  const view = sectionState<EmailsState>(ctx, 'emails', () => ({
-    locale: '',
-    units: {},
-    previewStep: 0,
-    previewLocale: '',
-    testEmail: '',
-    testStep: 0,
-    testStatus: 'idle',
-    testMessage: '',
-  }));
+  const view = ctx.view(EMAILS_VIEW);
   const locale = (
     view.locale && ctx.draft.locales.includes(view.locale) ? view.locale : ctx.draft.defaultLocale
   ) as Locale;
@@ -77,7 +79,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
     view.testStatus = 'sending';
     ctx.update();
     try {
-      await ctx.api.post('/v1/admin/recovery/test', {
+      await ctx.api.sendRecoveryTest({
         email: view.testEmail,
         step: view.testStep + STEP_BASE,
         config: ctx.draft,
@@ -86,7 +88,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
       view.testMessage = ctx.t('emails.testSent', { email: view.testEmail });
     } catch (error) {
       view.testStatus = 'error';
-      view.testMessage = isAdminApiError(error) ? error.message : String(error);
+      view.testMessage = ctx.errorText(error);
     }
     ctx.announce(view.testMessage);
     ctx.update();

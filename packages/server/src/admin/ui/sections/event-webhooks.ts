@@ -6,8 +6,8 @@ import {
   type WebhookEndpoint,
   type WebhookEventType,
 } from '@comptoir/sdk/schemas';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { integrationsText as text } from './integrations.i18n.js';
 
 interface EventWebhooksState {
@@ -20,29 +20,29 @@ interface EventWebhooksState {
   secret: string;
 }
 
+const EVENT_WEBHOOKS_VIEW = defineView('event-webhooks', (): EventWebhooksState => ({
+  status: 'idle',
+  endpoints: [],
+  attempts: [],
+  message: '',
+  url: '',
+  events: [...WEBHOOK_EVENT_TYPES],
+  secret: '',
+}));
+
 /** Integrations, second half: the event webhook endpoints, their test button and delivery log. */
 export function renderEventWebhooks(ctx: Ctx): TemplateResult {
   const t = (key: Parameters<typeof text>[1], params?: Record<string, string>) =>
     text(ctx.locale, key, params);
-  const view = sectionState<EventWebhooksState>(ctx, 'event-webhooks', () => ({
-    status: 'idle',
-    endpoints: [],
-    attempts: [],
-    message: '',
-    url: '',
-    events: [...WEBHOOK_EVENT_TYPES],
-    secret: '',
-  }));
+  const view = ctx.view(EVENT_WEBHOOKS_VIEW);
   const fail = (error: unknown) => {
     view.status = 'error';
-    view.message = isAdminApiError(error) ? error.message : String(error);
+    view.message = ctx.errorText(error);
     ctx.update();
   };
   const load = () => {
     ctx.api
-      .get<{ endpoints: WebhookEndpoint[]; attempts: WebhookAttempt[] }>(
-        '/v1/admin/webhook-endpoints',
-      )
+      .webhookEndpoints()
       .then((data) => {
         view.endpoints = data.endpoints;
         view.attempts = data.attempts;
@@ -55,23 +55,27 @@ export function renderEventWebhooks(ctx: Ctx): TemplateResult {
     view.status = 'loading';
     load();
   }
-  const act = (method: string, path: string, body?: unknown) =>
-    ctx.api
-      .request<{ ok?: boolean; statusCode?: number | null; secret?: string }>(method, path, body)
+  /** Runs one request, shows a new secret or how a delivery went, then reloads the list. */
+  const act = (call: () => Promise<object | void>) =>
+    call()
       .then((result) => {
-        if (result.body?.secret) view.secret = result.body.secret;
-        if (result.body?.ok !== undefined)
+        if (result && 'secret' in result && typeof result.secret === 'string')
+          view.secret = result.secret;
+        if (result && 'ok' in result && typeof result.ok === 'boolean')
           ctx.announce(
-            result.body.ok
+            result.ok
               ? t('delivered')
-              : t('notDelivered', { status: String(result.body.statusCode ?? '—') }),
+              : t('notDelivered', {
+                  status: String(('statusCode' in result ? result.statusCode : null) ?? '—'),
+                }),
           );
         load();
       })
       .catch(fail);
   const add = (event: Event) => {
     event.preventDefault();
-    void act('POST', '/v1/admin/webhook-endpoints', { url: view.url.trim(), events: view.events });
+    const input = { url: view.url.trim(), events: view.events };
+    void act(() => ctx.api.addWebhookEndpoint(input));
     view.url = '';
   };
   const dateTime = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -105,7 +109,7 @@ export function renderEventWebhooks(ctx: Ctx): TemplateResult {
               <button
                 type="button"
                 class="secondary"
-                @click=${() => act('POST', `/v1/admin/webhook-endpoints/${endpoint.id}/test`, {})}
+                @click=${() => act(() => ctx.api.testWebhookEndpoint(endpoint.id))}
               >
                 ${t('events.test')}
               </button>
@@ -115,7 +119,7 @@ export function renderEventWebhooks(ctx: Ctx): TemplateResult {
                   : html`<button
                       type="button"
                       class="secondary"
-                      @click=${() => act('PUT', `/v1/admin/webhook-endpoints/${endpoint.id}`, { url: endpoint.url, events: endpoint.events, enabled: true })}
+                      @click=${() => act(() => ctx.api.updateWebhookEndpoint(endpoint.id, { url: endpoint.url, events: endpoint.events, enabled: true }))}
                     >
                       ${t('events.switchOn')}
                     </button>`
@@ -123,7 +127,7 @@ export function renderEventWebhooks(ctx: Ctx): TemplateResult {
               <button
                 type="button"
                 class="secondary"
-                @click=${() => act('DELETE', `/v1/admin/webhook-endpoints/${endpoint.id}`)}
+                @click=${() => act(() => ctx.api.deleteWebhookEndpoint(endpoint.id))}
               >
                 ${ctx.t('common.remove')}
               </button>
@@ -191,7 +195,7 @@ export function renderEventWebhooks(ctx: Ctx): TemplateResult {
                       <button
                         type="button"
                         class="secondary"
-                        @click=${() => act('POST', `/v1/admin/webhook-endpoints/messages/${attempt.messageId}/resend`)}
+                        @click=${() => act(() => ctx.api.resendWebhookMessage(attempt.messageId))}
                       >
                         ${t('events.again')}
                       </button>

@@ -1,12 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import { resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { inputField, localizedField, newId } from '../fields.js';
+
+const FAQ_VIEW = defineView('faq', () => ({ category: '' }));
 
 /** FAQ: questions and answers in categories, in the order the storefront shows them. */
 export function renderFaq(ctx: Ctx): TemplateResult {
   const entries = ctx.draft.faq;
-  const view = sectionState(ctx, 'faq', () => ({ category: '' }));
+  const view = ctx.view(FAQ_VIEW);
   const text = (value: LocalizedTextValue) =>
     resolveText(value, ctx.locale, ctx.draft.defaultLocale);
   // Categories are compared by their default-language name, the one the filter and new questions use.

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { InstallInfo } from '@comptoir/sdk/client';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { fieldId } from '../fields.js';
 import { fullGuide } from './integrations.js';
 
@@ -32,25 +32,27 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+const INSTALL_VIEW = defineView('install', (): InstallState => ({
+  status: 'idle',
+  message: '',
+  copied: false,
+  newOrigin: '',
+}));
+
 /** Install: the script tag to paste, allowed origins and step-by-step guides. */
 export function renderInstall(ctx: Ctx): TemplateResult {
-  const view = sectionState<InstallState>(ctx, 'install', () => ({
-    status: 'idle',
-    message: '',
-    copied: false,
-    newOrigin: '',
-  }));
+  const view = ctx.view(INSTALL_VIEW);
   if (view.status === 'idle') {
     view.status = 'loading';
     ctx.api
-      .get<InstallInfo>('/v1/admin/install')
+      .install()
       .then((info) => {
         view.info = info;
         view.status = 'ready';
       })
       .catch((error: unknown) => {
         view.status = 'error';
-        view.message = isAdminApiError(error) ? error.message : String(error);
+        view.message = ctx.errorText(error);
       })
       .finally(() => ctx.update());
   }

@@ -2,12 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type {
   OrderPlatform,
-  OrderWebhookSaved,
   OrderWebhooks,
   VerifiedSource,
 } from '@comptoir/sdk/schemas';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { renderEventWebhooks } from './event-webhooks.js';
 import { integrationsText, type IntegrationsKey } from './integrations.i18n.js';
 
@@ -42,28 +41,30 @@ export function revenueSourceNote(
   return integrationsText(ctx.locale, 'revenue.verified', { sources });
 }
 
+const INTEGRATIONS_VIEW = defineView('integrations', (): IntegrationsState => ({
+  status: 'idle',
+  message: '',
+  secretInput: {},
+  madeSecret: {},
+  copied: '',
+}));
+
 /** Integrations: the order webhooks' addresses, secrets, state and delivery log. */
 export function renderIntegrations(ctx: Ctx): TemplateResult {
   const text = (key: IntegrationsKey, params?: Record<string, string>) =>
     integrationsText(ctx.locale, key, params);
-  const view = sectionState<IntegrationsState>(ctx, 'integrations', () => ({
-    status: 'idle',
-    message: '',
-    secretInput: {},
-    madeSecret: {},
-    copied: '',
-  }));
+  const view = ctx.view(INTEGRATIONS_VIEW);
   const load = () => {
     view.status = view.data ? 'ready' : 'loading';
     ctx.api
-      .get<OrderWebhooks>('/v1/admin/order-webhooks')
+      .orderWebhooks()
       .then((data) => {
         view.data = data;
         view.status = 'ready';
       })
       .catch((error: unknown) => {
         view.status = 'error';
-        view.message = isAdminApiError(error) ? error.message : String(error);
+        view.message = ctx.errorText(error);
       })
       .finally(() => {
         ctx.update();
@@ -82,25 +83,22 @@ export function renderIntegrations(ctx: Ctx): TemplateResult {
 
   const save = async (platform: OrderPlatform, secret: string | undefined) => {
     try {
-      const saved = (
-        await ctx.api.request<OrderWebhookSaved>(
-          'PUT',
-          `/v1/admin/order-webhooks/${platform}`,
-          secret === undefined ? {} : { secret },
-        )
-      ).body;
+      const saved = await ctx.api.saveOrderWebhook(
+        platform,
+        secret === undefined ? {} : { secret },
+      );
       if (saved.secret) view.madeSecret[platform] = saved.secret;
       view.secretInput[platform] = '';
       ctx.announce(text('saved'));
       load();
     } catch (error) {
-      view.message = isAdminApiError(error) ? error.message : String(error);
+      view.message = ctx.errorText(error);
       view.status = 'error';
       ctx.update();
     }
   };
   const remove = async (platform: OrderPlatform) => {
-    await ctx.api.request('DELETE', `/v1/admin/order-webhooks/${platform}`);
+    await ctx.api.deleteOrderWebhook(platform);
     delete view.madeSecret[platform];
     ctx.announce(text('removed'));
     load();

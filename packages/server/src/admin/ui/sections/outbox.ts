@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { OutboxEmail, OutboxMessage } from '@comptoir/sdk/client';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
 import { loadPage, type PagedList } from '../paging.js';
+import { defineView } from '../views.js';
 
 type OutboxItem = OutboxEmail;
 
@@ -10,23 +11,24 @@ interface OutboxState extends PagedList<OutboxItem> {
   open?: OutboxMessage;
 }
 
+const OUTBOX = defineView(
+  'outbox',
+  (): OutboxState => ({ status: 'idle', items: [], nextCursor: null, message: '', openId: null }),
+  { freshOnOpen: true },
+);
+
 /** Outbox: the emails the server kept locally because no SMTP server is set. */
 export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
-  const view = sectionState<OutboxState>(ctx, 'outbox', () => ({
-    status: 'idle',
-    items: [],
-    nextCursor: null,
-    message: '',
-    openId: null,
-  }));
-  const load = (cursor: string | null) => loadPage(ctx, view, '/v1/admin/outbox', cursor);
+  const view = ctx.view(OUTBOX);
+  const load = (cursor: string | null) =>
+    loadPage(ctx, view, (query) => ctx.api.outbox(query), cursor);
   if (view.status === 'idle') load(null);
   if (openId !== view.openId) {
     view.openId = openId;
     view.open = undefined;
     if (openId) {
       ctx.api
-        .get<OutboxMessage>(`/v1/admin/outbox/${encodeURIComponent(openId)}`)
+        .outboxEmail(openId)
         .then((message) => {
           if (view.openId === openId) view.open = message;
         })

@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ShopStats } from '@comptoir/sdk/client';
-import { isAdminApiError } from '../api.js';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { endpointsOffNotice, revenueSourceNote } from './integrations.js';
 
 /** `GET /v1/admin/stats`: the sdk's document, not a copy of it. */
@@ -12,11 +12,6 @@ interface OverviewState {
   stats?: Stats;
   message: string;
   showTable: boolean;
-}
-
-/** Reloads the overview's numbers the next time it renders. */
-export function invalidateOverview(ctx: Ctx): void {
-  delete ctx.state['overview'];
 }
 
 function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
@@ -73,26 +68,32 @@ function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
   </figure>`;
 }
 
-/** Overview: what Comptoir did for the shop over the last 30 days. */
-export function renderOverview(ctx: Ctx): TemplateResult {
-  const view = sectionState<OverviewState>(ctx, 'overview', () => ({
+const OVERVIEW_VIEW = defineView(
+  'overview',
+  (): OverviewState => ({
     status: 'idle',
     message: '',
     showTable: false,
-  }));
+  }),
+  { freshOnOpen: true },
+);
+
+/** Overview: what Comptoir did for the shop over the last 30 days. */
+export function renderOverview(ctx: Ctx): TemplateResult {
+  const view = ctx.view(OVERVIEW_VIEW);
   if (view.status === 'idle') {
     view.status = 'loading';
     // No range: the server takes the last 30 days ending today in the shop's time zone (the
     // browser's UTC date is yesterday's or tomorrow's for part of the day).
     ctx.api
-      .get<Stats>('/v1/admin/stats')
+      .stats()
       .then((stats) => {
         view.stats = stats;
         view.status = 'ready';
       })
       .catch((error: unknown) => {
         view.status = 'error';
-        view.message = isAdminApiError(error) ? error.message : String(error);
+        view.message = ctx.errorText(error);
       })
       .finally(() => ctx.update());
   }

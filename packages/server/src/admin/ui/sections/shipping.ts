@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ALL_WEEKDAYS, type Weekday } from '@comptoir/sdk/schemas';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import {
   checkboxGroup,
   dateListField,
@@ -62,23 +63,21 @@ interface HolidayState {
   holidays: { date: string; name: string }[];
 }
 
+const HOLIDAYS_VIEW = defineView('holidays', (): HolidayState => ({
+  key: '',
+  status: 'idle',
+  holidays: [],
+}));
+
 function holidaysFor(ctx: Ctx): HolidayState {
   const calendar = ctx.draft.calendar;
   const key = `${calendar.holidayCountry ?? ''}|${calendar.holidayRegion ?? ''}`;
-  const state = sectionState<HolidayState>(ctx, 'holidays', () => ({
-    key: '',
-    status: 'idle',
-    holidays: [],
-  }));
+  const state = ctx.view(HOLIDAYS_VIEW);
   if (state.key !== key && calendar.holidayCountry) {
     state.key = key;
     state.status = 'loading';
-    const query = new URLSearchParams({
-      country: calendar.holidayCountry,
-      region: calendar.holidayRegion ?? '',
-    });
     ctx.api
-      .get<{ holidays: { date: string; name: string }[] }>(`/v1/admin/holidays?${query}`)
+      .holidays(calendar.holidayCountry, calendar.holidayRegion || undefined)
       .then((answer) => {
         if (state.key !== key) return;
         state.holidays = answer.holidays;

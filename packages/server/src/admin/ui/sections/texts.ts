@@ -8,7 +8,8 @@ import {
   type Translation,
   type TranslationKey,
 } from '@comptoir/widgets/translations';
-import { sectionState, type Ctx } from '../context.js';
+import type { Ctx } from '../context.js';
+import { defineView } from '../views.js';
 import { fieldId, selectField } from '../fields.js';
 import { languageName } from './shop.js';
 
@@ -50,9 +51,11 @@ interface TextsState {
   filter: 'all' | 'changed';
 }
 
+const TEXTS_VIEW = defineView('texts', (): TextsState => ({ locale: '', filter: 'all' }));
+
 /** Widget texts: per language, each string's default and the merchant's own wording. */
 export function renderTexts(ctx: Ctx): TemplateResult {
-  const view = sectionState<TextsState>(ctx, 'texts', () => ({ locale: '', filter: 'all' }));
+  const view = ctx.view(TEXTS_VIEW);
   const locale = (
     view.locale && ctx.draft.locales.includes(view.locale) ? view.locale : ctx.draft.defaultLocale
   ) as Locale;

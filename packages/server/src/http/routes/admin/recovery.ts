@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EmailAddress, Locale, ShopConfig } from '@comptoir/sdk';
+import { Locale, RecoveryTestRequest, RecoveryTestSent, ShopConfig } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { isDeliveryError } from '../../../email/mailer.js';
 import { renderRecoveryEmail, type RenderedEmail } from '../../../email/render.js';
@@ -15,12 +15,6 @@ import { describeRoutes } from '../openapi.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 
 const PreviewInput = z.strictObject({ step: z.number().int().min(0), locale: Locale.optional() });
-const TestInput = z.strictObject({
-  email: EmailAddress,
-  step: z.number().int().min(0),
-  /** The config page's unsaved draft: the test shows what the merchant sees. Default: as saved. */
-  config: ShopConfig.optional(),
-});
 
 function sampleEmail(
   config: ShopConfig,
@@ -73,7 +67,7 @@ export const adminRecovery = new Hono<AppEnv>()
     const { step, locale } = c.req.valid('json');
     return c.json(sampleEmail(c.get('shop').config, step, c.get('deps').publicUrl, locale));
   })
-  .post('/test', jsonBody(TestInput), async (c) => {
+  .post('/test', jsonBody(RecoveryTestRequest), async (c) => {
     const { email: to, step, config: draft } = c.req.valid('json');
     const { db, clock, publicUrl, mailer: transport, mailFrom } = c.get('deps');
     const shop = c.get('shop');
@@ -179,9 +173,10 @@ describeRoutes(adminRecovery, {
   },
   'POST /test': {
     summary: 'Send a step to the merchant (from the unsaved draft when given)',
-    description: '202 `{ id, messageId, transport }`; 502 when the relay refuses it.',
+    description: '502 when the relay refuses it.',
     auth: 'admin',
     status: 202,
+    answer: RecoveryTestSent,
     tag: 'recovery',
   },
   'GET /stats': {

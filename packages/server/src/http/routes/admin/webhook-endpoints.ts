@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  WebhookAttempt,
+  WebhookAttemptResult,
   WebhookEndpoint,
+  WebhookEndpointCreated,
   WebhookEndpointInput,
+  WebhookEndpoints,
   WebhookEventType,
 } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
@@ -33,20 +35,6 @@ import { describeRoutes } from '../openapi.js';
 const LOG_LINES = 100;
 
 const TestEventInput = z.strictObject({ type: WebhookEventType.optional() });
-
-/** What "send a test event" and "send again" answer: how the attempt went. */
-export const WebhookAttemptResult = z.object({
-  messageId: z.string(),
-  ok: z.boolean(),
-  statusCode: z.number().int().nullable(),
-  error: z.string().nullable(),
-});
-
-/** The endpoints and the latest delivery attempts. */
-export const WebhookEndpoints = z.object({
-  endpoints: z.array(WebhookEndpoint),
-  attempts: z.array(WebhookAttempt),
-});
 
 function toPublic(endpoint: StoredEndpoint): WebhookEndpoint {
   return {
@@ -193,7 +181,7 @@ describeRoutes(adminWebhookEndpoints, {
     description: 'https:// only (http:// when COMPTOIR_ALLOW_HTTP_WEBHOOKS=1).',
     auth: 'admin',
     status: 201,
-    answer: WebhookEndpoint,
+    answer: WebhookEndpointCreated,
     tag: 'admin',
   },
   'PUT /:endpoint': {

@@ -1,0 +1,221 @@
+// The config page's controllers against the real admin API (the Hono app in-process, through the
+// sdk client the page uses): the draft's dirty, save, validation and conflict states, and the
+// preview's refreshes. A host stands in for the Lit element: it counts the updates asked for.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createClient, type ComptoirClient } from '@comptoir/sdk/client';
+import type { PublishedConfig } from '@comptoir/sdk/schemas';
+import { openDatabase } from '../../storage/database.js';
+import { migrate } from '../../storage/migrations/index.js';
+import { createTestApp, type TestApp } from '../../test-app.js';
+import { DraftController } from './draft-controller.js';
+import { PreviewController } from './preview-controller.js';
+import { defineView, ViewsController } from './views.js';
+
+const db = openDatabase('sqlite::memory:');
+let test: TestApp;
+
+beforeAll(async () => {
+  await migrate(db);
+  test = await createTestApp(db);
+});
+afterAll(() => db.destroy());
+
+class FakeHost implements ReactiveControllerHost {
+  updates = 0;
+  readonly controllers: ReactiveController[] = [];
+  readonly updateComplete = Promise.resolve(true);
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(): void {}
+  requestUpdate(): void {
+    this.updates++;
+  }
+}
+
+/** The admin API as the page reaches it, here with the shop's secret key. */
+function adminApi(secretKey = test.shopA.secretKey): ComptoirClient['admin'] {
+  return createClient({
+    apiUrl: 'http://comptoir.test',
+    secretKey,
+    retries: 0,
+    fetch: (input, init) => Promise.resolve(test.app.request(new Request(input, init))),
+  }).admin;
+}
+
+describe('DraftController', () => {
+  it('is dirty after an edit and clean again when the edit is undone or discarded', async () => {
+    const host = new FakeHost();
+    const draft = new DraftController(host, () => adminApi());
+    await draft.load();
+    expect(draft.dirty).toBe(false);
+    expect(draft.version).toMatch(/\w/);
+    const name = draft.draft!.shopName;
+    draft.edit((d) => (d.shopName = 'Atelier Lune'));
+    expect(draft.dirty).toBe(true);
+    expect(draft.saved?.shopName).toBe(name);
+    draft.edit((d) => (d.shopName = name));
+    expect(draft.dirty).toBe(false);
+    draft.edit((d) => (d.shopName = 'Atelier Lune'));
+    draft.discard();
+    expect(draft.dirty).toBe(false);
+    expect(draft.draft?.shopName).toBe(name);
+    expect(host.updates).toBeGreaterThanOrEqual(5);
+  });
+
+  it('saves with the version it loaded, then is clean with the new version', async () => {
+    const draft = new DraftController(new FakeHost(), () => adminApi());
+    await draft.load();
+    const before = draft.version;
+    draft.edit((d) => (d.shopName = 'Saved by the controller'));
+    await expect(draft.save()).resolves.toEqual({ kind: 'saved' });
+    expect(draft.dirty).toBe(false);
+    expect(draft.outcome).toEqual({ kind: 'saved' });
+    expect(draft.version).not.toBe(before);
+    expect((await adminApi().getConfig()).config.shopName).toBe('Saved by the controller');
+  });
+
+  it('shows an error only on the edited field, lists them all on save and sends nothing', async () => {
+    const draft = new DraftController(new FakeHost(), () => adminApi());
+    await draft.load();
+    const version = draft.version;
+    draft.edit((d) => (d.calendar.cutoff = ''));
+    draft.edit((d) => (d.currency = 'euro'));
+    const count = draft.issues.length;
+    expect(new Set(draft.issues.map((issue) => issue.path))).toEqual(
+      new Set(['calendar.cutoff', 'currency']),
+    );
+    expect(draft.issueAt('calendar.cutoff')).toBeUndefined();
+    draft.touch('calendar.cutoff');
+    expect(draft.issueAt('calendar.cutoff')?.path).toBe('calendar.cutoff');
+    expect(draft.visibleIssues().map((issue) => issue.path)).toEqual(['calendar.cutoff']);
+    await expect(draft.save()).resolves.toEqual({ kind: 'invalid', count });
+    expect(draft.visibleIssues()).toHaveLength(count);
+    expect((await adminApi().getConfig()).version).toBe(version);
+  });
+
+  it('adds the browser’s own checks to the schema’s', async () => {
+    const draft = new DraftController(new FakeHost(), () => adminApi(), {
+      extraChecks: (config) =>
+        config.shopName.includes('[[')
+          ? [{ path: 'shopName', code: 'invalid_format', message: 'Not a valid CSS selector' }]
+          : [],
+    });
+    await draft.load();
+    draft.edit((d) => (d.shopName = 'div[[bad'));
+    expect(draft.issues).toEqual([
+      { path: 'shopName', code: 'invalid_format', message: 'Not a valid CSS selector' },
+    ]);
+  });
+
+  it('notices a save that came first (412), then overwrites it when asked', async () => {
+    const mine = new DraftController(new FakeHost(), () => adminApi());
+    const theirs = new DraftController(new FakeHost(), () => adminApi());
+    await mine.load();
+    await theirs.load();
+    theirs.edit((d) => (d.shopName = 'Theirs'));
+    await theirs.save();
+    mine.edit((d) => (d.shopName = 'Mine'));
+    await expect(mine.save()).resolves.toEqual({ kind: 'conflict' });
+    expect(mine.conflict).toBe(true);
+    expect(mine.dirty).toBe(true);
+    expect(mine.outcome).toBeNull();
+    await expect(mine.save(true)).resolves.toEqual({ kind: 'saved' });
+    expect(mine.conflict).toBe(false);
+    expect((await adminApi().getConfig()).config.shopName).toBe('Mine');
+  });
+
+  it('keeps the draft when the session expired (401) and when the server cannot be reached', async () => {
+    let api = adminApi();
+    const draft = new DraftController(new FakeHost(), () => api);
+    await draft.load();
+    draft.edit((d) => (d.shopName = 'Unsaved'));
+    api = adminApi('sk_expired');
+    await expect(draft.save()).resolves.toEqual({ kind: 'expired' });
+    api = createClient({
+      apiUrl: 'http://comptoir.test',
+      retries: 0,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    }).admin;
+    const outcome = await draft.save();
+    expect(outcome?.kind).toBe('failed');
+    expect(draft.outcome?.kind).toBe('failed');
+    expect(draft.dirty).toBe(true);
+    expect(draft.draft?.shopName).toBe('Unsaved');
+    expect(draft.saving).toBe(false);
+  });
+});
+
+describe('PreviewController', () => {
+  it('renders the draft at the chosen moment, keeps the last good preview for an invalid draft, and feeds the widgets the sample cart', async () => {
+    const setCart = vi.fn();
+    vi.stubGlobal('window', { comptoirPreview: { setCart } });
+    try {
+      const draft = new DraftController(new FakeHost(), () => adminApi());
+      await draft.load();
+      const preview = new PreviewController(new FakeHost(), () => adminApi(), {
+        draft: () => draft.draft,
+        active: () => true,
+        itemTitle: () => 'Sample item',
+      });
+      preview.at = '2026-12-24T10:00';
+      await preview.refresh();
+      expect(preview.status).toBe('ready');
+      const good = preview.config as PublishedConfig;
+      expect(good.now.slice(0, 10)).toBe('2026-12-24');
+      expect(setCart).toHaveBeenLastCalledWith({
+        currency: draft.draft!.currency,
+        subtotal: 3500,
+        items: [{ id: 'preview-1', title: 'Sample item', quantity: 1, unitPrice: 3500 }],
+      });
+      draft.edit((d) => (d.calendar.cutoff = 'noon'));
+      await preview.refresh();
+      expect(preview.status).toBe('invalid');
+      expect(preview.config).toBe(good);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lets only the newest of two refreshes in flight land', async () => {
+    const answers: ((config: PublishedConfig) => void)[] = [];
+    const api = {
+      preview: () => new Promise<PublishedConfig>((resolve) => answers.push(resolve)),
+    };
+    const preview = new PreviewController(new FakeHost(), () => api, {
+      draft: () => ({}) as never,
+      active: () => true,
+      itemTitle: () => '',
+    });
+    vi.stubGlobal('window', {});
+    try {
+      const first = preview.refresh();
+      const second = preview.refresh();
+      answers[1]!({ version: 'newer' } as PublishedConfig);
+      await second;
+      answers[0]!({ version: 'older' } as PublishedConfig);
+      await first;
+      expect(preview.config?.version).toBe('newer');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('ViewsController', () => {
+  it('keeps a section’s state by its key and starts the fresh-on-open ones again', () => {
+    const host = new FakeHost();
+    const views = new ViewsController(host);
+    const LIST = defineView('carts', () => ({ items: [] as string[] }), { freshOnOpen: true });
+    const FORM = defineView('data', () => ({ email: '' }));
+    views.of(LIST).items.push('crt_1');
+    views.of(FORM).email = 'a@b.example';
+    views.opened('data');
+    views.opened('carts');
+    expect(views.of(LIST).items).toEqual([]);
+    expect(views.of(FORM).email).toBe('a@b.example');
+    views.changed();
+    expect(host.updates).toBe(1);
+  });
+});
