@@ -104,6 +104,42 @@ describe('createClient', () => {
     expect(await backend.admin.outbox()).toEqual({ items: [], nextCursor: null });
   });
 
+  it('sends a recovery test and manages order webhooks and event webhook endpoints, parsed by their schemas', async () => {
+    const backend = client({ secretKey: shop.secretKey });
+    const sent = await backend.admin.sendRecoveryTest({ email: 'owner@client.example', step: 0 });
+    expect(sent.transport).toBe('outbox');
+    expect((await backend.admin.outboxEmail(sent.id)).subject).toMatch(/^\[Test\] /);
+
+    const made = await backend.admin.saveOrderWebhook('shopify');
+    expect(made.secret).toMatch(/\w{20,}/);
+    const hooks = await backend.admin.orderWebhooks();
+    expect(hooks.platforms.find((p) => p.platform === 'shopify')?.state).toBe('waiting');
+    await backend.admin.deleteOrderWebhook('shopify');
+    expect((await backend.admin.orderWebhooks()).platforms.map((p) => p.state)).toEqual([
+      'off',
+      'off',
+    ]);
+
+    const added = await backend.admin.addWebhookEndpoint({
+      url: 'https://hooks.client.example/comptoir',
+      events: ['cart.captured'],
+    });
+    expect(added.secret).toMatch(/^whsec_/);
+    const edited = await backend.admin.updateWebhookEndpoint(added.id, {
+      url: added.url,
+      events: ['cart.captured', 'cart.recovered'],
+    });
+    expect(edited).not.toHaveProperty('secret');
+    expect((await backend.admin.webhookEndpoints()).endpoints.map((e) => e.events)).toEqual([
+      ['cart.captured', 'cart.recovered'],
+    ]);
+    await backend.admin.deleteWebhookEndpoint(added.id);
+    expect((await backend.admin.webhookEndpoints()).endpoints).toEqual([]);
+    const gone = await backend.admin.deleteWebhookEndpoint(added.id).catch((e: unknown) => e);
+    expect(isComptoirApiError(gone) && gone.status).toBe(404);
+    expect(isComptoirApiError(gone) && gone.reason).not.toContain('http://comptoir.test');
+  });
+
   it('retries 429 after Retry-After, then succeeds', async () => {
     let calls = 0;
     const flaky = {

@@ -7,7 +7,7 @@ import { createClient, type ComptoirClient } from '@comptoir/sdk/client';
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import { openDatabase } from '../../storage/database.js';
 import { migrate } from '../../storage/migrations/index.js';
-import { createTestApp, type TestApp } from '../../test-app.js';
+import { createTestApp, type TestApp } from '../../http/test-app.js';
 import { DraftController } from './draft-controller.js';
 import { PreviewController } from './preview-controller.js';
 import { defineView, ViewsController } from './views.js';
