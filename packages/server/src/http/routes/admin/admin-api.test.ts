@@ -98,6 +98,35 @@ describeEachDialect('admin API', (database) => {
     });
   });
 
+  it("answers the admin routes that hold sessions, configs and shoppers' data with Cache-Control: no-store", async () => {
+    const { response: signedIn, cookie } = await signIn(t, t.shopA.secretKey);
+    const config = await t.app.request('/v1/admin/config', { headers: bearerA });
+    const etag = config.headers.get('etag') ?? '';
+    const answers = [
+      signedIn,
+      await t.app.request('/v1/admin/session', { headers: { cookie } }),
+      config,
+      await t.json('PUT', '/v1/admin/config', await config.clone().json(), {
+        ...bearerA,
+        'if-match': etag,
+      }),
+      await t.json('POST', '/v1/admin/shoppers/export', { email: 'a@example.com' }, bearerA),
+      await t.app.request('/v1/admin/carts.csv', { headers: bearerA }),
+      await t.app.request('/v1/admin/carts', { headers: bearerA }),
+      await t.json('PUT', '/v1/admin/order-webhooks/shopify', {}, bearerA),
+      await t.json(
+        'POST',
+        '/v1/admin/webhook-endpoints',
+        { url: 'https://example.com/hook', events: ['cart.captured'] },
+        bearerA,
+      ),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+
   describe('config', () => {
     it('saves with If-Match and answers 412 to a stale version', async () => {
       const got = await t.app.request('/v1/admin/config', { headers: bearerA });

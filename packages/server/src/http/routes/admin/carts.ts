@@ -175,7 +175,6 @@ export const adminCarts = new Hono<AppEnv>()
     }
     c.header('Content-Type', 'text/csv; charset=UTF-8');
     c.header('Content-Disposition', `attachment; filename="carts-${shop.id}.csv"`);
-    c.header('Cache-Control', 'no-store');
     return c.body(`${lines.join('\r\n')}\r\n`);
   })
   .get('/carts/:id', async (c) => {

@@ -45,7 +45,6 @@ export const adminConfig = new Hono<AppEnv>()
   .get('/', (c) => {
     const shop = c.get('shop');
     c.header('ETag', `"${shop.configVersion}"`);
-    c.header('Cache-Control', 'no-store');
     return c.json(shop.config);
   })
   .put('/', jsonBody(ShopConfig), async (c) => {
@@ -76,7 +75,6 @@ export const adminConfig = new Hono<AppEnv>()
     }
     published.invalidate(shop.id);
     c.header('ETag', `"${version}"`);
-    c.header('Cache-Control', 'no-store');
     return c.json(config);
   });
 

@@ -20,7 +20,6 @@ export const adminKeys = new Hono<AppEnv>().post('/rotate', async (c) => {
     await deleteOtherSessions(trx, shop.id, auth.kind === 'session' ? auth.session.id : undefined);
   });
   shops.invalidate(shop.id);
-  c.header('Cache-Control', 'no-store');
   return c.json({ secretKey });
 });
 

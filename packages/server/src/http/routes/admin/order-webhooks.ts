@@ -87,7 +87,6 @@ export const adminOrderWebhooks = new Hono<AppEnv>()
     const sealed = await sealSecret(db, secret, `${shop.id}:${platform}`);
     await saveOrderSource(db, shop.id, platform, { sealed, hint: secret.slice(-4) }, clock());
     const source = await findOrderSource(db, shop.id, platform);
-    c.header('Cache-Control', 'no-store');
     return c.json({
       ...statusOf(publicUrl, shop.id, platform, source),
       ...(given === undefined ? { secret } : {}),

@@ -59,12 +59,10 @@ export const adminSession = new Hono<AppEnv>()
       path: '/',
       maxAge: Math.floor(sessionTtlMs / 1000),
     });
-    c.header('Cache-Control', 'no-store');
     return c.json({ shopId: shop.id, shopName: shop.name, csrfToken });
   })
   .get('/', async (c) => {
     const { session, shop } = await signedIn(c);
-    c.header('Cache-Control', 'no-store');
     return c.json({ shopId: shop.id, shopName: shop.name, csrfToken: session.csrf_token });
   })
   .delete('/', async (c) => {

@@ -49,7 +49,6 @@ export const adminShoppers = new Hono<AppEnv>()
     const emailHash = hashEmail(email);
     const carts = await findCartsByEmailHash(db, shop.id, emailHash);
     const extra = await recoveryDataOf(db, shop.id, emailHash);
-    c.header('Cache-Control', 'no-store');
     return c.json({ email, carts: carts.map(toAdminCart), extra });
   })
   .post('/erase', jsonBody(ShopperRequest), async (c) => {

@@ -103,7 +103,6 @@ export const adminWebhookEndpoints = new Hono<AppEnv>()
       clock(),
     );
     const created = (await findEndpoint(db, shop.id, id)) as StoredEndpoint;
-    c.header('Cache-Control', 'no-store');
     return c.json({ ...toPublic(created), secret }, 201);
   })
   .put('/:endpoint', jsonBody(WebhookEndpointInput), async (c) => {
