@@ -117,6 +117,25 @@ export function describeRoutes<Router extends RouterRoutes>(
   return router;
 }
 
+/** A route of the admin API, described without `auth` and `tag` where they are `'admin'`. */
+type AdminRouteDescription = Omit<RouteDescription, 'auth'> &
+  Partial<Pick<RouteDescription, 'auth'>>;
+
+/**
+ * {@link describeRoutes} for a router of the admin API (mounted behind admin auth): a route is
+ * `auth: 'admin'` and `tag: 'admin'` unless its description says otherwise.
+ */
+export function describeAdminRoutes<Router extends RouterRoutes>(
+  router: Router,
+  descriptions: Record<string, AdminRouteDescription>,
+): Router {
+  const described = Object.entries(descriptions).map(([key, description]) => [
+    key,
+    { auth: 'admin' as const, tag: 'admin' as const, ...description },
+  ]);
+  return describeRoutes(router, Object.fromEntries(described));
+}
+
 const STATIC_FILE_ROUTES = ['/embed.js', '/chunks/*', '/admin', '/admin/*'];
 
 /** True for the routes that serve files rather than the API; the document leaves them out. */

@@ -16,7 +16,7 @@ import { listCartEmails } from '../../../storage/emails.store.js';
 import { NotFoundError } from '../../errors.js';
 import type { Db } from '../../../storage/database.js';
 import { DateRangeQuery } from './range.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 /** A stored cart as the admin API shows it. */
 export function toAdminCart(cart: StoredCart): AdminCart {
@@ -195,26 +195,20 @@ export const adminCarts = new Hono<AppEnv>()
     } satisfies CartDetail);
   });
 
-describeRoutes(adminCarts, {
+describeAdminRoutes(adminCarts, {
   'GET /carts': {
     summary: 'Captured carts, newest first',
-    auth: 'admin',
     status: 200,
     answer: CartPage,
-    tag: 'admin',
   },
   'GET /carts/:id': {
     summary: 'One cart with the recovery emails sent about it',
-    auth: 'admin',
     status: 200,
     answer: CartDetail,
-    tag: 'admin',
   },
   'GET /carts.csv': {
     summary: 'Captured carts as CSV',
-    auth: 'admin',
     status: 200,
     answer: 'text/csv',
-    tag: 'admin',
   },
 });

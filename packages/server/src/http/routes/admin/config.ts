@@ -5,7 +5,7 @@ import { ApiError } from '../../errors.js';
 import { isUnknownHolidayRegionError, publicHolidays } from '../../../published-config/holidays.js';
 import { jsonBody } from '../../middleware/json-body.js';
 import { findShop, updateShopConfig } from '../../../storage/shop.store.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 import { scheduleDigest } from '../../../lifecycle/digest-schedule.js';
 import { rescheduleAbsenceEmails } from '../../../worker/scheduler.js';
 
@@ -78,19 +78,15 @@ export const adminConfig = new Hono<AppEnv>()
     return c.json(config);
   });
 
-describeRoutes(adminConfig, {
+describeAdminRoutes(adminConfig, {
   'GET /': {
     summary: 'The editable config (ETag)',
-    auth: 'admin',
     status: 200,
     answer: ShopConfig,
-    tag: 'admin',
   },
   'PUT /': {
     summary: 'Replace the config (If-Match; 412 when stale)',
-    auth: 'admin',
     status: 200,
     answer: ShopConfig,
-    tag: 'admin',
   },
 });

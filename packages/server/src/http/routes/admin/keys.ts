@@ -4,7 +4,7 @@ import { generateSecretKey, hashSecret } from '../../../storage/keys.js';
 import { deleteOtherSessions } from '../../../storage/session.store.js';
 import { updateSecretKeyHash } from '../../../storage/shop.store.js';
 import { RotatedKey } from '@comptoir/sdk';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 /**
  * `POST /v1/admin/keys/rotate`: a new secret key, shown once. The old key stops working and every
@@ -23,12 +23,10 @@ export const adminKeys = new Hono<AppEnv>().post('/rotate', async (c) => {
   return c.json({ secretKey });
 });
 
-describeRoutes(adminKeys, {
+describeAdminRoutes(adminKeys, {
   'POST /rotate': {
     summary: 'A new secret key; the old one and its other sessions stop working',
-    auth: 'admin',
     status: 200,
     answer: RotatedKey,
-    tag: 'admin',
   },
 });

@@ -20,7 +20,7 @@ import {
   saveOrderSource,
   type OrderSource,
 } from '../../../storage/order-webhook.store.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 const LOG_LINES = 50;
 
@@ -101,28 +101,22 @@ export const adminOrderWebhooks = new Hono<AppEnv>()
     return c.body(null, 204);
   });
 
-describeRoutes(adminOrderWebhooks, {
+describeAdminRoutes(adminOrderWebhooks, {
   'GET /': {
     summary: 'The order webhooks: URL to paste, state and the latest deliveries',
-    auth: 'admin',
     status: 200,
     answer: OrderWebhooks,
-    tag: 'admin',
   },
   'PUT /:platform': {
     summary: "Sets the platform's signing secret, or makes one (shown once)",
     description:
       'Stored encrypted (AES-256-GCM): an HMAC needs the secret itself, so a hash would not do.',
-    auth: 'admin',
     status: 200,
     answer: OrderWebhookSaved,
-    tag: 'admin',
   },
   'DELETE /:platform': {
     summary: 'Switches the platform’s order webhook off',
-    auth: 'admin',
     status: 204,
     answer: 'empty',
-    tag: 'admin',
   },
 });

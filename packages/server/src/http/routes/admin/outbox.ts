@@ -5,7 +5,7 @@ import { ApiError, NotFoundError } from '../../errors.js';
 import { queryParams } from '../../middleware/json-body.js';
 import { findEmail, listOutbox, type SentEmail } from '../../../storage/emails.store.js';
 import { OutboxMessage, OutboxPage } from '@comptoir/sdk';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 const OutboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -57,18 +57,16 @@ export const adminOutbox = new Hono<AppEnv>()
     return c.json({ ...summary(email), html: email.html, text: email.text });
   });
 
-describeRoutes(adminOutbox, {
+describeAdminRoutes(adminOutbox, {
   'GET /': {
     summary: 'Emails kept in the local outbox (no SMTP_URL), newest first',
     description: '`{ items: [{ id, kind, step, to, subject, messageId, createdAt }], nextCursor }`',
-    auth: 'admin',
     status: 200,
     answer: OutboxPage,
     tag: 'recovery',
   },
   'GET /:id': {
     summary: 'One outbox email with its rendered html and text',
-    auth: 'admin',
     status: 200,
     answer: OutboxMessage,
     tag: 'recovery',

@@ -12,7 +12,7 @@ import { ApiError } from '../../errors.js';
 import { isUnknownHolidayRegionError, publicHolidays } from '../../../published-config/holidays.js';
 import { jsonBody, queryParams } from '../../middleware/json-body.js';
 import { derivePublishedConfig } from '../../../published-config/derive.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 const HolidayQuery = z.object({
   country: CountryCode,
@@ -60,26 +60,20 @@ export const adminPublishing = new Hono<AppEnv>()
     return c.json({ shopId: shop.id, publishableKey: shop.publishableKey, embedUrl, snippet });
   });
 
-describeRoutes(adminPublishing, {
+describeAdminRoutes(adminPublishing, {
   'POST /preview': {
     summary: 'The published config a draft would give',
-    auth: 'admin',
     status: 200,
     answer: PublishedConfig,
-    tag: 'admin',
   },
   'GET /holidays': {
     summary: "A country's public holidays for 13 months",
-    auth: 'admin',
     status: 200,
     answer: HolidayList,
-    tag: 'admin',
   },
   'GET /install': {
     summary: 'The install snippet',
-    auth: 'admin',
     status: 200,
     answer: InstallInfo,
-    tag: 'admin',
   },
 });

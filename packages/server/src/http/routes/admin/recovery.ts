@@ -11,7 +11,7 @@ import { jsonBody, queryParams } from '../../middleware/json-body.js';
 import { countClicks, countEmailsSent, insertEmail } from '../../../storage/emails.store.js';
 import { armOutcomes } from '../../../storage/sequences.store.js';
 import { messageIdOf, newId } from '../../../worker/ids.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 
 const PreviewInput = z.strictObject({ step: z.number().int().min(0), locale: Locale.optional() });
@@ -164,24 +164,21 @@ export const adminRecovery = new Hono<AppEnv>()
     });
   });
 
-describeRoutes(adminRecovery, {
+describeAdminRoutes(adminRecovery, {
   'POST /preview': {
     summary: 'A sequence step rendered for a sample cart (subject, html, text)',
-    auth: 'admin',
     status: 200,
     tag: 'recovery',
   },
   'POST /test': {
     summary: 'Send a step to the merchant (from the unsaved draft when given)',
     description: '502 when the relay refuses it.',
-    auth: 'admin',
     status: 202,
     answer: RecoveryTestSent,
     tag: 'recovery',
   },
   'GET /stats': {
     summary: 'Emailed carts against the holdout group, recovered revenue per step',
-    auth: 'admin',
     status: 200,
     tag: 'recovery',
   },

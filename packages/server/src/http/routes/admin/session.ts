@@ -14,7 +14,7 @@ import {
   insertSession,
 } from '../../../storage/session.store.js';
 import { findShop, findShopBySecretHash } from '../../../storage/shop.store.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 function secureCookies(c: Context<AppEnv>): boolean {
   return c.get('deps').publicUrl.startsWith('https:');
@@ -73,20 +73,17 @@ export const adminSession = new Hono<AppEnv>()
     return c.body(null, 204);
   });
 
-describeRoutes(adminSession, {
+describeAdminRoutes(adminSession, {
   'POST /': {
     summary: 'Sign in with the secret key (sets the session cookie)',
     auth: 'none',
     status: 200,
     answer: AdminSession,
-    tag: 'admin',
   },
   'GET /': {
     summary: 'The current session',
-    auth: 'admin',
     status: 200,
     answer: AdminSession,
-    tag: 'admin',
   },
-  'DELETE /': { summary: 'Sign out', auth: 'admin', status: 204, answer: 'empty', tag: 'admin' },
+  'DELETE /': { summary: 'Sign out', status: 204, answer: 'empty' },
 });

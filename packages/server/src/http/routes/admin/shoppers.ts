@@ -13,7 +13,7 @@ import { inRetriedTransaction } from '../../../storage/transaction-retry.js';
 import { eraseRecoveryData } from '../../../worker/scheduler.js';
 import { sendEvent } from '../../../webhooks/events.js';
 import { toAdminCart } from './carts.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 /** What the recovery emails hold about one shopper: the emails sent and the jobs scheduled. */
 async function recoveryDataOf(db: Db, shopId: string, emailHash: string) {
@@ -93,19 +93,15 @@ export const adminShoppers = new Hono<AppEnv>()
     return c.json({ email, cartsErased });
   });
 
-describeRoutes(adminShoppers, {
+describeAdminRoutes(adminShoppers, {
   'POST /export': {
     summary: 'Everything stored about one shopper (GDPR)',
-    auth: 'admin',
     status: 200,
     answer: ShopperExport,
-    tag: 'admin',
   },
   'POST /erase': {
     summary: "Erase one shopper's data (GDPR)",
-    auth: 'admin',
     status: 200,
     answer: ShopperErased,
-    tag: 'admin',
   },
 });

@@ -10,7 +10,7 @@ import { countClicks, countEmailsSent } from '../../../storage/emails.store.js';
 import { lifecycleFlowStats } from '../../../lifecycle/flow-stats.js';
 import { widgetEventCounts } from '../../../storage/widget-event.store.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 /**
  * `GET /v1/admin/stats?from=&to=`: carts captured, with email, converted and recovered, recovered
@@ -79,12 +79,10 @@ export const adminStats = new Hono<AppEnv>().get('/', queryParams(DateRangeQuery
   return c.json(stats);
 });
 
-describeRoutes(adminStats, {
+describeAdminRoutes(adminStats, {
   'GET /': {
     summary: 'Counts over a range of days',
-    auth: 'admin',
     status: 200,
     answer: ShopStats,
-    tag: 'admin',
   },
 });

@@ -30,7 +30,7 @@ import {
 } from '../../../webhooks/attempt.js';
 import { newEndpointSecret } from '../../../webhooks/deliver.js';
 import { sampleEvent } from '../../../webhooks/samples.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 const LOG_LINES = 100;
 
@@ -167,48 +167,36 @@ export const adminWebhookEndpoints = new Hono<AppEnv>()
     );
   });
 
-describeRoutes(adminWebhookEndpoints, {
+describeAdminRoutes(adminWebhookEndpoints, {
   'GET /': {
     summary: 'The event webhook endpoints and the latest delivery attempts',
-    auth: 'admin',
     status: 200,
     answer: WebhookEndpoints,
-    tag: 'admin',
   },
   'POST /': {
     summary: 'Adds an endpoint; answers its whsec_… secret, once',
     description: 'https:// only (http:// when COMPTOIR_ALLOW_HTTP_WEBHOOKS=1).',
-    auth: 'admin',
     status: 201,
     answer: WebhookEndpointCreated,
-    tag: 'admin',
   },
   'PUT /:endpoint': {
     summary: 'Edits an endpoint; enabled: true switches it on again and clears its failures',
-    auth: 'admin',
     status: 200,
     answer: WebhookEndpoint,
-    tag: 'admin',
   },
   'DELETE /:endpoint': {
     summary: 'Deletes an endpoint and its messages',
-    auth: 'admin',
     status: 204,
     answer: 'empty',
-    tag: 'admin',
   },
   'POST /:endpoint/test': {
     summary: 'Sends a sample event (test: true) to the endpoint now and answers how it went',
-    auth: 'admin',
     status: 200,
     answer: WebhookAttemptResult,
-    tag: 'admin',
   },
   'POST /messages/:message/resend': {
     summary: 'Sends a logged message again now, with the same webhook-id',
-    auth: 'admin',
     status: 200,
     answer: WebhookAttemptResult,
-    tag: 'admin',
   },
 });
