@@ -140,6 +140,24 @@ describe('createClient', () => {
     expect(isComptoirApiError(gone) && gone.reason).not.toContain('http://comptoir.test');
   });
 
+  it('previews an email after the order from a draft and reads the weekly digest', async () => {
+    const backend = client({ secretKey: shop.secretKey });
+    const { config } = await backend.admin.getConfig();
+    const email = await backend.admin.lifecyclePreview({
+      kind: 'review-request',
+      config: { ...config, lifecycle: { reviewRequest: { enabled: true, daysAfterDelivery: 2 } } },
+      at: '2026-12-04T14:30:00Z',
+      locale: 'it',
+    });
+    expect([email.locale, typeof email.html, email.sendAt]).toEqual([
+      'it',
+      'string',
+      '2026-12-13T09:00:00.000Z',
+    ]);
+    const digest = await backend.admin.digest('2026-03-23');
+    expect([digest.from, digest.to, digest.enabled]).toEqual(['2026-03-16', '2026-03-23', false]);
+  });
+
   it('retries 429 after Retry-After, then succeeds', async () => {
     let calls = 0;
     const flaky = {

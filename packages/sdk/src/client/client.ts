@@ -21,6 +21,9 @@ import {
   CartCaptureResult,
   CartDetail,
   CartPage,
+  DigestPreview,
+  EmailPreview,
+  type LifecyclePreviewRequest,
   OutboxMessage,
   OutboxPage,
   EventsAccepted,
@@ -378,6 +381,16 @@ export function createClient(options: ClientOptions) {
       resendWebhookMessage(messageId: string): Promise<WebhookAttemptResult> {
         const path = `webhook-endpoints/messages/${encodeURIComponent(messageId)}/resend`;
         return admin('post', path, WebhookAttemptResult);
+      },
+      /** An email after the order rendered from the (unsaved) draft for a sample order. */
+      lifecyclePreview(input: LifecyclePreviewRequest): Promise<EmailPreview> {
+        return admin('post', 'lifecycle/preview', EmailPreview, { json: input });
+      },
+      /** The weekly digest as emailed: the latest one, or the week before `sendDate`. */
+      digest(sendDate?: string): Promise<DigestPreview> {
+        return admin('get', 'lifecycle/digest', DigestPreview, {
+          searchParams: searchParams({ sendDate }),
+        });
       },
     },
   };

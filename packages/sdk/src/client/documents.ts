@@ -2,7 +2,7 @@
 // ../schemas): the server builds them, the client parses them.
 import { z } from 'zod';
 import { CartItem } from '../schemas/cart.js';
-import { EmailAddress, Instant, LocalDate } from '../schemas/primitives.js';
+import { EmailAddress, Instant, LocalDate, Locale } from '../schemas/primitives.js';
 import { VerifiedSource } from '../schemas/order-webhooks.js';
 import { WebhookAttempt, WebhookEndpoint } from '../schemas/webhook-events.js';
 import { ShopConfig } from '../schemas/shop-config.js';
@@ -141,14 +141,17 @@ export const ShopStats = z.object({
   faqSearchesEmpty: z.number().int(),
   topEmptySearches: z.array(z.object({ query: z.string(), count: z.number().int() })),
   /**
-   * The emails after the order, per flow: emails sent in the range and, for the win-back, the
-   * emailed addresses that ordered within 7 days after it. Their links are not tracked (no clicks).
+   * The emails after the order, per flow: emails sent in the range, clicks on their links in the
+   * range (null for the confirmation and the digest, which have none tracked) and, for the
+   * win-back, the orders placed within 7 days after a win-back to their address (each order once,
+   * credited to the last win-back before it).
    */
   lifecycle: z
     .array(
       z.object({
         flow: z.enum(['confirmation', 'win-back', 'review-request', 'digest']),
         sent: z.number().int(),
+        clicks: z.number().int().nullable(),
         attributedOrders: z.number().int().nullable(),
       }),
     )
@@ -224,6 +227,46 @@ export const WebhookAttemptResult = z.object({
   error: z.string().nullable(),
 });
 export type WebhookAttemptResult = z.infer<typeof WebhookAttemptResult>;
+
+/** The emails after the order the config page previews. */
+export const LifecyclePreviewKind = z.enum(['confirmation', 'win-back', 'review-request']);
+export type LifecyclePreviewKind = z.infer<typeof LifecyclePreviewKind>;
+
+/**
+ * `POST /v1/admin/lifecycle/preview`: one email after the order rendered for a sample order,
+ * from the unsaved draft when given (else the saved config), as if the order was placed `at`
+ * (default now), in `locale` (default the shop's language).
+ */
+export const LifecyclePreviewRequest = z.strictObject({
+  kind: LifecyclePreviewKind,
+  config: ShopConfig.optional(),
+  at: Instant.optional(),
+  locale: Locale.optional(),
+});
+export type LifecyclePreviewRequest = z.infer<typeof LifecyclePreviewRequest>;
+
+/** A rendered email: what the shopper (or the merchant) would receive. */
+export const EmailPreview = z.object({
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  /** The language it was written in. */
+  locale: z.string(),
+  /** When it would go for an order placed at the preview's instant (the win-back, the review request). */
+  sendAt: Instant.optional(),
+});
+export type EmailPreview = z.infer<typeof EmailPreview>;
+
+/** `GET /v1/admin/lifecycle/digest`: the weekly digest of the week before `sendDate`, as emailed. */
+export const DigestPreview = EmailPreview.extend({
+  /** The send date naming the week; the week reported is `from` (inclusive) to `to` (exclusive). */
+  sendDate: LocalDate,
+  from: LocalDate,
+  to: LocalDate,
+  /** Whether the digest is switched on (the view works either way). */
+  enabled: z.boolean(),
+});
+export type DigestPreview = z.infer<typeof DigestPreview>;
 
 /** `GET /healthz`. */
 export const Health = z.object({ status: z.enum(['ok', 'unavailable']) });

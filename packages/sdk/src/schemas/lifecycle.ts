@@ -14,11 +14,14 @@ export const OrderConfirmationSettings = z.strictObject({
 });
 export type OrderConfirmationSettings = z.infer<typeof OrderConfirmationSettings>;
 
-/** A marketing email's own texts per language; Comptoir's wording in six languages otherwise. */
+/**
+ * A marketing email's own texts per language; Comptoir's wording in six languages otherwise. Once
+ * written, each needs the shop's default language (the fallback for the other languages).
+ */
 const MarketingTexts = {
-  /** `{shopName}` and `{coupon}` are replaced. */
+  /** `{shopName}` and `{coupon}` (the win-back's) are replaced. */
   subject: z.partialRecord(Locale, ShortText.min(1)).optional(),
-  /** Plain text; blank lines split paragraphs; `{shopName}` and `{coupon}` are replaced. */
+  /** Plain text; blank lines split paragraphs; `{shopName}` and `{coupon}` (the win-back's) are replaced. */
   body: z.partialRecord(Locale, WellFormedText.min(1).max(5000)).optional(),
 };
 
@@ -43,6 +46,13 @@ export type WinBackSettings = z.infer<typeof WinBackSettings>;
 export const ReviewRequestSettings = z.strictObject({
   enabled: z.boolean(),
   daysAfterDelivery: z.number().int().min(0).max(60, 'At most 60 days'),
+  /**
+   * Soft opt-in: also ask customers who did not consent to marketing emails (where the merchant's
+   * law allows it for existing customers, such as the UK's PECR reg. 22 or France's art. L34-5
+   * CPCE). Off by default. One-click unsubscribe, the frequency cap and the suppression list still
+   * apply. The merchant is responsible for switching it on only where it is lawful.
+   */
+  softOptIn: z.boolean().optional(),
   ...MarketingTexts,
 });
 export type ReviewRequestSettings = z.infer<typeof ReviewRequestSettings>;

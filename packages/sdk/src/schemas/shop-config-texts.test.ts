@@ -71,6 +71,44 @@ describe('merchant texts per language', () => {
     });
   });
 
+  it('checks the emails after the order: placeholders named per field, the default language', () => {
+    const config = shop();
+    config.lifecycle = {
+      orderConfirmation: {
+        enabled: true,
+        platformSendsOne: false,
+        paragraph: { fr: 'Merci de la part de {shop}' },
+      },
+      winBack: {
+        enabled: true,
+        delayDays: 30,
+        couponCode: 'BACK',
+        subject: { en: 'We miss you at {shopName}', fr: 'Code {coupon}' },
+        body: { fr: 'Revenez chez {shopName} avec {copon}' },
+      },
+      reviewRequest: {
+        enabled: true,
+        daysAfterDelivery: 3,
+        subject: { en: 'Your {coupon} at {shopName}' },
+      },
+    };
+    expect(rejected(config)).toEqual({
+      'lifecycle.orderConfirmation.paragraph.fr':
+        'Unknown placeholder {shop}: this text can use {shopName}',
+      'lifecycle.winBack.body.en': 'Required in the shop’s default language',
+      'lifecycle.winBack.body.fr':
+        'Unknown placeholder {copon}: this text can use {shopName}, {coupon}',
+      // The review request has no coupon to fill in.
+      'lifecycle.reviewRequest.subject.en':
+        'Unknown placeholder {coupon}: this text can use {shopName}',
+    });
+    // A paragraph in one language only is fine (it is optional in each).
+    config.lifecycle.orderConfirmation!.paragraph = { fr: 'Merci, {shopName}' };
+    config.lifecycle.winBack!.body = { en: 'Come back to {shopName}', fr: 'Revenez, {coupon}' };
+    config.lifecycle.reviewRequest!.subject = { en: 'How was {shopName}?' };
+    expect(ShopConfig.safeParse(config).success).toBe(true);
+  });
+
   it('refuses a selector no browser parses and a country that does not exist', () => {
     const config = shop();
     config.placements = [{ element: 'comptoir-faq', selector: 'div[[bad', position: 'append' }];

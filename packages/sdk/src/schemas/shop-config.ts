@@ -13,7 +13,9 @@ import { RecoverySettings } from './recovery.js';
 import {
   checkDefaultText,
   checkPlaceholders,
+  CONFIRMATION_PLACEHOLDERS,
   EMAIL_PLACEHOLDERS,
+  REVIEW_REQUEST_PLACEHOLDERS,
   RESTORE_PLACEHOLDERS,
   WIDGET_PLACEHOLDERS,
 } from './text-checks.js';
@@ -133,10 +135,56 @@ function checkTexts(config: z.infer<typeof ShopConfigFields>, ctx: z.core.$Refin
         ]);
     }
   });
+  checkLifecycleTexts(config, ctx);
   const pattern = config.recovery.restoreUrl?.pattern;
   checkPlaceholders(ctx, pattern, RESTORE_PLACEHOLDERS, ['recovery', 'restoreUrl', 'pattern']);
   for (const [locale, overrides] of Object.entries(config.strings)) {
     for (const [key, text] of Object.entries(overrides ?? {}))
       checkPlaceholders(ctx, text, WIDGET_PLACEHOLDERS, ['strings', locale, key]);
+  }
+}
+
+/**
+ * The emails after the order: placeholders that get filled (the review request has no coupon, the
+ * confirmation's paragraph only the shop's name), and a win-back or review request text, once
+ * written, in the shop's default language, the fallback of the others.
+ */
+function checkLifecycleTexts(
+  config: z.infer<typeof ShopConfigFields>,
+  ctx: z.core.$RefinementCtx,
+): void {
+  const lang = config.defaultLocale;
+  const lifecycle = config.lifecycle;
+  const texts = (
+    path: PropertyKey[],
+    text: Partial<Record<string, string>> | undefined,
+    allowed: readonly string[],
+    needsDefault = true,
+  ) => {
+    if (!text) return;
+    if (needsDefault && Object.keys(text).length > 0 && !text[lang]?.trim()) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Required in the shop’s default language',
+        path: [...path, lang],
+        params: { reason: 'default-language' },
+      });
+    }
+    for (const [locale, value] of Object.entries(text))
+      checkPlaceholders(ctx, value, allowed, [...path, locale]);
+  };
+  texts(
+    ['lifecycle', 'orderConfirmation', 'paragraph'],
+    lifecycle?.orderConfirmation?.paragraph,
+    CONFIRMATION_PLACEHOLDERS,
+    false, // a paragraph is optional in each language
+  );
+  for (const part of ['subject', 'body'] as const) {
+    texts(['lifecycle', 'winBack', part], lifecycle?.winBack?.[part], EMAIL_PLACEHOLDERS);
+    texts(
+      ['lifecycle', 'reviewRequest', part],
+      lifecycle?.reviewRequest?.[part],
+      REVIEW_REQUEST_PLACEHOLDERS,
+    );
   }
 }

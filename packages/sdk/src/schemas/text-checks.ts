@@ -4,6 +4,11 @@ import { placeholdersOf, textIn, type LocalizedTextValue } from '../text/index.j
 /** The values a recovery email's subject and body may use. */
 export const EMAIL_PLACEHOLDERS = ['shopName', 'coupon'] as const;
 
+/** The values the review request's subject and body may use (the win-back's: EMAIL_PLACEHOLDERS). */
+export const REVIEW_REQUEST_PLACEHOLDERS = ['shopName'] as const;
+/** The values the order confirmation's paragraph may use. */
+export const CONFIRMATION_PLACEHOLDERS = ['shopName'] as const;
+
 /** The values a custom restore-link pattern may use. */
 export const RESTORE_PLACEHOLDERS = ['cartId', 'items', 'coupon'] as const;
 

@@ -31,6 +31,7 @@ import { guides } from './routes/guides.js';
 import { health } from './routes/health.js';
 import { apiReference } from './routes/api-reference.js';
 import { describeRoutes, openApiDocument } from './routes/openapi.js';
+import { adminLifecycle } from './routes/admin/lifecycle.js';
 import { orderWebhooks } from './routes/hooks/order-webhooks.js';
 import { absenceSubscriptions } from './routes/public/absence-subscriptions.js';
 import { publicCarts } from './routes/public/carts.js';
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps | ResolvedDeps): Hono<AppEnv> {
   app.route('/v1/admin/order-webhooks', adminOrderWebhooks);
   app.route('/v1/admin/outbox', adminOutbox);
   app.route('/v1/admin/recovery', adminRecovery);
+  app.route('/v1/admin/lifecycle', adminLifecycle);
   app.route('/v1/admin/webhook-endpoints', adminWebhookEndpoints);
 
   app.route('/healthz', health);

@@ -27,7 +27,10 @@ export interface DigestFacts {
   topEmptySearches: { query: string; count: number }[];
   bounced: number;
   unsubscribed: number;
+  /** Order webhooks refused (bad signature, malformed, not configured). */
   webhookFailures: number;
+  /** Event webhooks (outgoing) with at least one failed delivery attempt that week. */
+  eventWebhookFailures: number;
   /** Absences starting in the next 21 days. */
   absences: { start: string; end: string }[];
   /** Holiday last-order moments in the next 21 days (one per event, the latest over methods). */
@@ -58,7 +61,7 @@ async function weekFigures(
 /**
  * Reads one digest's facts: the seven shop-time days before `sendDate` against the seven before
  * them (carts by capture day), that week's FAQ searches that found nothing, bounces and
- * unsubscribes, refused order webhooks, and what comes in the 21 days from `sendDate`.
+ * unsubscribes, refused order webhooks and failed event-webhook deliveries, and what comes in the 21 days from `sendDate`.
  */
 export async function digestFacts(
   db: Db,
@@ -92,6 +95,14 @@ export async function digestFacts(
     .where('received_at', '>=', start.toISOString())
     .where('received_at', '<', end.toISOString())
     .executeTakeFirstOrThrow();
+  const outgoing = await db
+    .selectFrom('webhook_attempts')
+    .select((eb) => eb.fn.count<number>('message_id').distinct().as('count'))
+    .where('shop_id', '=', shopId)
+    .where('ok', '=', 0)
+    .where('at', '>=', start.toISOString())
+    .where('at', '<', end.toISOString())
+    .executeTakeFirstOrThrow();
   const horizon = addDays(sendDate, 21);
   const { calendar } = derivePublishedConfig({ id: 'digest', configVersion: 0 }, config, now);
   const lastOrders: DigestFacts['lastOrders'] = [];
@@ -120,6 +131,7 @@ export async function digestFacts(
     bounced: count('bounced'),
     unsubscribed: count('unsubscribed'),
     webhookFailures: Number(failures.count),
+    eventWebhookFailures: Number(outgoing.count),
     absences: config.calendar.absences
       .filter((absence) => absence.start >= sendDate && absence.start < horizon)
       .map(({ start: first, end: last }) => ({ start: first, end: last })),

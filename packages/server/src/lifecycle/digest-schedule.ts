@@ -12,7 +12,7 @@ export function digestSettings(config: ShopConfig) {
 
 /** When one week's digest goes: its configured hour on `sendDate`, shop time (DST-aware). */
 export function digestInstant(config: ShopConfig, sendDate: string): Date {
-  const hour = String(digestSettings(config)?.hour ?? 8).padStart(2, '0');
+  const hour = String(config.lifecycle?.digest?.hour ?? 8).padStart(2, '0');
   return wallTimeToInstant(sendDate, `${hour}:00`, config.calendar.timeZone);
 }
 

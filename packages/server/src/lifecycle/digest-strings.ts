@@ -12,6 +12,7 @@ export interface DigestStrings {
   bounced: string;
   unsubscribed: string;
   webhookFailures: string;
+  eventWebhookFailures: string;
   coming: string;
   absence: (start: string, end: string) => string;
   lastOrder: (event: string, orderBy: string) => string;
@@ -30,6 +31,7 @@ const en: DigestStrings = {
   bounced: 'Emails bounced',
   unsubscribed: 'Unsubscribed',
   webhookFailures: 'Order webhooks refused',
+  eventWebhookFailures: 'Event webhook deliveries that failed',
   coming: 'Coming in the next 21 days',
   absence: (s, e) => `You are away from ${s} to ${e}.`,
   lastOrder: (ev, d) => `${ev}: last order ${d}. Announce it on your shop.`,
@@ -47,6 +49,7 @@ const fr: DigestStrings = {
   bounced: 'E-mails rejetés',
   unsubscribed: 'Désabonnements',
   webhookFailures: 'Webhooks de commande refusés',
+  eventWebhookFailures: 'Envois de webhooks d’événements en échec',
   coming: 'Dans les 21 prochains jours',
   absence: (s, e) => `Vous êtes absent du ${s} au ${e}.`,
   lastOrder: (ev, d) => `${ev} : dernière commande ${d}. Annoncez-le sur votre boutique.`,
@@ -64,6 +67,7 @@ const de: DigestStrings = {
   bounced: 'Unzustellbare E-Mails',
   unsubscribed: 'Abmeldungen',
   webhookFailures: 'Abgelehnte Bestell-Webhooks',
+  eventWebhookFailures: 'Fehlgeschlagene Zustellungen von Ereignis-Webhooks',
   coming: 'In den nächsten 21 Tagen',
   absence: (s, e) => `Sie sind vom ${s} bis ${e} abwesend.`,
   lastOrder: (ev, d) => `${ev}: letzte Bestellung ${d}. Kündigen Sie es im Shop an.`,
@@ -81,6 +85,7 @@ const es: DigestStrings = {
   bounced: 'Correos rebotados',
   unsubscribed: 'Bajas',
   webhookFailures: 'Webhooks de pedidos rechazados',
+  eventWebhookFailures: 'Envíos de webhooks de eventos fallidos',
   coming: 'En los próximos 21 días',
   absence: (s, e) => `Estás ausente del ${s} al ${e}.`,
   lastOrder: (ev, d) => `${ev}: último pedido ${d}. Anúncialo en tu tienda.`,
@@ -98,6 +103,7 @@ const it: DigestStrings = {
   bounced: 'Email respinte',
   unsubscribed: 'Disiscrizioni',
   webhookFailures: 'Webhook degli ordini rifiutati',
+  eventWebhookFailures: 'Invii di webhook di eventi non riusciti',
   coming: 'Nei prossimi 21 giorni',
   absence: (s, e) => `Sei assente dal ${s} al ${e}.`,
   lastOrder: (ev, d) => `${ev}: ultimo ordine ${d}. Annuncialo nel negozio.`,
@@ -115,6 +121,7 @@ const nl: DigestStrings = {
   bounced: 'Onbestelbare e-mails',
   unsubscribed: 'Afmeldingen',
   webhookFailures: 'Geweigerde bestelwebhooks',
+  eventWebhookFailures: 'Mislukte verzendingen van gebeurteniswebhooks',
   coming: 'De komende 21 dagen',
   absence: (s, e) => `Je bent afwezig van ${s} tot ${e}.`,
   lastOrder: (ev, d) => `${ev}: laatste bestelling ${d}. Kondig het aan in je winkel.`,

@@ -109,6 +109,31 @@ describeEachDialect('weekly digest', (database) => {
       '2026-03-20T10:00:00Z',
     );
 
+    // Outgoing event webhooks: one message failed twice, then went; another failed once; one
+    // attempt succeeded. Two messages had a failed delivery; the week before does not count.
+    const attempt = (message: string, ok: boolean, at: string) =>
+      db
+        .insertInto('webhook_attempts')
+        .values({
+          id: newId('wha'),
+          shop_id: t.shopA.shopId,
+          message_id: message,
+          endpoint_id: 'whe_1',
+          type: 'cart.recovered',
+          attempt: 1,
+          status_code: ok ? 200 : 500,
+          ok: ok ? 1 : 0,
+          error: ok ? null : 'endpoint 500',
+          at,
+        })
+        .execute();
+    await attempt('msg_a', false, '2026-03-18T10:00:00Z');
+    await attempt('msg_a', false, '2026-03-18T10:05:00Z');
+    await attempt('msg_a', true, '2026-03-18T11:00:00Z');
+    await attempt('msg_b', false, '2026-03-21T10:00:00Z');
+    await attempt('msg_c', true, '2026-03-21T10:00:00Z');
+    await attempt('msg_old', false, '2026-03-12T10:00:00Z');
+
     expect(await runWorkerBatch(worker(new Date('2026-03-23T06:59:00Z')))).toMatchObject({
       claimed: 0,
     });
@@ -125,6 +150,41 @@ describeEachDialect('weekly digest', (database) => {
     expect(raw).toContain('Emails bounced: 1');
     expect(raw).toContain('You are away from 6 Apr to 10 Apr.');
     expect(raw).toContain("Mother's Day: last order");
+    expect(raw).toContain('Event webhook deliveries that failed: 2');
+
+    // The config page's view builds the same digest: every line of its text is in the email.
+    t.setNow('2026-03-23T09:00:00Z');
+    const view = await t.app.request('/v1/admin/lifecycle/digest', { headers: secret(t) });
+    expect(view.status).toBe(200);
+    const digest = (await view.json()) as {
+      sendDate: string;
+      from: string;
+      to: string;
+      subject: string;
+      html: string;
+      text: string;
+      enabled: boolean;
+    };
+    expect([digest.sendDate, digest.from, digest.to, digest.enabled]).toEqual([
+      '2026-03-23',
+      '2026-03-16',
+      '2026-03-23',
+      true,
+    ]);
+    expect(toOwner()[0]!.headers.get('subject')).toBe(digest.subject);
+    const lines = digest.text.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(raw.replace(/\r\n/g, '\n')).toContain(line);
+    // Before Monday's hour, the latest digest is the week before's.
+    t.setNow('2026-03-23T06:00:00Z');
+    const earlier = (await (
+      await t.app.request('/v1/admin/lifecycle/digest', { headers: secret(t) })
+    ).json()) as { sendDate: string };
+    expect(earlier.sendDate).toBe('2026-03-16');
+    const chosen = (await (
+      await t.app.request('/v1/admin/lifecycle/digest?sendDate=2026-03-30', { headers: secret(t) })
+    ).json()) as { from: string };
+    expect(chosen.from).toBe('2026-03-23');
 
     // The next one: Monday 30 March, 08:00 in Paris is now 06:00Z.
     const next = await listJobsOfSubject(

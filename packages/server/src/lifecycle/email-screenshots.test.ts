@@ -92,6 +92,7 @@ describe.skipIf(process.env.COMPTOIR_EMAIL_SCREENSHOTS !== '1')('email screensho
         bounced: 1,
         unsubscribed: 2,
         webhookFailures: 0,
+        eventWebhookFailures: 0,
         absences: [{ start: '2026-04-06', end: '2026-04-10' }],
         lastOrders: [
           {

@@ -138,8 +138,29 @@ describeEachDialect('win-back and review request', (database) => {
     const { lifecycle } = (await stats.json()) as {
       lifecycle: { flow: string; sent: number; attributedOrders: number | null }[];
     };
-    expect(lifecycle).toContainEqual({ flow: 'win-back', sent: 1, attributedOrders: 1 });
-    expect(lifecycle).toContainEqual({ flow: 'review-request', sent: 0, attributedOrders: null });
+    expect(lifecycle).toContainEqual({
+      flow: 'win-back',
+      sent: 1,
+      clicks: 0,
+      attributedOrders: 1,
+    });
+    expect(lifecycle).toContainEqual({
+      flow: 'review-request',
+      sent: 0,
+      clicks: 0,
+      attributedOrders: null,
+    });
+    // She orders once more ten days later: the order two days after the email still counts
+    // (the rule of the recovery emails: an order within 7 days after it), the later one does not.
+    t.setNow(new Date(t0.getTime() + 52 * DAY));
+    await order(t, 'wb.jane@example.com', 'w5');
+    const again = await t.app.request('/v1/admin/stats?from=2026-04-01&to=2026-04-30', {
+      headers: secret(t),
+    });
+    const after = (await again.json()) as { lifecycle: { flow: string }[] };
+    expect(after.lifecycle.find((row) => row.flow === 'win-back')).toMatchObject({
+      attributedOrders: 1,
+    });
   });
 
   it.each([
@@ -299,9 +320,130 @@ describeEachDialect('win-back and review request', (database) => {
     const [mail] = mailsTo('rv.jane@example.com');
     const raw = decodeQuotedPrintable(mail!.raw);
     expect(raw).toContain('How was your order from Shop A?');
-    expect(raw).toContain('href="https://shop-a.example/p/green-tea"');
+    // The product link is tracked: /r/<token>/<line> records the click and redirects.
+    expect(raw).toContain(`href="https://api.example/r/${job!.token}/0"`);
+    expect(raw).not.toContain('href="https://shop-a.example/p/green-tea"');
     expect(raw).toContain('Review Green &lt;tea&gt;');
     // A line without a product page gets no link.
     expect(raw).not.toContain('Review Pot');
+    t.setNow('2026-12-15T10:00:00Z');
+    const click = await t.app.request(`/r/${job!.token}/0`);
+    expect([click.status, click.headers.get('location')]).toEqual([
+      302,
+      'https://shop-a.example/p/green-tea',
+    ]);
+    expect((await t.app.request(`/r/${job!.token}/1`)).status).toBe(404);
+    expect((await t.app.request(`/r/${job!.token}/7`)).status).toBe(404);
+    const stats = await t.app.request('/v1/admin/stats?from=2026-12-01&to=2026-12-31', {
+      headers: secret(t),
+    });
+    const { lifecycle } = (await stats.json()) as { lifecycle: { flow: string }[] };
+    expect(lifecycle.find((row) => row.flow === 'review-request')).toEqual({
+      flow: 'review-request',
+      sent: 1,
+      clicks: 1,
+      attributedOrders: null,
+    });
   });
+
+  it('tracks the win-back button: /r/<token> records the click and goes to the storefront', async () => {
+    const t = await createTestApp(database().db);
+    await configure(t, { winBack: { enabled: true, delayDays: 5 } });
+    const t0 = new Date('2026-05-04T09:00:00Z');
+    t.setNow(t0);
+    await order(t, 'wb.click@example.com', 'k1');
+    expect(await runWorkerBatch(worker(new Date(t0.getTime() + 5 * DAY + 1000)))).toMatchObject({
+      sent: 1,
+    });
+    const [job] = await jobsOf(t, 'wb.click@example.com');
+    const raw = decodeQuotedPrintable(mailsTo('wb.click@example.com')[0]!.raw);
+    expect(raw).toContain(`href="https://api.example/r/${job!.token}"`);
+    t.setNow(new Date(t0.getTime() + 6 * DAY));
+    for (let i = 0; i < 2; i++) {
+      const click = await t.app.request(`/r/${job!.token}`);
+      expect([click.status, click.headers.get('location')]).toEqual([302, `${ORIGIN_A}/`]);
+    }
+    const stats = await t.app.request('/v1/admin/stats?from=2026-05-01&to=2026-05-31', {
+      headers: secret(t),
+    });
+    const body = (await stats.json()) as {
+      emailsClicked: number;
+      lifecycle: { flow: string }[];
+    };
+    expect(body.lifecycle.find((row) => row.flow === 'win-back')).toMatchObject({ clicks: 2 });
+    // The recovery emails' own click count is not inflated by the win-back's.
+    expect(body.emailsClicked).toBe(0);
+  });
+
+  it('sends review requests without consent only under the soft opt-in, still stopped by unsubscribe', async () => {
+    const t = await createTestApp(database().db);
+    // Off (the default): an order without consent gets no review request.
+    await configure(t, {
+      winBack: { enabled: true, delayDays: 30 },
+      reviewRequest: { enabled: true, daysAfterDelivery: 0 },
+    });
+    t.setNow(new Date('2026-03-02T09:00:00Z'));
+    await order(t, 'so.off@example.com', 's1', false);
+    expect(await jobsOf(t, 'so.off@example.com')).toEqual([]);
+    // On: the review request goes (the win-back still needs consent).
+    await configure(t, {
+      winBack: { enabled: true, delayDays: 30 },
+      reviewRequest: { enabled: true, daysAfterDelivery: 0, softOptIn: true },
+    });
+    await order(t, 'so.on@example.com', 's2', false);
+    await order(t, 'so.gone@example.com', 's3', false);
+    expect((await jobsOf(t, 'so.on@example.com')).map((job) => job.kind)).toEqual([
+      'review-request',
+    ]);
+    // so.gone unsubscribes (from an earlier email of the shop): theirs is cancelled.
+    const [gone] = await jobsOf(t, 'so.gone@example.com');
+    await database()
+      .db.updateTable('recovery_jobs')
+      .set({ status: 'sent', sent_at: '2026-03-02T09:00:00.000Z' })
+      .where('token', '=', gone!.token)
+      .execute();
+    const unsubscribe = await t.app.request(`/u/${gone!.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(unsubscribe.status).toBe(200);
+    await order(t, 'so.gone@example.com', 's4', false);
+    // Fri 6 Mar at 10:00 in Paris (window Wed 4 – Fri 6).
+    expect(await runWorkerBatch(worker(new Date('2026-03-06T09:00:00Z')))).toMatchObject({
+      sent: 1,
+    });
+    const [mail] = mailsTo('so.on@example.com');
+    expect(mail?.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(mailsTo('so.gone@example.com')).toHaveLength(0);
+    expect((await jobsOf(t, 'so.gone@example.com')).map((job) => job.reason)).toContain(
+      'unsubscribed',
+    );
+  });
+
+  it.each([
+    // Fri 20 Mar 2026 15:30 CET, after the cutoff: leaves Mon 23, arrives Wed 25 – Fri 27; two
+    // days later is Sun 29 March, the day Paris moves to summer time: 10:00 CEST is 08:00Z.
+    ['into summer time', '2026-03-20T14:30:00Z', 2, '2026-03-29T08:00:00.000Z'],
+    // Fri 23 Oct 2026 15:30 CEST: leaves Mon 26, arrives Wed 28 – Fri 30; three days later is
+    // Mon 2 Nov, after the return to winter time on 25 Oct: 10:00 CET is 09:00Z.
+    ['into winter time', '2026-10-23T13:30:00Z', 3, '2026-11-02T09:00:00.000Z'],
+  ] as const)(
+    'times the review request at 10:00 Paris across a DST change (%s)',
+    async (_name, orderedAt, days, due) => {
+      const t = await createTestApp(database().db);
+      await configure(t, { reviewRequest: { enabled: true, daysAfterDelivery: days } });
+      t.setNow(orderedAt);
+      const email = `rv.dst.${days}@example.com`;
+      await order(t, email, `dst-${days}`);
+      const [job] = await jobsOf(t, email);
+      expect(job?.runAt).toBe(due);
+      const at = new Date(due);
+      expect(await runWorkerBatch(worker(new Date(at.getTime() - 60_000)))).toMatchObject({
+        claimed: 0,
+      });
+      expect(await runWorkerBatch(worker(at))).toMatchObject({ sent: 1 });
+      expect(mailsTo(email)).toHaveLength(1);
+    },
+  );
 });

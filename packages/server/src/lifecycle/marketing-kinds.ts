@@ -16,7 +16,7 @@ import { deliverEmail } from '../worker/deliver-email.js';
 import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
 import { outsideQuietHours } from '../worker/timing.js';
-import { renderMarketingEmail, type MarketingFlow } from './render-marketing.js';
+import { marketingInput, renderMarketingEmail, type MarketingFlow } from './render-marketing.js';
 
 /** A rendered marketing email and what its claim checks again. */
 export interface MarketingPayload {
@@ -27,6 +27,8 @@ export interface MarketingPayload {
   configVersion: number;
   /** The order it follows (the win-back stops if a later one exists). */
   orderedAt: string;
+  /** Decided under the review request's soft opt-in: the order's consent is not required. */
+  softOptIn: boolean;
 }
 
 interface MarketingFacts {
@@ -44,7 +46,15 @@ function flowSettings(shop: Shop, flow: MarketingFlow) {
   return settings?.enabled ? settings : undefined;
 }
 
-/** The claim's condition: consent, not suppressed, same config; a win-back: no later order. */
+/** The review request goes without consent too when the merchant chose the soft opt-in. */
+function softOptIn(flow: MarketingFlow, shop: Shop): boolean {
+  return flow === 'review-request' && shop.config.lifecycle?.reviewRequest?.softOptIn === true;
+}
+
+/**
+ * The claim's condition: consent (unless the soft opt-in was on when decided: the config version
+ * check below holds it), not suppressed, same config; a win-back: no later order.
+ */
 function stillWanted(
   eb: ExpressionBuilder<Database, 'recovery_jobs'>,
   flow: MarketingFlow,
@@ -52,14 +62,14 @@ function stillWanted(
   orderId: string,
   payload: MarketingPayload,
 ): Expression<SqlBool> {
+  const order = eb
+    .selectFrom('lifecycle_orders')
+    .select(sql.lit(1).as('one'))
+    .where('lifecycle_orders.id', '=', orderId)
+    .where('lifecycle_orders.shop_id', '=', shopId);
   const conditions: Expression<SqlBool>[] = [
     eb.exists(
-      eb
-        .selectFrom('lifecycle_orders')
-        .select(sql.lit(1).as('one'))
-        .where('lifecycle_orders.id', '=', orderId)
-        .where('lifecycle_orders.shop_id', '=', shopId)
-        .where('lifecycle_orders.marketing_consent', '=', 1),
+      payload.softOptIn ? order : order.where('lifecycle_orders.marketing_consent', '=', 1),
     ),
     eb.not(
       eb.exists(
@@ -108,7 +118,7 @@ function stillWanted(
 /**
  * The marketing emails after an order: the win-back (N days after the address's last order, no
  * new order since) and the review request (days after the latest estimated delivery). Only with
- * the shopper's marketing consent; the shop's suppression list (one-click unsubscribe stops every
+ * the shopper's marketing consent (the review request also without, under the shop's soft opt-in); the shop's suppression list (one-click unsubscribe stops every
  * marketing email of the shop), quiet hours and the per-address frequency cap shared with the
  * recovery emails (`recovery_address_caps`, reserved atomically) apply; the last-moment claim
  * re-checks consent, suppression, config and, for the win-back, that no later order exists.
@@ -140,7 +150,8 @@ export function marketingLifecycleKind(
       if (!order) return { action: 'cancel', reason: 'order-erased' };
       const flowConfig = flowSettings(shop, flow);
       if (!flowConfig) return { action: 'cancel', reason: `${flow}-disabled` };
-      if (!order.marketingConsent) return { action: 'cancel', reason: 'no-consent' };
+      if (!order.marketingConsent && !softOptIn(flow, shop))
+        return { action: 'cancel', reason: 'no-consent' };
       if (facts?.suppressed.has(order.emailHash))
         return { action: 'cancel', reason: 'unsubscribed' };
       const latest = facts?.latestOrder.get(order.emailHash);
@@ -158,20 +169,15 @@ export function marketingLifecycleKind(
         };
       facts?.deciding.add(order.emailHash);
       const unsubscribeUrl = `${settings.publicUrl}/u/${job.token}`;
-      const shopUrl = config.recovery.restoreUrl?.shopUrl ?? config.allowedOrigins[0];
-      const couponCode = 'couponCode' in flowConfig ? flowConfig.couponCode : undefined;
-      const rendered = renderMarketingEmail({
-        flow,
-        shopName: config.shopName,
-        locale: order.locale,
-        defaultLocale: config.defaultLocale,
-        ...(flowConfig.subject ? { subject: flowConfig.subject } : {}),
-        ...(flowConfig.body ? { body: flowConfig.body } : {}),
-        ...(couponCode ? { couponCode } : {}),
-        ...(shopUrl ? { shopUrl } : {}),
-        items: order.items,
-        unsubscribeUrl,
-      });
+      // Every link goes through /r/:token (the shop) or /r/:token/:line (a product page), which
+      // records the click and redirects.
+      const rendered = renderMarketingEmail(
+        marketingInput(flow, config, order, {
+          unsubscribeUrl,
+          shopLink: `${settings.publicUrl}/r/${job.token}`,
+          lineLink: (index) => `${settings.publicUrl}/r/${job.token}/${index}`,
+        }),
+      );
       const fromName = config.recovery.fromName ?? config.shopName;
       return {
         action: 'send',
@@ -195,6 +201,7 @@ export function marketingLifecycleKind(
           emailHash: order.emailHash,
           configVersion: shop.configVersion,
           orderedAt: order.orderedAt,
+          softOptIn: softOptIn(flow, shop),
         },
       };
     },

@@ -8,8 +8,7 @@ import { recordSentEmails, type EmailKindSettings } from '../worker/email-kinds.
 import { deliverEmail } from '../worker/deliver-email.js';
 import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
-import { deliveryPromise } from './delivery-promise.js';
-import { renderOrderConfirmation } from './render-confirmation.js';
+import { confirmationInput, renderOrderConfirmation } from './render-confirmation.js';
 
 /** A rendered confirmation and what its claim checks again. */
 export interface ConfirmationPayload {
@@ -52,20 +51,7 @@ export function orderConfirmationKind(
       if (!sendsOrderConfirmation(shop.config))
         return { action: 'cancel', reason: 'confirmation-disabled' };
       const { config } = shop;
-      // The promise made at the order's instant, not at the (possibly later) send.
-      const promise = deliveryPromise(config, order.methodId, new Date(order.orderedAt));
-      const paragraph = config.lifecycle?.orderConfirmation?.paragraph;
-      const rendered = renderOrderConfirmation({
-        shopName: config.shopName,
-        locale: order.locale,
-        defaultLocale: config.defaultLocale,
-        orderId: order.orderId,
-        promise,
-        ...(paragraph ? { paragraph } : {}),
-        items: order.items,
-        name: order.name,
-        address: order.address,
-      });
+      const rendered = renderOrderConfirmation(confirmationInput(config, order));
       const fromName = config.recovery.fromName ?? config.shopName;
       const email: OutgoingEmail = {
         from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${settings.fromAddress}>`,

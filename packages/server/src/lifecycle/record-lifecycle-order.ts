@@ -12,6 +12,22 @@ import { sendsOrderConfirmation } from './order-confirmation-kind.js';
 /** The hour (shop time) at which review requests go out. */
 export const REVIEW_REQUEST_TIME = '10:00';
 
+/**
+ * When the review request of an order placed `orderedAt` goes: at {@link REVIEW_REQUEST_TIME}
+ * (shop time) `days` days after the LATEST day of the delivery window promised at the order's
+ * instant (a parcel that left late is not reviewed before it can have arrived).
+ */
+export function reviewRequestAt(
+  config: Shop['config'],
+  methodId: string | null,
+  orderedAt: Date,
+  days: number,
+): Date {
+  const promise = deliveryPromise(config, methodId, orderedAt);
+  const arrived = promise.delivery?.latest ?? promise.dispatchDate;
+  return wallTimeToInstant(addDays(arrived, days), REVIEW_REQUEST_TIME, config.calendar.timeZone);
+}
+
 /** What recording an order for the emails after it did. */
 export interface RecordedLifecycleOrder {
   /** The stored order's `ord_…` id; undefined when this order was reported before. */
@@ -74,14 +90,13 @@ export async function recordLifecycleOrder(
     result.winBackAt = new Date(now.getTime() + winBack.delayDays * 86_400_000).toISOString();
     jobs.push(job('win-back', 1, result.winBackAt));
   }
-  if (stored.marketingConsent && reviewRequest?.enabled) {
-    // After the LATEST day of the delivery window promised at the order's instant.
-    const promise = deliveryPromise(shop.config, stored.methodId, now);
-    const arrived = promise.delivery?.latest ?? promise.dispatchDate;
-    result.reviewRequestAt = wallTimeToInstant(
-      addDays(arrived, reviewRequest.daysAfterDelivery),
-      REVIEW_REQUEST_TIME,
-      shop.config.calendar.timeZone,
+  // Soft opt-in: the merchant's law lets them ask existing customers without consent.
+  if ((stored.marketingConsent || reviewRequest?.softOptIn === true) && reviewRequest?.enabled) {
+    result.reviewRequestAt = reviewRequestAt(
+      shop.config,
+      stored.methodId,
+      now,
+      reviewRequest.daysAfterDelivery,
     ).toISOString();
     jobs.push(job('review-request', 2, result.reviewRequestAt));
   }

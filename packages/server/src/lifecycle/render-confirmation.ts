@@ -9,7 +9,9 @@ import {
   formatCivilDayMonth,
   type ConfirmationStrings,
 } from './confirmation-strings.js';
-import type { DeliveryPromise } from './delivery-promise.js';
+import type { ShopConfig } from '@comptoir/sdk';
+import { deliveryPromise, type DeliveryPromise } from './delivery-promise.js';
+import type { LifecycleOrder } from '../storage/lifecycle-orders.store.js';
 
 /** What an order confirmation is rendered from. */
 export interface ConfirmationRenderInput {
@@ -69,6 +71,32 @@ function addressLines(input: ConfirmationRenderInput): string[] {
     [address.postalCode, address.city].filter(Boolean).join(' '),
     address.country,
   ].filter((line) => line.trim() !== '');
+}
+
+/**
+ * What the confirmation of `order` says with `config`: the promise made at the order's instant
+ * (not at the possibly later send), the merchant's paragraph, the lines and the address. The
+ * worker and the config page's preview both render from this.
+ */
+export function confirmationInput(
+  config: ShopConfig,
+  order: Pick<
+    LifecycleOrder,
+    'locale' | 'orderId' | 'methodId' | 'orderedAt' | 'items' | 'name' | 'address'
+  >,
+): ConfirmationRenderInput {
+  const paragraph = config.lifecycle?.orderConfirmation?.paragraph;
+  return {
+    shopName: config.shopName,
+    locale: order.locale,
+    defaultLocale: config.defaultLocale,
+    orderId: order.orderId,
+    promise: deliveryPromise(config, order.methodId, new Date(order.orderedAt)),
+    ...(paragraph ? { paragraph } : {}),
+    items: order.items,
+    name: order.name,
+    address: order.address,
+  };
 }
 
 const TEXT_STYLE =

@@ -22,7 +22,7 @@ const CELL =
 
 /**
  * Renders the merchant's weekly digest in the shop's language: the week's figures beside the week
- * before, the FAQ searches that found nothing, bounces, unsubscribes, refused webhooks, and what
+ * before, the FAQ searches that found nothing, bounces, unsubscribes, refused order webhooks, failed event-webhook deliveries, and what
  * comes in the next 21 days. Escaped HTML part and plain-text part.
  */
 export function renderDigest(input: DigestRenderInput): RenderedEmail {
@@ -55,6 +55,7 @@ export function renderDigest(input: DigestRenderInput): RenderedEmail {
     [strings.bounced, String(facts.bounced)],
     [strings.unsubscribed, String(facts.unsubscribed)],
     [strings.webhookFailures, String(facts.webhookFailures)],
+    [strings.eventWebhookFailures, String(facts.eventWebhookFailures)],
   ];
   const dateTime = (instant: Date) =>
     new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {

@@ -1,6 +1,6 @@
-import type { OrderLine } from '@comptoir/sdk';
+import type { OrderLine, ShopConfig } from '@comptoir/sdk';
 import { escapeHtml, safeHttpUrl, singleLine } from '../email/escape.js';
-import { fillPlaceholders, type RenderedEmail } from '../email/render.js';
+import { fillPlaceholders, pickLocale, type RenderedEmail } from '../email/render.js';
 import { buttonHtml, htmlLayout, paragraphsHtml } from '../email/templates/layout.js';
 import { marketingStrings } from './marketing-strings.js';
 import { confirmationLocale } from './render-confirmation.js';
@@ -25,13 +25,76 @@ export interface MarketingRenderInput {
   unsubscribeUrl: string;
 }
 
+/** Where a marketing email's links go: tracked links in a real email, preview pages in a preview. */
+export interface MarketingLinks {
+  unsubscribeUrl: string;
+  /** The win-back's button, when the shop has a storefront URL. */
+  shopLink: string;
+  /** The review request's link for the order's line `index`, when that line has a product page. */
+  lineLink: (index: number) => string;
+}
+
+/** The shop's storefront: `recovery.restoreUrl.shopUrl`, else the first allowed origin. */
+export function storefrontUrl(config: ShopConfig): string | undefined {
+  return safeHttpUrl(config.recovery.restoreUrl?.shopUrl ?? config.allowedOrigins[0]);
+}
+
+/**
+ * What a win-back or review request of `order` says with `config`: the flow's texts (or
+ * Comptoir's), its coupon, and links (`links`) only where the real target exists (a storefront,
+ * a line's http(s) product page). The worker and the config page's preview both render from this.
+ */
+export function marketingInput(
+  flow: MarketingFlow,
+  config: ShopConfig,
+  order: { locale: string | null; items: OrderLine[] },
+  links: MarketingLinks,
+): MarketingRenderInput {
+  const settings =
+    flow === 'win-back' ? config.lifecycle?.winBack : config.lifecycle?.reviewRequest;
+  const couponCode = settings && 'couponCode' in settings ? settings.couponCode : undefined;
+  return {
+    flow,
+    shopName: config.shopName,
+    locale: order.locale,
+    defaultLocale: config.defaultLocale,
+    ...(settings?.subject ? { subject: settings.subject } : {}),
+    ...(settings?.body ? { body: settings.body } : {}),
+    ...(couponCode ? { couponCode } : {}),
+    ...(storefrontUrl(config) ? { shopUrl: links.shopLink } : {}),
+    items: order.items.map((item, index) =>
+      safeHttpUrl(item.url)
+        ? { ...item, url: links.lineLink(index) }
+        : { title: item.title, quantity: item.quantity },
+    ),
+    unsubscribeUrl: links.unsubscribeUrl,
+  };
+}
+
+/**
+ * The language a marketing email is written in. The merchant's texts choose it like the recovery
+ * steps: the shopper's when written in it, else the shop's default (required once any is
+ * written), so an email is never half in one language; Comptoir's wording otherwise.
+ */
+export function marketingLocale(
+  input: Pick<MarketingRenderInput, 'subject' | 'body' | 'locale' | 'defaultLocale'>,
+): string {
+  const written = { ...input.subject, ...input.body };
+  if (Object.keys(written).length === 0)
+    return confirmationLocale(input.locale, input.defaultLocale);
+  return confirmationLocale(
+    pickLocale(written, input.locale ?? undefined, input.defaultLocale),
+    input.defaultLocale,
+  );
+}
+
 /**
  * Renders a win-back or a review request in the shopper's language: the merchant's subject and
- * body for that language when written, else Comptoir's; `{shopName}` and `{coupon}` filled in.
+ * body for that language when written (else in the shop's default language), else Comptoir's; `{shopName}` and `{coupon}` filled in.
  * Escaped in the HTML part, verbatim in the text part; one-click unsubscribe in the footer.
  */
 export function renderMarketingEmail(input: MarketingRenderInput): RenderedEmail {
-  const locale = confirmationLocale(input.locale, input.defaultLocale);
+  const locale = marketingLocale(input);
   const strings = marketingStrings(locale);
   const winBack = input.flow === 'win-back';
   const fill = (text: string) => fillPlaceholders(text, input.shopName, input.couponCode);

@@ -277,19 +277,35 @@ export async function insertClick(db: Db, shopId: string, click: NewClick): Prom
     .execute();
 }
 
-/** Counts restore-link clicks in `[from, to)`. */
+/** Counts the recovery emails' restore-link clicks in `[from, to)`. */
 export async function countClicks(
   db: Db,
   shopId: string,
   from: string,
   to: string,
 ): Promise<number> {
-  const row = await db
+  return (await clicksByKind(db, shopId, from, to)).get('recovery') ?? 0;
+}
+
+/** Link clicks in `[from, to)` by the kind of email they came from (recovery, win-back, …). */
+export async function clicksByKind(
+  db: Db,
+  shopId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await db
     .selectFrom('recovery_clicks')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('shop_id', '=', shopId)
-    .where('clicked_at', '>=', from)
-    .where('clicked_at', '<', to)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+    .innerJoin('recovery_jobs', (join) =>
+      join
+        .onRef('recovery_jobs.id', '=', 'recovery_clicks.job_id')
+        .onRef('recovery_jobs.shop_id', '=', 'recovery_clicks.shop_id'),
+    )
+    .select(['recovery_jobs.kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('recovery_clicks.shop_id', '=', shopId)
+    .where('recovery_clicks.clicked_at', '>=', from)
+    .where('recovery_clicks.clicked_at', '<', to)
+    .groupBy('recovery_jobs.kind')
+    .execute();
+  return new Map(rows.map((row) => [row.kind, Number(row.count)]));
 }

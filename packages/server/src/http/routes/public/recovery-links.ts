@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { SUPPORTED_LOCALES } from '@comptoir/sdk/schemas';
 import type { AppEnv } from '../../context.js';
-import { escapeHtml } from '../../../email/escape.js';
+import { escapeHtml, safeHttpUrl } from '../../../email/escape.js';
+import { storefrontUrl } from '../../../lifecycle/render-marketing.js';
+import { findLifecycleOrders } from '../../../storage/lifecycle-orders.store.js';
 import { buildRestoreUrl } from '../../../email/restore-url.js';
 import { emailStrings, type UnsubscribeTopic } from '../../../email/translations.js';
 import { findCart } from '../../../storage/cart.store.js';
@@ -80,14 +82,50 @@ function notFound(c: Context<AppEnv>) {
   return page(c, 404, 'en', strings.linkExpired, `<p>${escapeHtml(strings.linkExpired)}</p>`);
 }
 
+/** Records a click on a lifecycle email's link and redirects to `target`. */
+async function trackedRedirect(c: Context<AppEnv>, job: RecoveryJob, target: string) {
+  const { db, clock } = c.get('deps');
+  await insertClick(db, job.shopId, {
+    id: newId('clk'),
+    jobId: job.id,
+    subjectId: job.subjectId,
+    step: job.step,
+    emailHash: job.emailHash,
+    clickedAt: clock().toISOString(),
+  });
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
+  return c.redirect(target, 302);
+}
+
 /**
- * `GET /r/:token`: a recovery email's restore link. Records the click and redirects to the shop's
- * cart-restore URL (its coupon applied); the link works for the shop's `tokenTtlDays`.
+ * `GET /r/:token`: a recovery email's restore link, or a win-back's link to the storefront;
+ * `GET /r/:token/:line`: a review request's link to the product page of the order's line. Records the click and redirects to the shop's
+ * cart-restore URL (its coupon applied); the link works for the shop's `tokenTtlDays`. The
+ * lifecycle links lead to public pages (no cart, no coupon applied), so they do not expire while
+ * the order is stored. Each click is recorded with its job (the overview's clicks per flow).
  */
 export const restoreLinks = new Hono<AppEnv>()
   .get('/preview', (c) => previewPage(c))
+  .get('/:token/:line', async (c) => {
+    // A review request's product link: the order's line, when it has an http(s) product page.
+    const line = c.req.param('line');
+    const found = /^\d{1,3}$/.test(line) ? await jobAndShop(c) : undefined;
+    if (!found || found.job.kind !== 'review-request') return notFound(c);
+    const [order] = await findLifecycleOrders(c.get('deps').db, found.shop.id, [
+      found.job.subjectId,
+    ]);
+    const target = safeHttpUrl(order?.items[Number(line)]?.url);
+    if (!target) return notFound(c);
+    return trackedRedirect(c, found.job, target);
+  })
   .get('/:token', async (c) => {
     const found = await jobAndShop(c);
+    if (found?.job.kind === 'win-back') {
+      // The win-back's button: the storefront, as the email showed it.
+      const target = storefrontUrl(found.shop.config);
+      return target ? trackedRedirect(c, found.job, target) : notFound(c);
+    }
     if (!found || found.job.kind !== 'recovery') return notFound(c);
     const { job, shop } = found;
     const { db, clock } = c.get('deps');
@@ -174,8 +212,18 @@ describeRoutes(restoreLinks, {
     tag: 'links',
   },
   'GET /:token': {
-    summary: "A recovery email's restore link: records the click, redirects to the cart",
-    description: '302 to the shop; 410 (an HTML page) once the link has expired.',
+    summary: "A recovery email's restore link, or a win-back's: records the click, redirects",
+    description:
+      '302 to the cart (recovery) or the storefront (win-back); 410 (an HTML page) once a ' +
+      'recovery link has expired.',
+    auth: 'none',
+    status: 302,
+    answer: 'redirect',
+    tag: 'links',
+  },
+  'GET /:token/:line': {
+    summary: "A review request's product link: records the click, redirects to the product page",
+    description: "302 to the page of the order's line `line` (from 0); 404 for a line without one.",
     auth: 'none',
     status: 302,
     answer: 'redirect',
