@@ -8,7 +8,7 @@ import {
   previewDigest,
   previewLifecycleEmail,
 } from '../../../lifecycle/preview.js';
-import { describeRoutes } from '../openapi.js';
+import { describeAdminRoutes } from '../openapi.js';
 
 const DigestQuery = z.strictObject({
   /** The send date naming the week (the digest reports the seven days before it). */
@@ -37,7 +37,7 @@ export const adminLifecycle = new Hono<AppEnv>()
     return c.json(await previewDigest(db, shop.id, shop.config, sendDate, now));
   });
 
-describeRoutes(adminLifecycle, {
+describeAdminRoutes(adminLifecycle, {
   'POST /preview': {
     summary: 'An email after the order rendered from the draft for a sample order',
     description:
@@ -46,19 +46,15 @@ describeRoutes(adminLifecycle, {
       'shopper’s language. The confirmation’s promise comes from the published calendar with ' +
       'public holidays; `sendAt` says when a win-back or review request would go. Nothing is ' +
       'saved or sent.',
-    auth: 'admin',
     status: 200,
     answer: EmailPreview,
-    tag: 'admin',
   },
   'GET /digest': {
     summary: 'The weekly digest as emailed, for the latest send date or `sendDate`',
     description:
       'Built from the same facts and template as the email (the seven shop-time days before ' +
       '`sendDate` against the seven before them), whether or not the digest is switched on.',
-    auth: 'admin',
     status: 200,
     answer: DigestPreview,
-    tag: 'admin',
   },
 });
