@@ -4,7 +4,15 @@ import { formatDay, formatInstant, formatShopMoney } from './conventions.js';
 import { createAdminClient, errorText, hasStatus } from './api.js';
 import type { Ctx } from './context.js';
 import { fieldId, newId } from './fields.js';
-import { detectLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
+import {
+  detectLocale,
+  translate,
+  UI_LOCALE_NAMES,
+  UI_LOCALES,
+  type MessageKey,
+  type Translate,
+  type UiLocale,
+} from './i18n.js';
 import { issueFieldName, itemNumber, localizeIssue, type ValidationIssue } from './validation.js';
 import { DraftController, type SaveOutcome } from './draft-controller.js';
 import { PreviewController } from './preview-controller.js';
@@ -194,8 +202,7 @@ export class ComptoirAdminApp extends LitElement {
     }
   }
 
-  private t = (key: MessageKey, params?: Record<string, string | number>) =>
-    translate(this.uiLocale, key, params);
+  private t: Translate = (key, ...values) => translate(this.uiLocale, key, ...values);
 
   private errorText = (error: unknown) => errorText(error, this.t('common.unreachable'));
 
@@ -347,7 +354,7 @@ export class ComptoirAdminApp extends LitElement {
         id="ui-locale"
         @change=${(e: Event) => this.setUiLocale((e.target as HTMLSelectElement).value as UiLocale)}
       >
-        ${UI_LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.uiLocale}>${l === 'en' ? 'English' : 'Français'}</option>`)}
+        ${UI_LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.uiLocale}>${UI_LOCALE_NAMES[l]}</option>`)}
       </select>
     </div>`;
   }

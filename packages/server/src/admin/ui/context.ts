@@ -1,12 +1,12 @@
 import type { ShopConfig } from '@comptoir/sdk/schemas';
 import type { AdminClient } from './api.js';
-import type { MessageKey, UiLocale } from './i18n.js';
+import type { Translate, UiLocale } from './i18n.js';
 import type { ViewKey } from './views.js';
 
 /** What every section of the config page renders from and edits through. */
 export interface Ctx {
-  /** A UI string in the page's language, with `{name}` placeholders filled. */
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** A UI string in the page's language, with its values when it takes some (typed per key). */
+  t: Translate;
   locale: UiLocale;
   /** The unsaved draft the forms edit. */
   draft: ShopConfig;

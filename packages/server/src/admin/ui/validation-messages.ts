@@ -1,5 +1,5 @@
 import type { Locale } from '@comptoir/sdk/schemas';
-import { plural } from './i18n.js';
+import { plural } from './i18n/plural.js';
 
 /** What kind of value a config field holds; it picks the wording of a format error. */
 export type FieldKind =

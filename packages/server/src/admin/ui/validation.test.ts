@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultShopConfig, ShopConfig, SUPPORTED_LOCALES } from '@comptoir/sdk/schemas';
-import { translate } from './i18n.js';
+import { translate, type Translate } from './i18n.js';
 import {
   fieldKind,
   fromServerDetails,
@@ -18,8 +18,7 @@ function issuesOf(change: (draft: ShopConfig) => void): ValidationIssue[] {
   return result.success ? [] : result.error.issues.map((issue) => fromZodIssue(issue));
 }
 
-const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-  translate('en', key, params);
+const t: Translate = (key, ...values) => translate('en', key, ...values);
 
 describe('localizeIssue', () => {
   it('words a negative number plainly in every language, never as zod does', () => {

@@ -1,10 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type {
-  OrderPlatform,
-  OrderWebhooks,
-  VerifiedSource,
-} from '@comptoir/sdk/schemas';
+import type { OrderPlatform, OrderWebhooks, VerifiedSource } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
 import { renderEventWebhooks } from './event-webhooks.js';
