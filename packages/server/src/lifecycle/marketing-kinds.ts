@@ -3,17 +3,16 @@ import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
 import { addressCapHooks } from '../worker/address-cap.js';
 import type { Database } from '../storage/database.js';
-import { insertEmails, suppressedEmails } from '../storage/emails.store.js';
-import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
+import { suppressedEmails } from '../storage/emails.store.js';
+import { claimForSending } from '../storage/jobs.store.js';
 import {
   findLifecycleOrders,
   latestOrderTimes,
   type LifecycleOrder,
 } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
-import { emailRow, type EmailKindSettings } from '../worker/email-kinds.js';
+import { outgoingEmail, recordSentEmails, type EmailKindSettings } from '../worker/email-kinds.js';
 import { deliverEmail } from '../worker/deliver-email.js';
-import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
 import { outsideQuietHours } from '../worker/timing.js';
 import { marketingInput, renderMarketingEmail, type MarketingFlow } from './render-marketing.js';
@@ -178,24 +177,10 @@ export function marketingLifecycleKind(
           lineLink: (index) => `${settings.publicUrl}/r/${job.token}/${index}`,
         }),
       );
-      const fromName = config.recovery.fromName ?? config.shopName;
       return {
         action: 'send',
         payload: {
-          email: {
-            from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${settings.fromAddress}>`,
-            to: order.email,
-            ...(config.recovery.replyTo ? { replyTo: config.recovery.replyTo } : {}),
-            subject: rendered.subject,
-            html: rendered.html,
-            text: rendered.text,
-            messageId: messageIdOf(job.id, settings.publicUrl),
-            headers: {
-              'List-Unsubscribe': `<${unsubscribeUrl}>`,
-              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-              'Auto-Submitted': 'auto-generated',
-            },
-          },
+          email: outgoingEmail(settings, config, job, order.email, rendered, unsubscribeUrl),
           rendered,
           to: order.email,
           emailHash: order.emailHash,
@@ -217,16 +202,7 @@ export function marketingLifecycleKind(
     },
     async record(trx, delivered) {
       cap.forget(delivered.map(({ job }) => job.id));
-      const at = delivered.reduce((last, { at }) => (at > last ? at : last), new Date(0));
-      const existing = await markJobsDelivered(
-        trx,
-        delivered.map(({ job }) => job.id),
-        at.toISOString(),
-      );
-      await insertEmails(
-        trx,
-        delivered.map((sent) => emailRow(settings, sent, !existing.has(sent.job.id))),
-      );
+      await recordSentEmails(trx, settings, delivered);
     },
   };
 }

@@ -4,9 +4,8 @@ import type { RenderedEmail } from '../email/render.js';
 import { claimForSending } from '../storage/jobs.store.js';
 import { findLifecycleOrders, type LifecycleOrder } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
-import { recordSentEmails, type EmailKindSettings } from '../worker/email-kinds.js';
+import { outgoingEmail, recordSentEmails, type EmailKindSettings } from '../worker/email-kinds.js';
 import { deliverEmail } from '../worker/deliver-email.js';
-import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
 import { confirmationInput, renderOrderConfirmation } from './render-confirmation.js';
 
@@ -52,21 +51,10 @@ export function orderConfirmationKind(
         return { action: 'cancel', reason: 'confirmation-disabled' };
       const { config } = shop;
       const rendered = renderOrderConfirmation(confirmationInput(config, order));
-      const fromName = config.recovery.fromName ?? config.shopName;
-      const email: OutgoingEmail = {
-        from: `"${fromName.replace(/["\\\r\n]/g, '')}" <${settings.fromAddress}>`,
-        to: order.email,
-        ...(config.recovery.replyTo ? { replyTo: config.recovery.replyTo } : {}),
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        messageId: messageIdOf(job.id, settings.publicUrl),
-        headers: { 'Auto-Submitted': 'auto-generated' },
-      };
       return {
         action: 'send',
         payload: {
-          email,
+          email: outgoingEmail(settings, config, job, order.email, rendered),
           rendered,
           to: order.email,
           emailHash: order.emailHash,

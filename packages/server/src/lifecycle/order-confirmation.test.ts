@@ -93,6 +93,7 @@ describeEachDialect('order confirmation', (database) => {
     const mail = mails[0]!;
     expect(mail.to).toEqual(['jane.conf@example.com']);
     expect(mail.headers.has('list-unsubscribe')).toBe(false);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
     const raw = decodeQuotedPrintable(mail.raw);
     expect(raw).toContain(
       'Merci — votre commande quitte notre atelier le lun. 7 déc. et devrait arriver entre le mer. 9 déc. et le ven. 11 déc. (Standard).',

@@ -62,13 +62,18 @@ export interface EmailPayload {
   softConsent?: boolean;
 }
 
-function outgoing(
+/**
+ * The message of a job's email, from the shop's sender name and reply-to: with one-click
+ * unsubscribe headers when it has an unsubscribe link (every marketing email), without for a
+ * transactional one (the order confirmation).
+ */
+export function outgoingEmail(
   settings: EmailKindSettings,
   config: ShopConfig,
-  job: QueuedJob,
+  job: Pick<QueuedJob, 'id'>,
   to: string,
   rendered: RenderedEmail,
-  unsubscribeUrl: string,
+  unsubscribeUrl?: string,
 ): OutgoingEmail {
   const fromName = config.recovery.fromName ?? config.shopName;
   return {
@@ -79,11 +84,13 @@ function outgoing(
     html: rendered.html,
     text: rendered.text,
     messageId: messageIdOf(job.id, settings.publicUrl),
-    headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'Auto-Submitted': 'auto-generated',
-    },
+    headers: unsubscribeUrl
+      ? {
+          'List-Unsubscribe': `<${unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'Auto-Submitted': 'auto-generated',
+        }
+      : { 'Auto-Submitted': 'auto-generated' },
   };
 }
 
@@ -95,7 +102,7 @@ function fromVerdict(verdict: Verdict, payload: () => EmailPayload): Decision<Em
 export type SentEmailPayload = Pick<EmailPayload, 'email' | 'rendered' | 'to' | 'emailHash'>;
 
 /** The `recovery_emails` row of a delivered email; without its address when the job was erased. */
-export function emailRow(
+function emailRow(
   settings: EmailKindSettings,
   { job, payload, at }: Delivered<SentEmailPayload>,
   erased: boolean,
@@ -187,7 +194,7 @@ export function recoveryEmailKind(
         });
         const to = openCart.email as string;
         return {
-          email: outgoing(settings, config, job, to, rendered, unsubscribeUrl),
+          email: outgoingEmail(settings, config, job, to, rendered, unsubscribeUrl),
           rendered,
           to,
           emailHash: hash,
@@ -321,7 +328,7 @@ export function absenceEmailKind(
           unsubscribeUrl,
         });
         return {
-          email: outgoing(settings, config, job, found.email, rendered, unsubscribeUrl),
+          email: outgoingEmail(settings, config, job, found.email, rendered, unsubscribeUrl),
           rendered,
           to: found.email,
           emailHash: hash,
