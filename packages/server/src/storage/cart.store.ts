@@ -1,6 +1,7 @@
 import type { CartItem } from '@comptoir/sdk';
 import { sql } from 'kysely';
 import type { Db } from './database.js';
+import { prepared, type Placeholders } from './prepared.js';
 import type { CartRow, CartStatus, CartsTable } from './cart.table.js';
 
 /** A captured cart as the code sees it. */
@@ -67,7 +68,23 @@ export interface CartContents {
   locale: string | null;
 }
 
-function contentColumns(contents: CartContents, now: Date) {
+type ContentColumns = Pick<
+  CartsTable,
+  | 'platform_cart_id'
+  | 'currency'
+  | 'country'
+  | 'subtotal'
+  | 'items'
+  | 'email'
+  | 'email_hash'
+  | 'consent_granted'
+  | 'consent_text'
+  | 'consent_at'
+  | 'locale'
+  | 'updated_at'
+>;
+
+function contentColumns(contents: CartContents, now: Date): ContentColumns {
   return {
     platform_cart_id: contents.platformCartId,
     currency: contents.currency,
@@ -81,8 +98,56 @@ function contentColumns(contents: CartContents, now: Date) {
     consent_at: contents.consent?.at ?? null,
     locale: contents.locale,
     updated_at: now.toISOString(),
-  } satisfies Partial<CartsTable>;
+  };
 }
+
+/** The placeholders of {@link ContentColumns}, for the prepared insert and update. */
+function contentPlaceholders(p: Placeholders<ContentColumns>): ContentColumns {
+  return {
+    platform_cart_id: p.platform_cart_id,
+    currency: p.currency,
+    country: p.country,
+    subtotal: p.subtotal,
+    items: p.items,
+    email: p.email,
+    email_hash: p.email_hash,
+    consent_granted: p.consent_granted,
+    consent_text: p.consent_text,
+    consent_at: p.consent_at,
+    locale: p.locale,
+    updated_at: p.updated_at,
+  };
+}
+
+// Cart capture reads and writes these on every request: compiled once (see prepared.ts).
+const selectCartById = prepared((db, p: { shopId: string; value: string }) =>
+  db.selectFrom('carts').selectAll().where('shop_id', '=', p.shopId).where('id', '=', p.value),
+);
+const selectCartByPlatformId = prepared((db, p: { shopId: string; value: string }) =>
+  db
+    .selectFrom('carts')
+    .selectAll()
+    .where('shop_id', '=', p.shopId)
+    .where('platform_cart_id', '=', p.value),
+);
+
+const insertCartRow = prepared(
+  (db, p: ContentColumns & { id: string; shop_id: string; created_at: string }) =>
+    db.insertInto('carts').values({
+      id: p.id,
+      shop_id: p.shop_id,
+      ...contentPlaceholders(p),
+      status: 'open',
+      created_at: p.created_at,
+    }),
+);
+const updateCartRow = prepared((db, p: ContentColumns & { shop_id: string; id: string }) =>
+  db
+    .updateTable('carts')
+    .set(contentPlaceholders(p))
+    .where('shop_id', '=', p.shop_id)
+    .where('id', '=', p.id),
+);
 
 async function findCartWhere(
   db: Db,
@@ -90,12 +155,8 @@ async function findCartWhere(
   column: 'id' | 'platform_cart_id',
   value: string,
 ): Promise<StoredCart | undefined> {
-  const row = await db
-    .selectFrom('carts')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where(column, '=', value)
-    .executeTakeFirst();
+  const query = column === 'id' ? selectCartById : selectCartByPlatformId;
+  const row = await query.first(db, { shopId, value });
   return row && toStoredCart(row);
 }
 
@@ -121,16 +182,12 @@ export async function insertCart(
   contents: CartContents,
   now: Date,
 ): Promise<StoredCart> {
-  await db
-    .insertInto('carts')
-    .values({
-      id: cartId,
-      shop_id: shopId,
-      ...contentColumns(contents, now),
-      status: 'open',
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await insertCartRow.execute(db, {
+    id: cartId,
+    shop_id: shopId,
+    ...contentColumns(contents, now),
+    created_at: now.toISOString(),
+  });
   return {
     id: cartId,
     shopId,
@@ -153,12 +210,11 @@ export async function updateCart(
   contents: CartContents,
   now: Date,
 ): Promise<StoredCart> {
-  await db
-    .updateTable('carts')
-    .set(contentColumns(contents, now))
-    .where('shop_id', '=', cart.shopId)
-    .where('id', '=', cart.id)
-    .execute();
+  await updateCartRow.execute(db, {
+    ...contentColumns(contents, now),
+    shop_id: cart.shopId,
+    id: cart.id,
+  });
   return { ...cart, ...contents, updatedAt: now.toISOString() };
 }
 

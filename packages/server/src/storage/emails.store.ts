@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { prepared } from './prepared.js';
 import type { EmailRow, RecoveryEmailsTable } from './recovery.table.js';
 
 /** A sent or outboxed email as the code sees it. */
@@ -235,6 +236,15 @@ export async function suppressEmail(
     .execute();
 }
 
+// One address: what every cart capture with an email asks (compiled once, see prepared.ts).
+const selectSuppression = prepared((db, p: { shopId: string; emailHash: string }) =>
+  db
+    .selectFrom('recovery_suppressions')
+    .select('email_hash')
+    .where('shop_id', '=', p.shopId)
+    .where('email_hash', '=', p.emailHash),
+);
+
 /** The addresses among these that the shop must not email. */
 export async function suppressedEmails(
   db: Db,
@@ -242,6 +252,11 @@ export async function suppressedEmails(
   emailHashes: readonly string[],
 ): Promise<Set<string>> {
   if (emailHashes.length === 0) return new Set();
+  if (emailHashes.length === 1) {
+    const [emailHash] = emailHashes as [string];
+    const row = await selectSuppression.first(db, { shopId, emailHash });
+    return new Set(row ? [row.email_hash] : []);
+  }
   const rows = await db
     .selectFrom('recovery_suppressions')
     .select('email_hash')

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { prepared } from './prepared.js';
 import type { SequenceArm } from './recovery.table.js';
 
 /** A cart's place in the recovery experiment. */
@@ -11,18 +12,48 @@ export interface RecoverySequence {
   createdAt: string;
 }
 
+// Cart capture runs these on every capture with an email: compiled once (see prepared.ts).
+const selectSequence = prepared((db, p: { shopId: string; cartId: string }) =>
+  db
+    .selectFrom('recovery_sequences')
+    .selectAll()
+    .where('shop_id', '=', p.shopId)
+    .where('cart_id', '=', p.cartId),
+);
+const insertSequenceRow = prepared(
+  (db, p: { cartId: string; shopId: string; emailHash: string; arm: SequenceArm; createdAt: string }) =>
+    db
+      .insertInto('recovery_sequences')
+      .values({
+        cart_id: p.cartId,
+        shop_id: p.shopId,
+        email_hash: p.emailHash,
+        arm: p.arm,
+        recovered_step: null,
+        created_at: p.createdAt,
+      })
+      .onConflict((conflict) => conflict.column('cart_id').doNothing()),
+);
+const selectPendingJobOfEmail = prepared(
+  (db, p: { shopId: string; emailHash: string; exceptCartId: string }) =>
+    db
+      .selectFrom('recovery_jobs')
+      .select('id')
+      .where('shop_id', '=', p.shopId)
+      .where('email_hash', '=', p.emailHash)
+      .where('kind', '=', 'recovery')
+      .where('status', '=', 'pending')
+      .where('subject_id', '!=', p.exceptCartId)
+      .limit(1),
+);
+
 /** The sequence of a cart, if it has one. */
 export async function findSequence(
   db: Db,
   shopId: string,
   cartId: string,
 ): Promise<RecoverySequence | undefined> {
-  const row = await db
-    .selectFrom('recovery_sequences')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('cart_id', '=', cartId)
-    .executeTakeFirst();
+  const row = await selectSequence.first(db, { shopId, cartId });
   return (
     row && {
       cartId: row.cart_id,
@@ -41,19 +72,7 @@ export async function insertSequence(
   shopId: string,
   sequence: { cartId: string; emailHash: string; arm: SequenceArm; createdAt: string },
 ): Promise<boolean> {
-  const result = await db
-    .insertInto('recovery_sequences')
-    .values({
-      cart_id: sequence.cartId,
-      shop_id: shopId,
-      email_hash: sequence.emailHash,
-      arm: sequence.arm,
-      recovered_step: null,
-      created_at: sequence.createdAt,
-    })
-    .onConflict((conflict) => conflict.column('cart_id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  return (await insertSequenceRow.affected(db, { ...sequence, shopId })) > 0;
 }
 
 /** True when another cart of this address still has emails waiting (one sequence per address). */
@@ -63,16 +82,7 @@ export async function hasPendingSequenceForEmail(
   emailHash: string,
   exceptCartId: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('recovery_jobs')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('email_hash', '=', emailHash)
-    .where('kind', '=', 'recovery')
-    .where('status', '=', 'pending')
-    .where('subject_id', '!=', exceptCartId)
-    .limit(1)
-    .executeTakeFirst();
+  const row = await selectPendingJobOfEmail.first(db, { shopId, emailHash, exceptCartId });
   return row !== undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { WebhookAttempt, WebhookEventType } from '@comptoir/sdk';
 import { sql } from 'kysely';
 import type { Db } from './database.js';
+import { prepared } from './prepared.js';
 import type { WebhookEndpointRow, WebhookMessageRow } from './webhook.table.js';
 import './webhook.table.js';
 
@@ -33,16 +34,19 @@ function toEndpoint(row: WebhookEndpointRow): StoredEndpoint {
   };
 }
 
-/** The shop's endpoints, oldest first. */
-export async function listEndpoints(db: Db, shopId: string): Promise<StoredEndpoint[]> {
-  const rows = await db
+// Every cart capture with an email asks (cart.captured): compiled once (see prepared.ts).
+const selectEndpoints = prepared((db, p: { shopId: string }) =>
+  db
     .selectFrom('webhook_endpoints')
     .selectAll()
-    .where('shop_id', '=', shopId)
+    .where('shop_id', '=', p.shopId)
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(toEndpoint);
+    .orderBy('id'),
+);
+
+/** The shop's endpoints, oldest first. */
+export async function listEndpoints(db: Db, shopId: string): Promise<StoredEndpoint[]> {
+  return (await selectEndpoints.rows(db, { shopId })).map(toEndpoint);
 }
 
 /** One of the shop's endpoints. */

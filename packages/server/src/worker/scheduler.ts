@@ -52,20 +52,24 @@ export interface AbsenceJobContent {
  * that lost its consent or its items has its pending jobs cancelled. A second cart of an address
  * that already has emails waiting gets none (one sequence per address), and a configured share
  * of carts goes to the holdout group (no email) to measure what the emails add.
+ *
+ * `inserted` says the cart was inserted by this very transaction under a new id: nothing can
+ * refer to it yet (no jobs to cancel, no sequence), so those two reads and writes are skipped.
  */
 export async function scheduleRecovery(
   trx: Db,
   cart: StoredCart,
   config: ShopConfig,
   now: Date,
+  { inserted = false }: { inserted?: boolean } = {},
 ): Promise<void> {
   const reason = stopReason(cart, config);
   if (reason !== undefined) {
-    await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
+    if (!inserted) await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
     return;
   }
   const emailHash = cart.emailHash as string;
-  if (await findSequence(trx, cart.shopId, cart.id)) return;
+  if (!inserted && (await findSequence(trx, cart.shopId, cart.id))) return;
   if (config.recovery.steps.length === 0) return;
   if ((await suppressedEmails(trx, cart.shopId, [emailHash])).size > 0) return;
 

@@ -73,7 +73,7 @@ function captureOnce(
     const cart = existing
       ? await updateCart(trx, existing, contents, now)
       : await insertCart(trx, shop.id, generateId('crt'), contents, now);
-    await scheduleRecovery(trx, cart, shop.config, now);
+    await scheduleRecovery(trx, cart, shop.config, now, { inserted: !existing });
     await sendCartCaptured(trx, cart, existing, now);
     return cart;
   });
