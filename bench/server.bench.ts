@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
@@ -27,7 +27,7 @@ import {
 } from '@comptoir/server';
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   non2xx: number;
   errors: number;
 }
@@ -250,6 +250,10 @@ async function serveTargets(): Promise<void> {
     quietPublishableKey: quietShop.publishableKey,
   };
   process.send?.(targets);
+  // The load generator asks for this process's CPU time before and after each run.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  });
   process.once('disconnect', () => {
     for (const server of Object.values(servers)) server.close();
     void db.destroy().then(() => rmSync(folder, { recursive: true, force: true }));
@@ -279,10 +283,42 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** The servers' process, asked for its CPU time around each run. */
+let servers: ChildProcess | undefined;
+
+function serversCpu(): Promise<number> {
+  const child = servers;
+  if (!child) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const cpu = (message as { cpu?: NodeJS.CpuUsage }).cpu;
+      if (!cpu) return;
+      child.off('message', onMessage);
+      resolve(cpu.user + cpu.system);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
+/**
+ * The servers' CPU time per answered request (µs), by label. Unlike req/s it hardly depends on
+ * what else the machine runs: on a shared machine (other builds, other benchmarks) the req/s of
+ * one run can halve from one second to the next, which no same-run ratio fully evens out.
+ */
+const cpuPerRequest = new Map<string, number[]>();
+
 async function measure(label: string, options: AutocannonOptions): Promise<number> {
+  const cpuBefore = await serversCpu();
   const result = await autocannon(options);
+  const cpuAfter = await serversCpu();
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${label}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  if (result.requests.total > 0) {
+    const list = cpuPerRequest.get(label) ?? [];
+    list.push((cpuAfter - cpuBefore) / result.requests.total);
+    cpuPerRequest.set(label, list);
   }
   return result.requests.average;
 }
@@ -296,6 +332,7 @@ export async function runServerBench(
   seconds = Number(process.env.BENCH_SECONDS ?? 4),
 ): Promise<ServerBenchResult> {
   const { child, targets } = await startTargets();
+  servers = child;
   try {
     const auth = {
       authorization: `Bearer ${targets.publishableKey}`,
@@ -380,8 +417,10 @@ export async function runServerBench(
         .map((rps, round) => `${rps.toFixed(0)} → ${(config[round] as number).toFixed(0)}`)
         .join(', ')}`,
     );
-    const line = (label: string, rps: number, budget?: number) => {
+    const bareCpu = median(cpuPerRequest.get('bare') ?? [0]);
+    const line = (label: string, measured: string, rps: number, budget?: number) => {
       const ratio = rps / bareRps;
+      const cpu = median(cpuPerRequest.get(measured) ?? [0]);
       console.log(
         `${label.padEnd(40)} ${rps.toFixed(0).padStart(7)} req/s` +
           (label === 'bare node:http'
@@ -389,17 +428,24 @@ export async function runServerBench(
             : `  ${(ratio * 100).toFixed(0).padStart(3)} % of bare` +
               (budget === undefined
                 ? ' (reference)'
-                : ` (budget ≥ ${budget * 100} %): ${ratio >= budget ? 'PASS' : 'FAIL'}`)),
+                : ` (budget ≥ ${budget * 100} %): ${ratio >= budget ? 'PASS' : 'FAIL'}`)) +
+          `  | server CPU ${cpu.toFixed(0).padStart(4)} µs/req` +
+          (label === 'bare node:http' ? '' : ` (bare's ${((bareCpu / cpu) * 100).toFixed(0)} %)`),
       );
     };
-    line('bare node:http', bareRps);
-    line('bare node:http + the same headers', bareHeadersRps);
-    line('plain Hono, no middleware', honoRps);
-    line('plain Hono + the same headers', honoHeadersRps);
-    line('GET config', configRps, 0.6);
-    line('POST carts (SQLite, recovery scheduled)', cartRps, 0.25);
-    line('POST carts (SQLite, recovery off)', cartWithoutRecoveryRps);
-    line('capture floor: parse + insert only', floorRps);
+    line('bare node:http', 'bare', bareRps);
+    line('bare node:http + the same headers', 'bare with the headers', bareHeadersRps);
+    line('plain Hono, no middleware', 'plain hono', honoRps);
+    line('plain Hono + the same headers', 'plain hono with the headers', honoHeadersRps);
+    line('GET config', 'config', configRps, 0.6);
+    line('POST carts (SQLite, recovery scheduled)', 'cart capture', cartRps, 0.25);
+    line('POST carts (SQLite, recovery off)', 'cart capture, recovery off', cartWithoutRecoveryRps);
+    line('capture floor: parse + insert only', 'capture floor', floorRps);
+    console.log(
+      `load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores: req/s ratios are only as steady as that`,
+    );
     console.log(result.pass ? 'server bench: PASS' : 'server bench: FAIL');
     return result;
   } finally {

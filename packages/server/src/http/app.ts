@@ -45,6 +45,7 @@ import { PublishedConfigs } from '../published-config/published-configs.js';
 import { ShopCache } from '../published-config/shop-cache.js';
 import { GroupCommit } from '../storage/group-commit.js';
 import { isDatabaseUnavailable } from '../storage/database.js';
+import { isDatabaseBusy } from '../storage/transaction-retry.js';
 
 const PUBLIC_BODY_LIMIT = 32 * 1024;
 const ADMIN_BODY_LIMIT = 1024 * 1024;
@@ -79,6 +80,19 @@ function answerError(error: Error, c: Context<AppEnv>) {
     return c.json(
       errorBody(malformed ? 'invalid_json' : 'bad_request', error.message || 'Bad request'),
       error.status as ContentfulStatusCode,
+    );
+  }
+  if (isDatabaseBusy(error)) {
+    // Another writer held the lock too long (SQLite), or every retry lost its race (PostgreSQL):
+    // nothing was written, and the same request will most likely pass in a moment.
+    c.get('deps').logger.warn(
+      { err: error, requestId: c.get('requestId'), path: c.req.path },
+      'the database is busy',
+    );
+    c.header('Retry-After', '1');
+    return c.json(
+      errorBody('database_busy', 'The database is busy with other writes: try again in a moment'),
+      503,
     );
   }
   if (isDatabaseUnavailable(error)) {

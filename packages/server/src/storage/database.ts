@@ -2,10 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
+  CompiledQuery,
   Kysely,
   PostgresDialect,
   SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
   type SqliteDatabase,
+  type SqliteDialectConfig,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
@@ -96,6 +101,11 @@ export interface OpenDatabaseOptions {
   searchPath?: string;
   /** PostgreSQL pool size; defaults to 10. */
   poolSize?: number;
+  /**
+   * SQLite: how long a write waits for another process's write lock before it fails (default
+   * 5000 ms; tests shorten it).
+   */
+  busyTimeoutMs?: number;
 }
 
 // int8 (counts, money in minor units) as numbers: every value we store is below 2^53.
@@ -133,6 +143,29 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
 }
 
 /**
+ * SQLite transactions that take the write lock when they begin (`BEGIN IMMEDIATE`), waiting up to
+ * the busy timeout for another process (the worker, a backup) to let go of it. Kysely's `BEGIN`
+ * (deferred) takes it at the first write instead: a transaction that read first and found the
+ * lock held then fails with `SQLITE_BUSY_SNAPSHOT` as soon as the other process commits, since
+ * its snapshot is stale, and no wait cures that. Every transaction here writes.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+    super(sqliteConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.sqliteConfig);
+  }
+}
+
+/**
  * Opens a Kysely database for `sqlite:./path` (better-sqlite3 in WAL mode, with a busy timeout and
  * foreign keys on; the parent folder is created) or `postgres://…` (a `pg` pool).
  */
@@ -145,10 +178,10 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Ky
     sqlite.pragma('journal_mode = WAL');
     // WAL with synchronous=NORMAL cannot corrupt the database; a power cut may lose the last commits.
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     sqlite.pragma('foreign_keys = ON');
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     });
   }
   const pool = new pg.Pool({
@@ -186,15 +219,14 @@ const UNREACHABLE_CODES = new Set([
   '57P02',
   '57P03',
   '53300',
-  // SQLite: another process held the write lock for longer than the busy timeout.
-  'SQLITE_BUSY',
 ]);
 const UNREACHABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|connection error|Connection ended/i;
 
 /**
  * True when `error` says the database cannot be reached right now (refused or dropped connections,
- * a server shutting down or starting, no free connection slot, SQLite's lock held too long), as
+ * a server shutting down or starting, no free connection slot; a lock held too long is
+ * `isDatabaseBusy` in transaction-retry.ts), as
  * opposed to a query it refused: the request may succeed if tried again shortly.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {

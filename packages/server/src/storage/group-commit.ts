@@ -1,7 +1,11 @@
 import { setImmediate, setTimeout } from 'node:timers';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './database.js';
-import { isRetryableTransactionError, TRANSACTION_ATTEMPTS } from './transaction-retry.js';
+import { isDatabaseUnavailable, type Database } from './database.js';
+import {
+  isDatabaseBusy,
+  isRetryableTransactionError,
+  TRANSACTION_ATTEMPTS,
+} from './transaction-retry.js';
 
 /** One caller's share of a batch: its own reads and writes, inside the batch's transaction. */
 export type UnitOfWork<T> = (trx: Transaction<Database>) => Promise<T>;
@@ -29,6 +33,18 @@ interface Queued {
   item: unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * A batch failure no item caused, which running each item alone would only repeat: the database
+ * unreachable, or SQLite's write lock held past the busy timeout (better-sqlite3 waits for it in
+ * the event loop's thread, so 20 items alone would stall the server 20 busy timeouts). A lost
+ * PostgreSQL race is not one of them: alone, an item usually wins.
+ */
+function failsEveryItem(error: unknown): boolean {
+  return (
+    isDatabaseUnavailable(error) || (isDatabaseBusy(error) && !isRetryableTransactionError(error))
+  );
 }
 
 /** Runs units of work one after the other: the writer behind {@link GroupCommit.run}. */
@@ -127,7 +143,11 @@ export class GroupCommit {
         }
         return values;
       });
-    } catch {
+    } catch (error) {
+      if (failsEveryItem(error)) {
+        for (const queued of batch) queued.reject(error);
+        return;
+      }
       for (const queued of batch) await this.runAlone(queued);
       return;
     }

@@ -1,5 +1,5 @@
 import { expect, it, vi } from 'vitest';
-import { createShop } from '../shops.js';
+import { createShop } from './create-shop.js';
 import { prepared } from './prepared.js';
 import { describeEachDialect } from './test-databases.js';
 

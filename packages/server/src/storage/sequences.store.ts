@@ -21,7 +21,10 @@ const selectSequence = prepared((db, p: { shopId: string; cartId: string }) =>
     .where('cart_id', '=', p.cartId),
 );
 const insertSequenceRow = prepared(
-  (db, p: { cartId: string; shopId: string; emailHash: string; arm: SequenceArm; createdAt: string }) =>
+  (
+    db,
+    p: { cartId: string; shopId: string; emailHash: string; arm: SequenceArm; createdAt: string },
+  ) =>
     db
       .insertInto('recovery_sequences')
       .values({

@@ -14,6 +14,18 @@ export function isRetryableTransactionError(error: unknown): boolean {
   return typeof code === 'string' && RETRYABLE_STATES.has(code);
 }
 
+/**
+ * True when a write lost to a lock and may succeed if sent again shortly: SQLite's write lock held
+ * by another process past the busy timeout (`SQLITE_BUSY` and its extended codes), or a PostgreSQL
+ * deadlock or serialization failure that outlasted every retry. Answered 503 `database_busy`.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')))
+    return true;
+  return isRetryableTransactionError(error);
+}
+
 /** How often {@link inRetriedTransaction} runs a transaction before it lets the error through. */
 export const TRANSACTION_ATTEMPTS = 5;
 
