@@ -1,10 +1,9 @@
 import { weekdayOf } from '@comptoir/sdk/calendar';
-import { sql } from 'kysely';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
 import { hashEmail } from '../storage/keys.js';
 import { insertEmails } from '../storage/emails.store.js';
-import { claimForSending, markJobsDelivered } from '../storage/jobs.store.js';
+import { claimForSending, configUnchanged, markJobsDelivered } from '../storage/jobs.store.js';
 import type { Shop } from '../storage/shop.store.js';
 import type { EmailKindSettings } from '../worker/email-kinds.js';
 import { deliverEmail } from '../worker/deliver-email.js';
@@ -83,13 +82,7 @@ export function digestKind(
     },
     claim(db, job, payload) {
       return claimForSending(db, job, (eb) =>
-        eb.exists(
-          eb
-            .selectFrom('shops')
-            .select(sql.lit(1).as('one'))
-            .where('shops.id', '=', job.shopId)
-            .where('shops.config_version', '=', payload.configVersion),
-        ),
+        configUnchanged(eb, job.shopId, payload.configVersion),
       );
     },
     deliver(payload, claim) {

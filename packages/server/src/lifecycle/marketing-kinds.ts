@@ -4,7 +4,7 @@ import type { RenderedEmail } from '../email/render.js';
 import { addressCapHooks } from '../worker/address-cap.js';
 import type { Database } from '../storage/database.js';
 import { suppressedEmails } from '../storage/emails.store.js';
-import { claimForSending } from '../storage/jobs.store.js';
+import { claimForSending, configUnchanged, notSuppressed } from '../storage/jobs.store.js';
 import {
   findLifecycleOrders,
   latestOrderTimes,
@@ -70,22 +70,8 @@ function stillWanted(
     eb.exists(
       payload.softOptIn ? order : order.where('lifecycle_orders.marketing_consent', '=', 1),
     ),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('recovery_suppressions')
-          .select(sql.lit(1).as('one'))
-          .where('recovery_suppressions.shop_id', '=', shopId)
-          .where('recovery_suppressions.email_hash', '=', payload.emailHash),
-      ),
-    ),
-    eb.exists(
-      eb
-        .selectFrom('shops')
-        .select(sql.lit(1).as('one'))
-        .where('shops.id', '=', shopId)
-        .where('shops.config_version', '=', payload.configVersion),
-    ),
+    notSuppressed(eb, shopId, payload.emailHash),
+    configUnchanged(eb, shopId, payload.configVersion),
   ];
   if (flow === 'win-back') {
     conditions.push(

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
-import { claimForSending } from '../storage/jobs.store.js';
+import { claimForSending, configUnchanged } from '../storage/jobs.store.js';
 import { findLifecycleOrders, type LifecycleOrder } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
 import { outgoingEmail, recordSentEmails, type EmailKindSettings } from '../worker/email-kinds.js';
@@ -72,13 +72,7 @@ export function orderConfirmationKind(
               .where('lifecycle_orders.id', '=', job.subjectId)
               .where('lifecycle_orders.shop_id', '=', job.shopId),
           ),
-          eb.exists(
-            eb
-              .selectFrom('shops')
-              .select(sql.lit(1).as('one'))
-              .where('shops.id', '=', job.shopId)
-              .where('shops.config_version', '=', payload.configVersion),
-          ),
+          configUnchanged(eb, job.shopId, payload.configVersion),
         ]),
       );
     },

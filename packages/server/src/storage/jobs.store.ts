@@ -222,7 +222,8 @@ export function recoveryEmailStillWanted(
               : cart('carts.consent_granted', '=', 1),
           ),
       ),
-      ...stillWantedByShop(eb, shopId, expected.emailHash, expected.configVersion),
+      notSuppressed(eb, shopId, expected.emailHash),
+      configUnchanged(eb, shopId, expected.configVersion),
     ]);
 }
 
@@ -240,34 +241,41 @@ export function absenceEmailStillWanted(
           .where('absence_subscriptions.id', '=', expected.subscriptionId)
           .where('absence_subscriptions.shop_id', '=', shopId),
       ),
-      ...stillWantedByShop(eb, shopId, expected.emailHash, expected.configVersion),
+      notSuppressed(eb, shopId, expected.emailHash),
+      configUnchanged(eb, shopId, expected.configVersion),
     ]);
 }
 
-function stillWantedByShop(
+/** A claim's condition: the address is not on the shop's suppression list (unsubscribed). */
+export function notSuppressed(
   eb: ExpressionBuilder<Database, 'recovery_jobs'>,
   shopId: string,
   emailHash: string,
-  configVersion: number,
-): Expression<SqlBool>[] {
-  return [
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('recovery_suppressions')
-          .select(sql.lit(1).as('one'))
-          .where('recovery_suppressions.shop_id', '=', shopId)
-          .where('recovery_suppressions.email_hash', '=', emailHash),
-      ),
-    ),
+): Expression<SqlBool> {
+  return eb.not(
     eb.exists(
       eb
-        .selectFrom('shops')
+        .selectFrom('recovery_suppressions')
         .select(sql.lit(1).as('one'))
-        .where('shops.id', '=', shopId)
-        .where('shops.config_version', '=', configVersion),
+        .where('recovery_suppressions.shop_id', '=', shopId)
+        .where('recovery_suppressions.email_hash', '=', emailHash),
     ),
-  ];
+  );
+}
+
+/** A claim's condition: the shop's config is still the version the decision read. */
+export function configUnchanged(
+  eb: ExpressionBuilder<Database, 'recovery_jobs'>,
+  shopId: string,
+  configVersion: number,
+): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('shops')
+      .select(sql.lit(1).as('one'))
+      .where('shops.id', '=', shopId)
+      .where('shops.config_version', '=', configVersion),
+  );
 }
 
 /**
