@@ -74,13 +74,20 @@ export type OrderLine = z.infer<typeof OrderLine>;
 export const OrderShipping = z.strictObject({
   email: EmailAddress,
   name: WellFormedText.min(1).max(200).optional(),
-  address: z.strictObject({
-    line1: WellFormedText.min(1, 'Required').max(200),
-    line2: WellFormedText.max(200).optional(),
-    postalCode: WellFormedText.max(20).optional(),
-    city: WellFormedText.min(1, 'Required').max(100),
-    country: CountryCode,
-  }),
+  /**
+   * Where it ships. Absent when the order ships nothing (a digital order, a pickup): the order
+   * confirmation then thanks without a delivery date, and the review request counts its days from
+   * the order.
+   */
+  address: z
+    .strictObject({
+      line1: WellFormedText.min(1, 'Required').max(200),
+      line2: WellFormedText.max(200).optional(),
+      postalCode: WellFormedText.max(20).optional(),
+      city: WellFormedText.min(1, 'Required').max(100),
+      country: CountryCode,
+    })
+    .optional(),
   /** The shopper's language tag (`fr-BE`). */
   locale: WellFormedText.max(35).optional(),
   /** A shipping method id of the shop's calendar; default its first method. */

@@ -11,6 +11,8 @@ export interface ConfirmationStrings {
   arrivesBetween: (earliest: string, latest: string, method: string) => string;
   /** " and should arrive on Fri 5 Dec (Express)" (leading space). */
   arrivesOn: (day: string, method: string) => string;
+  /** The opening of an order that ships nothing (digital, pickup): no date is promised. */
+  confirmed: string;
   yourOrder: string;
   orderNumber: (id: string) => string;
   shipTo: string;
@@ -25,6 +27,7 @@ const en: ConfirmationStrings = {
   away: (u, d) => `Thank you — we're away until ${u}; your order leaves on ${d}`,
   arrivesBetween: (e, l, m) => ` and should arrive between ${e} and ${l} (${m})`,
   arrivesOn: (e, m) => ` and should arrive on ${e} (${m})`,
+  confirmed: 'Thank you — your order is confirmed.',
   yourOrder: 'Your order',
   orderNumber: (id) => `Order ${id}`,
   shipTo: 'Shipping to',
@@ -38,6 +41,7 @@ const fr: ConfirmationStrings = {
   away: (u, d) => `Merci — nous sommes absents jusqu'au ${u} ; votre commande part le ${d}`,
   arrivesBetween: (e, l, m) => ` et devrait arriver entre le ${e} et le ${l} (${m})`,
   arrivesOn: (e, m) => ` et devrait arriver le ${e} (${m})`,
+  confirmed: 'Merci — votre commande est confirmée.',
   yourOrder: 'Votre commande',
   orderNumber: (id) => `Commande ${id}`,
   shipTo: 'Livraison à',
@@ -51,6 +55,7 @@ const de: ConfirmationStrings = {
   away: (u, d) => `Vielen Dank — wir sind bis ${u} nicht da; Ihre Bestellung geht am ${d} raus`,
   arrivesBetween: (e, l, m) => ` und sollte zwischen ${e} und ${l} ankommen (${m})`,
   arrivesOn: (e, m) => ` und sollte am ${e} ankommen (${m})`,
+  confirmed: 'Vielen Dank — Ihre Bestellung ist bestätigt.',
   yourOrder: 'Ihre Bestellung',
   orderNumber: (id) => `Bestellung ${id}`,
   shipTo: 'Lieferung an',
@@ -64,6 +69,7 @@ const es: ConfirmationStrings = {
   away: (u, d) => `Gracias — estamos ausentes hasta el ${u}; tu pedido sale el ${d}`,
   arrivesBetween: (e, l, m) => ` y debería llegar entre el ${e} y el ${l} (${m})`,
   arrivesOn: (e, m) => ` y debería llegar el ${e} (${m})`,
+  confirmed: 'Gracias — tu pedido está confirmado.',
   yourOrder: 'Tu pedido',
   orderNumber: (id) => `Pedido ${id}`,
   shipTo: 'Envío a',
@@ -77,6 +83,7 @@ const it: ConfirmationStrings = {
   away: (u, d) => `Grazie — siamo assenti fino al ${u}; il tuo ordine parte il ${d}`,
   arrivesBetween: (e, l, m) => ` e dovrebbe arrivare tra il ${e} e il ${l} (${m})`,
   arrivesOn: (e, m) => ` e dovrebbe arrivare il ${e} (${m})`,
+  confirmed: 'Grazie — il tuo ordine è confermato.',
   yourOrder: 'Il tuo ordine',
   orderNumber: (id) => `Ordine ${id}`,
   shipTo: 'Spedizione a',
@@ -90,6 +97,7 @@ const nl: ConfirmationStrings = {
   away: (u, d) => `Bedankt — we zijn afwezig tot en met ${u}; je bestelling vertrekt op ${d}`,
   arrivesBetween: (e, l, m) => ` en komt naar verwachting aan tussen ${e} en ${l} (${m})`,
   arrivesOn: (e, m) => ` en komt naar verwachting aan op ${e} (${m})`,
+  confirmed: 'Bedankt — je bestelling is bevestigd.',
   yourOrder: 'Je bestelling',
   orderNumber: (id) => `Bestelling ${id}`,
   shipTo: 'Verzending naar',

@@ -1,5 +1,5 @@
 import type { OrderShipping } from '@comptoir/sdk';
-import { addDays, wallTimeToInstant } from '@comptoir/sdk/calendar';
+import { addDays, localDateOf, wallTimeToInstant } from '@comptoir/sdk/calendar';
 import { hashEmail } from '../storage/keys.js';
 import type { Db } from '../storage/database.js';
 import { insertJobs, type NewJob } from '../storage/jobs.store.js';
@@ -22,9 +22,14 @@ export function reviewRequestAt(
   methodId: string | null,
   orderedAt: Date,
   days: number,
+  shipsNothing = false,
 ): Date {
-  const promise = deliveryPromise(config, methodId, orderedAt);
-  const arrived = promise.delivery?.latest ?? promise.dispatchDate;
+  // An order that ships nothing (digital, pickup) is in hand from the order's day.
+  const promise = shipsNothing ? undefined : deliveryPromise(config, methodId, orderedAt);
+  const arrived =
+    promise?.delivery?.latest ??
+    promise?.dispatchDate ??
+    localDateOf(orderedAt, config.calendar.timeZone);
   return wallTimeToInstant(addDays(arrived, days), REVIEW_REQUEST_TIME, config.calendar.timeZone);
 }
 
@@ -59,7 +64,7 @@ export async function recordLifecycleOrder(
     email: shipping.email,
     emailHash,
     name: shipping.name ?? null,
-    address: shipping.address,
+    address: shipping.address ?? null,
     locale: shipping.locale ?? null,
     methodId: shipping.methodId ?? null,
     items: shipping.items,
@@ -97,6 +102,7 @@ export async function recordLifecycleOrder(
       stored.methodId,
       now,
       reviewRequest.daysAfterDelivery,
+      stored.address === null,
     ).toISOString();
     jobs.push(job('review-request', 2, result.reviewRequestAt));
   }

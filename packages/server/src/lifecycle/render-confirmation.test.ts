@@ -53,4 +53,23 @@ describe('renderOrderConfirmation', () => {
     const unknown = renderOrderConfirmation(input({ locale: 'pt-BR', defaultLocale: 'nl' }));
     expect(unknown.subject).toBe('Bedankt voor je bestelling bij Atelier <Lune>');
   });
+
+  it('thanks an order that ships nothing without a date or an address, in six languages', () => {
+    const openings = SUPPORTED_LOCALES.map((locale) => {
+      const shipsNothing = input({ locale, address: null });
+      delete shipsNothing.promise;
+      const { text, html } = renderOrderConfirmation(shipsNothing);
+      expect(text).not.toContain('1 rue');
+      expect(html).not.toContain('1 rue');
+      return text.split('\n')[2];
+    });
+    expect(openings).toEqual([
+      'Thank you — your order is confirmed.',
+      'Merci — votre commande est confirmée.',
+      'Vielen Dank — Ihre Bestellung ist bestätigt.',
+      'Gracias — tu pedido está confirmado.',
+      'Grazie — il tuo ordine è confermato.',
+      'Bedankt — je bestelling is bevestigd.',
+    ]);
+  });
 });

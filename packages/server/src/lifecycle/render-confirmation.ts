@@ -20,12 +20,13 @@ export interface ConfirmationRenderInput {
   locale?: string | null;
   defaultLocale: string;
   orderId: string;
-  promise: DeliveryPromise;
+  /** What the calendar promised; absent when the order ships nothing (digital, pickup). */
+  promise?: DeliveryPromise;
   /** The merchant's personal paragraph per language (`{shopName}` replaced). */
   paragraph?: Partial<Record<string, string>>;
   items: OrderLine[];
   name?: string | null;
-  address: OrderShipping['address'];
+  address: OrderShipping['address'] | null;
 }
 
 /** The shopper's language when Comptoir speaks it, else the shop's default, else English. */
@@ -64,6 +65,7 @@ export function promiseSentence(
 
 function addressLines(input: ConfirmationRenderInput): string[] {
   const { address } = input;
+  if (!address) return [];
   return [
     input.name ?? '',
     address.line1,
@@ -91,7 +93,10 @@ export function confirmationInput(
     locale: order.locale,
     defaultLocale: config.defaultLocale,
     orderId: order.orderId,
-    promise: deliveryPromise(config, order.methodId, new Date(order.orderedAt)),
+    // Nothing ships: no dispatch or delivery date to promise.
+    ...(order.address
+      ? { promise: deliveryPromise(config, order.methodId, new Date(order.orderedAt)) }
+      : {}),
     ...(paragraph ? { paragraph } : {}),
     items: order.items,
     name: order.name,
@@ -111,7 +116,9 @@ export function renderOrderConfirmation(input: ConfirmationRenderInput): Rendere
   const locale = confirmationLocale(input.locale, input.defaultLocale);
   const strings = confirmationStrings(locale);
   const subject = singleLine(strings.subject(input.shopName));
-  const sentence = promiseSentence(input.promise, strings, locale);
+  const sentence = input.promise
+    ? promiseSentence(input.promise, strings, locale)
+    : strings.confirmed;
   const paragraphLocale = input.paragraph?.[locale] !== undefined ? locale : input.defaultLocale;
   const paragraph = (input.paragraph?.[paragraphLocale] ?? input.paragraph?.en ?? '').replaceAll(
     '{shopName}',
@@ -131,8 +138,12 @@ export function renderOrderConfirmation(input: ConfirmationRenderInput): Rendere
     input.items.length > 0
       ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="c-line" style="border-top:1px solid #e4e4e7;margin:0 0 16px;">${itemsHtml}</table>`
       : '',
-    `<h2 class="c-heading" style="${TEXT_STYLE}font-size:18px;font-weight:bold;margin:16px 0 8px;">${escapeHtml(strings.shipTo)}</h2>`,
-    `<p class="c-text" style="${TEXT_STYLE}margin:0 0 16px;">${lines.map(escapeHtml).join('<br>')}</p>`,
+    ...(lines.length > 0
+      ? [
+          `<h2 class="c-heading" style="${TEXT_STYLE}font-size:18px;font-weight:bold;margin:16px 0 8px;">${escapeHtml(strings.shipTo)}</h2>`,
+          `<p class="c-text" style="${TEXT_STYLE}margin:0 0 16px;">${lines.map(escapeHtml).join('<br>')}</p>`,
+        ]
+      : []),
   ].join('\n');
   const html = htmlLayout({
     lang: locale,
@@ -151,9 +162,7 @@ export function renderOrderConfirmation(input: ConfirmationRenderInput): Rendere
     `${strings.yourOrder} · ${strings.orderNumber(input.orderId)}`,
     ...input.items.map((item) => `- ${item.title} (${strings.quantity} ${item.quantity})`),
     '',
-    `${strings.shipTo}:`,
-    ...lines,
-    '',
+    ...(lines.length > 0 ? [`${strings.shipTo}:`, ...lines, ''] : []),
     '--',
     strings.reason(input.shopName),
     '',

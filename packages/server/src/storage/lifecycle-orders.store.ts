@@ -11,7 +11,8 @@ export interface LifecycleOrder {
   email: string;
   emailHash: string;
   name: string | null;
-  address: OrderShipping['address'];
+  /** Null when the order ships nothing (digital, pickup). */
+  address: NonNullable<OrderShipping['address']> | null;
   locale: string | null;
   methodId: string | null;
   items: OrderLine[];
@@ -28,7 +29,7 @@ function toOrder(row: LifecycleOrderRow): LifecycleOrder {
     email: row.email,
     emailHash: row.email_hash,
     name: row.name,
-    address: JSON.parse(row.address) as OrderShipping['address'],
+    address: JSON.parse(row.address) as LifecycleOrder['address'],
     locale: row.locale,
     methodId: row.method_id,
     items: JSON.parse(row.items) as OrderLine[],
@@ -38,8 +39,9 @@ function toOrder(row: LifecycleOrderRow): LifecycleOrder {
 }
 
 /**
- * Stores an order once per (shop, source, order id); answers the stored one, or `undefined` when
- * that order was stored before (a replayed report changes nothing).
+ * Stores an order once per (shop, order id), whichever source reports it (the shop's backend and
+ * the platform's webhook report the same order); answers the stored one, or `undefined` when that
+ * order was stored before (a replayed or second report changes nothing).
  */
 export async function insertLifecycleOrder(
   db: Db,
@@ -62,7 +64,8 @@ export async function insertLifecycleOrder(
       marketing_consent: order.marketingConsent ? 1 : 0,
       ordered_at: order.orderedAt,
     })
-    .onConflict((conflict) => conflict.columns(['shop_id', 'source', 'order_id']).doNothing())
+    // Once per order whatever reports it: the backend and a platform webhook, even at once.
+    .onConflict((conflict) => conflict.columns(['shop_id', 'order_id']).doNothing())
     .returningAll()
     .executeTakeFirst();
   return row && toOrder(row);

@@ -14,6 +14,7 @@ import * as orderWebhooks from './005-order-webhooks.js';
 import * as eventWebhooks from './006-event-webhooks.js';
 import * as rateLimits from './007-rate-limits.js';
 import * as lifecycleOrders from './013-lifecycle-orders.js';
+import * as lifecycleOrderOnce from './015-lifecycle-order-once.js';
 
 /**
  * Every migration, by name, in the order they run. Add one line per new file
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '006-event-webhooks': eventWebhooks,
   '007-rate-limits': rateLimits,
   '013-lifecycle-orders': lifecycleOrders,
+  '015-lifecycle-order-once': lifecycleOrderOnce,
 };
 
 /** A migration that failed; `cause` holds the database's error. */

@@ -4,7 +4,12 @@ import { hashEmail } from '../../../storage/keys.js';
 import { base64Hmac } from '../../../orders/signatures.js';
 import { listJobsOfEmail } from '../../../storage/jobs.store.js';
 import { describeEachDialect } from '../../../storage/test-databases.js';
-import { createTestApp, type TestApp } from '../../test-app.js';
+import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
+import { findLifecycleOrders } from '../../../storage/lifecycle-orders.store.js';
+import {
+  confirmationInput,
+  renderOrderConfirmation,
+} from '../../../lifecycle/render-confirmation.js';
 
 const fixture = (name: string) =>
   JSON.parse(
@@ -88,6 +93,12 @@ describeEachDialect('order webhooks: the emails after the order', (database) => 
       .where('shop_id', '=', t.shopA.shopId)
       .where('order_id', '=', orderId)
       .execute();
+  /** The confirmation the worker would send for a stored order, rendered as it renders it. */
+  const confirmationOf = async (id: string) => {
+    const [order] = await findLifecycleOrders(database().db, t.shopA.shopId, [id]);
+    const config = await (await t.app.request('/v1/admin/config', { headers: admin })).json();
+    return renderOrderConfirmation(confirmationInput(config, order!));
+  };
   const lastLogMessage = async () => {
     const answer = await t.app.request('/v1/admin/order-webhooks', { headers: admin });
     const { log } = (await answer.json()) as { log: { message: string }[] };
@@ -155,17 +166,70 @@ describeEachDialect('order webhooks: the emails after the order', (database) => 
       ]);
     });
 
-    it('an order shipped nowhere (no shipping address) counts but gets no emails after it', async () => {
+    it('an order that ships nothing (no shipping address: digital, pickup) gets a confirmation without a delivery date', async () => {
       const body = JSON.stringify({
         ...shopifyExample,
         id: 450001,
         admin_graphql_api_id: 'gid://shopify/Order/450001',
-        email: 'pickup@example.com',
+        email: 'digital@example.com',
       });
       const delivered = await shopify(body, 'lc-4');
       expect(await delivered.json()).toMatchObject({ counted: true });
-      expect(await lifecycleOrders('450001')).toEqual([]);
-      expect(await jobsOf('pickup@example.com')).toEqual([]);
+      const [stored] = await lifecycleOrders('450001');
+      // The name from the billing address; no address stored, none invented from the billing one.
+      expect(stored).toMatchObject({ email: 'digital@example.com', name: 'Léa Martin' });
+      expect(JSON.parse(stored!.address)).toBeNull();
+      const jobs = await jobsOf('digital@example.com');
+      expect(jobs.map((job) => job.kind)).toEqual(['confirmation', 'win-back', 'review-request']);
+      // The review request counts its days from the order (nothing to deliver): 3 days later,
+      // 10:00 in Paris.
+      expect(jobs[2]!.runAt).toBe('2026-03-05T09:00:00.000Z');
+      // In the shopper's language (customer_locale fr).
+      const email = await confirmationOf(stored!.id);
+      expect(email.text).toContain('Merci — votre commande est confirmée.');
+      expect(email.text).not.toContain('quitte notre atelier');
+      expect(email.text).not.toContain('Livraison à');
+    });
+
+    it('the backend and the webhook reporting the same order at once store it once: one confirmation', async () => {
+      for (let round = 0; round < 6; round++) {
+        const id = `99000000000000${round}`;
+        const email = `race.${round}@example.com`;
+        const cart = await t.json(
+          'POST',
+          `/v1/shops/${t.shopA.shopId}/carts`,
+          {
+            cart: {
+              currency: 'EUR',
+              subtotal: 1200,
+              items: [{ id: '1', title: 'Tea', quantity: 1, unitPrice: 1200 }],
+            },
+          },
+          { authorization: `Bearer ${t.shopA.publishableKey}`, origin: ORIGIN_A },
+        );
+        const { id: cartId } = (await cart.json()) as { id: string };
+        const backend = t.json(
+          'POST',
+          `/v1/shops/${t.shopA.shopId}/orders`,
+          {
+            cartId,
+            orderId: id,
+            total: 1200,
+            currency: 'EUR',
+            shipping: {
+              email,
+              address: { line1: '1 rue', city: 'Lyon', country: 'FR' },
+              items: [{ title: 'Tea', quantity: 1 }],
+            },
+          },
+          admin,
+        );
+        const webhook = shopify(shopifyOrder(id, { email }), `race-${round}`);
+        const [fromBackend, fromWebhook] = await Promise.all([backend, webhook]);
+        expect([fromBackend.status, fromWebhook.status]).toEqual([201, 200]);
+        expect(await lifecycleOrders(id)).toHaveLength(1);
+        expect((await jobsOf(email)).filter((job) => job.kind === 'confirmation')).toHaveLength(1);
+      }
     });
   });
 
@@ -200,6 +264,59 @@ describeEachDialect('order webhooks: the emails after the order', (database) => 
       expect((await woo(wooExample, 'wc-2', 'order.updated')).status).toBe(200);
       expect(await lifecycleOrders('727')).toHaveLength(1);
       expect(await jobsOf('Jan.deVries@example.com')).toEqual(jobs);
+    });
+
+    it("maps the shopper's language (WPML) and the newsletter checkbox (Mailchimp for WooCommerce) from meta_data", async () => {
+      const order = JSON.parse(wooExample) as Record<string, unknown> & {
+        meta_data: unknown[];
+        billing: Record<string, unknown>;
+      };
+      const withMeta = (id: number, email: string, meta: unknown[]) =>
+        JSON.stringify({
+          ...order,
+          id,
+          billing: { ...order.billing, email },
+          meta_data: [...order.meta_data, ...meta],
+        });
+      const subscribed = withMeta(801, 'wc.fr@example.com', [
+        { id: 1, key: 'wpml_language', value: 'fr' },
+        { id: 2, key: 'mailchimp_woocommerce_is_subscribed', value: '1' },
+      ]);
+      expect((await woo(subscribed, 'wc-meta-1')).status).toBe(200);
+      const [fr] = await lifecycleOrders('801');
+      expect([fr?.locale, Number(fr?.marketing_consent)]).toEqual(['fr', 1]);
+      expect((await jobsOf('wc.fr@example.com')).map((job) => job.kind)).toEqual([
+        'confirmation',
+        'win-back',
+        'review-request',
+      ]);
+      // The checkbox left unticked ('' or '0'), a language that is not a tag: neither is taken.
+      const unticked = withMeta(802, 'wc.none@example.com', [
+        { id: 1, key: 'wpml_language', value: '<script>' },
+        { id: 2, key: 'mailchimp_woocommerce_is_subscribed', value: '' },
+      ]);
+      expect((await woo(unticked, 'wc-meta-2')).status).toBe(200);
+      const [none] = await lifecycleOrders('802');
+      expect([none?.locale, Number(none?.marketing_consent)]).toEqual([null, 0]);
+    });
+
+    it('a virtual order (no shipping address) gets a confirmation without a delivery date', async () => {
+      const order = JSON.parse(wooExample) as Record<string, unknown> & {
+        billing: Record<string, unknown>;
+        shipping: Record<string, unknown>;
+      };
+      const virtual = JSON.stringify({
+        ...order,
+        id: 803,
+        billing: { ...order.billing, email: 'wc.virtual@example.com' },
+        shipping: { ...order.shipping, address_1: '', city: '', postcode: '' },
+      });
+      expect((await woo(virtual, 'wc-virtual')).status).toBe(200);
+      const [stored] = await lifecycleOrders('803');
+      expect(stored?.name).toBe('Jan de Vries');
+      expect(JSON.parse(stored!.address)).toBeNull();
+      const email = await confirmationOf(stored!.id);
+      expect(email.text).toContain('Thank you — your order is confirmed.');
     });
   });
 });
