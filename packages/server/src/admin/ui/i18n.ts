@@ -1,16 +1,24 @@
 import en, { type Messages } from './i18n/en.js';
 import fr from './i18n/fr.js';
+import de from './i18n/de.js';
+import es from './i18n/es.js';
+import it from './i18n/it.js';
+import nl from './i18n/nl.js';
 
 export type { Messages } from './i18n/en.js';
 
 /** The languages the config page itself is written in: every language the widgets speak. */
-export const UI_LOCALES = ['en', 'fr'] as const;
+export const UI_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 /** Each language's name in itself, for the page's language menu. */
 export const UI_LOCALE_NAMES: Record<UiLocale, string> = {
   en: 'English',
   fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  it: 'Italiano',
+  nl: 'Nederlands',
 };
 
 /** A key of the page's strings. */
@@ -28,7 +36,7 @@ export type MessageArgs<K extends MessageKey> =
 /** A string of the page in its language: `t('save.invalid', { n: 3 })`, type-checked per key. */
 export type Translate = <K extends MessageKey>(key: K, ...values: MessageArgs<K>) => string;
 
-const messages: Record<UiLocale, Messages> = { en, fr };
+const messages: Record<UiLocale, Messages> = { en, fr, de, es, it, nl };
 
 /** The config page's string for `key` in `locale`, with its values when it takes some. */
 export function translate<K extends MessageKey>(

@@ -21,7 +21,8 @@ const fr: Messages = {
   'faq.link': 'Lien vers cette question\u202f:',
   'faq.copyLink': 'Copier le lien',
   'faq.linkCopied': 'Lien copié.',
-  'faq.linkNotCopied': 'Le navigateur n’a pas permis la copie\u202f: sélectionnez le lien et copiez-le.',
+  'faq.linkNotCopied':
+    'Le navigateur n’a pas permis la copie\u202f: sélectionnez le lien et copiez-le.',
   'overview.addQuestionFor': 'Ajouter une question',
   'localized.summary': ({ count }: { count: number }) =>
     plural('fr', count, {
@@ -90,7 +91,8 @@ const fr: Messages = {
       one: 'Un point à corriger avant d’enregistrer\u202f:',
       other: '# points à corriger avant d’enregistrer\u202f:',
     }),
-  'save.failed': ({ message }: { message: string }) => `L’enregistrement a échoué\u202f: ${message}`,
+  'save.failed': ({ message }: { message: string }) =>
+    `L’enregistrement a échoué\u202f: ${message}`,
   'save.conflictTitle': 'Quelqu’un a enregistré avant vous.',
   'save.conflict':
     'Les réglages ont été modifiés dans un autre onglet ou par quelqu’un d’autre depuis l’ouverture de cette page. Vos modifications sont conservées ici.',
@@ -99,7 +101,8 @@ const fr: Messages = {
   'save.reloadConfirm':
     'Charger la version enregistrée et perdre les modifications de cette page\u202f?',
   'save.reloaded': 'Derniers réglages enregistrés chargés.',
-  'save.leaveConfirm': 'Des modifications ne sont pas enregistrées. Se déconnecter quand même\u202f?',
+  'save.leaveConfirm':
+    'Des modifications ne sont pas enregistrées. Se déconnecter quand même\u202f?',
   'preview.title': 'Aperçu en direct',
   'preview.hint': 'Vos vrais widgets, avec vos modifications non enregistrées.',
   'preview.language': 'Langue',
@@ -174,7 +177,8 @@ const fr: Messages = {
   'shipping.dispatch': 'Expédition',
   'shipping.timeZone': 'Fuseau horaire',
   'shipping.handlingDays': 'Jours de préparation',
-  'shipping.handlingDaysHint': '0\u202f: une commande reçue avant l’heure limite part le jour même.',
+  'shipping.handlingDaysHint':
+    '0\u202f: une commande reçue avant l’heure limite part le jour même.',
   'shipping.dispatchDays': 'Jours d’expédition',
   'shipping.cutoff': 'Heure limite de commande',
   'shipping.cutoffHint': 'Les commandes passées avant cette heure comptent pour ce jour-là.',
@@ -435,7 +439,8 @@ const fr: Messages = {
   'data.email': 'Email du client',
   'data.export': 'Exporter',
   'data.erase': 'Effacer…',
-  'data.eraseConfirm': ({ email }: { email: string }) => `Effacer tout ce qui concerne ${email}\u202f?`,
+  'data.eraseConfirm': ({ email }: { email: string }) =>
+    `Effacer tout ce qui concerne ${email}\u202f?`,
   'data.eraseWarning':
     'Ses paniers et consentements sont supprimés et les emails prévus annulés. C’est définitif.',
   'data.eraseYes': 'Oui, effacer',

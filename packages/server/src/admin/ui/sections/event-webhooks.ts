@@ -8,7 +8,7 @@ import {
 } from '@comptoir/sdk/schemas';
 import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
-import { integrationsText as text } from './integrations.i18n.js';
+import { integrationsText as text, type IntegrationsTranslate } from './integrations.i18n.js';
 
 interface EventWebhooksState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -32,8 +32,7 @@ const EVENT_WEBHOOKS_VIEW = defineView('event-webhooks', (): EventWebhooksState 
 
 /** Integrations, second half: the event webhook endpoints, their test button and delivery log. */
 export function renderEventWebhooks(ctx: Ctx): TemplateResult {
-  const t = (key: Parameters<typeof text>[1], params?: Record<string, string>) =>
-    text(ctx.locale, key, params);
+  const t: IntegrationsTranslate = (key, ...values) => text(ctx.locale, key, ...values);
   const view = ctx.view(EVENT_WEBHOOKS_VIEW);
   const fail = (error: unknown) => {
     view.status = 'error';

@@ -4,7 +4,11 @@ import type { OrderPlatform, OrderWebhooks, VerifiedSource } from '@comptoir/sdk
 import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
 import { renderEventWebhooks } from './event-webhooks.js';
-import { integrationsText, type IntegrationsKey } from './integrations.i18n.js';
+import {
+  integrationsText,
+  type IntegrationsKey,
+  type IntegrationsTranslate,
+} from './integrations.i18n.js';
 
 interface IntegrationsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -47,8 +51,8 @@ const INTEGRATIONS_VIEW = defineView('integrations', (): IntegrationsState => ({
 
 /** Integrations: the order webhooks' addresses, secrets, state and delivery log. */
 export function renderIntegrations(ctx: Ctx): TemplateResult {
-  const text = (key: IntegrationsKey, params?: Record<string, string>) =>
-    integrationsText(ctx.locale, key, params);
+  const text: IntegrationsTranslate = (key, ...values) =>
+    integrationsText(ctx.locale, key, ...values);
   const view = ctx.view(INTEGRATIONS_VIEW);
   const load = () => {
     view.status = view.data ? 'ready' : 'loading';
