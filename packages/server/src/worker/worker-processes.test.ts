@@ -2,6 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
+import type { ShopConfig } from '@comptoir/sdk';
+import { addDays, localDateOf, weekdayOf } from '@comptoir/sdk/calendar';
+import { digestSubject, scheduleDigest } from '../lifecycle/digest-schedule.js';
+import { updateShopConfig } from '../storage/shop.store.js';
 import { describeEachDialect, type TestDatabase } from '../storage/test-databases.js';
 import {
   seedDueJobs,
@@ -234,6 +238,98 @@ describeEachDialect('worker processes', (database) => {
         );
         console.info(
           `[${database().dialect}] killed after ${acceptedBeforeKill} accepted (${sentBeforeKill} committed); ${repeats.length} repeated with the same Message-ID`,
+        );
+      } finally {
+        await smtp.close();
+      }
+    },
+  );
+
+  it(
+    "two worker processes send each shop's weekly digest once, and schedule its next week once",
+    { timeout: 60_000 },
+    async () => {
+      const { db } = database();
+      const now = new Date();
+      const today = localDateOf(now, 'UTC');
+      const shops: { shopId: string; to: string }[] = [];
+      for (let i = 0; i < 40; i++) {
+        const shop = await seedShop(db, now, { steps: [] });
+        const to = `owner-${i}-${shop.shopId.slice(-6).toLowerCase()}@example.com`;
+        // Due today at 00:00 UTC (the shops' time zone), so due now.
+        const config: ShopConfig = {
+          ...shop.config,
+          lifecycle: { digest: { enabled: true, to, weekday: weekdayOf(today), hour: 0 } },
+        };
+        await updateShopConfig(db, shop.shopId, config, undefined, now);
+        // Scheduled twice, as two config saves or two workers would: one job (its unique key).
+        const before = new Date(now.getTime() - 2 * 86_400_000);
+        await Promise.all([
+          scheduleDigest(db, shop.shopId, config, before),
+          scheduleDigest(db, shop.shopId, config, before),
+        ]);
+        shops.push({ shopId: shop.shopId, to });
+      }
+      const digestJobs = (status: 'pending' | 'sent') =>
+        db
+          .selectFrom('recovery_jobs')
+          .select(['shop_id', 'subject_id', 'run_at'])
+          .where('kind', '=', 'digest')
+          .where('status', '=', status)
+          .where(
+            'shop_id',
+            'in',
+            shops.map((shop) => shop.shopId),
+          )
+          .execute();
+      expect(await digestJobs('pending')).toHaveLength(40);
+      const smtp = await startTestSmtp();
+      try {
+        const workers = ['a', 'b'].map((name) =>
+          startChild(name, database(), smtp, { BATCH_SIZE: '3' }),
+        );
+        await Promise.all(workers.map((worker) => worker.ready));
+        for (const worker of workers) worker.go();
+        await waitFor(
+          'every digest to be sent',
+          async () => (await digestJobs('sent')).length === 40,
+          30_000,
+        );
+        // Give a duplicate (if any) the time to surface before stopping.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        for (const worker of workers) worker.process.kill('SIGTERM');
+        expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
+
+        const received = smtp.received.filter((mail) =>
+          shops.some((shop) => mail.to.includes(shop.to)),
+        );
+        expect(received).toHaveLength(40);
+        for (const shop of shops)
+          expect(received.filter((mail) => mail.to.includes(shop.to))).toHaveLength(1);
+        const rows = await db
+          .selectFrom('recovery_emails')
+          .select(['shop_id'])
+          .where('kind', '=', 'digest')
+          .where(
+            'shop_id',
+            'in',
+            shops.map((shop) => shop.shopId),
+          )
+          .execute();
+        expect(rows).toHaveLength(40);
+        // Each shop's next digest, a week later, is on the queue once.
+        const next = await digestJobs('pending');
+        expect(next).toHaveLength(40);
+        const nextDate = addDays(today, 7);
+        expect(next.every((job) => job.subject_id === digestSubject(job.shop_id, nextDate))).toBe(
+          true,
+        );
+        const bySender = { a: 0, b: 0 } as Record<string, number>;
+        for (const mail of received) bySender[sender(mail)] = (bySender[sender(mail)] ?? 0) + 1;
+        expect(bySender.a).toBeGreaterThan(0);
+        expect(bySender.b).toBeGreaterThan(0);
+        console.info(
+          `[${database().dialect}] 2 processes sent 40 digests once each (a: ${bySender.a}, b: ${bySender.b})`,
         );
       } finally {
         await smtp.close();
