@@ -46,6 +46,16 @@ describe.skipIf(process.env.COMPTOIR_EMAIL_SCREENSHOTS !== '1')('email screensho
       name: 'Jeanne Martin',
       address: { line1: '3 place du Marché', postalCode: '69002', city: 'Lyon', country: 'FR' },
     }),
+    // An order that ships nothing (digital, pickup): no date promised, no address.
+    'email-order-confirmation-digital': renderOrderConfirmation({
+      shopName: 'Atelier Lune',
+      defaultLocale: 'en',
+      orderId: '#1044',
+      paragraph: { en: 'Download your pattern from your account page whenever you like.' },
+      items: [{ title: 'Apron sewing pattern (PDF)', quantity: 1 }],
+      name: 'Jane Doe',
+      address: null,
+    }),
     'email-win-back': renderMarketingEmail({
       flow: 'win-back',
       shopName: 'Atelier Lune',
