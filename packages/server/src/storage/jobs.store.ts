@@ -196,6 +196,9 @@ export interface RecoveryEmailExpectation {
 /**
  * The condition of a recovery email's claim: its cart is still open, has items, the same address
  * and consent; the address is not suppressed; the shop's config has not changed since the decision.
+ * The cart part is `stopReason` of worker/decide.ts in SQL, column for column (`toStoredCart`
+ * reads a consent only when its text and time are both there): worker/claim-agrees.test.ts holds the two
+ * to the same answers over every combination of the columns they read.
  */
 export function recoveryEmailStillWanted(
   shopId: string,
@@ -210,17 +213,26 @@ export function recoveryEmailStillWanted(
           .where('carts.id', '=', expected.cartId)
           .where('carts.shop_id', '=', shopId)
           .where('carts.status', '=', 'open')
+          .where('carts.email', 'is not', null)
+          .where('carts.email', '!=', '')
           .where('carts.email_hash', '=', expected.emailHash)
           .where('carts.items', '!=', '[]')
-          .where((cart) =>
-            expected.softConsent
+          .where((cart) => {
+            // hasConsent: a consent on file (text and time) that was granted; in the soft mode,
+            // also no consent on file at all.
+            const granted = cart.and([
+              cart('carts.consent_granted', '=', 1),
+              cart('carts.consent_text', 'is not', null),
+              cart('carts.consent_at', 'is not', null),
+            ]);
+            return expected.softConsent
               ? cart.or([
-                  cart('carts.consent_granted', '=', 1),
+                  granted,
                   cart('carts.consent_text', 'is', null),
                   cart('carts.consent_at', 'is', null),
                 ])
-              : cart('carts.consent_granted', '=', 1),
-          ),
+              : granted;
+          }),
       ),
       notSuppressed(eb, shopId, expected.emailHash),
       configUnchanged(eb, shopId, expected.configVersion),

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -55,6 +55,58 @@ export function withSearchPath(url: string, schema: string): string {
   return parsed.toString();
 }
 
+/** This machine, in four hex digits: schemas name the machine whose process created them. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 4);
+
+/**
+ * A new schema's name: `test_<seconds, base 36>_<host>_<pid>_<random>`, so that a schema its test
+ * left behind (a process killed, a run interrupted) can be told from one in use.
+ */
+function newSchemaName(): string {
+  const seconds = Math.floor(Date.now() / 1000).toString(36);
+  return `test_${seconds}_${HOST}_${process.pid}_${randomBytes(3).toString('hex')}`;
+}
+
+const SCHEMA_NAME = /^test_([0-9a-z]+)_([0-9a-f]{4})_(\d+)_[0-9a-f]{6}$/;
+/** Past this age a schema is a leftover whatever machine made it (no test file runs a day). */
+const ABANDONED_AFTER_MS = 24 * 3_600_000;
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * True for a schema some earlier test left behind: made on this machine by a process that is gone,
+ * or older than a day. Names of other shapes are never touched.
+ */
+export function isLeftoverSchema(name: string, now = Date.now()): boolean {
+  const match = SCHEMA_NAME.exec(name);
+  if (!match) return false;
+  const [, seconds = '', host, pid = ''] = match;
+  if (now - parseInt(seconds, 36) * 1000 > ABANDONED_AFTER_MS) return true;
+  return host === HOST && !processIsAlive(Number(pid));
+}
+
+let leftoversDropped: Promise<void> | undefined;
+
+/** Drops the leftover schemas ({@link isLeftoverSchema}), once per process. */
+function dropLeftoverSchemas(admin: pg.Client): Promise<void> {
+  leftoversDropped ??= (async () => {
+    const { rows } = await admin.query<{ name: string }>(
+      `select nspname as name from pg_namespace where nspname like 'test\\_%'`,
+    );
+    for (const { name } of rows) {
+      if (isLeftoverSchema(name)) await admin.query(`drop schema if exists ${name} cascade`);
+    }
+  })();
+  return leftoversDropped;
+}
+
 /** Creates a migrated test database of `dialect`; `drop()` removes it. */
 export async function createTestDatabase(
   dialect: DialectName,
@@ -75,13 +127,33 @@ export async function createTestDatabase(
       },
     };
   }
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = newSchemaName();
   const admin = new pg.Client({ connectionString: postgresTestUrl });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  try {
+    await dropLeftoverSchemas(admin);
+    await admin.query(`create schema ${schema}`);
+  } finally {
+    await admin.end();
+  }
   const db = openDatabase(postgresTestUrl, { searchPath: schema, poolSize: 4 });
-  await migrate(db);
+  const dropSchema = async () => {
+    const cleanup = new pg.Client({ connectionString: postgresTestUrl });
+    await cleanup.connect();
+    try {
+      await cleanup.query(`drop schema if exists ${schema} cascade`);
+    } finally {
+      await cleanup.end();
+    }
+  };
+  try {
+    await migrate(db);
+  } catch (error) {
+    // Not handed out, so nobody would drop it.
+    await db.destroy();
+    await dropSchema();
+    throw error;
+  }
   return {
     dialect,
     db,
@@ -90,10 +162,7 @@ export async function createTestDatabase(
     urlWithSchema: withSearchPath(postgresTestUrl, schema),
     async drop() {
       await db.destroy();
-      const cleanup = new pg.Client({ connectionString: postgresTestUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await dropSchema();
     },
   };
 }

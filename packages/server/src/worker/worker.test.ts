@@ -1,5 +1,5 @@
 import type { ShopConfig } from '@comptoir/sdk';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../email/mailer.js';
 import { hashEmail } from '../storage/keys.js';
 import { findCart, markCartConverted, updateCart, type StoredCart } from '../storage/cart.store.js';
@@ -100,6 +100,28 @@ describeEachDialect('recovery worker', (database) => {
     expect((await findCart(database().db, shop.shopId, cart.id))?.recoveryEmailAt).toBe(
       now.toISOString(),
     );
+  });
+
+  it('sends from the address it is given, else no-reply@ the public host; MAIL_FROM is not its to read', async () => {
+    // server.ts reads MAIL_FROM with the other settings and passes it as fromAddress.
+    vi.stubEnv('MAIL_FROM', 'environment@elsewhere.example');
+    try {
+      const shop = await seedShop(database().db, now, { steps: oneStep() });
+      await seedCart(database().db, shop, now);
+      advance(61);
+      expect(await runWorkerBatch(options())).toMatchObject({ sent: 1 });
+      await seedCart(database().db, shop, now, { email: 'other@example.com' });
+      advance(61);
+      expect(await runWorkerBatch(options({ fromAddress: 'boutique@shop.example' }))).toMatchObject(
+        { sent: 1 },
+      );
+      expect(smtp.received.map((mail) => mail.from)).toEqual([
+        'no-reply@api.example',
+        'boutique@shop.example',
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('loses nothing while the SMTP server is down, and sends everything once when it is back', async () => {

@@ -23,7 +23,11 @@ export interface WorkerOptions {
   publicUrl: string;
   /** Defaults to the local outbox ({@link createMailer} with no SMTP URL); closed on stop if defaulted. */
   mailer?: Mailer;
-  /** The envelope sender; defaults to `MAIL_FROM`, else `no-reply@<PUBLIC_URL host>`. */
+  /**
+   * The envelope sender; defaults to `no-reply@<publicUrl host>`. The worker reads no environment:
+   * `MAIL_FROM` is read by server.ts (`startServer`, `startWorker`, so `comptoir serve` and
+   * `comptoir worker`) with the other settings, and passed here.
+   */
   fromAddress?: string;
   clock?: () => Date;
   logger?: Logger;
@@ -105,7 +109,7 @@ function resolve(options: WorkerOptions): Resolved {
   const kinds = createJobKinds({
     mailer,
     publicUrl: options.publicUrl.replace(/\/+$/, ''),
-    fromAddress: options.fromAddress ?? process.env.MAIL_FROM ?? `no-reply@${host}`,
+    fromAddress: options.fromAddress ?? `no-reply@${host}`,
     frequencyCapMs: options.frequencyCapMs ?? 12 * 3_600_000,
     clock,
     db: options.db,
