@@ -9,44 +9,52 @@ describe('widget bundle budgets (gzip)', () => {
     expect(result.loader).toBeLessThanOrEqual(WIDGET_BUDGETS.loader);
   });
 
-  // What a page with DESIGN's six elements downloads as it loads, one non-English language included.
+  // What a page with DESIGN's six elements downloads as it loads, one language included.
   it('keeps the six elements and their runtime within 30 KB', () => {
     expect(result.sixElements).toBeLessThanOrEqual(WIDGET_BUDGETS.allElements);
   });
 
-  // With the seventh element (the announcement bar, 2.1 KB) all seven measured 30.7 KB when it
-  // landed, 32.0 KB after the capture and banner changes that followed: over the 30 KB budget,
-  // said so in issue 14. This guard keeps it from growing further while the runtime is split.
-  it('keeps all seven elements within 32.5 KB (over the 30 KB budget, see issue 14)', () => {
-    expect(result.allElements).toBeLessThanOrEqual(32.5 * 1024);
+  // The seventh element (the announcement bar) is held to the same 30 KB: it measured 32.1 KB
+  // before the calendar left the page (the server publishes the answers) and placements and
+  // the strings of languages not shown became on-demand chunks (issue 14).
+  it('keeps all seven elements and their runtime within 30 KB', () => {
+    expect(result.allElements).toBeLessThanOrEqual(WIDGET_BUDGETS.allElements);
   });
 
   // @floating-ui/dom (about 6 KB) comes only when an anchored popover opens. With it the worst
-  // case measured 33.5 KB with six elements, 36.5 KB with the seventh (announcement bar), 37.6 KB
-  // after the capture changes: it must not grow past 38 KB (the 30 KB budget above is DESIGN's;
-  // this keeps the on-demand part honest).
-  it('loads popover anchoring on demand only, and keeps the worst case under 38 KB', () => {
+  // case measured 37.8 KB before issue 14's split, 35.4 KB after: it must not grow past 36 KB
+  // (the 30 KB budget above is DESIGN's; this keeps the on-demand part honest).
+  it('loads popover anchoring on demand only, and keeps the worst case under 36 KB', () => {
     expect(result.allElementsFiles.some((file) => /floating|position/.test(file))).toBe(false);
     expect(result.popoverOnDemand).toBeGreaterThan(0);
-    expect(result.allElements + result.popoverOnDemand).toBeLessThanOrEqual(38 * 1024);
+    expect(result.allElements + result.popoverOnDemand).toBeLessThanOrEqual(36 * 1024);
   });
 
-  it('loads only the banner chunk and shared chunks on a banner-only page', () => {
-    expect(result.pass.bannerOnly).toBe(true);
+  // Issue 14's budget for this page is 12 KB: it measured 20.3 KB before the split and 15.5 KB
+  // after (loader 3.6, Lit and the elements' base 8.0, banner 2.2, its facts reader 0.7, English
+  // 1.0); the bench reports it as FAIL. This guard keeps it from growing back.
+  it('loads only the banner, its strings and shared code on a banner-only page, under 16 KB', () => {
+    expect(result.pass.bannerOnlyCode).toBe(true);
     expect(result.bannerOnlyFiles.some((file) => file.includes('absence-banner'))).toBe(true);
+    expect(result.bannerOnly).toBeLessThanOrEqual(16 * 1024);
   });
 
-  it('counts one language in the all-six figure, and no adapter', () => {
+  it('counts one language in the all-seven figure, and no adapter', () => {
     expect(
-      result.allElementsFiles.filter((file) => /chunks\/(fr|de|es|it|nl)-/.test(file)),
+      result.allElementsFiles.filter((file) => /chunks\/(en|fr|de|es|it|nl)-/.test(file)),
     ).toHaveLength(1);
     expect(result.allElementsFiles.some((file) => /shopify|woocommerce/.test(file))).toBe(false);
   });
 
-  it('loads only English with the runtime (other languages are separate chunks)', () => {
-    expect(result.loader).toBeLessThanOrEqual(WIDGET_BUDGETS.loader);
-    expect(result.bannerOnlyFiles.some((file) => /chunks\/(fr|de|es|it|nl)-/.test(file))).toBe(
-      false,
-    );
+  it('loads one language: English on an English page, no other', () => {
+    expect(
+      result.bannerOnlyFiles.filter((file) => /chunks\/(en|fr|de|es|it|nl)-/.test(file)),
+    ).toEqual([expect.stringMatching(/^chunks\/en-/)]);
+  });
+
+  it('loads placements and the calendar only on demand', () => {
+    expect(
+      result.allElementsFiles.some((file) => /chunks\/(placements|calendar)-/.test(file)),
+    ).toBe(false);
   });
 });

@@ -86,18 +86,35 @@ export default defineConfig(({ mode }) => {
           codeSplitting: cdn
             ? {
                 groups: [
-                  { name: 'calendar', test: /packages[\\/]sdk[\\/]src[\\/]calendar[\\/]/ },
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
+                  // What the loader imports statically (the loader's size is embed.js + this).
                   {
                     name: 'core',
                     test: /widgets[\\/]src[\\/](internal[\\/](state|storage|reserve|height-key|remote-config|locale)|cart[\\/](store|validate))\.ts/,
                   },
-                  // Lit, money formatting and the elements' shared base in one chunk: every element
-                  // needs them, and one file compresses better than two (about 0.3 KB gzip less).
-                  // The calendar stays apart: the FAQ and cart capture never load it.
+                  // Lit and the elements' shared base in one chunk: every element needs them, and
+                  // one file compresses better than several. Nothing only some elements use.
                   {
                     name: 'runtime',
-                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]money[\\/]|widgets[\\/]src[\\/](translations[\\/](en|translation)\.ts|cart[\\/]capture-memory\.ts|internal[\\/](api|clock|consent|comptoir-element|shipping-element|ships|remember-height|notice\.styles)\.ts))/,
+                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]text[\\/]|widgets[\\/]src[\\/](translations[\\/]translation\.ts|internal[\\/](comptoir-element|config-controller|localize|remember-height|clock)\.ts))/,
+                  },
+                  // The calendar: loaded only where the server's precomputed facts do not answer
+                  // (a config built by hand, attributes, a cached config past its window).
+                  {
+                    name: 'calendar',
+                    test: /sdk[\\/]src[\\/]calendar[\\/](?!facts\.ts|free-shipping|index)/,
+                  },
+                  // The email form and the memory of a capture: the cart capture, and the banner's
+                  // "tell me when you're back" form.
+                  {
+                    name: 'consent',
+                    test: /widgets[\\/]src[\\/](internal[\\/]consent|cart[\\/]capture-memory)\.ts/,
+                  },
+                  // The three shipping elements' base (products and pages that do not ship) and the
+                  // time formatting they and the announcement bar share.
+                  {
+                    name: 'shipping',
+                    test: /widgets[\\/]src[\\/]internal[\\/](shipping-element|ships|notice\.styles|format-time)\.ts/,
                   },
                 ],
               }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ELEMENT_ATTRIBUTES, type Placement } from '@comptoir/sdk/schemas';
 import { elementModules } from './elements.js';
-import { applyPlacements } from './loader.js';
+import { applyPlacements } from './placements.js';
 import { captureWarnings, resetState } from './testing/fixtures.js';
 
 declare global {

@@ -4,7 +4,8 @@ import { getCart } from './cart/store.js';
 import { startWooCommerceAdapter } from './cart/woocommerce.js';
 import { configure } from './internal/remote-config.js';
 import { state } from './internal/state.js';
-import { applyPlacements, boot } from './loader.js';
+import { boot } from './loader.js';
+import { applyPlacements } from './placements.js';
 import { captureWarnings, makeConfig, resetState } from './testing/fixtures.js';
 
 type Route = (url: URL, init?: RequestInit) => Response | Promise<Response>;

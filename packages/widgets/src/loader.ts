@@ -5,7 +5,7 @@
  * (and those added later), places the merchant's configured elements by CSS selector, and exposes
  * `window.comptoir`. Included twice, the second copy does nothing. Nothing here throws into the page.
  */
-import { isPlacementAttribute, type Cart, type Placement } from '@comptoir/sdk/schemas';
+import type { Cart } from '@comptoir/sdk/schemas';
 import { listenForCartEvents, setCart } from './cart/store.js';
 import { elementModules } from './elements.js';
 import { loadTranslation, pickLocale } from './internal/locale.js';
@@ -41,16 +41,17 @@ export function loadElements(root: ParentNode = document): Promise<unknown> {
     const load = elementModules[tag];
     if (!load || requested.has(tag) || customElements.get(tag)) return;
     requested.add(tag);
-    // The element's strings first (English is bundled): it then renders in its language at once.
+    // The element's strings beside its code (it holds its first render until they are here, so
+    // it renders in its language at once).
     const locale = pickLocale([
       element.closest('[lang]')?.getAttribute('lang'),
       document.documentElement.lang,
       state.config?.defaultLocale,
     ]);
     pending.push(
-      loadTranslation(locale)
-        .then(load)
-        .catch((error: unknown) => warnOnce(`load-${tag}`, `could not load ${tag}`, error)),
+      Promise.all([loadTranslation(locale), load()]).catch((error: unknown) =>
+        warnOnce(`load-${tag}`, `could not load ${tag}`, error),
+      ),
     );
   };
   reserveSpace(root);
@@ -59,47 +60,19 @@ export function loadElements(root: ParentNode = document): Promise<unknown> {
   return Promise.all(pending);
 }
 
-const MAX_PLACEMENT_PASSES = 20;
-let placementPasses = 0;
+let placements: Promise<typeof import('./placements.js')> | undefined;
 
 /**
- * Inserts the configured elements by CSS selector, once each; called again when the theme
- * re-renders and removes them, at most `MAX_PLACEMENT_PASSES` times a page.
+ * Inserts the elements the config places by CSS selector (see `placements.ts`, loaded only for a
+ * config that has placements), then loads their code.
  */
-export function applyPlacements(placements: Placement[] = state.config?.placements ?? []): void {
-  if (placementPasses >= MAX_PLACEMENT_PASSES) return;
-  let inserted = false;
-  placements.forEach((placement, index) => {
-    try {
-      if (document.querySelector(`[data-comptoir-placement="${index}"]`)) return;
-      // The server refuses these too; the loader checks again because what it sets runs in the
-      // shop's page (an `onfocus` attribute is script).
-      if (!Object.hasOwn(elementModules, placement.element))
-        return warnOnce(`placement-${index}`, `placement ${index}: unknown element`);
-      const target = document.querySelector(placement.selector);
-      if (!target) return;
-      const element = document.createElement(placement.element);
-      element.dataset.comptoirPlacement = String(index);
-      const refused: string[] = [];
-      for (const [name, value] of Object.entries(placement.attributes ?? {})) {
-        if (isPlacementAttribute(placement.element, name)) element.setAttribute(name, value);
-        else refused.push(name);
-      }
-      if (refused.length > 0)
-        warnOnce(
-          `placement-${index}-attributes`,
-          `placement ${index}: ${placement.element} takes no attribute ${refused.join(', ')}; not set`,
-        );
-      target[placement.position](element);
-      inserted = true;
-    } catch (error) {
-      warnOnce(`placement-${index}`, `placement ${index} (${placement.selector}) failed`, error);
-    }
-  });
-  if (inserted) {
-    placementPasses++;
-    void loadElements();
-  }
+export function place(): void {
+  if (!state.config?.placements?.length) return;
+  void (placements ??= import('./placements.js'))
+    .then(({ applyPlacements }) => {
+      if (applyPlacements(state.config?.placements ?? [])) void loadElements();
+    })
+    .catch((error: unknown) => warnOnce('placements', 'could not place the elements', error));
 }
 
 function ownScript(): HTMLScriptElement | undefined {
@@ -143,7 +116,7 @@ export function boot(
           key: target.key ?? state.api?.key ?? '',
           apiUrl: target.apiUrl ?? state.api?.apiUrl ?? new URL(import.meta.url).origin,
         };
-        return configure(full).then(() => applyPlacements());
+        return configure(full).then(place);
       },
     };
     window.comptoir = api;
@@ -154,10 +127,10 @@ export function boot(
       requestAnimationFrame(() => {
         observerQueued = false;
         void loadElements();
-        applyPlacements();
+        place();
       });
     }).observe(document.documentElement, { childList: true, subtree: true });
-    subscribe(() => applyPlacements());
+    subscribe(place);
     const started =
       data.shop && data.key
         ? api.configure({
@@ -171,7 +144,7 @@ export function boot(
     );
     void started
       .then(() => {
-        applyPlacements();
+        place();
         return loadElements();
       })
       .catch((error: unknown) => warnOnce('boot', 'the loader failed', error))

@@ -103,3 +103,58 @@ export interface FreeShippingProgress {
   /** `subtotal / next.threshold` clamped to [0, 1] (1 without `next`). */
   ratio: number;
 }
+
+// What the server computes ahead for the widgets (derive-facts.ts) and they read (facts.ts).
+
+/**
+ * What the absence banner needs of one absence, computed ahead by the server so that the banner
+ * carries no calendar code. Neither value depends on when it was computed, so a cached config
+ * stays right at any instant:
+ * - `resumeDate`: `absenceStatus(…).resumeDate` while this absence is announced or active;
+ * - `ships`: `nextDispatch(calendar, t).dispatchDate` as steps `[from, dispatchDate]` (sorted;
+ *   each holds from its instant until the next one's), from the first instant of the
+ *   announcement's first day to the end of the absence and beyond (the last step holds on).
+ */
+export interface AbsenceFacts {
+  id: string;
+  resumeDate: string;
+  ships: [from: string, dispatchDate: string][];
+}
+
+/**
+ * What the holiday deadline needs of one event: per shipping method, `lastOrderDate(…).orderBy`
+ * (or `null`). Computed at one instant it holds at any later one once compared with it: the best
+ * order-by moment does not depend on when one asks, and `lastOrderDate` answers `null` exactly when
+ * it is not after `now`.
+ */
+export interface DeadlineFacts {
+  id: string;
+  orderBy: Record<string, string | null>;
+}
+
+/**
+ * What the shipping cutoff needs, for the published config's window: `nextDispatch` as steps
+ * `[from, receiptDate, dispatchDate]`, each holding from its instant until the next one's, which
+ * is its `orderBy` (the last one's is `until`); and per shipping method, per dispatch date in the
+ * steps, `estimateDelivery`'s `[earliest, latest]` (they depend on the dispatch date alone).
+ */
+export interface DispatchFacts {
+  steps: [from: string, receiptDate: string, dispatchDate: string][];
+  until: string;
+  delivery: Record<string, Record<string, [earliest: string, latest: string]>>;
+}
+
+/** When an announcement starts and ends, as instants (its `start` and `end` are shop wall time). */
+export interface AnnouncementFacts {
+  id: string;
+  start?: string;
+  end?: string;
+}
+
+/** What the holiday deadline reads of an event (`HolidayEvent` in the schemas). */
+export interface DeadlineEvent {
+  id: string;
+  deliverBy: string;
+  showFrom?: string;
+  methodIds?: string[];
+}

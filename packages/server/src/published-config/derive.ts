@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import { isPlacementAttribute, type PublishedConfig, type ShopConfig } from '@comptoir/sdk';
+import {
+  absenceFacts,
+  announcementFacts,
+  deadlineFacts,
+  dispatchFacts,
+  isCalendarError,
+} from '@comptoir/sdk/calendar';
 import { isUnknownHolidayRegionError, monthOf, publicHolidays } from './holidays.js';
 
 const MAX_HOLIDAYS = 400;
@@ -29,7 +36,8 @@ export interface PublishingShop {
 /**
  * The document storefronts get: the editable config minus what is private (origins, the email
  * sequence), with public holidays resolved to dates for the next 13 months and merged with the
- * merchant's extra holidays. `version` (the ETag) is the config version plus a hash of the
+ * merchant's extra holidays, with the widgets' answers computed ahead for this month and the next
+ * (`absenceFacts`, `deadlineFacts`, `dispatchFacts`, `announcementFacts`). `version` (the ETag) is the config version plus a hash of the
  * content, so it changes when the config is saved and when the holiday window moves.
  */
 export function derivePublishedConfig(
@@ -54,13 +62,37 @@ export function derivePublishedConfig(
     .sort()
     .slice(0, MAX_HOLIDAYS);
 
+  const published = { ...calendar, holidays };
+  let facts: Pick<
+    PublishedConfig,
+    'absenceFacts' | 'deadlineFacts' | 'dispatchFacts' | 'announcementFacts'
+  > = {};
+  try {
+    facts = {
+      dispatchFacts: dispatchFacts(published, now),
+      ...(published.absences.length > 0 ? { absenceFacts: absenceFacts(published, now) } : {}),
+      ...(config.holidayEvents.length > 0
+        ? { deadlineFacts: deadlineFacts(published, config.holidayEvents, now) }
+        : {}),
+    };
+  } catch (error) {
+    // No dispatch day at all: the widgets compute (and report) it from the calendar themselves.
+    if (!isCalendarError(error)) throw error;
+  }
+  const announced = config.announcements?.messages ?? [];
+  if (announced.some((message) => message.start || message.end))
+    facts.announcementFacts = announcementFacts(calendar.timeZone, announced);
+
   const content = {
     shopId: shop.id,
     shopName: config.shopName,
     defaultLocale: config.defaultLocale,
     locales: config.locales,
     currency: config.currency,
-    calendar: { ...calendar, holidays },
+    calendar: published,
+    // What the banner, cutoff, holiday deadline and announcement bar show, computed here so that
+    // they carry no calendar code (they compute it themselves from `calendar` without it).
+    ...facts,
     freeShipping: config.freeShipping,
     holidayEvents: config.holidayEvents,
     faq: config.faq,

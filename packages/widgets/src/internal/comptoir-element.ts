@@ -1,13 +1,10 @@
 import { css, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import type { Cart, PublishedConfig } from '@comptoir/sdk/schemas';
-import en from '../translations/en.js';
 import { ConfigController } from './config-controller.js';
 import { LocalizeController } from './localize.js';
 import { releaseReservation } from './remember-height.js';
-import { loadedTranslation, loadTranslation, provideTranslation } from './locale.js';
+import { loadedTranslation, loadTranslation } from './locale.js';
 import { state } from './state.js';
-
-provideTranslation('en', en);
 
 type Nothing = typeof nothing;
 
@@ -202,10 +199,21 @@ export class ComptoirElement extends LitElement {
    * the loader fetches the page's language before it defines the elements, so this waits only for
    * an element whose `lang` differs from the page's): no text flashes by in English first.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
+  protected override async scheduleUpdate(): Promise<void> {
     const locale = this.localize.locale;
-    if (loadedTranslation(locale)) return super.scheduleUpdate();
-    return loadTranslation(locale).then(() => super.scheduleUpdate());
+    if (!loadedTranslation(locale)) await loadTranslation(locale);
+    // What one load brings may call for another; a failed load renders what it can.
+    for (let step = 0, wait = this.pending(); wait && step < 3; step++, wait = this.pending())
+      await wait.catch((error: unknown) => this.fail('load-failed', String(error), error));
+    super.scheduleUpdate();
+  }
+
+  /**
+   * What must load before the element renders (code it needs only in some cases), or undefined
+   * when nothing is missing; asked again once it is loaded.
+   */
+  protected pending(): Promise<unknown> | undefined {
+    return undefined;
   }
 
   protected override performUpdate(): void {

@@ -25,6 +25,7 @@ export class ConfigController implements ReactiveController {
 
   /** The current instant, corrected with the server's clock. */
   now(): Date {
+    this.measureSkew();
     return new Date(Date.now() + (this.host.config ? this.ownSkew : state.skew));
   }
 
@@ -42,8 +43,12 @@ export class ConfigController implements ReactiveController {
     this.unsubscribe?.();
   }
 
-  /** Measures the skew once per `config` object, when an update first sees it. */
   hostUpdate(): void {
+    this.measureSkew();
+  }
+
+  /** Measures the skew once per `config` object, when an update (or `now()`) first sees it. */
+  private measureSkew(): void {
     const own = this.host.config;
     if (own && own !== this.skewOf) {
       this.skewOf = own;

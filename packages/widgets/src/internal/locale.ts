@@ -1,13 +1,14 @@
 import type { Translation } from '../translations/translation.js';
 import { warnOnce } from './state.js';
 
-/** The languages the widgets ship with; English is bundled, the others load on demand. */
+/** The languages the widgets ship with, each loaded on demand (a page loads one). */
 export const LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
 
 /** A language the widgets ship with. */
 export type WidgetLocale = (typeof LOCALES)[number];
 
-const loaders: Record<Exclude<WidgetLocale, 'en'>, () => Promise<{ default: Translation }>> = {
+const loaders: Record<WidgetLocale, () => Promise<{ default: Translation }>> = {
+  en: () => import('../translations/en.js'),
   fr: () => import('../translations/fr.js'),
   de: () => import('../translations/de.js'),
   es: () => import('../translations/es.js'),
@@ -49,7 +50,7 @@ export function formatLocale(
   return language === 'en' ? (currency === 'USD' ? 'en-US' : 'en-GB') : language;
 }
 
-/** Makes a translation available without loading it (English, bundled with the elements). */
+/** Makes a translation available without loading it (tests, or a bundle that has one). */
 export function provideTranslation(locale: WidgetLocale, translation: Translation): void {
   loaded[locale] = translation;
 }
@@ -60,13 +61,19 @@ export function loadedTranslation(locale: WidgetLocale): Translation | undefined
 }
 
 /**
- * Loads the strings of `locale` (once); never rejects: a failed load leaves English, with one
- * warning. Resolves at once for English.
+ * Loads the strings of `locale` (once); never rejects: a language that fails to load reads in
+ * English (loaded instead), with one warning.
  */
 export function loadTranslation(locale: WidgetLocale): Promise<void> {
-  if (locale === 'en' || loaded[locale]) return Promise.resolve();
+  if (loaded[locale]) return Promise.resolve();
   return (loading[locale] ??= loaders[locale]().then(
     (module) => provideTranslation(locale, module.default),
-    (error: unknown) => warnOnce(`locale-${locale}`, `could not load the ${locale} strings`, error),
+    async (error: unknown) => {
+      warnOnce(`locale-${locale}`, `could not load the ${locale} strings`, error);
+      if (locale === 'en') return;
+      await loadTranslation('en');
+      const en = loaded.en;
+      if (en) provideTranslation(locale, en);
+    },
   ));
 }

@@ -1,7 +1,5 @@
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
-import { formatMoney } from '@comptoir/sdk/money';
 import { resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
-import en from '../translations/en.js';
 import type { TranslationKey, TranslationValues } from '../translations/translation.js';
 import { formatLocale, loadedTranslation, pickLocale, type WidgetLocale } from './locale.js';
 
@@ -50,8 +48,9 @@ export class LocalizeController {
         ),
       );
     }
-    const entry = (loadedTranslation(locale) ?? en)[key] as string | ((values: unknown) => string);
-    return typeof entry === 'function' ? endOnce(entry(params)) : entry;
+    const entry = (loadedTranslation(locale) ?? loadedTranslation('en'))?.[key] as
+      string | ((values: unknown) => string) | undefined;
+    return typeof entry === 'function' ? endOnce(entry(params)) : (entry ?? '');
   }
 
   /** The merchant's own text (a label, a question…) in this language, else the shop's default. */
@@ -67,59 +66,6 @@ export class LocalizeController {
     return new Intl.DateTimeFormat(this.formatLocale, { ...options, timeZone: 'UTC' }).format(
       dayToDate(date),
     );
-  }
-
-  /**
-   * A range of calendar days in the language's words (the `dayRange` entry): "7–11 Dec",
-   * "du 7 au 11 déc.", "vom 7. bis 11. Dez.". `Intl` splits the range into its start and end (the
-   * month is written once when both share it); the language joins them.
-   */
-  formatDayRange(start: string, end: string): string {
-    if (start === end) return this.formatDay(start, { day: 'numeric', month: 'short' });
-    const parts = new Intl.DateTimeFormat(this.formatLocale, {
-      day: 'numeric',
-      month: 'short',
-      timeZone: 'UTC',
-    }).formatRangeToParts(dayToDate(start), dayToDate(end));
-    const firstEnd = parts.findIndex((part) => part.source === 'endRange');
-    const lastStart = parts.findLastIndex((part) => part.source === 'startRange');
-    if (firstEnd < 0 || lastStart < 0) return parts.map((part) => part.value).join('');
-    const text = (from: number, to: number) =>
-      parts
-        .slice(from, to)
-        .map((part) => part.value)
-        .join('');
-    // What sits between the two halves is the separator ("–", " – ", ".–"): the dash goes, and
-    // what belongs to the start (German's ordinal dot) stays with it. Italian's "07" loses its 0.
-    const between = text(lastStart + 1, firstEnd).replace(/\s*[–-]\s*/, '');
-    const clean = (value: string) => value.trim().replace(/^0(?=\d)/, '');
-    return this.t('dayRange', {
-      start: clean(text(0, lastStart + 1) + between),
-      end: clean(text(firstEnd, parts.length)),
-    });
-  }
-
-  /** An instant in the shop's time zone, e.g. "Thu 18 Dec, 14:00". */
-  formatInstant(instant: Date, timeZone: string): string {
-    return new Intl.DateTimeFormat(this.formatLocale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }).format(instant);
-  }
-
-  /** A duration in whole minutes, rounded up, e.g. "2 h 14 min" (the `duration` entry). */
-  formatDuration(ms: number): string {
-    const total = Math.max(1, Math.ceil(ms / 60_000));
-    return this.t('duration', { hours: Math.floor(total / 60), minutes: total % 60 });
-  }
-
-  /** Money in minor units, formatted in the shop's convention. */
-  formatMoney(minor: number, currency: string): string {
-    return formatMoney(minor, currency, this.formatLocale);
   }
 }
 

@@ -1,4 +1,10 @@
 // Shared test fixtures (never part of the build).
+import {
+  absenceFacts,
+  announcementFacts,
+  deadlineFacts,
+  dispatchFacts,
+} from '@comptoir/sdk/calendar';
 import type { Cart, PublishedConfig } from '@comptoir/sdk/schemas';
 import 'axe-core/axe.min.js';
 import { state } from '../internal/state.js';
@@ -98,4 +104,20 @@ export function captureWarnings(): { calls: unknown[][]; restore(): void } {
 /** The visible text of an element's shadow root, whitespace collapsed. */
 export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The config with the facts the server publishes (`derive.ts` in packages/server): what the
+ * banner, cutoff, holiday deadline and announcement bar read instead of computing.
+ */
+export function withFacts(config: PublishedConfig): PublishedConfig {
+  const now = new Date(config.now);
+  const messages = config.announcements?.messages ?? [];
+  return {
+    ...config,
+    absenceFacts: absenceFacts(config.calendar, now),
+    deadlineFacts: deadlineFacts(config.calendar, config.holidayEvents, now),
+    dispatchFacts: dispatchFacts(config.calendar, now),
+    announcementFacts: announcementFacts(config.calendar.timeZone, messages),
+  };
 }

@@ -1,17 +1,12 @@
 import { html, nothing } from 'lit';
-import type { AbsenceCartButtons } from '@comptoir/sdk/schemas';
-import { absenceStatus, nextDispatch } from '@comptoir/sdk/calendar';
-import { sendJson } from '../../internal/api.js';
+import type { AbsenceCartButtons, PublishedConfig, ShopCalendar } from '@comptoir/sdk/schemas';
+import { absenceNotice, type AbsenceNotice } from '@comptoir/sdk/calendar/facts';
 import { ClockController } from '../../internal/clock.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import type { FormError } from '../../internal/consent.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
-import {
-  consentFields,
-  focusInvalidField,
-  readConsentForm,
-  type FormError,
-} from '../../internal/consent.js';
 import styles from './absence-banner.styles.js';
+import { formatDayRange } from './day-range.js';
 
 /** `detail` of `comptoir-absence-dismissed` and `comptoir-absence-subscribed`. */
 export interface AbsenceDetail {
@@ -23,6 +18,22 @@ export interface AbsenceDetail {
 const DISMISSED_KEY = 'comptoir:dismissed-absences';
 let cartButtonsLoaded = false;
 const dismissedInMemory = new Set<string>();
+
+// Loaded only where needed: the calendar when the config has no precomputed facts for the
+// absence to show (a hand-built config), the form for a banner with `notify`.
+let calendar: typeof import('./calendar-fallback.js') | undefined;
+let notifyForm: typeof import('./absence-notify.js') | undefined;
+
+/** The notice from the server's facts, else from the calendar (once loaded). */
+function noticeAt(config: PublishedConfig, now: Date): AbsenceNotice | undefined {
+  const notice = absenceNotice(config.calendar, config.absenceFacts, now);
+  if (notice || !calendar) return notice;
+  const cal: ShopCalendar = config.calendar;
+  const status = calendar.absenceStatus(cal, now);
+  return status.state === 'none'
+    ? status
+    : { ...status, dispatchDate: calendar.nextDispatch(cal, now).dispatchDate };
+}
 
 /**
  * Tells shoppers the merchant is away (from `announceDays` before an absence until it ends) and
@@ -68,9 +79,12 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   declare notify: boolean;
   /** Hides the dismiss button. */
   declare noDismiss: boolean;
-  declare private formOpen: boolean;
-  declare private formState: 'idle' | 'sending' | 'done';
-  declare private error: FormError | undefined;
+  /** @internal The notify form's state (absence-notify.ts). */
+  declare formOpen: boolean;
+  /** @internal */
+  declare formState: 'idle' | 'sending' | 'done';
+  /** @internal */
+  declare error: FormError | undefined;
   declare private expanded: boolean;
   declare private overflowing: boolean;
 
@@ -106,30 +120,18 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     next?.focus();
   }
 
-  private async subscribeToReturn(event: SubmitEvent, absenceId: string): Promise<void> {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const read = readConsentForm(form);
-    if ('error' in read) {
-      this.error = { field: read.field, message: this.localize.t(read.error) };
-      await focusInvalidField(this, this.error);
-      return;
-    }
-    this.error = undefined;
-    this.formState = 'sending';
-    try {
-      await sendJson('POST', '/absence-subscriptions', {
-        email: read.email,
-        consent: { granted: true, text: read.consentText },
-        absenceId,
-        locale: this.localize.locale,
-      });
-      this.formState = 'done';
-      this.emit<AbsenceDetail>('comptoir-absence-subscribed', { absenceId });
-    } catch {
-      this.formState = 'idle';
-      this.error = { field: 'form', message: this.localize.t('errorNetwork') };
-    }
+  /** Holds the first render until the calendar or the form it needs is loaded (no flash). */
+  protected override pending(): Promise<unknown> | undefined {
+    const config = this.shopConfig;
+    if (!calendar && config?.calendar?.absences && !noticeAt(config, this.now()))
+      return import('./calendar-fallback.js').then(
+        ({ absenceStatus, nextDispatch }) => (calendar = { absenceStatus, nextDispatch }),
+      );
+    if (!notifyForm && this.notify)
+      return import('./absence-notify.js').then(
+        ({ renderNotify }) => (notifyForm = { renderNotify }),
+      );
+    return undefined;
   }
 
   protected override renderWidget() {
@@ -139,8 +141,8 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     if (!config.calendar || !Array.isArray(config.calendar.absences)) {
       return this.fail('bad-config', 'config.calendar.absences is missing');
     }
-    const now = this.now();
-    const status = absenceStatus(config.calendar, now);
+    const status = noticeAt(config, this.now());
+    if (!status) return nothing;
     // Applied whether or not the notice was dismissed: it is the shop's state, not a message.
     this.cartButtons(
       status.state === 'active'
@@ -166,9 +168,9 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
             }),
           })
         : this.localize.t('absenceUpcoming', {
-            range: this.localize.formatDayRange(absence.start, absence.end),
+            range: formatDayRange(this.localize, absence.start, absence.end),
           }));
-    const dispatchDate = nextDispatch(config.calendar, now).dispatchDate;
+    const dispatchDate = status.dispatchDate;
     const consentText = this.localize.text(config.capture?.consentText);
     return html`<section part="base" class="base" aria-label=${this.localize.t('absenceLabel')}>
       <div class="body">
@@ -196,7 +198,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
         <p part="ships">
           ${this.localize.t('absenceShips', { date: this.localize.formatDay(dispatchDate) })}
         </p>
-        ${this.notify && consentText ? this.renderNotify(absence.id, consentText, config.capture.privacyUrl) : nothing}
+        ${this.notify && consentText && notifyForm ? notifyForm.renderNotify(this, absence.id, consentText, config.capture.privacyUrl) : nothing}
       </div>
       ${
         this.noDismiss
@@ -229,37 +231,6 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     // Measured, not guessed from the length: three lines hold far more at 1280 px than at 390 px.
     const overflowing = !!message && message.scrollHeight > message.clientHeight + 1;
     if (message && overflowing !== this.overflowing) this.overflowing = overflowing;
-  }
-
-  private renderNotify(absenceId: string, consentText: string, privacyUrl?: string) {
-    if (this.formState === 'done') {
-      return html`<p part="notify" role="status">${this.localize.t('absenceNotifyDone')}</p>`;
-    }
-    if (!this.formOpen) {
-      return html`<button
-        part="notify"
-        class="link"
-        type="button"
-        aria-expanded="false"
-        @click=${this.guard(async () => {
-          this.formOpen = true;
-          await this.updateComplete;
-          this.renderRoot.querySelector<HTMLInputElement>('input[type=email]')?.focus();
-        })}
-      >
-        ${this.localize.t('absenceNotify')}
-      </button>`;
-    }
-    return html`<form
-      part="notify"
-      novalidate
-      @submit=${this.guard((event: SubmitEvent) => this.subscribeToReturn(event, absenceId))}
-    >
-      ${consentFields(this, 'absence', consentText, privacyUrl, this.error)}
-      <button class="button" type="submit" ?disabled=${this.formState === 'sending'}>
-        ${this.localize.t('absenceNotifySubmit')}
-      </button>
-    </form>`;
   }
 }
 

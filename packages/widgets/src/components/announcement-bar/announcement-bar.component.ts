@@ -1,10 +1,15 @@
 import { html, nothing } from 'lit';
 import type { Announcement } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
+import { formatDuration, formatInstant } from '../../internal/format-time.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
-import { activeAnnouncements, shopMoment } from './announcement-schedule.js';
+import { announcementMoment } from '@comptoir/sdk/calendar/facts';
+import { activeAnnouncements } from './announcement-schedule.js';
 import styles from './announcement-bar.styles.js';
+
+// The calendar's wall-time conversion, loaded only for a message the server's facts lack.
+let fallback: typeof import('./calendar-fallback.js') | undefined;
 
 /** `detail` of `comptoir-announcement-dismissed`. */
 export interface AnnouncementDetail {
@@ -109,17 +114,41 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
       timeZone: config.calendar.timeZone,
       path: location.pathname,
       device: this.phone.matches ? 'mobile' : 'desktop',
+      moment: (message, which) => this.moment(message, which),
     }).filter((message) => !this.isDismissed(message.id));
+  }
+
+  /** A message's start or end as an instant: the server's facts, else the calendar's. */
+  private moment(message: Announcement, which: 'start' | 'end'): Date | undefined {
+    const config = this.shopConfig;
+    const wall = message[which];
+    if (!wall || !config) return undefined;
+    return (
+      announcementMoment(config.announcementFacts, message.id, which) ??
+      fallback?.shopMoment(wall, config.calendar.timeZone)
+    );
+  }
+
+  /** Holds the render until the calendar is loaded, when the facts lack a start or end. */
+  protected override pending(): Promise<unknown> | undefined {
+    const messages = this.shopConfig?.announcements?.messages;
+    if (fallback || !Array.isArray(messages) || !this.shopConfig?.calendar) return undefined;
+    const known = (message: Announcement, which: 'start' | 'end') =>
+      !message[which] || this.moment(message, which);
+    if (messages.every((message) => known(message, 'start') && known(message, 'end')))
+      return undefined;
+    return import('./calendar-fallback.js').then(({ shopMoment }) => (fallback = { shopMoment }));
   }
 
   private countdown(message: Announcement, timeZone: string): string {
     if (!message.countdown || !message.end) return '';
-    const end = shopMoment(message.end, timeZone);
+    const end = this.moment(message, 'end');
+    if (!end) return '';
     const left = end.getTime() - this.now().getTime();
     return left < COUNTDOWN_MS
-      ? this.localize.t('announcementEndsIn', { duration: this.localize.formatDuration(left) })
+      ? this.localize.t('announcementEndsIn', { duration: formatDuration(this.localize, left) })
       : this.localize.t('announcementEndsOn', {
-          date: this.localize.formatInstant(end, timeZone),
+          date: formatInstant(this.localize, end, timeZone),
         });
   }
 

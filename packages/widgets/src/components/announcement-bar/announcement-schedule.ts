@@ -1,4 +1,4 @@
-import { localDateOf, wallTimeToInstant, weekdayOf } from '@comptoir/sdk/calendar';
+import { zonedWeekday } from '@comptoir/sdk/calendar/facts';
 import type { Announcement } from '@comptoir/sdk/schemas';
 import { pathMatches } from '../../internal/ships.js';
 
@@ -10,23 +10,20 @@ export interface AnnouncementContext {
   /** The page's path, matched against a message's `paths`. */
   path: string;
   device: 'mobile' | 'desktop';
-}
-
-/** A `YYYY-MM-DDTHH:mm` wall-clock moment of the shop as an instant (DST gaps move forward). */
-export function shopMoment(moment: string, timeZone: string): Date {
-  return wallTimeToInstant(moment.slice(0, 10), moment.slice(11, 16), timeZone);
+  /** A message's start or end as an instant (`undefined` when it is not known yet). */
+  moment(message: Announcement, which: 'start' | 'end'): Date | undefined;
 }
 
 /** The messages to show now on this page and device, in the merchant's order. */
 export function activeAnnouncements(
   messages: readonly Announcement[],
-  { now, timeZone, path, device }: AnnouncementContext,
+  { now, timeZone, path, device, moment }: AnnouncementContext,
 ): Announcement[] {
-  const weekday = weekdayOf(localDateOf(now, timeZone));
+  const weekday = zonedWeekday(now, timeZone);
   return messages.filter(
     (message) =>
-      (!message.start || shopMoment(message.start, timeZone) <= now) &&
-      (!message.end || now < shopMoment(message.end, timeZone)) &&
+      (!message.start || moment(message, 'start')! <= now) &&
+      (!message.end || now < moment(message, 'end')!) &&
       (!message.weekdays || message.weekdays.includes(weekday)) &&
       (!message.paths || message.paths.some((pattern) => pathMatches(pattern, path))) &&
       (!message.devices || message.devices.includes(device)),

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { freeShippingProgress } from '@comptoir/sdk/calendar';
+import { formatMoney } from '@comptoir/sdk/money';
 import type { FreeShippingRule } from '@comptoir/sdk/schemas';
 import { trackEvent } from '../../internal/api.js';
 import { ShippingElement } from '../../internal/shipping-element.js';
@@ -105,7 +106,7 @@ export class ComptoirFreeShipping extends ShippingElement {
     if (!progress.next && progress.reached.length === 0) return nothing;
 
     this.noteReached(progress.reached);
-    const amount = this.localize.formatMoney(progress.remaining, currency);
+    const amount = formatMoney(progress.remaining, currency, this.localize.formatLocale);
     const lastReached = progress.reached[progress.reached.length - 1];
     const nextLabel = this.localize.text(progress.next?.label);
     const reachedLabel = this.localize.text(lastReached?.label);

@@ -1,7 +1,13 @@
 import { html, nothing } from 'lit';
-import { addDays, lastOrderDate, localDateOf } from '@comptoir/sdk/calendar';
-import type { HolidayEvent, ShippingMethod, ShopCalendar } from '@comptoir/sdk/schemas';
+import { lastOrderFromFacts, shiftDate, zonedDate } from '@comptoir/sdk/calendar/facts';
+import type {
+  DeadlineFacts,
+  HolidayEvent,
+  ShippingMethod,
+  ShopCalendar,
+} from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
+import { formatInstant } from '../../internal/format-time.js';
 import { ShippingElement } from '../../internal/shipping-element.js';
 import styles, { listStyles } from './holiday-deadline.styles.js';
 
@@ -30,6 +36,9 @@ export type DeadlineState =
  * @cssproperty --comptoir-text-color - Text colour. Defaults to the page's.
  * @cssproperty --comptoir-border-radius - Corner radius.
  */
+// The calendar, loaded only for a config without the server's facts (one built by hand).
+let fallback: typeof import('./calendar-fallback.js') | undefined;
+
 export class ComptoirHolidayDeadline extends ShippingElement {
   static override styles = [ShippingElement.styles, styles, listStyles];
 
@@ -43,12 +52,17 @@ export class ComptoirHolidayDeadline extends ShippingElement {
   private readonly clock = new ClockController(this);
 
   /** The state of every event to show now. */
-  deadlines(calendar: ShopCalendar, events: HolidayEvent[], now: Date): DeadlineState[] {
-    const today = localDateOf(now, calendar.timeZone);
+  deadlines(
+    calendar: ShopCalendar,
+    events: HolidayEvent[],
+    now: Date,
+    facts?: DeadlineFacts[],
+  ): DeadlineState[] | undefined {
+    const today = zonedDate(now, calendar.timeZone);
     const states: DeadlineState[] = [];
     for (const event of events) {
       if (this.event !== undefined && event.id !== this.event) continue;
-      const showFrom = event.showFrom ?? addDays(event.deliverBy, -30);
+      const showFrom = event.showFrom ?? shiftDate(event.deliverBy, -30);
       if (today < showFrom || today > event.deliverBy) continue;
       const methods = calendar.methods
         .filter((method) => !event.methodIds || event.methodIds.includes(method.id))
@@ -58,15 +72,32 @@ export class ComptoirHolidayDeadline extends ShippingElement {
         );
       let found: DeadlineState | undefined;
       for (const method of methods) {
-        const last = lastOrderDate(calendar, method.id, event.deliverBy, now);
-        if (last) {
-          found = { kind: 'order-by', event, method, orderBy: last.orderBy };
+        // The server's facts; else (a config built by hand) the calendar, loaded for it.
+        let orderBy = lastOrderFromFacts(facts, event.id, method.id, now);
+        if (orderBy === undefined) {
+          if (!fallback) return undefined;
+          orderBy =
+            fallback.lastOrderDate(calendar, method.id, event.deliverBy, now)?.orderBy ?? null;
+        }
+        if (orderBy) {
+          found = { kind: 'order-by', event, method, orderBy };
           break;
         }
       }
       states.push(found ?? { kind: 'too-late', event });
     }
     return states;
+  }
+
+  /** Holds the render until the calendar is loaded, when the facts lack an event on show. */
+  protected override pending(): Promise<unknown> | undefined {
+    const config = this.shopConfig;
+    if (fallback || !Array.isArray(config?.holidayEvents) || !config.calendar) return undefined;
+    if (this.deadlines(config.calendar, config.holidayEvents, this.now(), config.deadlineFacts))
+      return undefined;
+    return import('./calendar-fallback.js').then(
+      ({ lastOrderDate }) => (fallback = { lastOrderDate }),
+    );
   }
 
   protected override renderWidget() {
@@ -82,15 +113,20 @@ export class ComptoirHolidayDeadline extends ShippingElement {
     ) {
       return this.fail('unknown-event', `no holiday event has the id "${this.event}"`);
     }
-    const states = this.deadlines(config.calendar, config.holidayEvents, this.now());
-    if (states.length === 0) return nothing;
+    const states = this.deadlines(
+      config.calendar,
+      config.holidayEvents,
+      this.now(),
+      config.deadlineFacts,
+    );
+    if (!states || states.length === 0) return nothing;
     return html`<div part="base" class="base">
       <ul>
         ${states.map((state) =>
           state.kind === 'order-by'
             ? html`<li part="event">
                 ${this.localize.t('deadlineOrderBy', {
-                  date: this.localize.formatInstant(state.orderBy, config.calendar.timeZone),
+                  date: formatInstant(this.localize, state.orderBy, config.calendar.timeZone),
                   event: this.localize.text(state.event.name),
                   method: state.method.name,
                 })}${state.event.message ? html` ${this.localize.text(state.event.message)}` : nothing}

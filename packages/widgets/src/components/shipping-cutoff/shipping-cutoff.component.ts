@@ -1,11 +1,17 @@
 import { html, nothing } from 'lit';
-import { estimateDelivery, nextDispatch } from '@comptoir/sdk/calendar';
+import { deliveryFromFacts, dispatchFromFacts } from '@comptoir/sdk/calendar/facts';
+import type { DeliveryEstimate, DispatchInfo } from '@comptoir/sdk/calendar';
 import type { ShopCalendar, Weekday } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
+import { formatDuration } from '../../internal/format-time.js';
 import { ShippingElement } from '../../internal/shipping-element.js';
 import styles from './shipping-cutoff.styles.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+// The calendar, loaded only where the server's facts do not answer: a calendar from attributes,
+// a config built by hand, or a cached config past the window its facts cover.
+let fallback: typeof import('./calendar-fallback.js') | undefined;
 
 /**
  * "Order within 2 h 14 min to ship today" or "Order now, ships Mon 15 Dec", with an optional
@@ -76,6 +82,34 @@ export class ComptoirShippingCutoff extends ShippingElement {
     };
   }
 
+  /** The dispatch (and delivery, with `method`) at `now`: the facts', else the calendar's. */
+  private answers(
+    calendar: ShopCalendar,
+    now: Date,
+  ): { dispatch: DispatchInfo; delivery?: DeliveryEstimate } | undefined {
+    const facts =
+      calendar === this.shopConfig?.calendar ? this.shopConfig.dispatchFacts : undefined;
+    const dispatch =
+      dispatchFromFacts(facts, now, calendar.timeZone) ?? fallback?.nextDispatch(calendar, now);
+    if (!dispatch || !this.method) return dispatch && { dispatch };
+    const delivery =
+      deliveryFromFacts(facts, this.method, dispatch.dispatchDate) ??
+      fallback?.estimateDelivery(calendar, this.method, now);
+    return delivery && { dispatch, delivery };
+  }
+
+  /** Holds the render until the calendar is loaded, when the facts do not answer. */
+  protected override pending(): Promise<unknown> | undefined {
+    const calendar = this.calendar();
+    if (fallback || !calendar || calendar === 'bad') return undefined;
+    if (this.method && !calendar.methods.some((method) => method.id === this.method))
+      return undefined;
+    if (this.answers(calendar, this.now())) return undefined;
+    return import('./calendar-fallback.js').then(
+      ({ estimateDelivery, nextDispatch }) => (fallback = { estimateDelivery, nextDispatch }),
+    );
+  }
+
   protected override renderWidget() {
     void this.clock;
     const calendar = this.calendar();
@@ -90,10 +124,12 @@ export class ComptoirShippingCutoff extends ShippingElement {
       return this.fail('unknown-method', `no shipping method has the id "${this.method}"`);
     }
     const now = this.now();
-    const dispatch = nextDispatch(calendar, now);
+    const answers = this.answers(calendar, now);
+    if (!answers) return nothing;
+    const { dispatch, delivery } = answers;
     const message = dispatch.sameDay
       ? this.localize.t('cutoffToday', {
-          duration: this.localize.formatDuration(dispatch.orderBy.getTime() - now.getTime()),
+          duration: formatDuration(this.localize, dispatch.orderBy.getTime() - now.getTime()),
         })
       : this.localize.t('cutoffLater', {
           date: this.localize.formatDay(dispatch.dispatchDate, {
@@ -103,9 +139,8 @@ export class ComptoirShippingCutoff extends ShippingElement {
           }),
         });
     let estimate: unknown = nothing;
-    if (this.method) {
+    if (this.method && delivery) {
       const method = calendar.methods.find((candidate) => candidate.id === this.method)!;
-      const delivery = estimateDelivery(calendar, method.id, now);
       const range =
         delivery.earliest === delivery.latest
           ? this.localize.formatDay(delivery.earliest)
