@@ -1,6 +1,7 @@
 // Regenerates the README's screenshots (docs/screenshots/*.png): the config page's sections and
 // the demo shop, from a throwaway server and database with a few weeks of sample activity.
-// Run after `npm run build`: `node scripts/screenshots.mjs`.
+// Run after `npm run build`: `node scripts/screenshots.mjs`; `node scripts/screenshots.mjs widgets`
+// writes only the widget-state shots (docs/screenshots/widget-*.png), without the sample activity.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { startDemoServer } from '../demo/server.mjs';
 import { demoConfig } from '../demo/seed.mjs';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 
+const widgetsOnly = process.argv[2] === 'widgets';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
@@ -104,7 +106,7 @@ async function followRestoreLink(email) {
 }
 let serial = 0;
 const pendingRecoveries = [];
-for (let daysAgo = 27; daysAgo >= 1; daysAgo--) {
+for (let daysAgo = widgetsOnly ? 0 : 27; daysAgo >= 1; daysAgo--) {
   if (daysAgo % 7 === 2 || daysAgo % 5 === 0) continue; // quiet days
   offset = startOfToday.getTime() - Date.now() - daysAgo * 24 * HOUR + 10 * HOUR;
   const cartsToday = 1 + ((daysAgo * 7) % 3);
@@ -181,126 +183,130 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const admin = await (
-    await browser.newContext({
-      viewport: { width: 1360, height: 860 },
-      deviceScaleFactor: 1,
-      locale: 'en-GB',
-      reducedMotion: 'reduce',
-    })
-  ).newPage();
-  await admin.goto(`${apiUrl}/admin/`);
-  await admin.getByLabel('Secret key').waitFor();
-  await admin.screenshot({ path: join(out, 'admin-sign-in.png') });
-  await admin.getByLabel('Secret key').fill(keys.secretKey);
-  await admin.getByRole('button', { name: 'Sign in' }).click();
-  await admin.locator('.stats').waitFor();
-  const shoot = async (section, name, ready) => {
-    await admin.goto(`${apiUrl}/admin/#/${section}`);
-    await admin.locator('#section-title').waitFor();
-    if (ready) await ready();
-    await admin.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    await admin.evaluate(
-      () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
+  async function adminShots() {
+    const admin = await (
+      await browser.newContext({
+        viewport: { width: 1360, height: 860 },
+        deviceScaleFactor: 1,
+        locale: 'en-GB',
+        reducedMotion: 'reduce',
+      })
+    ).newPage();
+    await admin.goto(`${apiUrl}/admin/`);
+    await admin.getByLabel('Secret key').waitFor();
+    await admin.screenshot({ path: join(out, 'admin-sign-in.png') });
+    await admin.getByLabel('Secret key').fill(keys.secretKey);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.locator('.stats').waitFor();
+    const shoot = async (section, name, ready) => {
+      await admin.goto(`${apiUrl}/admin/#/${section}`);
+      await admin.locator('#section-title').waitFor();
+      if (ready) await ready();
+      await admin.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await admin.evaluate(
+        () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
+      );
+      await admin.screenshot({ path: join(out, `${name}.png`) });
+    };
+    await shoot('overview', 'admin-overview', () => admin.locator('.stats').waitFor());
+    await shoot('absences', 'admin-absences', () =>
+      admin.locator('.preview comptoir-absence-banner').getByText("We're away").waitFor(),
     );
-    await admin.screenshot({ path: join(out, `${name}.png`) });
-  };
-  await shoot('overview', 'admin-overview', () => admin.locator('.stats').waitFor());
-  await shoot('absences', 'admin-absences', () =>
-    admin.locator('.preview comptoir-absence-banner').getByText("We're away").waitFor(),
-  );
-  await shoot('shipping', 'admin-shipping', () =>
-    admin.locator('.holiday-list li').first().waitFor(),
-  );
-  await shoot('free-shipping', 'admin-free-shipping', () =>
-    admin.locator('.preview comptoir-free-shipping').waitFor(),
-  );
-  await shoot('events', 'admin-holiday-deadline', async () => {
-    await admin.getByLabel('Preview at date and time').fill('2026-12-18T16:30');
-    await admin.getByLabel('Preview at date and time').dispatchEvent('change');
-    await admin.locator('.preview comptoir-holiday-deadline').waitFor();
-  });
-  await shoot('faq', 'admin-faq', () => admin.locator('.preview comptoir-faq').waitFor());
-  await shoot('emails', 'admin-emails');
-  await shoot('emails', 'admin-email-preview', async () => {
-    await admin.locator('.email-preview iframe').scrollIntoViewIfNeeded();
-    await admin.evaluate(() =>
-      document.querySelector('.email-preview')?.scrollIntoView({ block: 'center' }),
+    await shoot('shipping', 'admin-shipping', () =>
+      admin.locator('.holiday-list li').first().waitFor(),
     );
-  });
-  await shoot('shop', 'admin-theme-contrast', async () => {
-    // A pale text colour, to show the readability warning a merchant would get.
-    await admin.getByLabel('Text colour', { exact: true }).fill('#9aa39e');
-    await admin.locator('.contrast.low').waitFor();
-    await admin.evaluate(() =>
-      document.querySelector('#theme-contrast')?.scrollIntoView({ block: 'center' }),
+    await shoot('free-shipping', 'admin-free-shipping', () =>
+      admin.locator('.preview comptoir-free-shipping').waitFor(),
     );
-  });
-  await admin.getByRole('button', { name: 'Discard' }).click();
-  await shoot('texts', 'admin-texts', async () => {
-    await admin.getByLabel('Your text for absenceUpcoming').fill('The workshop is closed {range}.');
-    await admin.getByLabel('Your text for absenceUpcoming').dispatchEvent('change');
-    await admin.getByLabel('Preview at date and time').fill('2026-11-30T10:00');
-    await admin.getByLabel('Preview at date and time').dispatchEvent('change');
-    await admin
-      .locator('.preview comptoir-absence-banner')
-      .getByText('The workshop is closed')
-      .waitFor();
-    await admin.evaluate(() => window.scrollTo(0, 0));
-  });
-  await admin.getByRole('button', { name: 'Discard' }).click();
-  await shoot('placements', 'admin-placements', async () => {
-    await admin.getByRole('button', { name: 'Add a placement' }).click();
-    await admin.getByLabel('Element (CSS selector)').fill('.product-form');
-    await admin.getByRole('button', { name: 'Add an option' }).click();
-    await admin.getByLabel('Name', { exact: true }).selectOption('country');
-    await admin.getByLabel('Value', { exact: true }).fill('BE');
-  });
-  await admin.getByRole('button', { name: 'Discard' }).click();
-  await shoot('outbox', 'admin-outbox', async () => {
-    await admin.locator('.message-link').first().click();
-    await admin.locator('.message iframe').waitFor();
-  });
-  await shoot('install', 'admin-install', () => admin.locator('#install-snippet').waitFor());
-  await shoot('absences', 'admin-errors', async () => {
-    await admin.getByRole('button', { name: 'Plan an absence' }).click();
-    await admin.getByLabel('First day away').last().fill('2026-08-20');
-    await admin.getByLabel('Last day away').last().fill('2026-08-01');
-    await admin.getByRole('button', { name: 'Save changes' }).click();
-    await admin.locator('#error-summary').waitFor();
-    await admin.evaluate(() => window.scrollTo(0, 0));
-  });
-  await admin.getByRole('button', { name: 'Discard' }).click();
-  await shoot('carts', 'admin-carts', () => admin.locator('.table a').first().waitFor());
-  await admin.locator('.table a').first().click();
-  await admin.locator('#cart-title').waitFor();
-  await admin.screenshot({ path: join(out, 'admin-cart-detail.png') });
+    await shoot('events', 'admin-holiday-deadline', async () => {
+      await admin.getByLabel('Preview at date and time').fill('2026-12-18T16:30');
+      await admin.getByLabel('Preview at date and time').dispatchEvent('change');
+      await admin.locator('.preview comptoir-holiday-deadline').waitFor();
+    });
+    await shoot('faq', 'admin-faq', () => admin.locator('.preview comptoir-faq').waitFor());
+    await shoot('emails', 'admin-emails');
+    await shoot('emails', 'admin-email-preview', async () => {
+      await admin.locator('.email-preview iframe').scrollIntoViewIfNeeded();
+      await admin.evaluate(() =>
+        document.querySelector('.email-preview')?.scrollIntoView({ block: 'center' }),
+      );
+    });
+    await shoot('shop', 'admin-theme-contrast', async () => {
+      // A pale text colour, to show the readability warning a merchant would get.
+      await admin.getByLabel('Text colour', { exact: true }).fill('#9aa39e');
+      await admin.locator('.contrast.low').waitFor();
+      await admin.evaluate(() =>
+        document.querySelector('#theme-contrast')?.scrollIntoView({ block: 'center' }),
+      );
+    });
+    await admin.getByRole('button', { name: 'Discard' }).click();
+    await shoot('texts', 'admin-texts', async () => {
+      await admin
+        .getByLabel('Your text for absenceUpcoming')
+        .fill('The workshop is closed {range}.');
+      await admin.getByLabel('Your text for absenceUpcoming').dispatchEvent('change');
+      await admin.getByLabel('Preview at date and time').fill('2026-11-30T10:00');
+      await admin.getByLabel('Preview at date and time').dispatchEvent('change');
+      await admin
+        .locator('.preview comptoir-absence-banner')
+        .getByText('The workshop is closed')
+        .waitFor();
+      await admin.evaluate(() => window.scrollTo(0, 0));
+    });
+    await admin.getByRole('button', { name: 'Discard' }).click();
+    await shoot('placements', 'admin-placements', async () => {
+      await admin.getByRole('button', { name: 'Add a placement' }).click();
+      await admin.getByLabel('Element (CSS selector)').fill('.product-form');
+      await admin.getByRole('button', { name: 'Add an option' }).click();
+      await admin.getByLabel('Name', { exact: true }).selectOption('country');
+      await admin.getByLabel('Value', { exact: true }).fill('BE');
+    });
+    await admin.getByRole('button', { name: 'Discard' }).click();
+    await shoot('outbox', 'admin-outbox', async () => {
+      await admin.locator('.message-link').first().click();
+      await admin.locator('.message iframe').waitFor();
+    });
+    await shoot('install', 'admin-install', () => admin.locator('#install-snippet').waitFor());
+    await shoot('absences', 'admin-errors', async () => {
+      await admin.getByRole('button', { name: 'Plan an absence' }).click();
+      await admin.getByLabel('First day away').last().fill('2026-08-20');
+      await admin.getByLabel('Last day away').last().fill('2026-08-01');
+      await admin.getByRole('button', { name: 'Save changes' }).click();
+      await admin.locator('#error-summary').waitFor();
+      await admin.evaluate(() => window.scrollTo(0, 0));
+    });
+    await admin.getByRole('button', { name: 'Discard' }).click();
+    await shoot('carts', 'admin-carts', () => admin.locator('.table a').first().waitFor());
+    await admin.locator('.table a').first().click();
+    await admin.locator('#cart-title').waitFor();
+    await admin.screenshot({ path: join(out, 'admin-cart-detail.png') });
 
-  // The same page on a phone, in French: texts per language and errors named by field.
-  const phone = await (
-    await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'fr-FR',
-      reducedMotion: 'reduce',
-    })
-  ).newPage();
-  await phone.goto(`${apiUrl}/admin/`);
-  await phone.locator('#ui-locale').selectOption('fr');
-  await phone.locator('#secret-key').fill(keys.secretKey);
-  await phone.getByRole('button', { name: 'Se connecter' }).click();
-  await phone.locator('.stats').waitFor();
-  await phone.goto(`${apiUrl}/admin/#/faq`);
-  await phone.locator('.faq-card').first().waitFor();
-  await phone.locator('.faq-card .translations summary').first().click();
-  await phone.locator('.faq-card').first().scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: join(out, 'admin-faq-fr-390.png') });
-  await phone.goto(`${apiUrl}/admin/#/shipping`);
-  await phone.getByLabel('Heure limite de commande', { exact: true }).fill('');
-  await phone.locator('#f-calendar-cutoff-error').waitFor();
-  await phone.locator('#f-calendar-cutoff').scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: join(out, 'admin-errors-fr-390.png') });
-  await phone.context().close();
-
+    // The same page on a phone, in French: texts per language and errors named by field.
+    const phone = await (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'fr-FR',
+        reducedMotion: 'reduce',
+      })
+    ).newPage();
+    await phone.goto(`${apiUrl}/admin/`);
+    await phone.locator('#ui-locale').selectOption('fr');
+    await phone.locator('#secret-key').fill(keys.secretKey);
+    await phone.getByRole('button', { name: 'Se connecter' }).click();
+    await phone.locator('.stats').waitFor();
+    await phone.goto(`${apiUrl}/admin/#/faq`);
+    await phone.locator('.faq-card').first().waitFor();
+    await phone.locator('.faq-card .translations summary').first().click();
+    await phone.locator('.faq-card').first().scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: join(out, 'admin-faq-fr-390.png') });
+    await phone.goto(`${apiUrl}/admin/#/shipping`);
+    await phone.getByLabel('Heure limite de commande', { exact: true }).fill('');
+    await phone.locator('#f-calendar-cutoff-error').waitFor();
+    await phone.locator('#f-calendar-cutoff').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: join(out, 'admin-errors-fr-390.png') });
+    await phone.context().close();
+  }
+  if (!widgetsOnly) await adminShots();
   const shop = await (
     await browser.newContext({
       viewport: { width: 1280, height: 860 },
@@ -308,6 +314,68 @@ try {
       reducedMotion: 'reduce',
     })
   ).newPage();
+  await widgetShots(shop);
+  if (!widgetsOnly) await demoShots(shop);
+  console.log(`Screenshots written to ${out}`);
+} finally {
+  await browser.close();
+  await demo.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The widgets' states, each element alone: the announcement bar and the cart capture's steps. */
+async function widgetShots(shop) {
+  await shop.goto(`${demo.url}/`);
+  const bar = shop.locator('comptoir-announcement-bar');
+  await bar.getByText('Free standard shipping').waitFor();
+  await bar.screenshot({ path: join(out, 'widget-announcement-bar.png') });
+  await shop.goto(`${demo.url}/product.html?id=fig-candle`);
+  await shop.getByRole('button', { name: 'Add to cart' }).click();
+  await shop.goto(`${demo.url}/cart.html`);
+  const capture = shop.locator('comptoir-cart-capture');
+  await capture.getByText('Save your cart').waitFor();
+  await capture.screenshot({ path: join(out, 'widget-capture-form.png') });
+  await capture.getByLabel('Email address').fill('not-an-email');
+  await capture.getByRole('button', { name: 'Save my cart' }).click();
+  await capture.getByText('Enter a valid email address.').waitFor();
+  await capture.screenshot({ path: join(out, 'widget-capture-error.png') });
+  await capture.getByLabel('Email address').fill('camille@example.com');
+  await capture.getByRole('checkbox').check();
+  await capture.getByRole('button', { name: 'Save my cart' }).click();
+  await capture.getByText(/^Saved\./).waitFor();
+  await capture.screenshot({ path: join(out, 'widget-capture-saved.png') });
+  const phone = await (
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+    })
+  ).newPage();
+  await phone.goto(`${demo.url}/`);
+  const phoneBar = phone.locator('comptoir-announcement-bar');
+  await phoneBar.getByText('Free standard shipping').waitFor();
+  await phoneBar.screenshot({ path: join(out, 'widget-announcement-bar-390.png') });
+  await phone.goto(`${demo.url}/product.html?id=fig-candle`);
+  await phone.getByRole('button', { name: 'Add to cart' }).click();
+  await phone.goto(`${demo.url}/cart.html`);
+  await phone.locator('comptoir-cart-capture').getByText('Save your cart').waitFor();
+  // The capture as a popover anchored to the checkout button, as a merchant may configure it.
+  await phone.locator('comptoir-cart-capture').evaluate(async (element) => {
+    element.setAttribute('mode', 'popover');
+    element.setAttribute('anchor', '#checkout');
+    await element.updateComplete;
+    element.show();
+  });
+  await phone.locator('comptoir-cart-capture .popover').waitFor();
+  await phone.waitForTimeout(300);
+  await phone.screenshot({ path: join(out, 'widget-capture-popover-390.png') });
+  await phone.context().close();
+}
+
+/** The demo shop's pages. */
+async function demoShots(shop) {
   await shop.goto(`${demo.url}/`);
   await shop.locator('comptoir-absence-banner').getByText("We're away").waitFor();
   await shop.screenshot({ path: join(out, 'demo-home.png') });
@@ -321,10 +389,4 @@ try {
   await shop.goto(`${demo.url}/faq.html`);
   await shop.locator('comptoir-faq').getByText('When will my order ship?').waitFor();
   await shop.screenshot({ path: join(out, 'demo-faq.png') });
-  console.log(`Screenshots written to ${out}`);
-} finally {
-  await browser.close();
-  await demo.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
 }
