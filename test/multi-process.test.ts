@@ -1,6 +1,8 @@
-// How a deployment grows past one machine, proven: two API processes and two `comptoir worker`
-// processes on one PostgreSQL, a load generator on both API ports, orders racing the workers'
-// sends, and a real SMTP server counting what arrives. `npm run test:soak` runs it longer.
+// How a deployment grows past one machine, proven: two `comptoir serve --no-worker` and two
+// `comptoir worker` processes on one PostgreSQL, started as docs/deploy.md tells an operator (the
+// CLI, its environment, its default rate limits, TRUST_PROXY=1 as behind nginx), a load generator on
+// both API ports as shoppers behind the proxy, orders racing the workers' sends, and a real SMTP
+// server counting what arrives. `npm run test:soak` runs it longer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedShop } from '@comptoir/server';
 import {
@@ -9,10 +11,10 @@ import {
   postgresTestUrl,
   type TestDatabase,
 } from '../packages/server/src/storage/test-databases.js';
-import { captureBody, runLoad, type LoadResult } from './processes/load.js';
+import { captureBody, nextShopperAddress, runLoad, type LoadResult } from './processes/load.js';
 import {
   killAllProcesses,
-  startApiProcess,
+  startServeProcess,
   startWorkerProcess,
   type TestProcess,
 } from './processes/processes.js';
@@ -23,9 +25,14 @@ import { countByMessageId, startSmtpSink, type SmtpSink } from './processes/smtp
 const LOAD_SECONDS = Number(process.env.COMPTOIR_SOAK_SECONDS ?? 20);
 /** One capture in this many leaves an email with consent, so its recovery email comes due. */
 const EMAIL_EVERY = 4;
-/** The API processes' clock runs 61 s behind: a step 60 s after capture is due at once. */
+/** The API machines' clocks run 61 s behind the workers': a step 60 s after capture is due at once. */
 const API_CLOCK_OFFSET_MS = -61_000;
-const UNLIMITED = { burst: 1_000_000, perSecond: 1_000_000 };
+/**
+ * Captures a second through each port, at most: the two together stay under the default per-shop
+ * write limit (2,000 per 4 s, counted across the processes), which this one shop would otherwise
+ * reach on a fast machine and answer 429 (as it should).
+ */
+const RATE_PER_PORT = 200;
 
 let database: (TestDatabase & { drop(): Promise<void> }) | undefined;
 let sink: SmtpSink;
@@ -71,10 +78,10 @@ describe.skipIf(postgresProblem !== undefined)(
       const env = {
         DATABASE_URL: database.urlWithSchema,
         CLOCK_OFFSET_MS: String(API_CLOCK_OFFSET_MS),
-        RATE_LIMITS: JSON.stringify({ ip: UNLIMITED, shop: UNLIMITED }),
+        PUBLIC_URL: 'https://api.example',
       };
       [apis, workers] = await Promise.all([
-        Promise.all(['api-a', 'api-b'].map((name) => startApiProcess(name, env))),
+        Promise.all(['api-a', 'api-b'].map((name) => startServeProcess(name, env))),
         Promise.all(
           ['worker-1', 'worker-2'].map((name) =>
             startWorkerProcess(name, { DATABASE_URL: database!.urlWithSchema, SMTP_URL: sink.url }),
@@ -104,6 +111,7 @@ describe.skipIf(postgresProblem !== undefined)(
             url: api.url,
             connections: 8,
             duration: LOAD_SECONDS,
+            overallRate: RATE_PER_PORT,
             requests: [
               {
                 method: 'POST',
@@ -112,7 +120,11 @@ describe.skipIf(postgresProblem !== undefined)(
                 setupRequest(request) {
                   const n = ++emailSequence;
                   const email = n % EMAIL_EVERY === 0 ? `shopper-${n}@example.test` : undefined;
-                  return { ...request, body: captureBody(email) };
+                  return {
+                    ...request,
+                    headers: { ...headers, 'X-Forwarded-For': nextShopperAddress() },
+                    body: captureBody(email),
+                  };
                 },
                 onResponse(status, body) {
                   if (status !== 201) return;
@@ -159,7 +171,8 @@ describe.skipIf(postgresProblem !== undefined)(
             const api = apis[round % apis.length]!;
             const answer = await fetch(`${api.url}/v1/shops/${keys.shopId}/orders`, {
               method: 'POST',
-              headers,
+              // Each order from its own shopper, as the capture was.
+              headers: { ...headers, 'X-Forwarded-For': nextShopperAddress() },
               body: JSON.stringify({
                 cartId,
                 orderId: `order-${round}`,

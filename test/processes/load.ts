@@ -5,8 +5,11 @@ export interface LoadRequest {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
   headers?: Record<string, string>;
-  /** Builds each request's body anew (a fresh cart id, email…). */
-  setupRequest?: (request: { body?: string }) => { body?: string };
+  /** Builds each request's body (a fresh cart id, email…) and headers anew. */
+  setupRequest?: (request: { body?: string; headers?: Record<string, string> }) => {
+    body?: string;
+    headers?: Record<string, string>;
+  };
   onResponse?: (status: number, body: string) => void;
 }
 
@@ -50,6 +53,16 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 let sequence = 0;
+let shopper = 0;
+
+/**
+ * A shopper's address as the reverse proxy reports it (`X-Forwarded-For`), a new one each call
+ * (10.0.0.0/8): storefront traffic comes from many shoppers, each far below the per-IP limit.
+ */
+export function nextShopperAddress(): string {
+  shopper = (shopper % 16_777_214) + 1;
+  return `10.${(shopper >> 16) & 255}.${(shopper >> 8) & 255}.${shopper & 255}`;
+}
 
 /** A storefront's cart capture, with a fresh platform-less cart and, if `email`, consent. */
 export function captureBody(email?: string): string {

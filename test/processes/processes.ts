@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const apiScript = fileURLToPath(new URL('./api-process.ts', import.meta.url));
 const cliScript = fileURLToPath(new URL('../../packages/server/src/cli/index.ts', import.meta.url));
+const clockOffsetScript = fileURLToPath(new URL('./clock-offset.ts', import.meta.url));
 /** Node runs the TypeScript sources (workspace packages through their `comptoir-source` export). */
 const nodeArgs = ['--conditions=comptoir-source', '--import', 'tsx'];
 
-/** A child process of the test: an API server or a `comptoir worker`. */
+/** A child process of the test: an API server, `comptoir serve` or a `comptoir worker`. */
 export interface TestProcess {
   name: string;
   child: ChildProcess;
@@ -109,6 +110,27 @@ export function startApiProcess(
 ): Promise<TestProcess> {
   return start(name, [apiScript], env, (line) =>
     line.startsWith('listening ') ? line.slice('listening '.length) : undefined,
+  );
+}
+
+/**
+ * Starts `comptoir serve --no-worker --port 0` (the CLI from source) as docs/deploy.md runs each
+ * API process, behind a proxy (`TRUST_PROXY=1`: the client address is the last
+ * `X-Forwarded-For` entry), with the default rate limits. `CLOCK_OFFSET_MS` skews the process's
+ * clock (test/processes/clock-offset.ts, preloaded). Ready when it logs that it is listening.
+ */
+export function startServeProcess(
+  name: string,
+  env: { DATABASE_URL: string; CLOCK_OFFSET_MS?: string; PUBLIC_URL?: string },
+): Promise<TestProcess> {
+  return start(
+    name,
+    ['--import', clockOffsetScript, cliScript, 'serve', '--no-worker', '--port', '0'],
+    { TRUST_PROXY: '1', ...env, LOG_LEVEL: 'info' },
+    (line) => {
+      if (!line.includes('"comptoir is listening"')) return undefined;
+      return (JSON.parse(line) as { url: string }).url;
+    },
   );
 }
 
