@@ -213,6 +213,8 @@ export class ComptoirAdminApp extends LitElement {
     return {
       t: this.t,
       locale,
+      config,
+      preview: this.preview,
       draft,
       dirty: config.dirty,
       edit: (change) => config.edit(change),

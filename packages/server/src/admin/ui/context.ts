@@ -1,6 +1,8 @@
 import type { ShopConfig } from '@comptoir/sdk/schemas';
 import type { AdminClient } from './api.js';
 import type { Translate, UiLocale } from './i18n.js';
+import type { DraftController } from './draft-controller.js';
+import type { PreviewController } from './preview-controller.js';
 import type { ViewKey } from './views.js';
 
 /** What every section of the config page renders from and edits through. */
@@ -8,6 +10,10 @@ export interface Ctx {
   /** A UI string in the page's language, with its values when it takes some (typed per key). */
   t: Translate;
   locale: UiLocale;
+  /** The draft's controller, shared by every section (version, issues, saving…). */
+  config: DraftController;
+  /** The live preview's controller: the language, moment and sample cart being previewed. */
+  preview: PreviewController;
   /** The unsaved draft the forms edit. */
   draft: ShopConfig;
   /** True when the draft differs from the saved config. */

@@ -4,9 +4,7 @@ import type { Ctx } from '../context.js';
 import { loadPage, type PagedList } from '../paging.js';
 import { defineView } from '../views.js';
 
-type OutboxItem = OutboxEmail;
-
-interface OutboxState extends PagedList<OutboxItem> {
+interface OutboxState extends PagedList<OutboxEmail> {
   openId: string | null;
   open?: OutboxMessage;
 }
@@ -39,7 +37,7 @@ export function renderOutbox(ctx: Ctx, openId: string | null): TemplateResult {
         });
     }
   }
-  const when = (item: OutboxItem) => {
+  const when = (item: OutboxEmail) => {
     return ctx.formatInstant(item.createdAt);
   };
   return html`

@@ -4,17 +4,14 @@ import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
 import { endpointsOffNotice, revenueSourceNote } from './integrations.js';
 
-/** `GET /v1/admin/stats`: the sdk's document, not a copy of it. */
-export type Stats = ShopStats;
-
 interface OverviewState {
   status: 'idle' | 'loading' | 'ready' | 'error';
-  stats?: Stats;
+  stats?: ShopStats;
   message: string;
   showTable: boolean;
 }
 
-function chart(ctx: Ctx, daily: Stats['daily']): TemplateResult {
+function chart(ctx: Ctx, daily: ShopStats['daily']): TemplateResult {
   const width = 720;
   const height = 200;
   const pad = { top: 12, right: 12, bottom: 28, left: 32 };
@@ -216,7 +213,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
 }
 
 /** One row per email after the order: sent in the range and the orders attributed to it. */
-function lifecycleTable(ctx: Ctx, flows: NonNullable<Stats['lifecycle']>): TemplateResult {
+function lifecycleTable(ctx: Ctx, flows: NonNullable<ShopStats['lifecycle']>): TemplateResult {
   if (flows.length === 0) return html``;
   const number = new Intl.NumberFormat(ctx.locale);
   return html`<section class="card" aria-labelledby="lifecycle-stats">

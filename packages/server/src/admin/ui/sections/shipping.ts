@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ALL_WEEKDAYS, type Weekday } from '@comptoir/sdk/schemas';
+import type { HolidayList } from '@comptoir/sdk/client';
 import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
 import {
@@ -60,7 +61,7 @@ function countryName(code: string, locale: string): string {
 interface HolidayState {
   key: string;
   status: 'idle' | 'loading' | 'ready' | 'error';
-  holidays: { date: string; name: string }[];
+  holidays: HolidayList['holidays'];
 }
 
 const HOLIDAYS_VIEW = defineView('holidays', (): HolidayState => ({
