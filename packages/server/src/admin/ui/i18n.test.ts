@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
 import en from './i18n/en.js';
 import { plural } from './i18n/plural.js';
+import { integrationsText } from './sections/integrations.i18n.js';
 
 const KEYS = Object.keys(en) as MessageKey[];
 
@@ -95,4 +96,23 @@ describe('the config page’s strings', () => {
       expect(text, key).not.toMatch(/« | »/);
     }
   });
+});
+
+describe('the Integrations section’s strings', () => {
+  it.each(UI_LOCALES.filter((locale) => locale !== 'en'))(
+    'are written in %s, values filled',
+    (locale) => {
+      expect(integrationsText(locale, 'intro')).not.toBe(integrationsText('en', 'intro'));
+      expect(integrationsText(locale, 'events.test')).not.toBe(
+        integrationsText('en', 'events.test'),
+      );
+      const since = integrationsText(locale, 'state.receivingSince', {
+        first: '2 Dec',
+        last: '3 Dec',
+      });
+      expect(since).toContain('2 Dec');
+      expect(since).toContain('3 Dec');
+      expect(integrationsText(locale, 'notDelivered', { status: '503' })).toContain('503');
+    },
+  );
 });
