@@ -267,7 +267,7 @@ const de: Messages = {
   'faq.add': 'Eine Frage hinzufügen',
   'capture.intro':
     'Bitten Sie Kunden um ihre E-Mail-Adresse, damit Sie ihnen ihren Warenkorb schicken können, wenn sie gehen. Sie müssen zur Zustimmung ein Kästchen ankreuzen.',
-  'capture.enabled': 'Warenkorb speichern in meinem Shop anzeigen',
+  'capture.enabled': '„Warenkorb speichern“ in meinem Shop anzeigen',
   'capture.mode': 'Wie es erscheint',
   'capture.mode.inline': 'In der Seite',
   'capture.mode.inline.hint': 'Dort, wo Sie es platzieren, meist auf der Warenkorbseite.',
@@ -535,7 +535,7 @@ const de: Messages = {
     'Seitenpfade durch Kommas getrennt, etwa /cart, oder /products/* für alle Produktseiten. Leer: alle Seiten.',
   'announcements.devices': 'Angezeigt auf',
   'announcements.devices.mobile': 'Smartphones',
-  'announcements.devices.desktop': 'Tablets und Computern',
+  'announcements.devices.desktop': 'Tablets und Computer',
   'announcements.rotateSeconds': 'Sekunden pro Nachricht',
   'announcements.rotateSecondsHint':
     'Zwischen 3 und 60. Für Kunden, die Bewegungen reduzieren, wechseln die Nachrichten nicht.',

@@ -261,7 +261,7 @@ const nl: Messages = {
   'faq.add': 'Een vraag toevoegen',
   'capture.intro':
     'Vraag klanten om hun e-mailadres, zodat je ze hun winkelwagen kunt sturen als ze weggaan. Ze moeten een vakje aanvinken om akkoord te gaan.',
-  'capture.enabled': 'Winkelwagen bewaren tonen in mijn winkel',
+  'capture.enabled': '‘Winkelwagen bewaren’ tonen in mijn winkel',
   'capture.mode': 'Hoe het verschijnt',
   'capture.mode.inline': 'In de pagina',
   'capture.mode.inline.hint': 'Waar je het plaatst, meestal op de winkelwagenpagina.',
