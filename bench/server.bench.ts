@@ -376,28 +376,24 @@ export async function runServerBench(
         duration,
       });
     // Like the config above, each capture route is warmed up first (its code compiled by the JIT,
-    // its statements prepared): otherwise the first one measured pays for that and the others not.
-    await capture('warm-up', targets.app, targets.shopId, targets.publishableKey, 1);
-    await capture('warm-up', targets.app, targets.quietShopId, targets.quietPublishableKey, 1);
-    await capture('warm-up', targets.captureFloor, targets.shopId, targets.publishableKey, 1);
-    const cartRps = await capture(
-      'cart capture',
-      targets.app,
-      targets.shopId,
-      targets.publishableKey,
-    );
-    const cartWithoutRecoveryRps = await capture(
-      'cart capture, recovery off',
-      targets.app,
-      targets.quietShopId,
-      targets.quietPublishableKey,
-    );
-    const floorRps = await capture(
-      'capture floor',
-      targets.captureFloor,
-      targets.shopId,
-      targets.publishableKey,
-    );
+    // its statements prepared), then the three are measured in ROUNDS interleaved rounds and each
+    // reports its median: measured once each, one after the other, the first paid for the JIT's
+    // work and the machine's drift fell on whichever ran during it.
+    const app = [targets.app, targets.shopId, targets.publishableKey] as const;
+    const quiet = [targets.app, targets.quietShopId, targets.quietPublishableKey] as const;
+    const floor = [targets.captureFloor, targets.shopId, targets.publishableKey] as const;
+    for (const target of [app, quiet, floor]) await capture('warm-up', ...target, 2);
+    const carts: number[] = [];
+    const cartsWithoutRecovery: number[] = [];
+    const floors: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      carts.push(await capture('cart capture', ...app));
+      cartsWithoutRecovery.push(await capture('cart capture, recovery off', ...quiet));
+      floors.push(await capture('capture floor', ...floor));
+    }
+    const cartRps = median(carts);
+    const cartWithoutRecoveryRps = median(cartsWithoutRecovery);
+    const floorRps = median(floors);
 
     // The machine's speed drifts from one second to the next: the config ratio is the median of
     // the rounds' own ratios, each measured back to back with its bare run.
@@ -415,6 +411,14 @@ export async function runServerBench(
     console.log(
       `rounds (bare → config): ${bare
         .map((rps, round) => `${rps.toFixed(0)} → ${(config[round] as number).toFixed(0)}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `rounds (capture, recovery off, floor): ${carts
+        .map(
+          (rps, round) =>
+            `${rps.toFixed(0)} / ${(cartsWithoutRecovery[round] as number).toFixed(0)} / ${(floors[round] as number).toFixed(0)}`,
+        )
         .join(', ')}`,
     );
     const bareCpu = median(cpuPerRequest.get('bare') ?? [0]);
