@@ -165,7 +165,7 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       restoreUrl: {
         preset: 'custom',
         shopUrl,
-        pattern: '/cart.html?restore={items}&cart={cartId}',
+        pattern: '/cart.html?comptoir-restore={items}&comptoir-cart={cartId}',
       },
     },
   };

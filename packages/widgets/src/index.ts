@@ -17,7 +17,18 @@ export * from './components/announcement-bar/announcement-bar.js';
 export { ComptoirElement } from './internal/comptoir-element.js';
 export { setCart, getCart, onCartChange } from './cart/store.js';
 export { startShopifyAdapter, fromShopifyCart } from './cart/shopify.js';
+export { restoreShopifyCart } from './cart/restore-shopify.js';
+export { restoreWooCommerceCart } from './cart/restore-woocommerce.js';
 export { startWooCommerceAdapter, fromWooCommerceCart } from './cart/woocommerce.js';
+export {
+  mergeRestoredCart,
+  offerRestore,
+  parseRestoreItems,
+  takeRestoreLink,
+  type CartRestoreRequest,
+  type RestoreLine,
+  type RestoreMerge,
+} from './cart/restore.js';
 export { setConfig } from './internal/state.js';
 export type { ApiTarget } from './internal/state.js';
 export type { Translation } from './translations/index.js';

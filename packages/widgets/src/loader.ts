@@ -91,9 +91,16 @@ async function startCartAdapter(kind: string | undefined): Promise<void> {
       : w.wcSettings || w.wc || document.body?.classList.contains('woocommerce')
         ? 'woocommerce'
         : 'none');
-  if (detected === 'shopify') await (await import('./cart/shopify.js')).startShopifyAdapter();
-  else if (detected === 'woocommerce')
+  // A recovery email's restore link (`?comptoir-restore=`): merged into this device's cart, never
+  // overwriting it (cart/restore.ts), by the platform's adapter or by the shop itself.
+  const restoring = new URLSearchParams(location.search).has('comptoir-restore');
+  if (detected === 'shopify') {
+    await (await import('./cart/shopify.js')).startShopifyAdapter();
+    if (restoring) await (await import('./cart/restore-shopify.js')).restoreShopifyCart();
+  } else if (detected === 'woocommerce') {
     await (await import('./cart/woocommerce.js')).startWooCommerceAdapter();
+    if (restoring) await (await import('./cart/restore-woocommerce.js')).restoreWooCommerceCart();
+  } else if (restoring) await (await import('./cart/restore.js')).offerRestore();
 }
 
 /** Boots the loader once per page; returns the `window.comptoir` in place. */

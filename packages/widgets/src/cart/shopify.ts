@@ -14,7 +14,7 @@ interface ShopifyLine {
   url?: string;
   image?: string | null;
 }
-interface ShopifyCart {
+export interface ShopifyCart {
   token?: string;
   currency: string;
   total_price: number;

@@ -9,7 +9,7 @@ interface WooPrices {
   currency_code: string;
   currency_minor_unit: number;
 }
-interface WooItem {
+export interface WooItem {
   key: string;
   id: number;
   quantity: number;
@@ -18,7 +18,7 @@ interface WooItem {
   permalink?: string;
   images?: { src: string }[];
 }
-interface WooCart {
+export interface WooCart {
   items: WooItem[];
   totals: {
     total_items: string;
