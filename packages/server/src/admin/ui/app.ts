@@ -16,6 +16,7 @@ import {
 import { issueFieldName, itemNumber, localizeIssue, type ValidationIssue } from './validation.js';
 import { DraftController, type SaveOutcome } from './draft-controller.js';
 import { PreviewController } from './preview-controller.js';
+import { EmailPreviewController } from './email-preview-controller.js';
 import { PREVIEWED, renderPreview } from './preview.js';
 import { ViewsController } from './views.js';
 import { renderAbsences } from './sections/absences.js';
@@ -114,12 +115,18 @@ export class ComptoirAdminApp extends LitElement {
     onDraftChange: (reason) => {
       if (reason === 'load') this.addPendingQuestion();
       this.preview.schedule(reason === 'edit' ? 350 : 0);
+      this.emailPreview.schedule(reason === 'edit' ? 350 : 0);
     },
   });
   private readonly preview = new PreviewController(this, () => this.api, {
     draft: () => this.config.draft,
     active: () => Boolean(PREVIEWED[this.route.section]),
     itemTitle: () => this.t('preview.sampleItem'),
+  });
+  /** The After the order section's email preview, rendered by the server from the draft. */
+  private readonly emailPreview = new EmailPreviewController(this, () => this.api, {
+    draft: () => this.config.draft,
+    active: () => this.route.section === 'lifecycle',
   });
   private readonly views = new ViewsController(this);
 
@@ -166,6 +173,7 @@ export class ComptoirAdminApp extends LitElement {
           document.getElementById('section-title')?.focus();
       });
       this.preview.schedule(0);
+      this.emailPreview.schedule(0);
     }
   };
 
@@ -549,7 +557,7 @@ export class ComptoirAdminApp extends LitElement {
       case 'emails':
         return renderEmails(ctx);
       case 'lifecycle':
-        return renderLifecycle(ctx);
+        return renderLifecycle(ctx, this.emailPreview);
       case 'shop':
         return renderShop(ctx);
       case 'texts':

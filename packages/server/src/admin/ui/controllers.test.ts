@@ -10,6 +10,7 @@ import { migrate } from '../../storage/migrations/index.js';
 import { createTestApp, type TestApp } from '../../http/test-app.js';
 import { DraftController } from './draft-controller.js';
 import { PreviewController } from './preview-controller.js';
+import { EmailPreviewController } from './email-preview-controller.js';
 import { defineView, ViewsController } from './views.js';
 
 const db = openDatabase('sqlite::memory:');
@@ -199,6 +200,71 @@ describe('PreviewController', () => {
       expect(preview.config?.version).toBe('newer');
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('EmailPreviewController', () => {
+  it('renders the draft’s email after the order, debounced, and keeps the last good one for an invalid draft', async () => {
+    const host = new FakeHost();
+    const draft = new DraftController(new FakeHost(), () => adminApi());
+    await draft.load();
+    const calls: unknown[] = [];
+    const api = adminApi();
+    const preview = new EmailPreviewController(
+      host,
+      () => ({
+        lifecyclePreview: (input) => {
+          calls.push(input);
+          return api.lifecyclePreview(input);
+        },
+      }),
+      { draft: () => draft.draft, active: () => true },
+    );
+    draft.edit(
+      (d) =>
+        (d.lifecycle = {
+          orderConfirmation: {
+            enabled: true,
+            platformSendsOne: false,
+            paragraph: { en: 'Wrapped by hand at {shopName}.' },
+          },
+        }),
+    );
+    // Typing: three refreshes asked within the debounce make one request.
+    preview.at = '2026-12-24T16:00';
+    preview.schedule(60);
+    preview.schedule(60);
+    preview.schedule(60);
+    await vi.waitFor(() => expect(preview.status).toBe('ready'));
+    expect(calls).toHaveLength(1);
+    const good = preview.email!;
+    expect(good.text).toContain(`Wrapped by hand at ${draft.draft!.shopName}.`);
+    // A placeholder typo: the server refuses the draft, the last good preview stays.
+    draft.edit((d) => (d.lifecycle!.orderConfirmation!.paragraph = { en: 'Hi from {shop}' }));
+    await preview.refresh();
+    expect(preview.status).toBe('invalid');
+    expect(preview.email).toBe(good);
+    // Another email: the win-back says when it would go.
+    draft.edit((d) => delete d.lifecycle!.orderConfirmation!.paragraph);
+    preview.set({ kind: 'win-back' });
+    await vi.waitFor(() => expect(preview.email?.sendAt).toBeTruthy());
+    expect(host.updates).toBeGreaterThan(3);
+  });
+
+  it('fetches nothing while its section is closed', () => {
+    const preview = new EmailPreviewController(
+      new FakeHost(),
+      () => ({ lifecyclePreview: () => Promise.reject(new Error('not expected')) }),
+      { draft: () => ({}) as never, active: () => false },
+    );
+    vi.useFakeTimers();
+    try {
+      preview.schedule(0);
+      vi.runAllTimers();
+      expect(preview.status).toBe('idle');
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

@@ -575,10 +575,39 @@ const de: Messages = {
   'lifecycle.digestWeekday': 'Tag',
   'lifecycle.digestHour': 'Uhrzeit',
   'lifecycle.digestHourHint': 'In der Zeitzone Ihres Shops.',
+  'lifecycle.softOptIn':
+    'Auch Kunden fragen, die Marketing-E-Mails nicht zugestimmt haben (Soft-Opt-in)',
+  'lifecycle.softOptInHint':
+    'Manche Gesetze erlauben einem Shop, bestehenden Kunden zu ihren Käufen zu schreiben, ohne vorher zu fragen (zum Beispiel im Vereinigten Königreich und in Frankreich). Schalten Sie das nur ein, wenn das Recht, unter dem Sie verkaufen, es erlaubt: Diese Entscheidung liegt bei Ihnen. Jede Bitte um Bewertung hat weiterhin eine Abmeldung per Klick, zählt zur Grenze von einer Marketing-E-Mail pro 12 Stunden, und wer sich abgemeldet hat, bekommt keine.',
+  'lifecycle.subject': 'Betreff (optional)',
+  'lifecycle.body': 'Text (optional)',
+  'lifecycle.reviewTextsHint':
+    'Leer: Comptoirs eigene Worte, in der Sprache des Kunden. {shopName} wird durch den Namen Ihres Shops ersetzt; eine Leerzeile beginnt einen neuen Absatz. Nach dem Text folgt ein Link zu jedem Produkt.',
+  'lifecycle.winBackTextsHint':
+    'Leer: Comptoirs eigene Worte, in der Sprache des Kunden. {shopName} wird durch den Namen Ihres Shops ersetzt und {coupon} durch den Gutscheincode; eine Leerzeile beginnt einen neuen Absatz.',
+  'lifecycle.previewTitle': 'Vorschau der E-Mails nach der Bestellung',
+  'lifecycle.previewHint':
+    'Was ein Kunde für eine Beispielbestellung bekäme, nach dem, was Sie geschrieben haben (auch vor dem Speichern). Die Daten kommen aus Ihrem Kalender, mit Feiertagen und Abwesenheiten.',
+  'lifecycle.previewKind': 'E-Mail',
+  'lifecycle.previewLanguage': 'Sprache des Kunden',
+  'lifecycle.previewAt': 'Bestellt am',
+  'lifecycle.previewAtHint': 'Leer: jetzt.',
+  'lifecycle.previewLoading': 'Die Vorschau wird aktualisiert …',
+  'lifecycle.previewInvalid':
+    'Korrigieren Sie die markierten Felder, um die Vorschau zu aktualisieren.',
+  'lifecycle.previewSendAt': ({ date }) => `Würde verschickt: ${date}`,
+  'lifecycle.digestViewTitle': 'Der Wochenbericht der letzten Woche',
+  'lifecycle.digestViewHint':
+    'Der Bericht der letzten vollen Woche, genau wie die E-Mail erstellt, auch wenn der Wochenbericht ausgeschaltet ist.',
+  'lifecycle.digestView': 'Wochenbericht der letzten Woche anzeigen',
+  'lifecycle.digestViewAgain': 'Erneut anzeigen',
+  'lifecycle.digestWeek': ({ from, to }) => `Die Woche vom ${from} bis ${to}.`,
+  'lifecycle.digestFrame': 'Wochenbericht',
   'overview.lifecycleTitle': 'Nach der Bestellung',
   'overview.lifecycleFlow': 'E-Mail',
   'overview.lifecycleSent': 'Gesendet',
   'overview.lifecycleAttributed': 'Folgende Bestellungen',
+  'overview.lifecycleClicks': 'Klicks',
   'overview.lifecycleNotTracked': 'nicht gezählt',
   'overview.flow.confirmation': 'Bestellbestätigung',
   'overview.flow.win-back': 'Rückgewinnung',

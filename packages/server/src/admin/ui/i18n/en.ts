@@ -543,10 +543,38 @@ const en = {
   'lifecycle.digestWeekday': 'Day',
   'lifecycle.digestHour': 'Hour',
   'lifecycle.digestHourHint': 'In your shop’s time zone.',
+  'lifecycle.softOptIn': 'Also ask customers who did not agree to marketing emails (soft opt-in)',
+  'lifecycle.softOptInHint':
+    'Some laws let a shop write to its existing customers about what they bought without asking them first (in the UK and in France, for example). Turn this on only where the law you sell under allows it: that choice is yours. Each review request still has a one-click unsubscribe, counts toward the limit of one marketing email per 12 hours, and nobody who unsubscribed gets one.',
+  'lifecycle.subject': 'Subject (optional)',
+  'lifecycle.body': 'Text (optional)',
+  'lifecycle.reviewTextsHint':
+    'Empty: Comptoir’s own words, in the shopper’s language. {shopName} is replaced by your shop’s name; a blank line starts a new paragraph. A link to each product follows the text.',
+  'lifecycle.winBackTextsHint':
+    'Empty: Comptoir’s own words, in the shopper’s language. {shopName} is replaced by your shop’s name and {coupon} by the coupon code; a blank line starts a new paragraph.',
+  'lifecycle.previewTitle': 'Preview of the emails after the order',
+  'lifecycle.previewHint':
+    'What a shopper would receive for a sample order, from what you typed (even before you save). The dates come from your calendar, with public holidays and absences.',
+  'lifecycle.previewKind': 'Email',
+  'lifecycle.previewLanguage': 'Shopper’s language',
+  'lifecycle.previewAt': 'Order placed at',
+  'lifecycle.previewAtHint': 'Empty: now.',
+  'lifecycle.previewLoading': 'Updating the preview…',
+  'lifecycle.previewInvalid': 'Correct the fields marked in error to update the preview.',
+  'lifecycle.previewSendAt': ({ date }: { date: string }) => `Would go out: ${date}`,
+  'lifecycle.digestViewTitle': 'Last week’s digest',
+  'lifecycle.digestViewHint':
+    'The digest of the last full week, built exactly like the email, even while the digest is off.',
+  'lifecycle.digestView': 'Show last week’s digest',
+  'lifecycle.digestViewAgain': 'Show it again',
+  'lifecycle.digestWeek': ({ from, to }: { from: string; to: string }) =>
+    `The week from ${from} to ${to}.`,
+  'lifecycle.digestFrame': 'Weekly digest',
   'overview.lifecycleTitle': 'After the order',
   'overview.lifecycleFlow': 'Email',
   'overview.lifecycleSent': 'Sent',
   'overview.lifecycleAttributed': 'Orders that followed',
+  'overview.lifecycleClicks': 'Clicks',
   'overview.lifecycleNotTracked': 'not counted',
   'overview.flow.confirmation': 'Order confirmation',
   'overview.flow.win-back': 'Win-back',

@@ -554,10 +554,38 @@ const es: Messages = {
   'lifecycle.digestWeekday': 'Día',
   'lifecycle.digestHour': 'Hora',
   'lifecycle.digestHourHint': 'En la zona horaria de tu tienda.',
+  'lifecycle.softOptIn':
+    'Preguntar también a los clientes que no aceptaron emails de marketing (soft opt-in)',
+  'lifecycle.softOptInHint':
+    'Algunas leyes permiten a una tienda escribir a sus clientes sobre lo que compraron sin pedírselo antes (en el Reino Unido y en Francia, por ejemplo). Actívalo solo si la ley bajo la que vendes lo permite: esa decisión es tuya. Cada petición de reseña sigue teniendo una baja en un clic, cuenta para el límite de un email de marketing cada 12 horas, y nadie que se haya dado de baja la recibe.',
+  'lifecycle.subject': 'Asunto (opcional)',
+  'lifecycle.body': 'Texto (opcional)',
+  'lifecycle.reviewTextsHint':
+    'Vacío: las palabras de Comptoir, en el idioma del cliente. {shopName} se sustituye por el nombre de tu tienda; una línea en blanco empieza un párrafo nuevo. Tras el texto va un enlace a cada producto.',
+  'lifecycle.winBackTextsHint':
+    'Vacío: las palabras de Comptoir, en el idioma del cliente. {shopName} se sustituye por el nombre de tu tienda y {coupon} por el código de descuento; una línea en blanco empieza un párrafo nuevo.',
+  'lifecycle.previewTitle': 'Vista previa de los emails tras el pedido',
+  'lifecycle.previewHint':
+    'Lo que recibiría un cliente por un pedido de ejemplo, según lo que has escrito (incluso antes de guardar). Las fechas salen de tu calendario, con festivos y ausencias.',
+  'lifecycle.previewKind': 'Email',
+  'lifecycle.previewLanguage': 'Idioma del cliente',
+  'lifecycle.previewAt': 'Pedido realizado el',
+  'lifecycle.previewAtHint': 'Vacío: ahora.',
+  'lifecycle.previewLoading': 'Actualizando la vista previa…',
+  'lifecycle.previewInvalid': 'Corrige los campos con errores para actualizar la vista previa.',
+  'lifecycle.previewSendAt': ({ date }) => `Se enviaría: ${date}`,
+  'lifecycle.digestViewTitle': 'El resumen de la semana pasada',
+  'lifecycle.digestViewHint':
+    'El resumen de la última semana completa, hecho exactamente como el email, aunque el resumen esté desactivado.',
+  'lifecycle.digestView': 'Ver el resumen de la semana pasada',
+  'lifecycle.digestViewAgain': 'Verlo de nuevo',
+  'lifecycle.digestWeek': ({ from, to }) => `La semana del ${from} al ${to}.`,
+  'lifecycle.digestFrame': 'Resumen semanal',
   'overview.lifecycleTitle': 'Después del pedido',
   'overview.lifecycleFlow': 'Email',
   'overview.lifecycleSent': 'Enviados',
   'overview.lifecycleAttributed': 'Pedidos que siguieron',
+  'overview.lifecycleClicks': 'Clics',
   'overview.lifecycleNotTracked': 'no contado',
   'overview.flow.confirmation': 'Confirmación del pedido',
   'overview.flow.win-back': 'Recuperación de clientes',

@@ -567,10 +567,38 @@ const fr: Messages = {
   'lifecycle.digestWeekday': 'Jour',
   'lifecycle.digestHour': 'Heure',
   'lifecycle.digestHourHint': 'Dans le fuseau horaire de votre boutique.',
+  'lifecycle.softOptIn':
+    'Demander aussi aux clients qui n’ont pas accepté les emails marketing (soft opt-in)',
+  'lifecycle.softOptInHint':
+    'Certaines lois permettent à une boutique d’écrire à ses clients au sujet de ce qu’ils ont acheté sans le leur demander d’abord (au Royaume-Uni et en France, par exemple). Activez-le seulement si la loi qui s’applique à vos ventes le permet\u202f: ce choix vous revient. Chaque demande d’avis garde un désabonnement en un clic, compte dans la limite d’un email marketing par 12 heures, et personne qui s’est désabonné n’en reçoit.',
+  'lifecycle.subject': 'Objet (facultatif)',
+  'lifecycle.body': 'Texte (facultatif)',
+  'lifecycle.reviewTextsHint':
+    'Vide\u202f: les mots de Comptoir, dans la langue du client. {shopName} est remplacé par le nom de votre boutique\u202f; une ligne vide commence un nouveau paragraphe. Un lien vers chaque produit suit le texte.',
+  'lifecycle.winBackTextsHint':
+    'Vide\u202f: les mots de Comptoir, dans la langue du client. {shopName} est remplacé par le nom de votre boutique et {coupon} par le code promo\u202f; une ligne vide commence un nouveau paragraphe.',
+  'lifecycle.previewTitle': 'Aperçu des emails après la commande',
+  'lifecycle.previewHint':
+    'Ce que recevrait un client pour une commande d’exemple, d’après ce que vous avez écrit (même avant d’enregistrer). Les dates viennent de votre calendrier, avec les jours fériés et les absences.',
+  'lifecycle.previewKind': 'Email',
+  'lifecycle.previewLanguage': 'Langue du client',
+  'lifecycle.previewAt': 'Commande passée le',
+  'lifecycle.previewAtHint': 'Vide\u202f: maintenant.',
+  'lifecycle.previewLoading': 'Mise à jour de l’aperçu…',
+  'lifecycle.previewInvalid': 'Corrigez les champs en erreur pour mettre à jour l’aperçu.',
+  'lifecycle.previewSendAt': ({ date }) => `Envoi prévu\u202f: ${date}`,
+  'lifecycle.digestViewTitle': 'Le résumé de la semaine dernière',
+  'lifecycle.digestViewHint':
+    'Le résumé de la dernière semaine complète, construit exactement comme l’email, même quand le résumé est désactivé.',
+  'lifecycle.digestView': 'Afficher le résumé de la semaine dernière',
+  'lifecycle.digestViewAgain': 'L’afficher à nouveau',
+  'lifecycle.digestWeek': ({ from, to }) => `La semaine du ${from} au ${to}.`,
+  'lifecycle.digestFrame': 'Résumé de la semaine',
   'overview.lifecycleTitle': 'Après la commande',
   'overview.lifecycleFlow': 'Email',
   'overview.lifecycleSent': 'Envoyés',
   'overview.lifecycleAttributed': 'Commandes qui ont suivi',
+  'overview.lifecycleClicks': 'Clics',
   'overview.lifecycleNotTracked': 'non compté',
   'overview.flow.confirmation': 'Confirmation de commande',
   'overview.flow.win-back': 'Relance des anciens clients',

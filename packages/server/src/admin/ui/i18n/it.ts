@@ -560,10 +560,38 @@ const it: Messages = {
   'lifecycle.digestWeekday': 'Giorno',
   'lifecycle.digestHour': 'Ora',
   'lifecycle.digestHourHint': 'Nel fuso orario del tuo negozio.',
+  'lifecycle.softOptIn':
+    'Chiedi anche ai clienti che non hanno accettato le email di marketing (soft opt-in)',
+  'lifecycle.softOptInHint':
+    'Alcune leggi permettono a un negozio di scrivere ai propri clienti su ciò che hanno acquistato senza chiederlo prima (nel Regno Unito e in Francia, per esempio). Attivalo solo se la legge con cui vendi lo consente: la scelta spetta a te. Ogni richiesta di recensione ha comunque la disiscrizione con un clic, conta nel limite di un’email di marketing ogni 12 ore, e chi si è disiscritto non la riceve.',
+  'lifecycle.subject': 'Oggetto (facoltativo)',
+  'lifecycle.body': 'Testo (facoltativo)',
+  'lifecycle.reviewTextsHint':
+    'Vuoto: le parole di Comptoir, nella lingua del cliente. {shopName} viene sostituito dal nome del tuo negozio; una riga vuota inizia un nuovo paragrafo. Dopo il testo segue un link a ogni prodotto.',
+  'lifecycle.winBackTextsHint':
+    'Vuoto: le parole di Comptoir, nella lingua del cliente. {shopName} viene sostituito dal nome del tuo negozio e {coupon} dal codice sconto; una riga vuota inizia un nuovo paragrafo.',
+  'lifecycle.previewTitle': 'Anteprima delle email dopo l’ordine',
+  'lifecycle.previewHint':
+    'Ciò che riceverebbe un cliente per un ordine di esempio, da quello che hai scritto (anche prima di salvare). Le date vengono dal tuo calendario, con festività e assenze.',
+  'lifecycle.previewKind': 'Email',
+  'lifecycle.previewLanguage': 'Lingua del cliente',
+  'lifecycle.previewAt': 'Ordine effettuato il',
+  'lifecycle.previewAtHint': 'Vuoto: adesso.',
+  'lifecycle.previewLoading': 'Aggiornamento dell’anteprima…',
+  'lifecycle.previewInvalid': 'Correggi i campi con errori per aggiornare l’anteprima.',
+  'lifecycle.previewSendAt': ({ date }) => `Verrebbe inviata: ${date}`,
+  'lifecycle.digestViewTitle': 'Il riepilogo della settimana scorsa',
+  'lifecycle.digestViewHint':
+    'Il riepilogo dell’ultima settimana completa, costruito esattamente come l’email, anche quando il riepilogo è disattivato.',
+  'lifecycle.digestView': 'Mostra il riepilogo della settimana scorsa',
+  'lifecycle.digestViewAgain': 'Mostralo di nuovo',
+  'lifecycle.digestWeek': ({ from, to }) => `La settimana dal ${from} al ${to}.`,
+  'lifecycle.digestFrame': 'Riepilogo settimanale',
   'overview.lifecycleTitle': 'Dopo l’ordine',
   'overview.lifecycleFlow': 'Email',
   'overview.lifecycleSent': 'Inviate',
   'overview.lifecycleAttributed': 'Ordini seguiti',
+  'overview.lifecycleClicks': 'Clic',
   'overview.lifecycleNotTracked': 'non conteggiato',
   'overview.flow.confirmation': 'Conferma d’ordine',
   'overview.flow.win-back': 'Riconquista',

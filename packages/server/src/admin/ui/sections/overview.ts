@@ -212,7 +212,7 @@ export function renderOverview(ctx: Ctx): TemplateResult {
   `;
 }
 
-/** One row per email after the order: sent in the range and the orders attributed to it. */
+/** One row per email after the order: sent in the range, clicks, and the orders attributed to it. */
 function lifecycleTable(ctx: Ctx, flows: NonNullable<ShopStats['lifecycle']>): TemplateResult {
   if (flows.length === 0) return html``;
   const number = new Intl.NumberFormat(ctx.locale);
@@ -223,6 +223,7 @@ function lifecycleTable(ctx: Ctx, flows: NonNullable<ShopStats['lifecycle']>): T
         <tr>
           <th scope="col">${ctx.t('overview.lifecycleFlow')}</th>
           <th scope="col">${ctx.t('overview.lifecycleSent')}</th>
+          <th scope="col">${ctx.t('overview.lifecycleClicks')}</th>
           <th scope="col">${ctx.t('overview.lifecycleAttributed')}</th>
         </tr>
       </thead>
@@ -232,6 +233,13 @@ function lifecycleTable(ctx: Ctx, flows: NonNullable<ShopStats['lifecycle']>): T
             html`<tr data-flow=${row.flow}>
               <th scope="row">${ctx.t(`overview.flow.${row.flow}`)}</th>
               <td>${number.format(row.sent)}</td>
+              <td>
+                ${
+                  row.clicks === null
+                    ? html`<span class="muted">${ctx.t('overview.lifecycleNotTracked')}</span>`
+                    : number.format(row.clicks)
+                }
+              </td>
               <td>
                 ${
                   row.attributedOrders === null
