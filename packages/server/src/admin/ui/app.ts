@@ -223,6 +223,7 @@ export class ComptoirAdminApp extends LitElement {
       locale,
       config,
       preview: this.preview,
+      emailPreview: this.emailPreview,
       draft,
       dirty: config.dirty,
       edit: (change) => config.edit(change),
@@ -557,7 +558,7 @@ export class ComptoirAdminApp extends LitElement {
       case 'emails':
         return renderEmails(ctx);
       case 'lifecycle':
-        return renderLifecycle(ctx, this.emailPreview);
+        return renderLifecycle(ctx);
       case 'shop':
         return renderShop(ctx);
       case 'texts':

@@ -2,6 +2,7 @@ import type { ShopConfig } from '@comptoir/sdk/schemas';
 import type { AdminClient } from './api.js';
 import type { Translate, UiLocale } from './i18n.js';
 import type { DraftController } from './draft-controller.js';
+import type { EmailPreviewController } from './email-preview-controller.js';
 import type { PreviewController } from './preview-controller.js';
 import type { ViewKey } from './views.js';
 
@@ -14,6 +15,8 @@ export interface Ctx {
   config: DraftController;
   /** The live preview's controller: the language, moment and sample cart being previewed. */
   preview: PreviewController;
+  /** The After the order section's email preview (rendered by the server from the draft). */
+  emailPreview: EmailPreviewController;
   /** The unsaved draft the forms edit. */
   draft: ShopConfig;
   /** True when the draft differs from the saved config. */

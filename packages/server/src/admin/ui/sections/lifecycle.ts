@@ -216,7 +216,7 @@ function digestViewer(ctx: Ctx): TemplateResult {
 }
 
 /** After the order: the order confirmation, the review request, the win-back and the weekly digest. */
-export function renderLifecycle(ctx: Ctx, preview: EmailPreviewController): TemplateResult {
+export function renderLifecycle(ctx: Ctx): TemplateResult {
   const settings = ctx.draft.lifecycle ?? {};
   const confirmation = settings.orderConfirmation;
   const review = settings.reviewRequest;
@@ -359,7 +359,7 @@ export function renderLifecycle(ctx: Ctx, preview: EmailPreviewController): Temp
           : nothing
       }
     </section>
-    ${previewCard(ctx, preview)}
+    ${previewCard(ctx, ctx.emailPreview)}
     <section class="card" aria-labelledby="lifecycle-digest">
       <h2 id="lifecycle-digest">${ctx.t('lifecycle.digestTitle')}</h2>
       <p class="hint">${ctx.t('lifecycle.digestHint')}</p>
