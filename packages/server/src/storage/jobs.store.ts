@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from './database.js';
+import { prepared, type PreparedQuery } from './prepared.js';
 import type { JobKind, JobRow, JobStatus } from './recovery.table.js';
 
 /** A job as the worker and routes see it. */
@@ -55,32 +56,84 @@ export interface NewJob {
   createdAt: string;
 }
 
+function jobRow(shopId: string, job: NewJob) {
+  return {
+    id: job.id,
+    shop_id: shopId,
+    kind: job.kind,
+    subject_id: job.subjectId,
+    step: job.step,
+    content: job.content,
+    email_hash: job.emailHash,
+    status: 'pending' as const,
+    run_at: job.runAt,
+    attempts: 0,
+    lease_owner: null,
+    token: job.token,
+    reason: null,
+    sent_at: null,
+    created_at: job.createdAt,
+  };
+}
+
+type JobInsert = ReturnType<typeof jobRow>;
+/** The columns of {@link jobRow} that differ from job to job (the rest are constants). */
+const VARYING_COLUMNS = [
+  'id',
+  'shop_id',
+  'kind',
+  'subject_id',
+  'step',
+  'content',
+  'email_hash',
+  'run_at',
+  'token',
+  'created_at',
+] as const;
+
+/** Job counts up to this get a prepared insert each (a sequence has a few steps). */
+const PREPARED_JOB_COUNTS = 8;
+const insertJobRows = new Map<number, PreparedQuery<Record<string, unknown>, unknown>>();
+
+/** The prepared insert of `count` jobs: placeholders `id0`, `shop_id0`, … `created_at<count-1>`. */
+function insertJobsQuery(count: number): PreparedQuery<Record<string, unknown>, unknown> {
+  let query = insertJobRows.get(count);
+  if (!query) {
+    query = prepared((db, p: Record<string, unknown>) =>
+      db
+        .insertInto('recovery_jobs')
+        .values(
+          Array.from({ length: count }, (_, index) => {
+            const row: Record<string, unknown> = jobRow('', {} as NewJob);
+            for (const column of VARYING_COLUMNS) row[column] = p[`${column}${index}`];
+            return row as JobInsert;
+          }),
+        )
+        .onConflict((conflict) => conflict.columns(['subject_id', 'step']).doNothing()),
+    );
+    insertJobRows.set(count, query);
+  }
+  return query;
+}
+
 /** Inserts jobs; one that already exists for its (subject, step) is left as it is. */
 export async function insertJobs(db: Db, shopId: string, jobs: readonly NewJob[]): Promise<void> {
   if (jobs.length === 0) return;
-  await db
-    .insertInto('recovery_jobs')
-    .values(
-      jobs.map((job) => ({
-        id: job.id,
-        shop_id: shopId,
-        kind: job.kind,
-        subject_id: job.subjectId,
-        step: job.step,
-        content: job.content,
-        email_hash: job.emailHash,
-        status: 'pending' as const,
-        run_at: job.runAt,
-        attempts: 0,
-        lease_owner: null,
-        token: job.token,
-        reason: null,
-        sent_at: null,
-        created_at: job.createdAt,
-      })),
-    )
-    .onConflict((conflict) => conflict.columns(['subject_id', 'step']).doNothing())
-    .execute();
+  const rows = jobs.map((job) => jobRow(shopId, job));
+  if (rows.length > PREPARED_JOB_COUNTS) {
+    await db
+      .insertInto('recovery_jobs')
+      .values(rows)
+      .onConflict((conflict) => conflict.columns(['subject_id', 'step']).doNothing())
+      .execute();
+    return;
+  }
+  // Every capture that starts a sequence runs this: compiled once per job count (prepared.ts).
+  const values: Record<string, unknown> = {};
+  rows.forEach((row, index) => {
+    for (const column of VARYING_COLUMNS) values[`${column}${index}`] = row[column];
+  });
+  await insertJobsQuery(rows.length).execute(db, values);
 }
 
 /** Options of {@link claimDueJobs}. */
