@@ -71,6 +71,8 @@ export const OrderWebhookReceipt = z.object({
   ping: z.boolean().optional(),
   /** A topic that carries no order for Comptoir. */
   ignored: z.boolean().optional(),
+  /** A delivery seen before (the same delivery id): nothing changed. */
+  duplicate: z.boolean().optional(),
   orderId: z.string().optional(),
   /** False for a test order, an unpaid one, or one this source reported before. */
   counted: z.boolean().optional(),

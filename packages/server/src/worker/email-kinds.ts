@@ -65,10 +65,11 @@ export interface EmailPayload {
 /**
  * The message of a job's email, from the shop's sender name and reply-to: with one-click
  * unsubscribe headers when it has an unsubscribe link (every marketing email), without for a
- * transactional one (the order confirmation).
+ * transactional one (the order confirmation). The config page's test send builds its message here
+ * too, so the merchant's test carries the headers a shopper's email does.
  */
 export function outgoingEmail(
-  settings: EmailKindSettings,
+  settings: Pick<EmailKindSettings, 'publicUrl' | 'fromAddress'>,
   config: ShopConfig,
   job: Pick<QueuedJob, 'id'>,
   to: string,

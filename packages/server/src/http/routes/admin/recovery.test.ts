@@ -1,5 +1,6 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { beforeAll, expect, it } from 'vitest';
+import type { Mailer, OutgoingEmail } from '../../../email/mailer.js';
 import { describeEachDialect } from '../../../storage/test-databases.js';
 import { createTestApp, type TestApp } from '../../test-app.js';
 
@@ -81,6 +82,52 @@ describeEachDialect('admin recovery tools', (database) => {
     expect(response.status).toBe(202);
     expect(await outboxSubjects()).toContain('[Test] Your teapot is waiting');
     expect((await savedConfig()).recovery.steps[1]!.subject.en).toBe('Still thinking it over?');
+  });
+
+  it("builds the test email with the real email's headers: From with the sender name, Reply-To, one-click unsubscribe", async () => {
+    const sent: OutgoingEmail[] = [];
+    const mailer: Mailer = {
+      transport: 'smtp',
+      send: async (email) => {
+        sent.push(email);
+        return true;
+      },
+      close: () => {},
+    };
+    const withMailer = await createTestApp(database().db, {
+      mailer,
+      mailFrom: 'mail@comptoir.example',
+      publicUrl: 'https://api.comptoir.example',
+    });
+    const owner = { authorization: `Bearer ${withMailer.shopA.secretKey}` };
+    const draft = (await (
+      await withMailer.app.request('/v1/admin/config', { headers: owner })
+    ).json()) as ShopConfig;
+    draft.recovery.fromName = 'Atelier "Lune"';
+    draft.recovery.replyTo = 'hello@atelier-lune.example';
+    const response = await withMailer.json(
+      'POST',
+      '/v1/admin/recovery/test',
+      { email: 'owner@shop-a.example', step: 0, config: draft },
+      owner,
+    );
+    expect(response.status).toBe(202);
+    const answer = (await response.json()) as { messageId: string; transport: string };
+    expect(answer.transport).toBe('smtp');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      from: '"Atelier Lune" <mail@comptoir.example>',
+      to: 'owner@shop-a.example',
+      replyTo: 'hello@atelier-lune.example',
+      subject: '[Test] You left something in your cart',
+      messageId: answer.messageId,
+      headers: {
+        'List-Unsubscribe': '<https://api.comptoir.example/u/preview?lang=en>',
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Auto-Submitted': 'auto-generated',
+      },
+    });
+    expect(answer.messageId).toMatch(/@api\.comptoir\.example>$/);
   });
 
   it('refuses an invalid draft with the field that is wrong', async () => {

@@ -10,11 +10,17 @@ import { hashEmail } from '../../../storage/keys.js';
 import { jsonBody, queryParams } from '../../middleware/json-body.js';
 import { countClicks, countEmailsSent, insertEmail } from '../../../storage/emails.store.js';
 import { armOutcomes } from '../../../storage/sequences.store.js';
-import { messageIdOf, newId } from '../../../worker/ids.js';
+import { outgoingEmail } from '../../../worker/email-kinds.js';
+import { newId } from '../../../worker/ids.js';
 import { describeAdminRoutes } from '../openapi.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 
 const PreviewInput = z.strictObject({ step: z.number().int().min(0), locale: Locale.optional() });
+
+/** The sample's unsubscribe link: the preview page, which belongs to no shopper. */
+function sampleUnsubscribeUrl(config: ShopConfig, publicUrl: string, locale?: string): string {
+  return `${publicUrl}/u/preview?lang=${encodeURIComponent(locale ?? config.defaultLocale)}`;
+}
 
 function sampleEmail(
   config: ShopConfig,
@@ -41,7 +47,7 @@ function sampleEmail(
       ],
     },
     restoreUrl: `${publicUrl}/r/preview?lang=${encodeURIComponent(locale ?? config.defaultLocale)}`,
-    unsubscribeUrl: `${publicUrl}/u/preview?lang=${encodeURIComponent(locale ?? config.defaultLocale)}`,
+    unsubscribeUrl: sampleUnsubscribeUrl(config, publicUrl, locale),
     couponApplies: restoreAppliesCoupon(config.recovery.restoreUrl),
   });
 }
@@ -72,19 +78,22 @@ export const adminRecovery = new Hono<AppEnv>()
     const { db, clock, publicUrl, mailer: transport, mailFrom } = c.get('deps');
     const shop = c.get('shop');
     const config = draft ?? shop.config;
-    const rendered = sampleEmail(config, step, publicUrl);
+    const sample = sampleEmail(config, step, publicUrl);
+    const rendered = { ...sample, subject: `[Test] ${sample.subject}` };
     const id = newId('eml');
-    const messageId = messageIdOf(id, publicUrl);
+    // The worker's own builder: the same From, Reply-To, Message-ID and unsubscribe headers as
+    // the email a shopper gets, so what the merchant checks is what shoppers receive.
+    const email = outgoingEmail(
+      { publicUrl, fromAddress: mailFrom },
+      config,
+      { id },
+      to,
+      rendered,
+      sampleUnsubscribeUrl(config, publicUrl),
+    );
+    const { messageId } = email;
     try {
-      await transport.send({
-        from: `"${(config.recovery.fromName ?? config.shopName).replace(/["\\\r\n]/g, '')}" <${mailFrom}>`,
-        to,
-        subject: `[Test] ${rendered.subject}`,
-        html: rendered.html,
-        text: rendered.text,
-        messageId,
-        headers: { 'Auto-Submitted': 'auto-generated' },
-      });
+      await transport.send(email);
     } catch (error) {
       const message = isDeliveryError(error) ? error.message : 'The mail server did not answer';
       throw new ApiError(502, 'delivery_failed', message);
@@ -98,7 +107,7 @@ export const adminRecovery = new Hono<AppEnv>()
       step,
       to,
       emailHash: hashEmail(to),
-      subject: `[Test] ${rendered.subject}`,
+      subject: rendered.subject,
       html: outbox ? rendered.html : null,
       text: outbox ? rendered.text : null,
       messageId,

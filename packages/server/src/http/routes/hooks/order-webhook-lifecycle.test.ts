@@ -144,7 +144,7 @@ describeEachDialect('order webhooks: the emails after the order', (database) => 
       );
 
       // The same delivery again, then orders/paid for the same order: nothing scheduled twice.
-      expect((await shopify(body, 'lc-1')).status).toBe(409);
+      expect((await shopify(body, 'lc-1')).status).toBe(200);
       const paid = await shopify(body, 'lc-2', 'orders/paid');
       expect(paid.status).toBe(200);
       expect(await lifecycleOrders('820982911946154508')).toHaveLength(1);
@@ -260,7 +260,7 @@ describeEachDialect('order webhooks: the emails after the order', (database) => 
       const jobs = await jobsOf('Jan.deVries@example.com');
       expect(jobs.map((job) => [job.kind, job.status])).toEqual([['confirmation', 'pending']]);
 
-      expect((await woo(wooExample, 'wc-1')).status).toBe(409);
+      expect((await woo(wooExample, 'wc-1')).status).toBe(200);
       expect((await woo(wooExample, 'wc-2', 'order.updated')).status).toBe(200);
       expect(await lifecycleOrders('727')).toHaveLength(1);
       expect(await jobsOf('Jan.deVries@example.com')).toEqual(jobs);

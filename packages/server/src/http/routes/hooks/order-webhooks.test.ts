@@ -124,10 +124,24 @@ describeEachDialect('order webhooks', (database) => {
       const after = await listJobsOfSubject(database().db, t.shopA.shopId, cartId);
       expect(after.filter((job) => job.status === 'pending')).toEqual([]);
 
+      // Shopify retrying the same delivery (same X-Shopify-Webhook-Id): a 2xx, so the platform
+      // does not count a failure, and nothing counted twice.
+      const ordersBefore = await verifiedOrders();
       const replay = await post(shopifyUrl, shopifyExample, shopifyHeaders(shopifyExample, 'wh-1'));
-      expect(replay.status).toBe(409);
-      expect(((await replay.json()) as { error: { code: string } }).error.code).toBe(
-        'duplicate_delivery',
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toEqual({ received: true, duplicate: true });
+      expect(await verifiedOrders()).toEqual(ordersBefore);
+      expect((await webhooks()).log.filter((line) => line.outcome === 'duplicate')).toEqual([
+        expect.objectContaining({ status: 200, message: expect.stringContaining('wh-1') }),
+      ]);
+      // A replayed delivery id with a forged signature is still refused.
+      const forgedReplay = await post(shopifyUrl, shopifyExample, {
+        ...shopifyHeaders(shopifyExample, 'wh-1'),
+        'x-shopify-hmac-sha256': base64Hmac('not the secret', shopifyExample),
+      });
+      expect(forgedReplay.status).toBe(401);
+      expect(((await forgedReplay.json()) as { error: { code: string } }).error.code).toBe(
+        'invalid_signature',
       );
       // orders/paid for the same order is another delivery of the same order: counted once.
       const paid = await post(
@@ -145,8 +159,9 @@ describeEachDialect('order webhooks', (database) => {
       expect(figures.recoveredRevenue).toEqual([{ currency: 'USD', amount: 25498 }]);
       const state = await webhooks();
       expect(state.platforms.find((p) => p.platform === 'shopify')?.state).toBe('receiving');
-      expect(state.log.map((line) => line.outcome).slice(0, 3)).toEqual([
+      expect(state.log.map((line) => line.outcome).slice(0, 4)).toEqual([
         'accepted',
+        'bad_signature',
         'duplicate',
         'accepted',
       ]);
@@ -346,7 +361,8 @@ describeEachDialect('order webhooks', (database) => {
       expect(jobs.filter((job) => job.status === 'pending')).toEqual([]);
 
       const replay = await post(wooUrl, wooExample, wooHeaders(wooExample, 'd-2'));
-      expect(replay.status).toBe(409);
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toEqual({ received: true, duplicate: true });
       const forged = await post(
         wooUrl,
         wooExample,

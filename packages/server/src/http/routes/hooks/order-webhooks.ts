@@ -80,6 +80,9 @@ function withCalendarMethod(shop: Shop, platform: PlatformShipping): PlatformShi
 /** A delivery refused: answered with its status and written to the log, nothing else recorded. */
 class RefusedDelivery extends ApiError {}
 
+/** Thrown inside the order's transaction when its replay key exists: rolls the order back. */
+class ReplayedDelivery extends Error {}
+
 const WOOCOMMERCE_PING = /^webhook_id=\d+$/;
 
 /** The emails after the order it scheduled, for the delivery log. */
@@ -137,13 +140,20 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
     ...entry,
   });
   const refuse = async (
-    status: 400 | 401 | 404 | 409,
+    status: 400 | 401 | 404,
     code: string,
     outcome: WebhookLogEntry['outcome'],
     message: string,
   ): Promise<never> => {
     await insertWebhookLog(db, shop.id, line({ outcome, status, message }));
     throw new RefusedDelivery(status, code, message);
+  };
+  // A replay of a delivery already processed (the platform retrying after a lost answer, or an
+  // attacker resending a signed body) changes nothing, but answers 200: platforms count any
+  // non-2xx as a failure, and WooCommerce disables a webhook after 5 of them.
+  const duplicate = async (message: string): Promise<Response> => {
+    await insertWebhookLog(db, shop.id, line({ outcome: 'duplicate', status: 200, message }));
+    return c.json({ received: true, duplicate: true } satisfies OrderWebhookReceipt);
   };
 
   const signature = c.req.header(rules.signatureHeader);
@@ -193,7 +203,7 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
         message: `Topic ${topic ?? '(none)'} is not an order this webhook uses`,
       }),
     );
-    if (!saved) return refuse(409, 'duplicate_delivery', 'duplicate', 'Delivery seen before');
+    if (!saved) return duplicate(`Delivery ${deliveryId} was seen before; nothing changed`);
     return c.json({ received: true, ignored: true });
   }
 
@@ -252,16 +262,16 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
         }),
       );
       // The unique replay key decides inside the transaction: a replay rolls everything back.
-      if (!saved) throw new RefusedDelivery(409, 'duplicate_delivery', 'replay');
+      if (!saved) throw new ReplayedDelivery();
       await markOrderReceived(trx, shop.id, rules.platform, now);
       return recorded;
     })
     .catch((error: unknown) => {
-      if (error instanceof RefusedDelivery) return 'duplicate' as const;
+      if (error instanceof ReplayedDelivery) return 'duplicate' as const;
       throw error;
     });
   if (outcome === 'duplicate') {
-    return refuse(409, 'duplicate_delivery', 'duplicate', `Delivery ${deliveryId} was seen before`);
+    return duplicate(`Delivery ${deliveryId} was seen before; nothing changed`);
   }
   return c.json({
     received: true,
@@ -276,7 +286,8 @@ async function receive(c: Context<AppEnv>, rules: PlatformRules): Promise<Respon
  * `POST /v1/hooks/shopify/:shop` and `POST /v1/hooks/woocommerce/:shop`: order webhooks from
  * the shop's platform, verified with the signing secret set in the config page. A verified order
  * stops the recovery emails of its cart (by Shopify's cart token, else by email) and counts in the
- * verified revenue once; refused deliveries get a 4xx and only a line in the delivery log.
+ * verified revenue once; refused deliveries get a 4xx and only a line in the delivery log; a replay gets a 200
+ * `{ received: true, duplicate: true }` and only a line in the log.
  */
 export const orderWebhooks = new Hono<AppEnv>()
   .post('/shopify/:shop', (c) => receive(c, shopify))
@@ -285,9 +296,10 @@ export const orderWebhooks = new Hono<AppEnv>()
 const HOOK_DESCRIPTION =
   'Signed by the platform, not by a Comptoir key: the base64 HMAC-SHA256 of the raw body under the ' +
   "shop's signing secret, compared in constant time. 401 for a missing or wrong signature, 404 " +
-  'for an unknown shop or one with no secret set for this platform, 409 for a delivery seen before ' +
-  '(a replay), 400 for a body that is not an order; each gets a line in the delivery log and ' +
-  'changes nothing else.';
+  'for an unknown shop or one with no secret set for this platform, 400 for a body that is not an ' +
+  'order; each gets a line in the delivery log and changes nothing else. A correctly signed ' +
+  'delivery seen before (a replay) also changes nothing but answers 200 with `duplicate: true`, ' +
+  'since platforms count any other status as a failed delivery.';
 
 describeRoutes(orderWebhooks, {
   'POST /shopify/:shop': {
