@@ -102,7 +102,7 @@ export default defineConfig(({ mode }) => {
                   // (a config built by hand, attributes, a cached config past its window).
                   {
                     name: 'calendar',
-                    test: /sdk[\\/]src[\\/]calendar[\\/](?!facts\.ts|free-shipping|index)/,
+                    test: /sdk[\\/]src[\\/]calendar[\\/](?!facts|free-shipping|index)/,
                   },
                   // The email form and the memory of a capture: the cart capture, and the banner's
                   // "tell me when you're back" form.
