@@ -93,7 +93,10 @@ export const OrderShipping = z.strictObject({
   /** A shipping method id of the shop's calendar; default its first method. */
   methodId: WellFormedText.max(64).optional(),
   items: z.array(OrderLine).max(100, 'At most 100 lines'),
-  /** The shopper agreed to marketing emails (review requests, win-back). */
+  /**
+   * The shopper agreed to marketing emails (review requests, win-back): `true`; `false` is a no
+   * (which stops even a review request's soft opt-in); absent is no answer.
+   */
   marketingConsent: z.boolean().optional(),
 });
 export type OrderShipping = z.infer<typeof OrderShipping>;

@@ -40,7 +40,13 @@ describeEachDialect('win-back and review request', (database) => {
     const saved = await t.json('PUT', '/v1/admin/config', config, secret(t));
     expect(saved.status).toBe(200);
   }
-  async function order(t: TestApp, email: string, orderId: string, marketingConsent = true) {
+  async function order(
+    t: TestApp,
+    email: string,
+    orderId: string,
+    /** null: no answer. */
+    marketingConsent: boolean | null = true,
+  ) {
     const created = await t.json(
       'POST',
       `/v1/shops/${t.shopA.shopId}/carts`,
@@ -71,7 +77,7 @@ describeEachDialect('win-back and review request', (database) => {
             { title: 'Green <tea>', quantity: 1, url: 'https://shop-a.example/p/green-tea' },
             { title: 'Pot', quantity: 1 },
           ],
-          marketingConsent,
+          ...(marketingConsent === null ? {} : { marketingConsent }),
         },
       },
       secret(t),
@@ -383,18 +389,21 @@ describeEachDialect('win-back and review request', (database) => {
       reviewRequest: { enabled: true, daysAfterDelivery: 0 },
     });
     t.setNow(new Date('2026-03-02T09:00:00Z'));
-    await order(t, 'so.off@example.com', 's1', false);
+    await order(t, 'so.off@example.com', 's1', null);
     expect(await jobsOf(t, 'so.off@example.com')).toEqual([]);
     // On: the review request goes (the win-back still needs consent).
     await configure(t, {
       winBack: { enabled: true, delayDays: 30 },
       reviewRequest: { enabled: true, daysAfterDelivery: 0, softOptIn: true },
     });
-    await order(t, 'so.on@example.com', 's2', false);
-    await order(t, 'so.gone@example.com', 's3', false);
+    await order(t, 'so.on@example.com', 's2', null);
+    await order(t, 'so.gone@example.com', 's3', null);
     expect((await jobsOf(t, 'so.on@example.com')).map((job) => job.kind)).toEqual([
       'review-request',
     ]);
+    // An explicit no (marketingConsent: false, Shopify's `unsubscribed`) stops even the soft opt-in.
+    await order(t, 'so.no@example.com', 's5', false);
+    expect(await jobsOf(t, 'so.no@example.com')).toEqual([]);
     // so.gone unsubscribes (from an earlier email of the shop): theirs is cancelled.
     const [gone] = await jobsOf(t, 'so.gone@example.com');
     await database()
@@ -408,7 +417,7 @@ describeEachDialect('win-back and review request', (database) => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(unsubscribe.status).toBe(200);
-    await order(t, 'so.gone@example.com', 's4', false);
+    await order(t, 'so.gone@example.com', 's4', null);
     // Fri 6 Mar at 10:00 in Paris (window Wed 4 – Fri 6).
     expect(await runWorkerBatch(worker(new Date('2026-03-06T09:00:00Z')))).toMatchObject({
       sent: 1,

@@ -68,7 +68,9 @@ function stillWanted(
     .where('lifecycle_orders.shop_id', '=', shopId);
   const conditions: Expression<SqlBool>[] = [
     eb.exists(
-      payload.softOptIn ? order : order.where('lifecycle_orders.marketing_consent', '=', 1),
+      payload.softOptIn
+        ? order.where('lifecycle_orders.marketing_consent', '>=', 0)
+        : order.where('lifecycle_orders.marketing_consent', '=', 1),
     ),
     notSuppressed(eb, shopId, payload.emailHash),
     configUnchanged(eb, shopId, payload.configVersion),
@@ -135,7 +137,7 @@ export function marketingLifecycleKind(
       if (!order) return { action: 'cancel', reason: 'order-erased' };
       const flowConfig = flowSettings(shop, flow);
       if (!flowConfig) return { action: 'cancel', reason: `${flow}-disabled` };
-      if (!order.marketingConsent && !softOptIn(flow, shop))
+      if (!order.marketingConsent && (order.marketingRefused || !softOptIn(flow, shop)))
         return { action: 'cancel', reason: 'no-consent' };
       if (facts?.suppressed.has(order.emailHash))
         return { action: 'cancel', reason: 'unsubscribed' };

@@ -68,7 +68,7 @@ export async function recordLifecycleOrder(
     locale: shipping.locale ?? null,
     methodId: shipping.methodId ?? null,
     items: shipping.items,
-    marketingConsent: shipping.marketingConsent ?? false,
+    marketingConsent: shipping.marketingConsent,
     orderedAt: now.toISOString(),
   });
   if (!stored) return { confirmationScheduled: false };
@@ -96,7 +96,9 @@ export async function recordLifecycleOrder(
     jobs.push(job('win-back', 1, result.winBackAt));
   }
   // Soft opt-in: the merchant's law lets them ask existing customers without consent.
-  if ((stored.marketingConsent || reviewRequest?.softOptIn === true) && reviewRequest?.enabled) {
+  // An explicit no (marketingConsent: false) stops it even then.
+  const softOptIn = reviewRequest?.softOptIn === true && !stored.marketingRefused;
+  if ((stored.marketingConsent || softOptIn) && reviewRequest?.enabled) {
     result.reviewRequestAt = reviewRequestAt(
       shop.config,
       stored.methodId,

@@ -124,9 +124,14 @@ export function shopifyShipping(body: unknown): PlatformShipping | null {
           quantity: item.quantity,
         })),
       ),
-      marketingConsent: consentState
-        ? consentState === 'subscribed'
-        : order.buyer_accepts_marketing === true,
+      // `unsubscribed` is a no; `not_subscribed`, `pending`… and an unticked box are no answer.
+      marketingConsent:
+        consentState === 'subscribed' ||
+        (!consentState && order.buyer_accepts_marketing === true)
+          ? true
+          : consentState === 'unsubscribed'
+            ? false
+            : undefined,
     },
     (order.shipping_lines ?? []).flatMap((line) => [line.code, line.title]),
   );
@@ -189,7 +194,7 @@ export function wooCommerceShipping(body: unknown): PlatformShipping | null {
           quantity: item.quantity,
         })),
       ),
-      marketingConsent: consent,
+      marketingConsent: consent ? true : undefined,
     },
     (order.shipping_lines ?? []).flatMap((line) => [line.method_id, line.method_title]),
   );

@@ -17,6 +17,8 @@ export interface LifecycleOrder {
   methodId: string | null;
   items: OrderLine[];
   marketingConsent: boolean;
+  /** The shopper said no to marketing emails (not just no answer): even a soft opt-in stops. */
+  marketingRefused: boolean;
   orderedAt: string;
 }
 
@@ -34,6 +36,7 @@ function toOrder(row: LifecycleOrderRow): LifecycleOrder {
     methodId: row.method_id,
     items: JSON.parse(row.items) as OrderLine[],
     marketingConsent: Number(row.marketing_consent) === 1,
+    marketingRefused: Number(row.marketing_consent) === -1,
     orderedAt: row.ordered_at,
   };
 }
@@ -45,7 +48,10 @@ function toOrder(row: LifecycleOrderRow): LifecycleOrder {
  */
 export async function insertLifecycleOrder(
   db: Db,
-  order: Omit<LifecycleOrder, 'marketingConsent'> & { marketingConsent: boolean },
+  order: Omit<LifecycleOrder, 'marketingConsent' | 'marketingRefused'> & {
+    /** true: agreed; false: said no; undefined: no answer. */
+    marketingConsent: boolean | undefined;
+  },
 ): Promise<LifecycleOrder | undefined> {
   const row = await db
     .insertInto('lifecycle_orders')
@@ -61,7 +67,9 @@ export async function insertLifecycleOrder(
       locale: order.locale,
       method_id: order.methodId,
       items: JSON.stringify(order.items),
-      marketing_consent: order.marketingConsent ? 1 : 0,
+      // 1 agreed, -1 said no, 0 no answer (a soft opt-in may write to the last).
+      marketing_consent:
+        order.marketingConsent === true ? 1 : order.marketingConsent === false ? -1 : 0,
       ordered_at: order.orderedAt,
     })
     // Once per order whatever reports it: the backend and a platform webhook, even at once.

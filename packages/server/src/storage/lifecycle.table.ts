@@ -16,6 +16,7 @@ export interface LifecycleOrdersTable {
   method_id: string | null;
   /** The order's lines as JSON (`title`, `quantity`, `url?`). */
   items: string;
+  /** 1 agreed to marketing emails, -1 said no, 0 no answer. */
   marketing_consent: number;
   ordered_at: string;
 }

@@ -164,6 +164,19 @@ describeEachDialect('order webhooks: the emails after the order', (database) => 
       expect((await jobsOf('no.consent@example.com')).map((job) => job.kind)).toEqual([
         'confirmation',
       ]);
+      // Not subscribed is no answer (a soft opt-in may ask for a review); unsubscribed is a no.
+      const [unanswered] = await lifecycleOrders('820982911946154600');
+      expect(Number(unanswered!.marketing_consent)).toBe(0);
+      const refused = shopifyOrder('820982911946154601', {
+        email: 'said.no@example.com',
+        customer: {
+          ...shopifyExample.customer,
+          email_marketing_consent: { state: 'unsubscribed', opt_in_level: 'single_opt_in' },
+        },
+      });
+      expect((await shopify(refused, 'lc-3b')).status).toBe(200);
+      const [no] = await lifecycleOrders('820982911946154601');
+      expect(Number(no!.marketing_consent)).toBe(-1);
     });
 
     it('an order that ships nothing (no shipping address: digital, pickup) gets a confirmation without a delivery date', async () => {
