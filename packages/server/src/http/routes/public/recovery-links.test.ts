@@ -196,6 +196,14 @@ describeEachDialect('recovery links through the API', (database) => {
       expect(html).toContain('<html lang="fr">');
       expect(html).toContain('Ce lien vient d’un e-mail de test.');
     }
+    // The test email's List-Unsubscribe-Post: a one-click post changes nothing and is no 404.
+    const oneClick = await t.app.request('/u/preview?lang=de', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toContain('<html lang="de">');
     const injected = await t.app.request('/r/preview?lang=%22%3E%3Cscript%3E');
     expect(await injected.text()).toContain('<html lang="en">');
   });

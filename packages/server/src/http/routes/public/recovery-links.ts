@@ -46,7 +46,7 @@ async function jobAndShop(
 }
 
 /**
- * `GET /r/preview` and `GET /u/preview`: where the links of a test email or of the config page's
+ * `GET /r/preview` and `GET|POST /u/preview`: where the links of a test email or of the config page's
  * preview lead. They belong to no shopper, so the page says what the link does in a real email
  * (in `?lang`, default English) instead of answering 404.
  */
@@ -172,6 +172,9 @@ export const restoreLinks = new Hono<AppEnv>()
  */
 export const unsubscribeLinks = new Hono<AppEnv>()
   .get('/preview', (c) => previewPage(c))
+  // A test email carries List-Unsubscribe-Post like a real one: a mail client's one-click post
+  // to the preview address unsubscribes no one and gets the same page, not a 404.
+  .post('/preview', (c) => previewPage(c))
   .get('/:token', async (c) => {
     const found = await jobAndShop(c);
     if (!found) return notFound(c);
@@ -234,6 +237,14 @@ describeRoutes(restoreLinks, {
 describeRoutes(unsubscribeLinks, {
   'GET /preview': {
     summary: 'Where the unsubscribe link of a test email leads: a page saying what it does',
+    description: 'Belongs to no shopper; `?lang=` picks the language of the page.',
+    auth: 'none',
+    status: 200,
+    answer: 'text/html',
+    tag: 'links',
+  },
+  'POST /preview': {
+    summary: "A mail client's one-click unsubscribe from a test email: the same page, nothing changes",
     description: 'Belongs to no shopper; `?lang=` picks the language of the page.',
     auth: 'none',
     status: 200,
