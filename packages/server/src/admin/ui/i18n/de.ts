@@ -578,7 +578,7 @@ const de: Messages = {
   'lifecycle.softOptIn':
     'Auch Kunden fragen, die Marketing-E-Mails nicht zugestimmt haben (Soft-Opt-in)',
   'lifecycle.softOptInHint':
-    'Manche Gesetze erlauben einem Shop, bestehenden Kunden zu ihren Käufen zu schreiben, ohne vorher zu fragen (zum Beispiel im Vereinigten Königreich und in Frankreich). Schalten Sie das nur ein, wenn das Recht, unter dem Sie verkaufen, es erlaubt: Diese Entscheidung liegt bei Ihnen. Jede Bitte um Bewertung hat weiterhin eine Abmeldung per Klick, zählt zur Grenze von einer Marketing-E-Mail pro 12 Stunden, und wer sich abgemeldet hat, bekommt keine.',
+    'Manche Gesetze erlauben einem Shop, bestehenden Kunden zu ihren Käufen zu schreiben, ohne vorher zu fragen (zum Beispiel im Vereinigten Königreich und in Frankreich). Schalten Sie das nur ein, wenn das Recht, unter dem Sie verkaufen, es erlaubt: Diese Entscheidung liegt bei Ihnen. Jede Bitte um Bewertung hat weiterhin eine Abmeldung per Klick, zählt zur Grenze von einer Marketing-E-Mail pro 12 Stunden, und wer Marketing-E-Mails abgelehnt oder sich abgemeldet hat, bekommt keine.',
   'lifecycle.subject': 'Betreff (optional)',
   'lifecycle.body': 'Text (optional)',
   'lifecycle.reviewTextsHint':

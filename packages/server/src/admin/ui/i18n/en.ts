@@ -545,7 +545,7 @@ const en = {
   'lifecycle.digestHourHint': 'In your shop’s time zone.',
   'lifecycle.softOptIn': 'Also ask customers who did not agree to marketing emails (soft opt-in)',
   'lifecycle.softOptInHint':
-    'Some laws let a shop write to its existing customers about what they bought without asking them first (in the UK and in France, for example). Turn this on only where the law you sell under allows it: that choice is yours. Each review request still has a one-click unsubscribe, counts toward the limit of one marketing email per 12 hours, and nobody who unsubscribed gets one.',
+    'Some laws let a shop write to its existing customers about what they bought without asking them first (in the UK and in France, for example). Turn this on only where the law you sell under allows it: that choice is yours. Each review request still has a one-click unsubscribe, counts toward the limit of one marketing email per 12 hours, and nobody who said no to marketing emails or unsubscribed gets one.',
   'lifecycle.subject': 'Subject (optional)',
   'lifecycle.body': 'Text (optional)',
   'lifecycle.reviewTextsHint':

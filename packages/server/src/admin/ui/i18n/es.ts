@@ -557,7 +557,7 @@ const es: Messages = {
   'lifecycle.softOptIn':
     'Preguntar también a los clientes que no aceptaron emails de marketing (soft opt-in)',
   'lifecycle.softOptInHint':
-    'Algunas leyes permiten a una tienda escribir a sus clientes sobre lo que compraron sin pedírselo antes (en el Reino Unido y en Francia, por ejemplo). Actívalo solo si la ley bajo la que vendes lo permite: esa decisión es tuya. Cada petición de reseña sigue teniendo una baja en un clic, cuenta para el límite de un email de marketing cada 12 horas, y nadie que se haya dado de baja la recibe.',
+    'Algunas leyes permiten a una tienda escribir a sus clientes sobre lo que compraron sin pedírselo antes (en el Reino Unido y en Francia, por ejemplo). Actívalo solo si la ley bajo la que vendes lo permite: esa decisión es tuya. Cada petición de reseña sigue teniendo una baja en un clic, cuenta para el límite de un email de marketing cada 12 horas, y nadie que haya rechazado los emails de marketing o se haya dado de baja la recibe.',
   'lifecycle.subject': 'Asunto (opcional)',
   'lifecycle.body': 'Texto (opcional)',
   'lifecycle.reviewTextsHint':

@@ -570,7 +570,7 @@ const fr: Messages = {
   'lifecycle.softOptIn':
     'Demander aussi aux clients qui n’ont pas accepté les emails marketing (soft opt-in)',
   'lifecycle.softOptInHint':
-    'Certaines lois permettent à une boutique d’écrire à ses clients au sujet de ce qu’ils ont acheté sans le leur demander d’abord (au Royaume-Uni et en France, par exemple). Activez-le seulement si la loi qui s’applique à vos ventes le permet\u202f: ce choix vous revient. Chaque demande d’avis garde un désabonnement en un clic, compte dans la limite d’un email marketing par 12 heures, et personne qui s’est désabonné n’en reçoit.',
+    'Certaines lois permettent à une boutique d’écrire à ses clients au sujet de ce qu’ils ont acheté sans le leur demander d’abord (au Royaume-Uni et en France, par exemple). Activez-le seulement si la loi qui s’applique à vos ventes le permet\u202f: ce choix vous revient. Chaque demande d’avis garde un désabonnement en un clic, compte dans la limite d’un email marketing par 12 heures, et personne qui a refusé les emails marketing ou s’est désabonné n’en reçoit.',
   'lifecycle.subject': 'Objet (facultatif)',
   'lifecycle.body': 'Texte (facultatif)',
   'lifecycle.reviewTextsHint':

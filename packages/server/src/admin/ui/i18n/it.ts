@@ -563,7 +563,7 @@ const it: Messages = {
   'lifecycle.softOptIn':
     'Chiedi anche ai clienti che non hanno accettato le email di marketing (soft opt-in)',
   'lifecycle.softOptInHint':
-    'Alcune leggi permettono a un negozio di scrivere ai propri clienti su ciò che hanno acquistato senza chiederlo prima (nel Regno Unito e in Francia, per esempio). Attivalo solo se la legge con cui vendi lo consente: la scelta spetta a te. Ogni richiesta di recensione ha comunque la disiscrizione con un clic, conta nel limite di un’email di marketing ogni 12 ore, e chi si è disiscritto non la riceve.',
+    'Alcune leggi permettono a un negozio di scrivere ai propri clienti su ciò che hanno acquistato senza chiederlo prima (nel Regno Unito e in Francia, per esempio). Attivalo solo se la legge con cui vendi lo consente: la scelta spetta a te. Ogni richiesta di recensione ha comunque la disiscrizione con un clic, conta nel limite di un’email di marketing ogni 12 ore, e chi ha rifiutato le email di marketing o si è disiscritto non la riceve.',
   'lifecycle.subject': 'Oggetto (facoltativo)',
   'lifecycle.body': 'Testo (facoltativo)',
   'lifecycle.reviewTextsHint':

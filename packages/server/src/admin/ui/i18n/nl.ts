@@ -562,7 +562,7 @@ const nl: Messages = {
   'lifecycle.digestHourHint': 'In de tijdzone van je winkel.',
   'lifecycle.softOptIn': 'Ook klanten vragen die niet instemden met marketingmails (soft opt-in)',
   'lifecycle.softOptInHint':
-    'Sommige wetten staan een winkel toe zijn klanten te schrijven over wat ze kochten zonder het eerst te vragen (bijvoorbeeld in het Verenigd Koninkrijk en in Frankrijk). Zet dit alleen aan als de wet waaronder je verkoopt het toestaat: die keuze ligt bij jou. Elk reviewverzoek heeft nog steeds een uitschrijving met één klik, telt mee voor de grens van één marketingmail per 12 uur, en wie zich uitschreef krijgt er geen.',
+    'Sommige wetten staan een winkel toe zijn klanten te schrijven over wat ze kochten zonder het eerst te vragen (bijvoorbeeld in het Verenigd Koninkrijk en in Frankrijk). Zet dit alleen aan als de wet waaronder je verkoopt het toestaat: die keuze ligt bij jou. Elk reviewverzoek heeft nog steeds een uitschrijving met één klik, telt mee voor de grens van één marketingmail per 12 uur, en wie marketingmails weigerde of zich uitschreef krijgt er geen.',
   'lifecycle.subject': 'Onderwerp (optioneel)',
   'lifecycle.body': 'Tekst (optioneel)',
   'lifecycle.reviewTextsHint':
