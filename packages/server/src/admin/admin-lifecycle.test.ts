@@ -33,7 +33,8 @@ const WORDS = {
     missingFr: 'Missing in French',
     previewKind: 'Email',
     previewFrame: 'Email preview',
-    promise: 'Mon 28 Dec',
+    promise: 'leaves our workshop on Mon 28 Dec',
+    sameDay: 'leaves our workshop on Thu 24 Dec',
     showDigest: 'Show last week’s digest',
     digestFrame: 'Weekly digest',
     digestLine: 'Recovered revenue',
@@ -50,7 +51,8 @@ const WORDS = {
     missingFr: 'Manque en français',
     previewKind: 'Email',
     previewFrame: 'Aperçu de l’email',
-    promise: 'Mon 28 Dec',
+    promise: 'leaves our workshop on Mon 28 Dec',
+    sameDay: 'leaves our workshop on Thu 24 Dec',
     showDigest: 'Afficher le résumé de la semaine dernière',
     digestFrame: 'Résumé de la semaine',
     digestLine: 'Recovered revenue',
@@ -135,8 +137,8 @@ describe.skipIf(!built)('the After the order section (skipped without `npm run b
         const context = await browser.newContext({
           viewport: { width: run.width, height: run.height },
           locale: run.locale === 'fr' ? 'fr-FR' : 'en-GB',
-          // The sample order's "placed at" is typed in the browser's zone: the shop's (Paris).
-          timezoneId: 'Europe/Paris',
+          // The browser runs in New York: the sample order's "placed at" is still shop time (Paris).
+          timezoneId: 'America/New_York',
         });
         page = await context.newPage();
         page.setDefaultTimeout(8000);
@@ -160,7 +162,10 @@ describe.skipIf(!built)('the After the order section (skipped without `npm run b
       it('previews the confirmation as the merchant types, with the public holiday the server resolves', async () => {
         await open('lifecycle');
         await page.getByLabel(w.confirmationOn).check();
-        // Thu 24 Dec 2026, 16:00 in Paris: after the cutoff; Fri 25 is Christmas.
+        // Thu 24 Dec 2026, 10:00 in Paris (shop time, not New York's): before the 14:00 cutoff.
+        await page.locator('#f-lifecycle-previewAt').fill('2026-12-24T10:00');
+        await expect.poll(srcdoc).toContain(w.sameDay);
+        // 16:00: after the cutoff; Fri 25 is Christmas, so Monday.
         await page.locator('#f-lifecycle-previewAt').fill('2026-12-24T16:00');
         await expect.poll(srcdoc).toContain(w.promise);
         expect(await frame().getAttribute('sandbox')).toBe('');

@@ -10,7 +10,7 @@ import { migrate } from '../../storage/migrations/index.js';
 import { createTestApp, type TestApp } from '../../http/test-app.js';
 import { DraftController } from './draft-controller.js';
 import { PreviewController } from './preview-controller.js';
-import { EmailPreviewController } from './email-preview-controller.js';
+import { EmailPreviewController, orderInstant } from './email-preview-controller.js';
 import { defineView, ViewsController } from './views.js';
 
 const db = openDatabase('sqlite::memory:');
@@ -250,6 +250,13 @@ describe('EmailPreviewController', () => {
     preview.set({ kind: 'win-back' });
     await vi.waitFor(() => expect(preview.email?.sendAt).toBeTruthy());
     expect(host.updates).toBeGreaterThan(3);
+  });
+
+  it('reads the sample order’s moment in the shop’s time zone, whatever the browser’s', () => {
+    expect(orderInstant('2026-12-24T16:00', 'Europe/Paris')).toBe('2026-12-24T15:00:00.000Z');
+    expect(orderInstant('2026-07-01T16:00', 'Europe/Paris')).toBe('2026-07-01T14:00:00.000Z');
+    expect(orderInstant('', 'Europe/Paris')).toBeUndefined();
+    expect(orderInstant('soon', 'Europe/Paris')).toBeUndefined();
   });
 
   it('fetches nothing while its section is closed', () => {

@@ -1,9 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EmailPreview, LifecyclePreviewKind } from '@comptoir/sdk/client';
+import { wallTimeToInstant } from '@comptoir/sdk/calendar';
 import type { Locale, ShopConfig } from '@comptoir/sdk/schemas';
 import { isComptoirApiError } from '@comptoir/sdk/client';
 import type { AdminClient } from './api.js';
 import type { PreviewStatus } from './preview-controller.js';
+
+/**
+ * The instant of a `datetime-local` value read in the shop's time zone (the merchant thinks in
+ * shop time, whatever the browser's zone): `2026-12-24T16:00` in Paris is 15:00Z. Undefined when
+ * empty or not a date and time.
+ */
+export function orderInstant(value: string, timeZone: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  if (!match) return undefined;
+  try {
+    return wallTimeToInstant(match[1]!, match[2]!, timeZone).toISOString();
+  } catch {
+    return undefined;
+  }
+}
 
 export interface EmailPreviewOptions {
   /** What the preview renders: the unsaved draft, or nothing yet. */
@@ -24,7 +40,7 @@ export class EmailPreviewController implements ReactiveController {
   kind: LifecyclePreviewKind = 'confirmation';
   /** The shopper's language; empty for the shop's default. */
   locale: Locale | '' = '';
-  /** `datetime-local` text for the sample order's instant, empty for now. */
+  /** `datetime-local` text for the sample order's instant in the shop's time zone, empty for now. */
   at = '';
   /** The last email the server rendered. */
   email?: EmailPreview;
@@ -69,8 +85,7 @@ export class EmailPreviewController implements ReactiveController {
     const request = ++this.request;
     this.status = 'loading';
     this.host.requestUpdate();
-    const moment = this.at ? new Date(this.at) : undefined;
-    const at = moment && Number.isFinite(moment.getTime()) ? moment.toISOString() : undefined;
+    const at = orderInstant(this.at, draft.calendar.timeZone);
     const locale = this.locale && draft.locales.includes(this.locale) ? this.locale : undefined;
     try {
       const email = await this.api().lifecyclePreview({
