@@ -244,7 +244,8 @@ describeRoutes(unsubscribeLinks, {
     tag: 'links',
   },
   'POST /preview': {
-    summary: "A mail client's one-click unsubscribe from a test email: the same page, nothing changes",
+    summary:
+      "A mail client's one-click unsubscribe from a test email: the same page, nothing changes",
     description: 'Belongs to no shopper; `?lang=` picks the language of the page.',
     auth: 'none',
     status: 200,
