@@ -39,6 +39,13 @@ describeEachDialect('app', (database) => {
     const wrongMethod = await app.request('/healthz', { method: 'POST' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toContain('GET');
+    // A trailing slash is a path the routes do not take, not a wrong method.
+    const slash = await app.request('/healthz/');
+    expect(slash.status).toBe(404);
+    const { error } = (await slash.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('not_found');
+    expect(error.message).toContain('without the trailing slash: /healthz');
+    expect((await app.request('/healthz/', { method: 'POST' })).status).toBe(405);
   });
 
   it('describes both APIs in /openapi.json', async () => {

@@ -253,6 +253,18 @@ export function createApp(deps: AppDeps | ResolvedDeps): Hono<AppEnv> {
         patterns.filter((route) => route.pattern.test(c.req.path)).map((route) => route.method),
       ),
     ];
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (allowed.includes(method)) {
+      // The method is right and the path is one of ours but for a trailing slash, which the
+      // routes do not take: a 404 that says so, not a 405 saying "GET is not allowed; use GET".
+      return c.json(
+        errorBody(
+          'not_found',
+          `No route for ${c.req.method} ${c.req.path}; without the trailing slash: ${c.req.path.replace(/\/+$/, '')}`,
+        ),
+        404,
+      );
+    }
     if (allowed.length > 0) {
       c.header('Allow', allowed.join(', '));
       return c.json(
