@@ -10,7 +10,8 @@ import { migrate } from '../../storage/migrations/index.js';
 import { createTestApp, type TestApp } from '../../http/test-app.js';
 import { DraftController } from './draft-controller.js';
 import { PreviewController } from './preview-controller.js';
-import { EmailPreviewController, orderInstant } from './email-preview-controller.js';
+import { EmailPreviewController } from './email-preview-controller.js';
+import { shopTimeInstant } from './shop-time.js';
 import { defineView, ViewsController } from './views.js';
 
 const db = openDatabase('sqlite::memory:');
@@ -179,6 +180,33 @@ describe('PreviewController', () => {
     }
   });
 
+  it('asks for the chosen moment in the shop’s time zone, whatever the browser’s', async () => {
+    const asked: (string | undefined)[] = [];
+    const api = {
+      preview: (request: { at?: string }) => {
+        asked.push(request.at);
+        return Promise.resolve({ version: 'v' } as PublishedConfig);
+      },
+    };
+    const draft = { calendar: { timeZone: 'America/New_York' } } as never;
+    const preview = new PreviewController(new FakeHost(), () => api, {
+      draft: () => draft,
+      active: () => true,
+      itemTitle: () => '',
+    });
+    vi.stubGlobal('window', {});
+    try {
+      preview.at = '2026-12-24T16:00';
+      await preview.refresh();
+      preview.at = '';
+      await preview.refresh();
+      // 16:00 in New York is 21:00Z, read by a page open in any zone; empty asks for now.
+      expect(asked).toEqual(['2026-12-24T21:00:00.000Z', undefined]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('lets only the newest of two refreshes in flight land', async () => {
     const answers: ((config: PublishedConfig) => void)[] = [];
     const api = {
@@ -253,10 +281,10 @@ describe('EmailPreviewController', () => {
   });
 
   it('reads the sample order’s moment in the shop’s time zone, whatever the browser’s', () => {
-    expect(orderInstant('2026-12-24T16:00', 'Europe/Paris')).toBe('2026-12-24T15:00:00.000Z');
-    expect(orderInstant('2026-07-01T16:00', 'Europe/Paris')).toBe('2026-07-01T14:00:00.000Z');
-    expect(orderInstant('', 'Europe/Paris')).toBeUndefined();
-    expect(orderInstant('soon', 'Europe/Paris')).toBeUndefined();
+    expect(shopTimeInstant('2026-12-24T16:00', 'Europe/Paris')).toBe('2026-12-24T15:00:00.000Z');
+    expect(shopTimeInstant('2026-07-01T16:00', 'Europe/Paris')).toBe('2026-07-01T14:00:00.000Z');
+    expect(shopTimeInstant('', 'Europe/Paris')).toBeUndefined();
+    expect(shopTimeInstant('soon', 'Europe/Paris')).toBeUndefined();
   });
 
   it('fetches nothing while its section is closed', () => {

@@ -1,25 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EmailPreview, LifecyclePreviewKind } from '@comptoir/sdk/client';
-import { wallTimeToInstant } from '@comptoir/sdk/calendar';
 import type { Locale, ShopConfig } from '@comptoir/sdk/schemas';
 import { isComptoirApiError } from '@comptoir/sdk/client';
 import type { AdminClient } from './api.js';
 import type { PreviewStatus } from './preview-controller.js';
-
-/**
- * The instant of a `datetime-local` value read in the shop's time zone (the merchant thinks in
- * shop time, whatever the browser's zone): `2026-12-24T16:00` in Paris is 15:00Z. Undefined when
- * empty or not a date and time.
- */
-export function orderInstant(value: string, timeZone: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
-  if (!match) return undefined;
-  try {
-    return wallTimeToInstant(match[1]!, match[2]!, timeZone).toISOString();
-  } catch {
-    return undefined;
-  }
-}
+import { shopTimeInstant } from './shop-time.js';
 
 export interface EmailPreviewOptions {
   /** What the preview renders: the unsaved draft, or nothing yet. */
@@ -85,7 +70,7 @@ export class EmailPreviewController implements ReactiveController {
     const request = ++this.request;
     this.status = 'loading';
     this.host.requestUpdate();
-    const at = orderInstant(this.at, draft.calendar.timeZone);
+    const at = shopTimeInstant(this.at, draft.calendar.timeZone);
     const locale = this.locale && draft.locales.includes(this.locale) ? this.locale : undefined;
     try {
       const email = await this.api().lifecyclePreview({

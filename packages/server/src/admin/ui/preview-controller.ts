@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Cart, Locale, PublishedConfig, ShopConfig } from '@comptoir/sdk/schemas';
 import { isComptoirApiError } from '@comptoir/sdk/client';
 import type { AdminClient } from './api.js';
+import { shopTimeInstant } from './shop-time.js';
 
 /** Where the preview stands: `invalid` when the server refused the draft (400). */
 export type PreviewStatus = 'idle' | 'loading' | 'ready' | 'invalid' | 'error';
@@ -84,11 +85,7 @@ export class PreviewController implements ReactiveController {
     const request = ++this.request;
     this.status = 'loading';
     this.host.requestUpdate();
-    let at: string | undefined;
-    if (this.at) {
-      const moment = new Date(this.at);
-      if (Number.isFinite(moment.getTime())) at = moment.toISOString();
-    }
+    const at = this.at ? shopTimeInstant(this.at, draft.calendar.timeZone) : undefined;
     try {
       const config = await this.api().preview(at ? { config: draft, at } : { config: draft });
       if (request !== this.request) return;

@@ -51,6 +51,7 @@ export function renderPreview(
           <input
             id="preview-at"
             type="datetime-local"
+            aria-describedby="preview-at-hint"
             .value=${preview.at}
             @change=${(e: Event) => preview.set({ at: (e.target as HTMLInputElement).value })}
           />
@@ -63,6 +64,7 @@ export function renderPreview(
             ${ctx.t('preview.now')}
           </button>
         </div>
+        <p class="hint" id="preview-at-hint">${ctx.t('preview.atHint')}</p>
       </div>
       ${
         widgets.includes('free-shipping') || widgets.includes('capture')

@@ -591,7 +591,7 @@ const de: Messages = {
   'lifecycle.previewKind': 'E-Mail',
   'lifecycle.previewLanguage': 'Sprache des Kunden',
   'lifecycle.previewAt': 'Bestellt am',
-  'lifecycle.previewAtHint': 'In der Zeitzone Ihres Shops. Leer: jetzt.',
+  'preview.atHint': 'In der Zeitzone Ihres Shops. Leer: jetzt.',
   'lifecycle.previewLoading': 'Die Vorschau wird aktualisiert …',
   'lifecycle.previewInvalid':
     'Korrigieren Sie die markierten Felder, um die Vorschau zu aktualisieren.',

@@ -558,7 +558,7 @@ const en = {
   'lifecycle.previewKind': 'Email',
   'lifecycle.previewLanguage': 'Shopper’s language',
   'lifecycle.previewAt': 'Order placed at',
-  'lifecycle.previewAtHint': 'In your shop’s time zone. Empty: now.',
+  'preview.atHint': 'In your shop’s time zone. Empty: now.',
   'lifecycle.previewLoading': 'Updating the preview…',
   'lifecycle.previewInvalid': 'Correct the fields marked in error to update the preview.',
   'lifecycle.previewSendAt': ({ date }: { date: string }) => `Would go out: ${date}`,

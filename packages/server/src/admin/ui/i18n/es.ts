@@ -570,7 +570,7 @@ const es: Messages = {
   'lifecycle.previewKind': 'Email',
   'lifecycle.previewLanguage': 'Idioma del cliente',
   'lifecycle.previewAt': 'Pedido realizado el',
-  'lifecycle.previewAtHint': 'En la zona horaria de tu tienda. Vacío: ahora.',
+  'preview.atHint': 'En la zona horaria de tu tienda. Vacío: ahora.',
   'lifecycle.previewLoading': 'Actualizando la vista previa…',
   'lifecycle.previewInvalid': 'Corrige los campos con errores para actualizar la vista previa.',
   'lifecycle.previewSendAt': ({ date }) => `Se enviaría: ${date}`,

@@ -583,7 +583,7 @@ const fr: Messages = {
   'lifecycle.previewKind': 'Email',
   'lifecycle.previewLanguage': 'Langue du client',
   'lifecycle.previewAt': 'Commande passée le',
-  'lifecycle.previewAtHint': 'Dans le fuseau horaire de votre boutique. Vide\u202f: maintenant.',
+  'preview.atHint': 'Dans le fuseau horaire de votre boutique. Vide\u202f: maintenant.',
   'lifecycle.previewLoading': 'Mise à jour de l’aperçu…',
   'lifecycle.previewInvalid': 'Corrigez les champs en erreur pour mettre à jour l’aperçu.',
   'lifecycle.previewSendAt': ({ date }) => `Envoi prévu\u202f: ${date}`,

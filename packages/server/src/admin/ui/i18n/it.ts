@@ -576,7 +576,7 @@ const it: Messages = {
   'lifecycle.previewKind': 'Email',
   'lifecycle.previewLanguage': 'Lingua del cliente',
   'lifecycle.previewAt': 'Ordine effettuato il',
-  'lifecycle.previewAtHint': 'Nel fuso orario del tuo negozio. Vuoto: adesso.',
+  'preview.atHint': 'Nel fuso orario del tuo negozio. Vuoto: adesso.',
   'lifecycle.previewLoading': 'Aggiornamento dell’anteprima…',
   'lifecycle.previewInvalid': 'Correggi i campi con errori per aggiornare l’anteprima.',
   'lifecycle.previewSendAt': ({ date }) => `Verrebbe inviata: ${date}`,

@@ -575,7 +575,7 @@ const nl: Messages = {
   'lifecycle.previewKind': 'E-mail',
   'lifecycle.previewLanguage': 'Taal van de klant',
   'lifecycle.previewAt': 'Besteld op',
-  'lifecycle.previewAtHint': 'In de tijdzone van je winkel. Leeg: nu.',
+  'preview.atHint': 'In de tijdzone van je winkel. Leeg: nu.',
   'lifecycle.previewLoading': 'Het voorbeeld wordt bijgewerkt…',
   'lifecycle.previewInvalid': 'Verbeter de gemarkeerde velden om het voorbeeld bij te werken.',
   'lifecycle.previewSendAt': ({ date }) => `Zou verstuurd worden: ${date}`,

@@ -118,7 +118,7 @@ function previewCard(ctx: Ctx, preview: EmailPreviewController): TemplateResult 
       ${inputField(ctx, {
         path: 'lifecycle.previewAt',
         label: ctx.t('lifecycle.previewAt'),
-        hint: ctx.t('lifecycle.previewAtHint'),
+        hint: ctx.t('preview.atHint'),
         type: 'datetime-local',
         value: preview.at,
         onValue: (v) => preview.set({ at: v }),
