@@ -133,32 +133,64 @@ describe('loader and cart adapters', () => {
 
   it('reads the WooCommerce Store API cart and follows add-to-cart events', async () => {
     let quantity = 1;
+    // Shaped like the Store API's answer (woocommerce's StoreApi docs, cart.md / cart-items.md):
+    // `key` names the line in this session, `id` is the product or the variation.
+    const prices = (price: string) => ({
+      price,
+      regular_price: price,
+      sale_price: price,
+      currency_code: 'EUR',
+      currency_symbol: '€',
+      currency_minor_unit: 2,
+    });
     routes.set('/wp-json/wc/store/v1/cart', () =>
       Response.json({
         items: [
           {
-            key: 'w1',
+            key: '9bf31c7ff062936a96d3c8bd1f8f2ff3',
             id: 42,
             quantity,
+            quantity_limits: { minimum: 1, maximum: 99, multiple_of: 1, editable: true },
             name: 'Tea',
-            prices: { price: '1250', currency_code: 'EUR', currency_minor_unit: 2 },
+            sku: 'tea',
+            permalink: 'https://shop.example/product/tea/',
+            images: [{ id: 44, src: 'https://shop.example/tea.jpg', thumbnail: '', alt: '' }],
+            variation: [],
+            prices: prices('1250'),
+          },
+          {
+            key: 'e369853df766fa44e1ed0ff613f563bd',
+            id: 57, // the variation (Size: M) of product 55
+            quantity: 1,
+            name: 'Apron',
+            variation: [{ attribute: 'Size', value: 'M' }],
+            prices: prices('3200'),
           },
         ],
+        coupons: [],
+        items_count: quantity + 1,
         totals: {
-          total_items: String(1250 * quantity),
+          total_items: String(1250 * quantity + 3200),
+          total_items_tax: '0',
           total_discount: '0',
+          total_price: String(1250 * quantity + 3200),
           currency_code: 'EUR',
           currency_minor_unit: 2,
         },
       }),
     );
     await startWooCommerceAdapter();
-    expect(getCart()).to.deep.include({ currency: 'EUR', subtotal: 1250 });
+    expect(getCart()).to.deep.include({ currency: 'EUR', subtotal: 4450 });
     quantity = 3;
     document.body.dispatchEvent(new Event('added_to_cart'));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(getCart()!.subtotal).to.equal(3750);
-    expect(getCart()!.items[0]).to.deep.include({ id: 'w1', productId: '42', quantity: 3 });
+    expect(getCart()!.subtotal).to.equal(6950);
+    // The product (or variation) id, which a restore link can add in any session; not the line key.
+    expect(getCart()!.items.map(({ id, productId, quantity }) => ({ id, productId, quantity }))).to
+      .deep.equal([
+        { id: '42', productId: '42', quantity: 3 },
+        { id: '57', productId: '57', quantity: 1 },
+      ]);
   });
 
   it('shows no layout shift on a page with a warm cache', async function () {

@@ -116,24 +116,57 @@ describe('buildRestoreUrl', () => {
     { id: 'gid://shopify/ProductVariant/4411', quantity: 1 },
   ];
 
-  it('builds Shopify cart permalinks with the discount', () => {
-    const url = buildRestoreUrl(
-      { preset: 'shopify', shopUrl: 'https://shop.example/' },
-      { lines, couponCode: 'BACK10' },
+  // The loader reads `comptoir-restore` with URLSearchParams: decoded, the items read `id:qty,…`.
+  const restoreItems = (url: string) =>
+    new URL(url).searchParams.get('comptoir-restore') ??
+    new URL(new URL(url).searchParams.get('redirect') ?? '', 'https://x').searchParams.get(
+      'comptoir-restore',
     );
-    expect(url).toBe('https://shop.example/cart/39072856:2,4411:1?discount=BACK10');
+
+  it('Shopify: the cart page with the merging parameter, never a permalink that replaces', () => {
+    const shopify = { preset: 'shopify' as const, shopUrl: 'https://shop.example/' };
+    const url = buildRestoreUrl(shopify, {
+      cartId: 'c1',
+      lines: [...lines, { id: '39072857:9f3ab', productId: '7001', quantity: 3 }],
+    });
+    expect(url).toBe(
+      'https://shop.example/cart?comptoir-restore=39072856%3A2%2C4411%3A1%2C39072857%3A3',
+    );
+    expect(restoreItems(url)).toBe('39072856:2,4411:1,39072857:3');
+    // No cart token in the address: the adapter reads the device's own cart.
+    expect(url).not.toContain('c1');
+    expect(buildRestoreUrl(shopify, { lines: [] })).toBe('https://shop.example/cart');
   });
 
-  it('builds WooCommerce add-to-cart links and the coupon parameter', () => {
-    expect(
-      buildRestoreUrl(
-        { preset: 'woocommerce', shopUrl: 'https://shop.example' },
-        { lines: [{ id: '12', quantity: 3 }], couponCode: 'HELLO' },
-      ),
-    ).toBe('https://shop.example/cart/?add-to-cart=12&quantity=3&coupon_code=HELLO');
-    expect(
-      buildRestoreUrl({ preset: 'woocommerce', shopUrl: 'https://shop.example' }, { lines }),
-    ).toBe('https://shop.example/cart/');
+  it('Shopify: a coupon through the shareable discount link, which leaves the cart alone', () => {
+    const url = buildRestoreUrl(
+      { preset: 'shopify', shopUrl: 'https://shop.example/fr' },
+      { lines, couponCode: 'BACK 10&x' },
+    );
+    const parsed = new URL(url);
+    expect(parsed.pathname).toBe('/fr/discount/BACK%2010%26x');
+    expect(parsed.searchParams.get('redirect')).toBe(
+      '/fr/cart?comptoir-restore=39072856%3A2%2C4411%3A1',
+    );
+    expect(restoreItems(url)).toBe('39072856:2,4411:1');
+  });
+
+  it('WooCommerce: the cart page with product or variation ids, never add-to-cart', () => {
+    const woo = { preset: 'woocommerce' as const, shopUrl: 'https://shop.example' };
+    const url = buildRestoreUrl(woo, {
+      lines: [
+        { id: '12', productId: '12', quantity: 3 },
+        // A line captured before the fix: the session's line key, the variation id beside it.
+        { id: 'c4ca4238a0b923820dcc509a6f75849b', productId: '31', quantity: 1 },
+      ],
+      couponCode: 'HELLO',
+    });
+    expect(url).toBe(
+      'https://shop.example/cart/?comptoir-restore=12%3A3%2C31%3A1&coupon_code=HELLO',
+    );
+    expect(url).not.toContain('add-to-cart');
+    expect(restoreItems(url)).toBe('12:3,31:1');
+    expect(buildRestoreUrl(woo, { lines: [] })).toBe('https://shop.example/cart/');
   });
 
   it('fills a custom pattern with encoded values and refuses other schemes', () => {

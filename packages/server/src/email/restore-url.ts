@@ -1,7 +1,10 @@
 import type { Cart, RestoreUrlSettings } from '@comptoir/sdk/schemas';
 
-/** The cart lines a restore URL rebuilds: the platform's line or variant id and a quantity. */
-export type RestoreLine = Pick<Cart['items'][number], 'id' | 'quantity'>;
+/**
+ * The cart lines a restore URL rebuilds: the platform's line or variant id, the product (or
+ * variation) id where the capture has one, and a quantity.
+ */
+export type RestoreLine = Pick<Cart['items'][number], 'id' | 'productId' | 'quantity'>;
 
 /** What a restore URL is built from. */
 export interface RestoreTarget {
@@ -11,41 +14,57 @@ export interface RestoreTarget {
   couponCode?: string;
 }
 
+/** The query parameters the widgets' loader merges into the device's cart (widgets `cart/restore.ts`). */
+const RESTORE_PARAM = 'comptoir-restore';
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/**
- * Shopify cart permalink: `/cart/<variant>:<qty>,…?discount=CODE`. Shopify line ids from
- * `/cart.js` may carry a `:key` suffix or be a `gid://shopify/ProductVariant/N`; the variant
- * number is what the permalink needs.
- */
-function shopifyUrl(shopUrl: string, target: RestoreTarget): string {
-  const lines = target.lines
-    .map((line) => {
-      const variant = /(\d+)(?::[^:]*)?$/.exec(line.id)?.[1] ?? encodeURIComponent(line.id);
-      return `${variant}:${line.quantity}`;
-    })
-    .join(',');
-  const url = new URL(
-    lines === '' ? `${trimSlash(shopUrl)}/cart` : `${trimSlash(shopUrl)}/cart/${lines}`,
-  );
-  if (target.couponCode) url.searchParams.set('discount', target.couponCode);
-  return url.href;
+/** `id:qty,…` as the loader's `comptoir-restore` parameter reads it. */
+function restoreItems(lines: readonly { id: string; quantity: number }[]): string {
+  return lines.map((line) => `${line.id}:${line.quantity}`).join(',');
 }
 
 /**
- * WooCommerce: core's `?add-to-cart=<id>&quantity=<n>` adds one product; a cart of several lines
- * opens `/cart/` (WooCommerce keeps the session's cart on the shopper's device). The coupon goes in
- * `coupon_code`, which WooCommerce applies with its "apply coupon from URL" support or a small snippet.
+ * Shopify: the cart page with `?comptoir-restore=<variant>:<qty>,…`, which the widgets' loader (on
+ * every page of a shop that installed Comptoir) merges into the cart on the shopper's device
+ * through `/cart/update.js`: every line at the larger quantity, a newer cart kept. Shopify's cart
+ * permalink (`/cart/<variant>:<qty>`) is not used: it replaces the device's cart. A coupon goes
+ * through Shopify's shareable discount link, `/discount/<code>?redirect=<the cart page>`, which
+ * applies the code and leaves the cart alone. Line ids from `/cart.js` may carry a `:key` suffix
+ * or be a `gid://shopify/ProductVariant/N`; the variant number is what the cart API needs.
+ */
+function shopifyUrl(shopUrl: string, target: RestoreTarget): string {
+  const base = trimSlash(shopUrl);
+  const cart = new URL(`${base}/cart`);
+  const lines = target.lines.map((line) => ({
+    id: /(\d+)(?::[^:]*)?$/.exec(line.id)?.[1] ?? line.id,
+    quantity: line.quantity,
+  }));
+  if (lines.length > 0) cart.searchParams.set(RESTORE_PARAM, restoreItems(lines));
+  if (!target.couponCode) return cart.href;
+  const discount = new URL(`${base}/discount/${encodeURIComponent(target.couponCode)}`);
+  discount.searchParams.set('redirect', `${cart.pathname}${cart.search}`);
+  return discount.href;
+}
+
+/**
+ * WooCommerce: the cart page with `?comptoir-restore=<product or variation id>:<qty>,…`, which the
+ * widgets' loader merges into the session's cart through the Store API (`add-item`,
+ * `update-item`), keeping a newer cart. Core's `?add-to-cart=` is not used: it adds on top of what
+ * the device holds (and only one product). A line captured before captures kept the product id
+ * apart (`id` was the session's line key) restores by its `productId`. The coupon goes in the
+ * configured `couponParam` (a "coupon from URL" plugin or snippet applies it), else in
+ * `coupon_code`, which core ignores (the email then asks for the code at checkout).
  */
 function wooCommerceUrl(shopUrl: string, target: RestoreTarget, couponParam?: string): string {
   const url = new URL(`${trimSlash(shopUrl)}/cart/`);
-  const [only, ...rest] = target.lines;
-  if (only && rest.length === 0) {
-    url.searchParams.set('add-to-cart', only.id);
-    url.searchParams.set('quantity', String(only.quantity));
-  }
+  const lines = target.lines.map((line) => ({
+    id: /^\d+$/.test(line.id) ? line.id : (line.productId ?? line.id),
+    quantity: line.quantity,
+  }));
+  if (lines.length > 0) url.searchParams.set(RESTORE_PARAM, restoreItems(lines));
   if (target.couponCode) url.searchParams.set(couponParam ?? 'coupon_code', target.couponCode);
   return url.href;
 }
@@ -57,7 +76,7 @@ function customUrl(
   target: RestoreTarget,
   couponParam?: string,
 ): string {
-  const items = target.lines.map((line) => `${line.id}:${line.quantity}`).join(',');
+  const items = restoreItems(target.lines);
   const filled = pattern
     .replaceAll('{cartId}', encodeURIComponent(target.cartId ?? ''))
     .replaceAll('{items}', encodeURIComponent(items))
@@ -70,7 +89,7 @@ function customUrl(
 
 /**
  * Whether the restore link applies a step's coupon by itself, so the email may say "applied":
- * Shopify's permalinks apply `discount=`; WooCommerce core applies nothing from a URL, so only a
+ * Shopify's shareable discount link (`/discount/<code>`) applies it; WooCommerce core applies nothing from a URL, so only a
  * configured `couponParam` counts; a custom pattern needs `{coupon}` or `couponParam`. Without
  * restore settings the link opens the shop's home page, which applies nothing.
  */

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { restoreShopifyCart } from './restore-shopify.js';
 import { restoreWooCommerceCart } from './restore-woocommerce.js';
 import { startShopifyAdapter } from './shopify.js';
+import { fromWooCommerceCart, type WooCart } from './woocommerce.js';
 import { getCart } from './store.js';
 import {
   mergeRestoredCart,
@@ -133,6 +134,47 @@ describe('restore links never overwrite a newer cart', () => {
     ]);
     expect(requests.every((request) => request.headers.get('Nonce') === 'n-123')).to.equal(true);
     expect((await event).keptNewer).to.equal(false);
+  });
+
+  it('WooCommerce: a captured cart restores in another session (its ids, not line keys)', async () => {
+    // Shaped like the Store API's cart (key: the line in that session; id: product or variation).
+    const storeCart = (items: { key: string; id: number; quantity: number }[]): WooCart => ({
+      items: items.map((item) => ({
+        ...item,
+        name: `Product ${item.id}`,
+        prices: { price: '1000', currency_code: 'EUR', currency_minor_unit: 2 },
+      })),
+      totals: { total_items: '0', currency_code: 'EUR', currency_minor_unit: 2 },
+    });
+    // Captured on the shopper's laptop: product 15 ×2, variation 57 ×1.
+    const captured = fromWooCommerceCart(
+      storeCart([
+        { key: '9bf31c7ff062936a96d3c8bd1f8f2ff3', id: 15, quantity: 2 },
+        { key: 'e369853df766fa44e1ed0ff613f563bd', id: 57, quantity: 1 },
+      ]),
+    );
+    // Restored on the phone, whose session has other line keys and a newer line of product 15.
+    routes.set(
+      '/wp-json/wc/store/v1/cart',
+      () =>
+        new Response(
+          JSON.stringify(storeCart([{ key: '45c48cce2e2d7fbdea1afc51c7c6ad26', id: 15, quantity: 3 }])),
+          { headers: { 'content-type': 'application/json', Nonce: 'n-9' } },
+        ),
+    );
+    routes.set('/wp-json/wc/store/v1/cart/update-item', () => Response.json({}));
+    routes.set('/wp-json/wc/store/v1/cart/add-item', () => Response.json({}));
+    const event = restored();
+    await restoreWooCommerceCart(captured.items);
+    expect(requests.map((request) => [request.path, request.body])).to.deep.equal([
+      ['/wp-json/wc/store/v1/cart/add-item', { id: 57, quantity: 1 }],
+    ]);
+    const merge = await event;
+    expect(merge.keptNewer).to.equal(true); // 3 of product 15 on the phone, 2 in the email
+    expect(merge.lines).to.deep.equal([
+      { id: '15', quantity: 3 },
+      { id: '57', quantity: 1 },
+    ]);
   });
 
   it('a shop with its own cart gets the merge to apply, and the page hears what it did', async () => {

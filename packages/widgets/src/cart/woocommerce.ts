@@ -10,7 +10,9 @@ interface WooPrices {
   currency_minor_unit: number;
 }
 export interface WooItem {
+  /** The line's key in this session's cart (`update-item` needs it; no other session knows it). */
   key: string;
+  /** The product's id, or the variation's for a variable product (what `add-item` takes). */
   id: number;
   quantity: number;
   name: string;
@@ -35,7 +37,11 @@ function minor(amount: string, shopDigits: number, currency: string): number {
   return Math.max(0, Math.round(value));
 }
 
-/** Maps the WooCommerce Store API cart (`/wp-json/wc/store/v1/cart`) to Comptoir's cart. */
+/**
+ * Maps the WooCommerce Store API cart (`/wp-json/wc/store/v1/cart`) to Comptoir's cart. A line's
+ * id is its product (or variation) id, which a restore link can add to any session's cart; the
+ * line key names the line in this session only (the restore reads it from the live cart).
+ */
 export function fromWooCommerceCart(cart: WooCart): Cart {
   const currency = cart.totals.currency_code.toUpperCase();
   const digits = cart.totals.currency_minor_unit;
@@ -50,7 +56,7 @@ export function fromWooCommerceCart(cart: WooCart): Cart {
         minor(cart.totals.total_discount ?? '0', digits, currency),
       ),
     items: cart.items.slice(0, 200).map((item) => ({
-      id: item.key,
+      id: String(item.id),
       productId: String(item.id),
       title: item.name,
       quantity: item.quantity,
