@@ -94,6 +94,13 @@ async function startCartAdapter(kind: string | undefined): Promise<void> {
   // A recovery email's restore link (`?comptoir-restore=`): merged into this device's cart, never
   // overwriting it (cart/restore.ts), by the platform's adapter or by the shop itself.
   const restoring = new URLSearchParams(location.search).has('comptoir-restore');
+  // The page a platform restore reloaded (cart/restore-notice.ts): the shopper hears what it did.
+  try {
+    if (sessionStorage.getItem('comptoir:restore-notice') !== null)
+      void import('./cart/restore-notice.js').then((notice) => notice.showLeftNotice());
+  } catch {
+    // No session storage (a sandboxed frame): no restore reloaded this page.
+  }
   if (detected === 'shopify') {
     await (await import('./cart/shopify.js')).startShopifyAdapter();
     if (restoring) await (await import('./cart/restore-shopify.js')).restoreShopifyCart();

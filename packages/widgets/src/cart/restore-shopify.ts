@@ -1,10 +1,6 @@
 import { warnOnce } from '../internal/state.js';
-import {
-  announceRestore,
-  mergeRestoredCart,
-  takeRestoreLink,
-  type RestoreLine,
-} from './restore.js';
+import { finishRestore } from './restore-notice.js';
+import { mergeRestoredCart, takeRestoreLink, type RestoreLine } from './restore.js';
 import type { ShopifyCart } from './shopify.js';
 
 // Loaded by the loader only for a restore link (`?comptoir-restore=`): the adapter itself, on
@@ -16,7 +12,7 @@ const variantOf = (id: string) => /(\d+)(?::[^:]*)?$/.exec(id)?.[1] ?? id;
 /**
  * Restores the saved cart of a restore link (`?comptoir-restore=<variant>:<qty>,…`) into the
  * Shopify cart on this device without overwriting it: adds the missing variants and raises the
- * smaller quantities through `/cart/update.js`, then dispatches `comptoir:cart-restored`.
+ * smaller quantities through `/cart/update.js`, then tells the page and the shopper (`finishRestore`).
  */
 export async function restoreShopifyCart(
   saved: readonly RestoreLine[] | undefined = takeRestoreLink()?.saved,
@@ -42,7 +38,7 @@ export async function restoreShopifyCart(
       });
       if (!updated.ok) throw new Error(`POST ${base}/cart/update.js answered ${updated.status}`);
     }
-    announceRestore(merge);
+    await finishRestore(merge);
   } catch (error) {
     warnOnce('shopify-restore', 'could not restore the saved cart', error);
   }

@@ -1,10 +1,6 @@
 import { warnOnce } from '../internal/state.js';
-import {
-  announceRestore,
-  mergeRestoredCart,
-  takeRestoreLink,
-  type RestoreLine,
-} from './restore.js';
+import { finishRestore } from './restore-notice.js';
+import { mergeRestoredCart, takeRestoreLink, type RestoreLine } from './restore.js';
 import type { WooCart } from './woocommerce.js';
 
 // Loaded by the loader only for a restore link (`?comptoir-restore=`): the adapter itself, on
@@ -13,8 +9,8 @@ import type { WooCart } from './woocommerce.js';
 /**
  * Restores the saved cart of a restore link (`?comptoir-restore=<product id>:<qty>,…`) into the
  * WooCommerce cart on this device without overwriting it: adds the missing products and raises
- * the smaller quantities through the Store API (with its nonce), then dispatches
- * `comptoir:cart-restored`.
+ * the smaller quantities through the Store API (with its nonce), then tells the page and the shopper
+ * (`finishRestore`).
  */
 export async function restoreWooCommerceCart(
   saved: readonly RestoreLine[] | undefined = takeRestoreLink()?.saved,
@@ -55,7 +51,7 @@ export async function restoreWooCommerceCart(
       });
       if (!written.ok) throw new Error(`POST ${written.url} answered ${written.status}`);
     }
-    announceRestore(merge);
+    await finishRestore(merge);
   } catch (error) {
     warnOnce('woocommerce-restore', 'could not restore the saved cart', error);
   }

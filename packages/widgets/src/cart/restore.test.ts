@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { finishRestore, showLeftNotice, RESTORE_NOTICE_KEY } from './restore-notice.js';
 import { restoreShopifyCart } from './restore-shopify.js';
 import { restoreWooCommerceCart } from './restore-woocommerce.js';
 import { startShopifyAdapter } from './shopify.js';
@@ -32,12 +34,23 @@ window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
   return route(url, init);
 }) as typeof fetch;
 
+// The page takes the restore in hand (preventDefault): no reload of the test page, no notice.
 const restored = () =>
   new Promise<RestoreMerge>((resolve) =>
-    document.addEventListener('comptoir:cart-restored', (event) => resolve(event.detail), {
-      once: true,
-    }),
+    document.addEventListener(
+      'comptoir:cart-restored',
+      (event) => {
+        event.preventDefault();
+        resolve(event.detail);
+      },
+      { once: true },
+    ),
   );
+const notice = () => document.querySelector<HTMLElement>('[data-comptoir-restore-notice]');
+const noticeText = async () => {
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  return notice()?.shadowRoot?.querySelector('[role=status]')?.textContent?.trim() ?? '';
+};
 
 describe('restore links never overwrite a newer cart', () => {
   beforeEach(() => {
@@ -45,7 +58,11 @@ describe('restore links never overwrite a newer cart', () => {
     routes.clear();
     requests.length = 0;
   });
-  afterEach(() => history.replaceState(null, '', location.pathname));
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+    notice()?.remove();
+    document.documentElement.lang = 'en';
+  });
 
   it('merges: every line of both carts at the larger quantity, and says when the device had more', () => {
     // The email's €74 cart (2 mugs, 1 notebook) against the device's newer €150 cart.
@@ -158,7 +175,9 @@ describe('restore links never overwrite a newer cart', () => {
       '/wp-json/wc/store/v1/cart',
       () =>
         new Response(
-          JSON.stringify(storeCart([{ key: '45c48cce2e2d7fbdea1afc51c7c6ad26', id: 15, quantity: 3 }])),
+          JSON.stringify(
+            storeCart([{ key: '45c48cce2e2d7fbdea1afc51c7c6ad26', id: 15, quantity: 3 }]),
+          ),
           { headers: { 'content-type': 'application/json', Nonce: 'n-9' } },
         ),
     );
@@ -175,6 +194,31 @@ describe('restore links never overwrite a newer cart', () => {
       { id: '15', quantity: 3 },
       { id: '57', quantity: 1 },
     ]);
+  });
+
+  it('tells the shopper the newer cart was kept, in the page language, dismissable by keyboard', async () => {
+    // Nothing to add (the device had more of everything): no reload, the notice shows here.
+    await finishRestore({ lines: [{ id: '1', quantity: 3 }], raise: [], keptNewer: true });
+    expect(await noticeText()).to.equal(
+      'This device had a newer cart: we kept it and added your saved items.',
+    );
+    await expect(notice()!.shadowRoot!.querySelector('.notice')).to.be.accessible();
+    notice()!.shadowRoot!.querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(notice()).to.equal(null);
+    document.documentElement.lang = 'fr-BE';
+    await finishRestore({ lines: [{ id: '1', quantity: 1 }], raise: [], keptNewer: false });
+    expect(await noticeText()).to.match(/^Bon retour\s!/);
+  });
+
+  it('after the reload a restore asked for, the notice it left shows once', async () => {
+    sessionStorage.setItem(RESTORE_NOTICE_KEY, 'kept-newer');
+    await showLeftNotice();
+    expect(await noticeText()).to.contain('we kept it and added your saved items');
+    expect(sessionStorage.getItem(RESTORE_NOTICE_KEY)).to.equal(null);
+    notice()!.remove();
+    await showLeftNotice();
+    expect(notice()).to.equal(null);
   });
 
   it('a shop with its own cart gets the merge to apply, and the page hears what it did', async () => {

@@ -46,6 +46,9 @@ const de: Translation = {
   captureDone:
     'Gespeichert. Wenn Sie Ihre Bestellung nicht abschließen, schicken wir Ihnen per E-Mail einen Link zu diesem Warenkorb.',
   captureNoThanks: 'Nein danke',
+  restoreKeptNewer:
+    'Auf diesem Gerät lag ein neuerer Warenkorb: Wir haben ihn behalten und Ihre gespeicherten Artikel hinzugefügt.',
+  restoreDone: 'Willkommen zurück! Ihr gespeicherter Warenkorb ist da.',
   announcementLabel: 'Ankündigungen',
   announcementEndsIn: ({ duration }) => `Endet in ${duration}`,
   announcementEndsOn: ({ date }) => `Bis ${date}`,

@@ -43,6 +43,8 @@ const en: Translation = {
   captureSubmit: 'Save my cart',
   captureDone: "Saved. If you don't complete your order, we'll email you a link back to this cart.",
   captureNoThanks: 'No thanks',
+  restoreKeptNewer: 'This device had a newer cart: we kept it and added your saved items.',
+  restoreDone: 'Welcome back! Your saved cart is here.',
   announcementLabel: 'Announcements',
   announcementEndsIn: ({ duration }) => `Ends in ${duration}`,
   announcementEndsOn: ({ date }) => `Ends ${date}`,

@@ -44,6 +44,9 @@ const es: Translation = {
   captureDone:
     'Guardado. Si no completas tu pedido, te enviaremos por correo un enlace a este carrito.',
   captureNoThanks: 'No, gracias',
+  restoreKeptNewer:
+    'Este dispositivo tenía un carrito más reciente: lo hemos conservado y le hemos añadido tus artículos guardados.',
+  restoreDone: '¡Hola de nuevo! Aquí está tu carrito guardado.',
   announcementLabel: 'Avisos',
   announcementEndsIn: ({ duration }) => `Termina en ${duration}`,
   announcementEndsOn: ({ date }) => `Hasta el ${date}`,

@@ -45,6 +45,9 @@ const fr: Translation = {
   captureDone:
     'C’est noté. Si vous ne finalisez pas votre commande, nous vous enverrons par e-mail un lien vers ce panier.',
   captureNoThanks: 'Non merci',
+  restoreKeptNewer:
+    'Cet appareil avait un panier plus récent : nous l’avons gardé et y avons ajouté vos articles enregistrés.',
+  restoreDone: 'Bon retour ! Votre panier enregistré est là.',
   announcementLabel: 'Annonces',
   announcementEndsIn: ({ duration }) => `Se termine dans ${duration}`,
   announcementEndsOn: ({ date }) => `Jusqu’au ${date}`,

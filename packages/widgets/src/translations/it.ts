@@ -49,6 +49,9 @@ const it: Translation = {
   captureDone:
     'Salvato. Se non completi l’ordine, ti invieremo via email un link a questo carrello.',
   captureNoThanks: 'No, grazie',
+  restoreKeptNewer:
+    'Su questo dispositivo c’era un carrello più recente: l’abbiamo tenuto e vi abbiamo aggiunto gli articoli salvati.',
+  restoreDone: 'Ecco di nuovo il tuo carrello salvato.',
   announcementLabel: 'Annunci',
   announcementEndsIn: ({ duration }) => `Termina tra ${duration}`,
   announcementEndsOn: ({ date }) => `Fino a ${date}`,

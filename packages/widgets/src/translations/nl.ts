@@ -44,6 +44,9 @@ const nl: Translation = {
   captureDone:
     'Bewaard. Als je je bestelling niet afrondt, mailen we je een link naar deze winkelwagen.',
   captureNoThanks: 'Nee, bedankt',
+  restoreKeptNewer:
+    'Op dit apparaat stond een nieuwere winkelwagen: die hebben we bewaard en je bewaarde artikelen eraan toegevoegd.',
+  restoreDone: 'Welkom terug! Je bewaarde winkelwagen staat klaar.',
   announcementLabel: 'Aankondigingen',
   announcementEndsIn: ({ duration }) => `Eindigt over ${duration}`,
   announcementEndsOn: ({ date }) => `Tot en met ${date}`,

@@ -51,6 +51,10 @@ export interface Translation {
   /** After a capture: true at that moment (nothing is sent yet; an email follows only without an order). */
   captureDone: string;
   captureNoThanks: string;
+  /** After a recovery email's restore link, when the device's newer cart was kept and the saved items added. */
+  restoreKeptNewer: string;
+  /** After a restore link that brought the saved cart back. */
+  restoreDone: string;
   /** Labels the announcement bar's region. */
   announcementLabel: string;
   /** The countdown to a message's end, under two days. */
