@@ -38,8 +38,8 @@ export const RestoreUrlSettings = z.strictObject({
    * The query parameter the shop applies a coupon from (WooCommerce with a "coupon from URL"
    * plugin or snippet, a custom shop): the restore link carries the step's coupon in it and the
    * email says the code is applied. Without it (and without `{coupon}` in a custom pattern) the
-   * email asks the shopper to enter the code at checkout. Shopify needs none: its cart permalinks
-   * apply `discount=`.
+   * email asks the shopper to enter the code at checkout. Shopify needs none: its restore link goes
+   * through Shopify's shareable discount link (`/discount/<code>`).
    */
   couponParam: z
     .string()

@@ -39,13 +39,19 @@ export async function restoreWooCommerceCart(
       );
       // A line key of another session names nothing the Store API can add.
       if (!existing && !/^\d+$/.test(line.id)) continue;
+      // The same product may sit on several lines (other options): raise one by what is missing.
+      const onOthers = cart.items
+        .filter(
+          (item) => item !== existing && (item.key === line.id || String(item.id) === line.id),
+        )
+        .reduce((sum, item) => sum + item.quantity, 0);
       const written = await fetch(`${base}/${existing ? 'update-item' : 'add-item'}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', Nonce: nonce },
         body: JSON.stringify(
           existing
-            ? { key: existing.key, quantity: line.quantity }
+            ? { key: existing.key, quantity: line.quantity - onOthers }
             : { id: Number(line.id), quantity: line.quantity },
         ),
       });

@@ -153,6 +153,26 @@ describe('restore links never overwrite a newer cart', () => {
     expect((await event).keptNewer).to.equal(false);
   });
 
+  it('WooCommerce: a product on two lines (other options) is raised by what is missing only', async () => {
+    routes.set('/wp-json/wc/store/v1/cart', () =>
+      Response.json({
+        items: [
+          { key: 'a1', id: 15, quantity: 1, name: 'Mug (engraved)', prices: {} },
+          { key: 'b2', id: 15, quantity: 2, name: 'Mug', prices: {} },
+        ],
+        totals: { total_items: '0', currency_code: 'EUR', currency_minor_unit: 2 },
+      }),
+    );
+    routes.set('/wp-json/wc/store/v1/cart/update-item', () => Response.json({}));
+    const event = restored();
+    await restoreWooCommerceCart([{ id: '15', quantity: 4 }]);
+    // 3 on the device, 4 saved: the first line goes from 1 to 2 (not to 4, which would make 6).
+    expect(requests.map((request) => [request.path, request.body])).to.deep.equal([
+      ['/wp-json/wc/store/v1/cart/update-item', { key: 'a1', quantity: 2 }],
+    ]);
+    expect((await event).lines).to.deep.equal([{ id: '15', quantity: 4 }]);
+  });
+
   it('WooCommerce: a captured cart restores in another session (its ids, not line keys)', async () => {
     // Shaped like the Store API's cart (key: the line in that session; id: product or variation).
     const storeCart = (items: { key: string; id: number; quantity: number }[]): WooCart => ({
