@@ -3,6 +3,7 @@
 // loader merges the saved cart into a newer, larger cart on the device (a mocked Shopify cart:
 // /cart.js, /cart/update.js, /discount/<code>, and a cart page the "server" renders), reloads
 // once so the page shows it, and tells the shopper the newer cart was kept.
+// The same on a mocked WooCommerce shop (Store API cart, add-item with its nonce), in French.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -42,6 +43,38 @@ let clockOffset = 0;
 let cart: Line[] = [];
 let discount: string | undefined;
 const updates: unknown[] = [];
+/** The WooCommerce session's cart on the device: Store API lines (key in this session, id). */
+let wooCart: { key: string; id: number; quantity: number }[] = [];
+const storeApiWrites: { path: string; body: unknown; nonce: string | undefined }[] = [];
+
+function storeApiCart() {
+  // Shaped like the Store API's `GET /wp-json/wc/store/v1/cart` (woocommerce StoreApi docs).
+  const items = wooCart.map((line) => ({
+    ...line,
+    name: PRODUCTS[line.id]!.title,
+    quantity_limits: { minimum: 1, maximum: 99, multiple_of: 1, editable: true },
+    variation: [],
+    prices: {
+      price: String(PRODUCTS[line.id]!.price),
+      regular_price: String(PRODUCTS[line.id]!.price),
+      currency_code: 'EUR',
+      currency_minor_unit: 2,
+    },
+  }));
+  const total = String(wooCart.reduce((sum, l) => sum + PRODUCTS[l.id]!.price * l.quantity, 0));
+  return {
+    items,
+    coupons: [],
+    items_count: wooCart.reduce((sum, l) => sum + l.quantity, 0),
+    totals: {
+      total_items: total,
+      total_discount: '0',
+      total_price: total,
+      currency_code: 'EUR',
+      currency_minor_unit: 2,
+    },
+  };
+}
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -81,6 +114,42 @@ function startShop(apiUrl: string): Promise<string> {
       discount = decodeURIComponent(url.pathname.slice('/discount/'.length));
       response.writeHead(302, { location: url.searchParams.get('redirect') ?? '/' });
       response.end();
+    } else if (url.pathname === '/wp-json/wc/store/v1/cart') {
+      response.writeHead(200, { 'content-type': 'application/json', Nonce: 'n-42' });
+      response.end(JSON.stringify(storeApiCart()));
+    } else if (/^\/wp-json\/wc\/store\/v1\/cart\/(add|update)-item$/.test(url.pathname)) {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const parsed = JSON.parse(body) as { id?: number; key?: string; quantity: number };
+        storeApiWrites.push({
+          path: url.pathname,
+          body: parsed,
+          nonce: request.headers.nonce as string | undefined,
+        });
+        const line = wooCart.find((l) => l.key === parsed.key);
+        if (line) line.quantity = parsed.quantity;
+        else if (parsed.id && PRODUCTS[parsed.id])
+          wooCart.push({
+            key: `k${wooCart.length}-${parsed.id}`,
+            id: parsed.id,
+            quantity: parsed.quantity,
+          });
+        response.writeHead(201, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(storeApiCart()));
+      });
+    } else if (url.pathname === '/cart/') {
+      // A WooCommerce cart page, rendered by the server.
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<title>Panier</title>
+<script type="module" src="${apiUrl}/embed.js" data-shop="${keys.shopId}" data-key="${keys.publishableKey}"></script>
+</head><body class="woocommerce"><main><h1>Panier</h1><ul>${wooCart
+        .map(
+          (line) =>
+            `<li data-line="${line.id}">${escape(PRODUCTS[line.id]!.title)} × ${line.quantity}</li>`,
+        )
+        .join('')}</ul></main></body></html>`);
     } else if (url.pathname === '/cart') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -247,6 +316,82 @@ it(
     expect(updates).toHaveLength(1);
     expect(await notice.count()).toBe(0);
     expect(errors).toEqual([]);
+    await page.context().close();
+  },
+);
+
+it(
+  "WooCommerce: the capture's product ids restore in another session, merged, said in French",
+  { timeout: 45_000 },
+  async () => {
+    const current = await adminApi<ShopConfig>('GET', '/v1/admin/config');
+    current.body.recovery.restoreUrl = { preset: 'woocommerce', shopUrl };
+    expect(
+      (await adminApi('PUT', '/v1/admin/config', current.body, current.etag ?? '*')).status,
+    ).toBe(200);
+    const before = (
+      await adminApi<{ items: { id: string }[] }>('GET', '/v1/admin/outbox')
+    ).body.items.map((item) => item.id);
+    // Captured by the WooCommerce adapter on the laptop: ids are the Store API items' ids.
+    const captured = await fetch(`${server.url}/v1/shops/${keys.shopId}/carts`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${keys.publishableKey}`,
+        Origin: shopUrl,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        cart: {
+          currency: 'EUR',
+          subtotal: 7400,
+          items: [
+            { id: '11', productId: '11', title: 'Stoneware mug', quantity: 2, unitPrice: 2800 },
+            { id: '33', productId: '33', title: 'Linen notebook', quantity: 1, unitPrice: 1800 },
+          ],
+        },
+        email: 'jules@example.com',
+        consent: { granted: true, text: 'Email me a link to my cart' },
+        locale: 'fr',
+      }),
+    });
+    expect(captured.status).toBe(201);
+    clockOffset += 2 * 60_000;
+    let html = '';
+    await expect
+      .poll(
+        async () => {
+          const list = await adminApi<{ items: { id: string }[] }>('GET', '/v1/admin/outbox');
+          const fresh = list.body.items.find((item) => !before.includes(item.id));
+          if (fresh)
+            html = (await adminApi<{ html: string }>('GET', `/v1/admin/outbox/${fresh.id}`)).body
+              .html;
+          return html;
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBe('');
+    const link = /href="([^"]*\/r\/[^"/]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    // The phone's session: other line keys, and 3 mugs and a candle since.
+    wooCart = [
+      { key: 'f0e1d2c3b4a5968778695a4b3c2d1e0f', id: 11, quantity: 3 },
+      { key: '0a1b2c3d4e5f60718293a4b5c6d7e8f9', id: 22, quantity: 1 },
+    ];
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(link!);
+    const notice = page.getByRole('status');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toMatch(/^Cet appareil avait un panier plus récent\s: nous l’avons gardé/);
+    expect(storeApiWrites).toEqual([
+      { path: '/wp-json/wc/store/v1/cart/add-item', body: { id: 33, quantity: 1 }, nonce: 'n-42' },
+    ]);
+    expect(await page.locator('li[data-line]').allTextContents()).toEqual([
+      'Stoneware mug × 3',
+      'Fig candle × 1',
+      'Linen notebook × 1',
+    ]);
+    // The coupon stays for a "coupon from URL" plugin; the loader's parameters are gone.
+    expect(new URL(page.url()).searchParams.has('comptoir-restore')).toBe(false);
     await page.context().close();
   },
 );
