@@ -107,8 +107,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ...(mailFrom === undefined ? {} : { mailFrom }),
         trustProxy,
       });
-      // The fast path shares the app's shop cache, published configs and rate-limit buckets.
-      listener = createNodeListener(createApp(deps), { fastPath: new ConfigFastPath(deps) });
+      // The fast paths share the app's shop cache, published configs, rate-limit buckets and
+      // group commit.
+      listener = createNodeListener(createApp(deps), {
+        fastPath: new ConfigFastPath(deps),
+        captureDeps: deps,
+      });
       resolve(info);
     });
   });

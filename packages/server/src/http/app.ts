@@ -41,6 +41,7 @@ import { publicOrders } from './routes/public/orders.js';
 import { restoreLinks, unsubscribeLinks } from './routes/public/recovery-links.js';
 import { adminFiles, defaultAdminRoot, defaultWidgetsRoot, widgetFiles } from './routes/static.js';
 import type { ConfigFastPath } from '../published-config/fast-path.js';
+import { CaptureFastPath } from './capture-fast-path.js';
 import { PublishedConfigs } from '../published-config/published-configs.js';
 import { ShopCache } from '../published-config/shop-cache.js';
 import { GroupCommit } from '../storage/group-commit.js';
@@ -289,22 +290,29 @@ function isResolved(deps: AppDeps | ResolvedDeps): deps is ResolvedDeps {
 export interface NodeListenerOptions {
   /** Answers the published config's repeats before Hono (see {@link ConfigFastPath}). */
   fastPath?: ConfigFastPath;
+  /**
+   * Answers plain cart captures before Hono, with these deps (the app's own, from
+   * {@link resolveAppDeps}): see {@link CaptureFastPath}.
+   */
+  captureDeps?: ResolvedDeps;
 }
 
 /**
  * The app as a `node:http` request listener: @hono/node-server's, with `options.fastPath` (built
- * from the app's own resolved deps) answering the published config in front of it. `startServer`
- * serves this.
+ * from the app's own resolved deps) answering the published config in front of it, and plain cart
+ * captures answered in front of it with `options.captureDeps`. `startServer` serves this.
  */
 export function createNodeListener(
   app: Hono<AppEnv>,
   options: NodeListenerOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const honoListener = getRequestListener(app.fetch);
-  const { fastPath } = options;
+  const { fastPath, captureDeps } = options;
+  const capture = captureDeps && new CaptureFastPath(captureDeps, PUBLIC_BODY_LIMIT);
   return function comptoirListener(request, response) {
     try {
       if (fastPath?.answer(request, response)) return;
+      if (capture?.take(request, response, honoListener)) return;
     } catch (error) {
       // Never expected; the app answers instead, unless the fast path had already begun.
       if (response.headersSent) return void response.destroy(error as Error);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../context.js';
@@ -54,6 +55,24 @@ export async function enforceSharedLimit(
 }
 
 /**
+ * The limits a request was already counted against, by the node:http fast path that then handed
+ * it to Hono (an invalid body, a failed write): Hono's middleware does not count them twice.
+ */
+const countedBefore = new WeakMap<IncomingMessage, Set<string>>();
+
+/** Records that `incoming` was counted against `key`'s limit before it reached Hono. */
+export function markCounted(incoming: IncomingMessage, key: string): void {
+  const keys = countedBefore.get(incoming);
+  if (keys) keys.add(key);
+  else countedBefore.set(incoming, new Set([key]));
+}
+
+function wasCounted(c: Context<AppEnv>, key: string): boolean {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming !== undefined && countedBefore.get(incoming)?.has(key) === true;
+}
+
+/**
  * Throws a 429 when `key` is over `limit`: a read in this process's token buckets (the published
  * config's hot path takes no round trip), a write in the counters every API process shares.
  */
@@ -62,6 +81,7 @@ export async function enforceRequestLimit(
   key: string,
   limit: BucketLimit,
 ): Promise<void> {
+  if (wasCounted(c, key)) return;
   if (isRead(c)) enforceLimit(c, key, limit);
   else await enforceSharedLimit(c, key, limit);
 }

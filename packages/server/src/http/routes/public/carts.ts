@@ -80,10 +80,16 @@ function captureOnce(
 }
 
 /**
- * Captures or updates a cart. Two first captures of one platform cart can race: the loser hits
+ * Captures or updates a cart: the route's core, which the node:http fast path for `POST`
+ * (`CaptureFastPath`) calls too. Two first captures of one platform cart can race: the loser hits
  * the unique index and, retried, updates the winner's row.
  */
-async function capture(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, cartId?: string) {
+export async function captureCart(
+  deps: ResolvedDeps,
+  shop: Shop,
+  input: CartCaptureInput,
+  cartId?: string,
+): Promise<StoredCart> {
   try {
     return await captureOnce(deps, shop, input, cartId);
   } catch (error) {
@@ -98,20 +104,25 @@ async function capture(deps: ResolvedDeps, shop: Shop, input: CartCaptureInput, 
   }
 }
 
+/** The answer to a capture (the fast path sends it too). */
+export function captureAnswer(cart: StoredCart): CartCaptureResult {
+  return { id: cart.id, emailCaptured: cart.email !== null };
+}
+
 /** `POST /v1/shops/:shop/carts` and `PUT /v1/shops/:shop/carts/:cart`: cart capture. */
 export const publicCarts = new Hono<AppEnv>()
   .post('/', jsonBody(CartCaptureInput), async (c) => {
-    const cart = await capture(c.get('deps'), c.get('shop'), c.req.valid('json'));
-    return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 201);
+    const cart = await captureCart(c.get('deps'), c.get('shop'), c.req.valid('json'));
+    return c.json(captureAnswer(cart), 201);
   })
   .put('/:cart', jsonBody(CartCaptureInput), async (c) => {
-    const cart = await capture(
+    const cart = await captureCart(
       c.get('deps'),
       c.get('shop'),
       c.req.valid('json'),
       c.req.param('cart'),
     );
-    return c.json({ id: cart.id, emailCaptured: cart.email !== null }, 200);
+    return c.json(captureAnswer(cart), 200);
   });
 
 describeRoutes(publicCarts, {
