@@ -38,7 +38,8 @@ interface AutocannonOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
-  idReplacement?: boolean;
+  /** Called before each request: here, to give each capture a body of its own. */
+  requests?: { setupRequest: (request: { body?: string }) => { body?: string } }[];
 }
 // autocannon ships no types; this is the part of its API the bench uses.
 const autocannon = createRequire(import.meta.url)('autocannon') as (
@@ -47,9 +48,9 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 
 /**
  * A storefront's capture: a two-line cart, an email and the consent shown. Each capture gets an
- * address of its own (autocannon writes a new id for `[<id>]`), as real traffic does: with one
- * address for all, every capture after the first found that shopper's recovery already scheduled
- * and inserted no jobs. `ONE_EMAIL_BODY` measures that path too.
+ * address of its own ({@link NEW_EMAIL_EACH}), as real traffic does: with one address for all,
+ * every capture after the first found that shopper's recovery already scheduled and inserted no
+ * jobs. `ONE_EMAIL_BODY` measures that path too.
  */
 const captureBody = (email: string) =>
   JSON.stringify({
@@ -66,8 +67,17 @@ const captureBody = (email: string) =>
     consent: { granted: true, text: 'Email me a link to my cart.' },
     locale: 'fr',
   });
-const CAPTURE_BODY = captureBody('shopper-[<id>]@example.com');
 const ONE_EMAIL_BODY = captureBody('shopper@example.com');
+let shoppers = 0;
+/** autocannon's hook, run before each request: the next shopper's address. */
+const NEW_EMAIL_EACH = [
+  {
+    setupRequest: (request: { body?: string }) => ({
+      ...request,
+      body: captureBody(`shopper-${++shoppers}@example.com`),
+    }),
+  },
+];
 
 /** Where the child's servers listen. */
 interface Targets {
@@ -377,7 +387,7 @@ export async function runServerBench(
       shopId: string,
       publishableKey: string,
       duration = seconds,
-      body = CAPTURE_BODY,
+      body?: string,
     ) =>
       measure(label, {
         ...common,
@@ -388,8 +398,7 @@ export async function runServerBench(
           origin: 'https://shop.example',
           'content-type': 'application/json',
         },
-        body,
-        idReplacement: true,
+        ...(body === undefined ? { requests: NEW_EMAIL_EACH } : { body }),
         duration,
       });
     // Like the config above, each capture route is warmed up first (its code compiled by the JIT,
