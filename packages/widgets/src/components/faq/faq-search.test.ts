@@ -22,6 +22,9 @@ describe('faq search', () => {
     expect(withinOneEdit('rteurn', 'return')).to.equal(true);
     expect(withinOneEdit('rteunr', 'return')).to.equal(false);
     expect(withinOneEdit('nrtuer', 'return')).to.equal(false);
+    expect(withinOneEdit('retu', 'return')).to.equal(false);
+    expect(withinOneEdit('returnss', 'return')).to.equal(false);
+    expect(withinOneEdit('return', 'return')).to.equal(true);
     expect(withinOneEdit('dshwaser', 'dishwasher')).to.equal(false);
   });
 

@@ -42,15 +42,16 @@ export function stem(word: string, locale: WidgetLocale): string {
  * neighbouring letters (the commonest slip when typing fast: "retrun", "livarison").
  */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length)
-    return (
-      a.slice(i + 1) === b.slice(i + 1) ||
-      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-    );
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  // After the common start: one substitution, one letter more in b, one less, or a swap.
+  const rest = b.slice(i + 1);
+  return (
+    a.slice(i + 1) === rest ||
+    a.slice(i) === rest ||
+    a.slice(i + 1) === b.slice(i) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  );
 }
 
 /** The words of a text, folded and stemmed. */
