@@ -107,7 +107,7 @@ export class ComptoirFreeShipping extends ShippingElement {
 
     this.noteReached(progress.reached);
     const amount = formatMoney(progress.remaining, currency, this.localize.formatLocale);
-    const lastReached = progress.reached[progress.reached.length - 1];
+    const lastReached = progress.reached.at(-1);
     const nextLabel = this.localize.text(progress.next?.label);
     const reachedLabel = this.localize.text(lastReached?.label);
     const message = progress.next
@@ -141,8 +141,10 @@ export class ComptoirFreeShipping extends ShippingElement {
   private noteReached(reached: FreeShippingRule[]): void {
     const previous = this.reachedCount;
     this.reachedCount = reached.length;
-    if (previous === undefined || reached.length <= previous) return;
-    const rule = reached[reached.length - 1]!;
+    // Nothing newly reached (or the first render): the live region empties (its news was spoken),
+    // so that reaching a threshold again after the cart went below it is announced again.
+    if (!(reached.length > previous!)) return void (this.announcement = '');
+    const rule = reached.at(-1)!;
     const label = this.localize.text(rule.label);
     this.announcement = label
       ? this.localize.t('freeShippingTierUnlocked', { label })

@@ -113,6 +113,28 @@ describe('comptoir-free-shipping', () => {
     expect(events).to.equal(1);
   });
 
+  it('announces the unlock again after the cart went back below the threshold', async () => {
+    setCart(makeCart(1000));
+    const el = await render();
+    let events = 0;
+    el.addEventListener('comptoir-threshold-reached', () => events++);
+    const status = () => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
+    setCart(makeCart(5000));
+    await el.updateComplete;
+    expect(status()).to.contain('Free shipping unlocked');
+    setCart(makeCart(3000));
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(shadowText(el)).not.to.contain('Free shipping unlocked');
+    expect(status()).to.equal('');
+    setCart(makeCart(5000));
+    await el.updateComplete;
+    await el.updateComplete;
+    await Promise.resolve();
+    expect(status()).to.contain('Free shipping unlocked');
+    expect(events).to.equal(2);
+  });
+
   it('uses tiers and per-country rules', async () => {
     const config = makeConfig({
       freeShipping: {
