@@ -104,10 +104,14 @@ export async function offerRestore(
   link: { saved: RestoreLine[]; cartId?: string } | undefined = takeRestoreLink(),
 ): Promise<void> {
   if (!link || link.saved.length === 0) return;
-  if (document.readyState === 'loading')
-    await new Promise((resolve) =>
-      document.addEventListener('DOMContentLoaded', resolve, { once: true }),
-    );
+  // The page's own module scripts (its listener) run after the loader's and before
+  // DOMContentLoaded, while readyState already says 'interactive': wait for DOMContentLoaded, or
+  // for `load` when the loader came after it, unless the page is complete.
+  if (document.readyState !== 'complete')
+    await new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', resolve, { once: true });
+      addEventListener('load', resolve, { once: true });
+    });
   const detail: CartRestoreRequest = {
     ...link,
     merge(onDevice) {
