@@ -43,6 +43,11 @@ const WORDS = {
     selectorMessage: 'Not a CSS selector the browser understands',
     countries: 'Only for these countries',
     addThreshold: 'Add a threshold',
+    threshold: 'Threshold (EUR)',
+    typedAmount: '45.50',
+    shownAmount: '60.00',
+    numberMessage: 'Enter a number.',
+    thresholdSummary: 'Threshold: Enter a number.',
     countryMessage: 'Not a country code',
     subject: 'Subject (English)',
     subjectMessage: 'Write it in English, the shop’s main language.',
@@ -106,6 +111,11 @@ const WORDS = {
     selectorMessage: 'Le navigateur ne comprend pas ce sélecteur CSS',
     countries: 'Seulement pour ces pays',
     addThreshold: 'Ajouter un seuil',
+    threshold: 'Seuil (EUR)',
+    typedAmount: '45,50',
+    shownAmount: '60,00',
+    numberMessage: 'Indiquez un nombre.',
+    thresholdSummary: 'Seuil : Indiquez un nombre.',
     countryMessage: 'Ce n’est pas un code pays',
     subject: 'Objet (Anglais)',
     subjectMessage: 'Écrivez-le en anglais, la langue principale de la boutique.',
@@ -351,6 +361,40 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
           .poll(() => page.locator('#f-recovery-steps-0-subject-en-error').textContent())
           .toContain(w.subjectMessage);
         await page.getByRole('button', { name: w.discard }).click();
+      });
+
+      it('keeps a threshold as the merchant types it, decimal comma in French, and refuses letters', async () => {
+        await open('free-shipping');
+        await page.getByRole('button', { name: w.addThreshold }).click();
+        const threshold = page.getByLabel(w.threshold).last();
+        const typeInto = async (text: string) => {
+          await threshold.click();
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.type(text, { delay: 20 });
+        };
+        // Before: each key re-wrote the amount ("6" became "6.00"), so typing 60 gave 6.00.
+        await typeInto('60');
+        expect(await threshold.inputValue()).toBe('60');
+        await page.keyboard.press('Tab');
+        await expect.poll(() => threshold.inputValue()).toBe(w.shownAmount);
+        // Letters: kept as typed, refused beside the field and in the summary, never saved.
+        await typeInto('abc');
+        expect(await threshold.inputValue()).toBe('abc');
+        const error = page.locator('.field.has-error .field-error').first();
+        await expect.poll(() => error.textContent()).toContain(w.numberMessage);
+        await page.getByRole('button', { name: w.save }).click();
+        await expect
+          .poll(async () => (await page.locator('#error-summary').textContent())?.replace(/\s+/g, ' '))
+          .toContain(w.thresholdSummary);
+        await typeInto(w.typedAmount);
+        expect(await threshold.inputValue()).toBe(w.typedAmount);
+        await expect.poll(() => page.locator('.field.has-error').count()).toBe(0);
+        await page.getByRole('button', { name: w.save }).click();
+        await page.locator('.notice.success').waitFor();
+        expect((await adminConfig()).freeShipping.rules.at(-1)?.threshold).toBe(4550);
+        await page.locator('.section-body .danger-link').last().click();
+        await page.getByRole('button', { name: w.save }).click();
+        await page.locator('.notice.success').waitFor();
       });
 
       it('opens a cart with its items, money and times in the shop’s conventions', async () => {

@@ -122,6 +122,7 @@ export class ComptoirAdminApp extends LitElement {
     draft: () => this.config.draft,
     active: () => Boolean(PREVIEWED[this.route.section]),
     itemTitle: () => this.t('preview.sampleItem'),
+    invalid: () => this.config.issues.length > 0,
   });
   /** The After the order section's email preview, rendered by the server from the draft. */
   private readonly emailPreview = new EmailPreviewController(this, () => this.api, {

@@ -207,6 +207,33 @@ describe('PreviewController', () => {
     }
   });
 
+  it('sends no draft the page already refuses (each keystroke of a bad amount was a 400)', async () => {
+    let asked = 0;
+    const api = {
+      preview: () => {
+        asked += 1;
+        return Promise.resolve({ version: 'v' } as PublishedConfig);
+      },
+    };
+    let invalid = true;
+    const preview = new PreviewController(new FakeHost(), () => api, {
+      draft: () => ({}) as never,
+      active: () => true,
+      itemTitle: () => '',
+      invalid: () => invalid,
+    });
+    vi.stubGlobal('window', {});
+    try {
+      await preview.refresh();
+      expect([asked, preview.status]).toEqual([0, 'invalid']);
+      invalid = false;
+      await preview.refresh();
+      expect([asked, preview.status]).toEqual([1, 'ready']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('lets only the newest of two refreshes in flight land', async () => {
     const answers: ((config: PublishedConfig) => void)[] = [];
     const api = {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { toDecimalString, toMinor } from '@comptoir/sdk/money';
 import { missingLocales, textIn, withText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import type { Ctx } from './context.js';
 import { labelInLanguage, languageNameInText } from './language-name.js';
@@ -104,6 +105,88 @@ export function inputField(
         if (input.type === 'number' && (input.validity.badInput || input.value === '')) return;
         ctx.touch(options.path);
         options.onValue(input.value);
+      }}
+    />`,
+  );
+}
+
+/** The decimal and grouping signs of `locale`: "," and a narrow space in French. */
+function numberSigns(locale: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(10000.5);
+  return {
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+  };
+}
+
+/**
+ * An amount as a merchant types it, in major units: "45,50" or "45.50" in French, "1,000.50" in
+ * English; `NaN` when the text is not an amount ("abc", "").
+ */
+export function parseAmount(text: string, locale: string): number {
+  const { decimal, group } = numberSigns(locale);
+  let plain = text.replace(/[\s\u00a0\u202f']/g, '');
+  if (decimal !== '.' && plain.includes(decimal))
+    plain = plain.split(group).join('').replace(decimal, '.');
+  else if (decimal === '.') plain = plain.split(group).join('');
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : Number.NaN;
+}
+
+/** An amount in minor units as the field shows it: "45,00" in French; empty when it is not one. */
+export function amountText(minor: number, currency: string, locale: string): string {
+  if (!Number.isSafeInteger(minor)) return '';
+  return toDecimalString(minor, currency).replace('.', numberSigns(locale).decimal);
+}
+
+/** What the merchant typed in each amount field, kept while it still means the draft's amount. */
+const typedAmounts = new Map<string, string>();
+
+/**
+ * A labelled amount field (a threshold in EUR). What the merchant types stays as typed while it
+ * means the draft's amount ("6" on the way to "60" is not rewritten "6.00"), in the page's
+ * decimal sign or with a point; text that is no amount ("abc") is kept and refused as a number.
+ * Leaving the field writes the amount in full ("60,00").
+ */
+export function amountField(
+  ctx: Ctx,
+  options: FieldOptions & {
+    value: number;
+    currency: string;
+    onValue: (minor: number) => void;
+  },
+): TemplateResult {
+  const state = fieldState(ctx, options);
+  const toDraft = (text: string) => {
+    const major = parseAmount(text, ctx.locale);
+    return Number.isFinite(major) ? toMinor(major, options.currency) : Number.NaN;
+  };
+  const typed = typedAmounts.get(options.path);
+  const means = typed === undefined ? undefined : toDraft(typed);
+  const keep = means !== undefined && Object.is(means, options.value);
+  const shown = keep ? typed! : amountText(options.value, options.currency, ctx.locale);
+  return stackedField(
+    options,
+    state,
+    html`<input
+      id=${state.id}
+      type="text"
+      inputmode="decimal"
+      autocomplete="off"
+      .value=${live(shown)}
+      ?required=${options.required ?? false}
+      aria-invalid=${state.invalid}
+      aria-describedby=${state.describedBy}
+      @input=${(event: Event) => {
+        const text = (event.target as HTMLInputElement).value;
+        typedAmounts.set(options.path, text);
+        ctx.touch(options.path);
+        options.onValue(toDraft(text));
+      }}
+      @change=${(event: Event) => {
+        if (Number.isFinite(toDraft((event.target as HTMLInputElement).value))) {
+          typedAmounts.delete(options.path);
+          ctx.update();
+        }
       }}
     />`,
   );

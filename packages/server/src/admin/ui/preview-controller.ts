@@ -14,6 +14,11 @@ export interface PreviewOptions {
   active: () => boolean;
   /** The sample cart's one line, in the page's language. */
   itemTitle: () => string;
+  /**
+   * Whether the draft already fails the page's own checks: the server would refuse it too, so
+   * it is not sent (each keystroke of a bad value was a 400 in the console).
+   */
+  invalid?: () => boolean;
 }
 
 /**
@@ -83,6 +88,12 @@ export class PreviewController implements ReactiveController {
     const draft = this.options.draft();
     if (!draft) return;
     const request = ++this.request;
+    if (this.options.invalid?.()) {
+      this.status = 'invalid';
+      this.error = undefined;
+      this.host.requestUpdate();
+      return;
+    }
     this.status = 'loading';
     this.host.requestUpdate();
     const at = this.at ? shopTimeInstant(this.at, draft.calendar.timeZone) : undefined;

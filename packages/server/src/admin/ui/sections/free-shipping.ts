@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
-import { toDecimalString, toMinor } from '@comptoir/sdk/money';
+import { toMinor } from '@comptoir/sdk/money';
 import type { Ctx } from '../context.js';
-import { inputField, localizedField, textareaField } from '../fields.js';
+import { amountField, inputField, localizedField, textareaField } from '../fields.js';
 
 function splitList(text: string): string[] {
   return text
@@ -19,12 +19,15 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
     <ol class="cards">
       ${settings.rules.map((rule, index) => {
         const base = `freeShipping.rules.${index}`;
+        // While the threshold field holds no amount ("abc"), the heading does not say "NaN".
+        const amount = (minor: number) =>
+          Number.isSafeInteger(minor) ? ctx.formatMoney(minor, rule.currency) : '…';
         const set = (change: (r: typeof rule) => void) =>
           ctx.edit((d) => change(d.freeShipping.rules[index]!));
         return html`<li class="card">
           <div class="card-head">
             <h2>
-              ${ctx.t('freeShipping.rule', { amount: ctx.formatMoney(rule.threshold, rule.currency) })}
+              ${ctx.t('freeShipping.rule', { amount: amount(rule.threshold) })}
             </h2>
             <button
               type="button"
@@ -32,21 +35,18 @@ export function renderFreeShipping(ctx: Ctx): TemplateResult {
               @click=${() => ctx.edit((d) => d.freeShipping.rules.splice(index, 1))}
             >
               ${ctx.t('common.remove')}<span class="visually-hidden">
-                — ${ctx.formatMoney(rule.threshold, rule.currency)}</span
+                — ${amount(rule.threshold)}</span
               >
             </button>
           </div>
           <div class="grid three">
-            ${inputField(ctx, {
+            ${amountField(ctx, {
               path: `${base}.threshold`,
               label: ctx.t('freeShipping.threshold', { currency: rule.currency }),
-              type: 'number',
-              min: 0,
-              step: 'any',
-              inputmode: 'decimal',
-              value: toDecimalString(rule.threshold, rule.currency),
+              value: rule.threshold,
+              currency: rule.currency,
               required: true,
-              onValue: (v) => set((r) => (r.threshold = toMinor(Number(v), r.currency))),
+              onValue: (minor) => set((r) => (r.threshold = minor)),
             })}
             ${inputField(ctx, {
               path: `${base}.currency`,
