@@ -155,7 +155,14 @@ export function renderOverview(ctx: Ctx): TemplateResult {
         </button>
       </div>
       ${chart(ctx, s.daily)}
-      <div id="chart-table" ?hidden=${!view.showTable}>
+      <div
+        id="chart-table"
+        class="table-scroll"
+        tabindex="0"
+        role="group"
+        aria-labelledby="chart-title"
+        ?hidden=${!view.showTable}
+      >
         <table class="table">
           <caption class="visually-hidden">
             ${ctx.t('overview.chartTitle')}
@@ -218,39 +225,41 @@ function lifecycleTable(ctx: Ctx, flows: NonNullable<ShopStats['lifecycle']>): T
   const number = new Intl.NumberFormat(ctx.locale);
   return html`<section class="card" aria-labelledby="lifecycle-stats">
     <h2 id="lifecycle-stats">${ctx.t('overview.lifecycleTitle')}</h2>
-    <table class="table">
-      <thead>
-        <tr>
-          <th scope="col">${ctx.t('overview.lifecycleFlow')}</th>
-          <th scope="col">${ctx.t('overview.lifecycleSent')}</th>
-          <th scope="col">${ctx.t('overview.lifecycleClicks')}</th>
-          <th scope="col">${ctx.t('overview.lifecycleAttributed')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${flows.map(
-          (row) =>
-            html`<tr data-flow=${row.flow}>
-              <th scope="row">${ctx.t(`overview.flow.${row.flow}`)}</th>
-              <td>${number.format(row.sent)}</td>
-              <td>
-                ${
-                  row.clicks === null
-                    ? html`<span class="muted">${ctx.t('overview.lifecycleNotTracked')}</span>`
-                    : number.format(row.clicks)
-                }
-              </td>
-              <td>
-                ${
-                  row.attributedOrders === null
-                    ? html`<span class="muted">${ctx.t('overview.lifecycleNotTracked')}</span>`
-                    : number.format(row.attributedOrders)
-                }
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="table-scroll" tabindex="0" role="group" aria-labelledby="lifecycle-stats">
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">${ctx.t('overview.lifecycleFlow')}</th>
+            <th scope="col">${ctx.t('overview.lifecycleSent')}</th>
+            <th scope="col">${ctx.t('overview.lifecycleClicks')}</th>
+            <th scope="col">${ctx.t('overview.lifecycleAttributed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${flows.map(
+            (row) =>
+              html`<tr data-flow=${row.flow}>
+                <th scope="row">${ctx.t(`overview.flow.${row.flow}`)}</th>
+                <td>${number.format(row.sent)}</td>
+                <td>
+                  ${
+                    row.clicks === null
+                      ? html`<span class="muted">${ctx.t('overview.lifecycleNotTracked')}</span>`
+                      : number.format(row.clicks)
+                  }
+                </td>
+                <td>
+                  ${
+                    row.attributedOrders === null
+                      ? html`<span class="muted">${ctx.t('overview.lifecycleNotTracked')}</span>`
+                      : number.format(row.attributedOrders)
+                  }
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
   </section>`;
 }
 
