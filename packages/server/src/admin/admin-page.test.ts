@@ -117,7 +117,7 @@ const WORDS = {
     numberMessage: 'Indiquez un nombre.',
     thresholdSummary: 'Seuil : Indiquez un nombre.',
     countryMessage: 'Ce n’est pas un code pays',
-    subject: 'Objet (Anglais)',
+    subject: 'Objet (anglais)',
     subjectMessage: 'Écrivez-le en anglais, la langue principale de la boutique.',
     delay: 'Envoyé après',
     unit: 'Unité',
@@ -356,7 +356,7 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
           .toContain(w.countryMessage);
 
         await open('emails');
-        await page.getByLabel(w.subject).first().fill('');
+        await page.getByLabel(w.subject, { exact: true }).first().fill('');
         await expect
           .poll(() => page.locator('#f-recovery-steps-0-subject-en-error').textContent())
           .toContain(w.subjectMessage);

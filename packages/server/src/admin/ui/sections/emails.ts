@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
 import { checkboxField, fieldId, inputField, selectField, textareaField } from '../fields.js';
 import { languageName } from './shop.js';
+import { languageNameInText } from '../language-name.js';
 // The server's own renderer (pure TypeScript, no Node APIs): the preview shows exactly what the
 // worker would send, from the unsaved draft, without a copy of the templates here.
 import { renderRecoveryEmail, type RenderedEmail } from '../../../email/render.js';
@@ -174,7 +175,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
           </div>
           ${inputField(ctx, {
             path: `${base}.subject.${locale}`,
-            label: ctx.t('emails.subject', { language: languageName(locale, ctx.locale) }),
+            label: ctx.t('emails.subject', { language: languageNameInText(locale, ctx.locale) }),
             value: step.subject[locale],
             onValue: (v) =>
               set((s) => {
@@ -184,7 +185,7 @@ export function renderEmails(ctx: Ctx): TemplateResult {
           })}
           ${textareaField(ctx, {
             path: `${base}.body.${locale}`,
-            label: ctx.t('emails.body', { language: languageName(locale, ctx.locale) }),
+            label: ctx.t('emails.body', { language: languageNameInText(locale, ctx.locale) }),
             hint: ctx.t('emails.bodyHint'),
             rows: 4,
             value: step.body[locale],

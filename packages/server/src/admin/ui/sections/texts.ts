@@ -12,6 +12,7 @@ import type { Ctx } from '../context.js';
 import { defineView } from '../views.js';
 import { fieldId, selectField } from '../fields.js';
 import { languageName } from './shop.js';
+import { languageNameInText } from '../language-name.js';
 
 /** The placeholders an entry takes, from its English text rendered with `{name}` for each value. */
 const PLACEHOLDER_VALUES: Record<string, string> = {
@@ -104,14 +105,14 @@ export function renderTexts(ctx: Ctx): TemplateResult {
     <div class="table-wrap">
       <table class="table texts-table">
         <caption class="visually-hidden">
-          ${ctx.t('texts.caption', { language: languageName(locale, ctx.locale) })}
+          ${ctx.t('texts.caption', { language: languageNameInText(locale, ctx.locale) })}
         </caption>
         <thead>
           <tr>
             <th scope="col">${ctx.t('texts.key')}</th>
             <th scope="col">${ctx.t('texts.english')}</th>
             <th scope="col">
-              ${ctx.t('texts.yours', { language: languageName(locale, ctx.locale) })}
+              ${ctx.t('texts.yours', { language: languageNameInText(locale, ctx.locale) })}
             </th>
           </tr>
         </thead>
