@@ -17,8 +17,12 @@ export const WIDGET_BUDGETS = { loader: 4096, allElements: 30_720, bannerOnly: 1
 const ADAPTERS = { shopify: /^chunks\/shopify-/, woocommerce: /^chunks\/woocommerce-/ };
 /** Shared by both adapters. */
 const ADAPTER_SHARED = /^chunks\/request-hook-/;
-/** The languages, English included: a page loads exactly one (the largest is counted). */
-const LOCALE_CHUNK = /^chunks\/(en|fr|de|es|it|nl)-/;
+/**
+ * The languages, English included: a page loads exactly one (the largest is counted), in two
+ * chunks: the banner's strings, all a page with only the banner loads, and the others.
+ */
+const BANNER_LOCALE_CHUNK = /^chunks\/(en|fr|de|es|it|nl)\.banner-/;
+const REST_LOCALE_CHUNK = /^chunks\/(en|fr|de|es|it|nl)\.rest-/;
 /** The shop-time code (zones, dispatch and carrier days): never on a banner-only page. */
 const CALENDAR_CHUNK = /^chunks\/(calendar|zoned)-/;
 /**
@@ -46,7 +50,10 @@ export interface WidgetsBenchResult {
   popoverOnDemand: number;
   /** Each adapter with the code it alone adds (a page loads at most one). */
   adapters: Record<string, number>;
-  /** An English page with only the banner: loader + the banner chunk with its static imports + English. */
+  /**
+   * An English page with only the banner: loader + the banner chunk with its static imports + its
+   * English strings.
+   */
   bannerOnly: number;
   bannerOnlyFiles: string[];
   /** The same page in the largest other language. */
@@ -114,14 +121,30 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
   if (!bannerChunk || elementChunks.length !== 7)
     throw new Error('Expected seven element chunks in dist/cdn/chunks');
   const popoverFiles = [...sources.keys()].filter((file) => POPOVER.test(file));
-  const locales = [...sources.keys()]
-    .filter((file) => LOCALE_CHUNK.test(file))
-    .sort((a, b) => (files[b] ?? 0) - (files[a] ?? 0));
-  const largestLocale = locales[0];
-  const english = locales.find((file) => file.startsWith('chunks/en-'));
-  if (popoverFiles.length === 0 || !largestLocale || !english || locales.length !== 6)
-    throw new Error('Expected popover chunks and six language chunks');
-  const allSet = closure(['embed.js', ...elementChunks, largestLocale], sources);
+  const chunkOf = (pattern: RegExp, language: string) =>
+    [...sources.keys()].find(
+      (file) => pattern.test(file) && file.startsWith(`chunks/${language}.`),
+    );
+  // Each language's two chunks, largest first.
+  const locales = ['en', 'fr', 'de', 'es', 'it', 'nl']
+    .map((language) => ({
+      language,
+      banner: chunkOf(BANNER_LOCALE_CHUNK, language),
+      rest: chunkOf(REST_LOCALE_CHUNK, language),
+    }))
+    .sort(
+      (a, b) =>
+        sum(closure([b.banner!, b.rest!], sources)) - sum(closure([a.banner!, a.rest!], sources)),
+    );
+  const bannerLocales = [...locales].sort(
+    (a, b) => sum(closure([b.banner!], sources)) - sum(closure([a.banner!], sources)),
+  );
+  if (popoverFiles.length === 0 || locales.some((locale) => !locale.banner || !locale.rest))
+    throw new Error('Expected popover chunks and two chunks for each of six languages');
+  const largestLocale = [locales[0]!.banner!, locales[0]!.rest!];
+  const largestBannerLocale = bannerLocales[0]!.banner!;
+  const english = locales.find((locale) => locale.language === 'en')!.banner!;
+  const allSet = closure(['embed.js', ...elementChunks, ...largestLocale], sources);
   for (const file of allSet) {
     if (Object.values(ADAPTERS).some((test) => test.test(file)) || ADAPTER_SHARED.test(file))
       allSet.delete(file);
@@ -130,7 +153,7 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
     [
       'embed.js',
       ...elementChunks.filter((file) => !file.includes('announcement-bar')),
-      largestLocale,
+      ...largestLocale,
     ],
     sources,
   );
@@ -146,7 +169,7 @@ export function runWidgetsBench(print = true): WidgetsBenchResult {
     adapters[name] = sum(set);
   }
   const bannerSet = closure(['embed.js', bannerChunk, english], sources);
-  const bannerLargestSet = closure(['embed.js', bannerChunk, largestLocale], sources);
+  const bannerLargestSet = closure(['embed.js', bannerChunk, largestBannerLocale], sources);
   const result: WidgetsBenchResult = {
     files,
     loader: sum(loaderSet),

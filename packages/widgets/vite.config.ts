@@ -19,6 +19,10 @@ function minifyCssTemplates(): Plugin {
       .replace(/\s*([{};,>])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      // `0.5rem` → `.5rem`, `[type='email']` → `[type=email]`, ` !important` → `!important`.
+      .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2')
+      .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
+      .replace(/\s+!important/g, '!important')
       .trim();
   return {
     name: 'comptoir-minify-css-templates',
@@ -87,10 +91,11 @@ export default defineConfig(({ mode }) => {
             ? {
                 groups: [
                   { name: 'floating', test: /node_modules[\\/]@floating-ui[\\/]/ },
-                  // What the loader imports statically (the loader's size is embed.js + this).
+                  // What the loader shares with the elements (the loader's size is embed.js + this;
+                  // what only the loader uses stays in embed.js).
                   {
                     name: 'core',
-                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|reserve|height-key|remote-config|locale)|cart[\\/](store|validate))\.ts/,
+                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|height-key|locale)|cart[\\/](store|validate))\.ts/,
                   },
                   // Lit and the elements' shared base in one chunk: every element needs them, and
                   // one file compresses better than several. Nothing only some elements use.

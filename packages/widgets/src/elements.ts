@@ -1,10 +1,23 @@
+import type { StringSet } from './translations/translation.js';
+
 /** Each element's module, imported on demand by the loader (one chunk per element). */
 export const elementModules: Record<string, () => Promise<unknown>> = {
-  'comptoir-absence-banner': () => import('./components/absence-banner/absence-banner.js'),
-  'comptoir-free-shipping': () => import('./components/free-shipping/free-shipping.js'),
-  'comptoir-shipping-cutoff': () => import('./components/shipping-cutoff/shipping-cutoff.js'),
-  'comptoir-holiday-deadline': () => import('./components/holiday-deadline/holiday-deadline.js'),
-  'comptoir-faq': () => import('./components/faq/faq.js'),
-  'comptoir-cart-capture': () => import('./components/cart-capture/cart-capture.js'),
-  'comptoir-announcement-bar': () => import('./components/announcement-bar/announcement-bar.js'),
+  'comptoir-absence-banner': () =>
+    import('./components/absence-banner/absence-banner.js').then(() => undefined),
+  'comptoir-free-shipping': () =>
+    import('./components/free-shipping/free-shipping.js').then(() => undefined),
+  'comptoir-shipping-cutoff': () =>
+    import('./components/shipping-cutoff/shipping-cutoff.js').then(() => undefined),
+  'comptoir-holiday-deadline': () =>
+    import('./components/holiday-deadline/holiday-deadline.js').then(() => undefined),
+  'comptoir-faq': () => import('./components/faq/faq.js').then(() => undefined),
+  'comptoir-cart-capture': () =>
+    import('./components/cart-capture/cart-capture.js').then(() => undefined),
+  'comptoir-announcement-bar': () =>
+    import('./components/announcement-bar/announcement-bar.js').then(() => undefined),
+};
+
+/** The strings an element needs before it renders (see `ComptoirElement.strings`): all, but the banner's. */
+export const elementStrings: Record<string, StringSet | undefined> = {
+  'comptoir-absence-banner': 'banner',
 };

@@ -7,7 +7,7 @@
  */
 import type { Cart } from '@comptoir/sdk/schemas';
 import { listenForCartEvents, setCart } from './cart/store.js';
-import { elementModules } from './elements.js';
+import { elementModules, elementStrings } from './elements.js';
 import { loadTranslation, pickLocale } from './internal/locale.js';
 import { configure } from './internal/remote-config.js';
 import { reserveSpace } from './internal/reserve.js';
@@ -49,7 +49,7 @@ export function loadElements(root: ParentNode = document): Promise<unknown> {
       state.config?.defaultLocale,
     ]);
     pending.push(
-      Promise.all([loadTranslation(locale), load()]).catch((error: unknown) =>
+      Promise.all([loadTranslation(locale, elementStrings[tag]), load()]).catch((error: unknown) =>
         warnOnce(`load-${tag}`, `could not load ${tag}`, error),
       ),
     );

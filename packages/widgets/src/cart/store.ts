@@ -11,7 +11,7 @@ export function setCart(cart: Cart | null): void {
     if (cart !== null) {
       const problem = cartProblem(cart);
       if (problem) {
-        warnOnce('bad-cart', `setCart ignored a cart: ${problem}`, cart);
+        warnOnce('bad-cart', `setCart ignored a cart: ${problem} does not fit the Cart type`, cart);
         return;
       }
     }

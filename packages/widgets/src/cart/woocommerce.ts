@@ -1,5 +1,4 @@
 import type { Cart } from '@comptoir/sdk/schemas';
-import { currencyDigits } from '@comptoir/sdk/money';
 import { warnOnce } from '../internal/state.js';
 import { afterRequests } from './request-hook.js';
 import { setCart } from './store.js';
@@ -31,9 +30,14 @@ export interface WooCart {
   shipping_address?: { country?: string };
 }
 
-/** Rescales a Store API amount (in the shop's own number of decimals) to ISO minor units. */
+/**
+ * Rescales a Store API amount (in the shop's own number of decimals) to ISO minor units. The ISO
+ * digits come straight from `Intl` (as `currencyDigits` in @comptoir/sdk/money finds them): that
+ * module is then the free-shipping bar's alone, in its chunk, instead of a chunk of its own.
+ */
 function minor(amount: string, shopDigits: number, currency: string): number {
-  const value = Number(amount) * 10 ** (currencyDigits(currency) - shopDigits);
+  const iso = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
+  const value = Number(amount) * 10 ** ((iso.maximumFractionDigits ?? 2) - shopDigits);
   return Math.max(0, Math.round(value));
 }
 

@@ -5,16 +5,18 @@ import { LocalizeController } from './localize.js';
 import { releaseReservation } from './remember-height.js';
 import { loadedTranslation, loadTranslation } from './locale.js';
 import { state } from './state.js';
+import type { StringSet } from '../translations/translation.js';
 
 type Nothing = typeof nothing;
 
-const THEME_VARIABLES = {
-  accentColor: '--_comptoir-theme-accent',
-  textColor: '--_comptoir-theme-text',
-  backgroundColor: '--_comptoir-theme-background',
-  borderRadius: '--_comptoir-theme-radius',
-  fontFamily: '--_comptoir-theme-font',
-} as const;
+/** The config's theme: each value is set on the element as `--_comptoir-<name>`, read by the styles. */
+const THEME = [
+  'accentColor',
+  'textColor',
+  'backgroundColor',
+  'borderRadius',
+  'fontFamily',
+] as const;
 
 /**
  * The base of every Comptoir element: shared config and cart, clock-skew correction, language,
@@ -26,11 +28,11 @@ export class ComptoirElement extends LitElement {
     :host {
       display: block;
       font: inherit;
-      color: var(--comptoir-text-color, var(--_comptoir-theme-text, inherit));
-      font-family: var(--comptoir-font-family, var(--_comptoir-theme-font, inherit));
-      --_accent: var(--comptoir-accent-color, var(--_comptoir-theme-accent, #1a6b4c));
-      --_background: var(--comptoir-background-color, var(--_comptoir-theme-background, #f4f7f5));
-      --_radius: var(--comptoir-border-radius, var(--_comptoir-theme-radius, 0.5rem));
+      color: var(--comptoir-text-color, var(--_comptoir-textColor, inherit));
+      font-family: var(--comptoir-font-family, var(--_comptoir-fontFamily, inherit));
+      --_accent: var(--comptoir-accent-color, var(--_comptoir-accentColor, #1a6b4c));
+      --_background: var(--comptoir-background-color, var(--_comptoir-backgroundColor, #f4f7f5));
+      --_radius: var(--comptoir-border-radius, var(--_comptoir-borderRadius, 0.5rem));
       --_gap: var(--comptoir-spacing, 0.75rem);
       --_border: var(--comptoir-border-color, color-mix(in srgb, currentColor 25%, transparent));
     }
@@ -39,8 +41,8 @@ export class ComptoirElement extends LitElement {
     }
     @media (prefers-color-scheme: dark) {
       :host {
-        --_accent: var(--comptoir-accent-color, var(--_comptoir-theme-accent, #6fd3a6));
-        --_background: var(--comptoir-background-color, var(--_comptoir-theme-background, #1d2522));
+        --_accent: var(--comptoir-accent-color, var(--_comptoir-accentColor, #6fd3a6));
+        --_background: var(--comptoir-background-color, var(--_comptoir-backgroundColor, #1d2522));
       }
     }
     * {
@@ -66,47 +68,6 @@ export class ComptoirElement extends LitElement {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
     }
-    .button {
-      border: 1px solid var(--_accent);
-      border-radius: var(--_radius);
-      background: var(--_accent);
-      color: var(--comptoir-button-text-color, Canvas);
-      padding-block: 0.4em;
-      padding-inline: 0.9em;
-    }
-    .button.secondary {
-      background: transparent;
-      color: inherit;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-    }
-    input[type='email'],
-    input[type='search'] {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding-block: 0.4em;
-      padding-inline: 0.6em;
-      background: Field;
-      color: FieldText;
-      min-inline-size: 0;
-    }
-    .consent {
-      display: flex;
-      gap: 0.5rem;
-      align-items: flex-start;
-    }
-    .error {
-      color: var(--comptoir-error-color, #b3261e);
-      margin: 0;
-    }
-    @media (prefers-color-scheme: dark) {
-      .error {
-        color: var(--comptoir-error-color, #ffb4ab);
-      }
-    }
     @media (prefers-reduced-motion: reduce) {
       *,
       *::before,
@@ -116,6 +77,9 @@ export class ComptoirElement extends LitElement {
       }
     }
   `;
+
+  /** The strings it needs: all of them, or (the banner) only the banner's. */
+  static strings: StringSet = 'all';
 
   static override properties: PropertyDeclarations = {
     config: { attribute: false },
@@ -201,7 +165,8 @@ export class ComptoirElement extends LitElement {
    */
   protected override async scheduleUpdate(): Promise<void> {
     const locale = this.localize.locale;
-    if (!loadedTranslation(locale)) await loadTranslation(locale);
+    const set = (this.constructor as typeof ComptoirElement).strings;
+    if (!loadedTranslation(locale, set)) await loadTranslation(locale, set);
     // What one load brings may call for another; a failed load renders what it can.
     for (let step = 0, wait = this.pending(); wait && step < 3; step++, wait = this.pending())
       await wait.catch((error: unknown) => this.fail('load-failed', String(error), error));
@@ -226,10 +191,10 @@ export class ComptoirElement extends LitElement {
 
   protected override updated(): void {
     const theme = this.shopConfig?.theme ?? {};
-    for (const [name, variable] of Object.entries(THEME_VARIABLES)) {
-      const value = theme[name as keyof typeof THEME_VARIABLES];
-      if (value) this.style.setProperty(variable, value);
-      else this.style.removeProperty(variable);
+    for (const name of THEME) {
+      const value = theme[name];
+      if (value) this.style.setProperty(`--_comptoir-${name}`, value);
+      else this.style.removeProperty(`--_comptoir-${name}`);
     }
     releaseReservation(this);
   }

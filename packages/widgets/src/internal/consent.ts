@@ -1,7 +1,54 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { ComptoirElement } from './comptoir-element.js';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+/**
+ * The form's look: the buttons, the email field, the consent box and the errors (in the cart
+ * capture's styles, and added to the banner's when its form loads; no other element has them).
+ */
+export const consentStyles = css`
+  .button {
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--comptoir-button-text-color, Canvas);
+    padding-block: 0.4em;
+    padding-inline: 0.9em;
+  }
+  .button.secondary {
+    background: transparent;
+    color: inherit;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  input[type='email'] {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 0.4em;
+    padding-inline: 0.6em;
+    background: Field;
+    color: FieldText;
+    min-inline-size: 0;
+  }
+  .consent {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  .error {
+    color: var(--comptoir-error-color, #b3261e);
+    margin: 0;
+  }
+  @media (prefers-color-scheme: dark) {
+    .error {
+      color: var(--comptoir-error-color, #ffb4ab);
+    }
+  }
+`;
 
 /** A form error and where it shows: under the email field, under the box, or for the whole form. */
 export interface FormError {

@@ -1,4 +1,4 @@
-import type { Translation } from '../translations/translation.js';
+import type { StringSet, Translation } from '../translations/translation.js';
 import { warnOnce } from './state.js';
 
 /** The languages the widgets ship with, each loaded on demand (a page loads one). */
@@ -7,17 +7,23 @@ export const LOCALES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
 /** A language the widgets ship with. */
 export type WidgetLocale = (typeof LOCALES)[number];
 
-const loaders: Record<WidgetLocale, () => Promise<{ default: Translation }>> = {
-  en: () => import('../translations/en.js'),
-  fr: () => import('../translations/fr.js'),
-  de: () => import('../translations/de.js'),
-  es: () => import('../translations/es.js'),
-  it: () => import('../translations/it.js'),
-  nl: () => import('../translations/nl.js'),
-};
+type Strings = Partial<Translation>;
 
-const loaded: Partial<Record<WidgetLocale, Translation>> = {};
-const loading: Partial<Record<WidgetLocale, Promise<void>>> = {};
+// Each language's banner strings; their module imports the language's other strings on demand
+// (`rest`), so a page whose only element is the banner loads the banner's alone. Fetched beside
+// the element's code.
+const loaders: Record<WidgetLocale, () => Promise<typeof import('../translations/en.banner.js')>> =
+  {
+    en: () => import('../translations/en.banner.js'),
+    fr: () => import('../translations/fr.banner.js'),
+    de: () => import('../translations/de.banner.js'),
+    es: () => import('../translations/es.banner.js'),
+    it: () => import('../translations/it.banner.js'),
+    nl: () => import('../translations/nl.banner.js'),
+  };
+
+const loaded: Record<string, Strings | undefined> = {};
+const loading: Record<string, Promise<void> | undefined> = {};
 
 /** The first candidate (a `lang` value such as `fr-BE`) whose language is shipped, else `en`. */
 export function pickLocale(candidates: readonly (string | null | undefined)[]): WidgetLocale {
@@ -50,30 +56,34 @@ export function formatLocale(
   return language === 'en' ? (currency === 'USD' ? 'en-US' : 'en-GB') : language;
 }
 
-/** Makes a translation available without loading it (tests, or a bundle that has one). */
-export function provideTranslation(locale: WidgetLocale, translation: Translation): void {
-  loaded[locale] = translation;
-}
-
-/** The translation of `locale` when it is loaded. */
-export function loadedTranslation(locale: WidgetLocale): Translation | undefined {
-  return loaded[locale];
+/** The strings of `locale` in `set` when they are loaded (all of them also serve the banner). */
+export function loadedTranslation(
+  locale: WidgetLocale,
+  set: StringSet = 'all',
+): Strings | undefined {
+  return loaded[locale] ?? (set === 'banner' ? loaded[`${locale}.banner`] : undefined);
 }
 
 /**
- * Loads the strings of `locale` (once); never rejects: a language that fails to load reads in
- * English (loaded instead), with one warning.
+ * Loads the strings of `locale` in `set` (once); never rejects: a language that fails to load
+ * reads in English (loaded instead), with one warning.
  */
-export function loadTranslation(locale: WidgetLocale): Promise<void> {
-  if (loaded[locale]) return Promise.resolve();
-  return (loading[locale] ??= loaders[locale]().then(
-    (module) => provideTranslation(locale, module.default),
-    async (error: unknown) => {
-      warnOnce(`locale-${locale}`, `could not load the ${locale} strings`, error);
-      if (locale === 'en') return;
-      await loadTranslation('en');
-      const en = loaded.en;
-      if (en) provideTranslation(locale, en);
-    },
-  ));
+export function loadTranslation(locale: WidgetLocale, set: StringSet = 'all'): Promise<void> {
+  if (loadedTranslation(locale, set)) return Promise.resolve();
+  const id = set === 'all' ? locale : `${locale}.banner`;
+  return (loading[id] ??= loaders[locale]()
+    .then(async (banner): Promise<Strings> =>
+      set === 'all' ? { ...banner.default, ...(await banner.rest()).default } : banner.default,
+    )
+    .then(
+      (strings) => {
+        loaded[id] = strings;
+      },
+      async (error: unknown) => {
+        warnOnce(`locale-${locale}`, `could not load the ${locale} strings`, error);
+        if (locale === 'en') return;
+        await loadTranslation('en', set);
+        loaded[id] = loadedTranslation('en', set);
+      },
+    ));
 }

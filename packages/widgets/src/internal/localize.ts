@@ -48,8 +48,9 @@ export class LocalizeController {
         ),
       );
     }
-    const entry = (loadedTranslation(locale) ?? loadedTranslation('en'))?.[key] as
-      string | ((values: unknown) => string) | undefined;
+    const entry = (loadedTranslation(locale, 'banner') ?? loadedTranslation('en', 'banner'))?.[
+      key
+    ] as string | ((values: unknown) => string) | undefined;
     return typeof entry === 'function' ? endOnce(entry(params)) : (entry ?? '');
   }
 

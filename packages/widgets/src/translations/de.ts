@@ -1,59 +1,7 @@
-import { hoursAndMinutes, plural, type Translation } from './translation.js';
+import type { Translation } from './translation.js';
+import banner from './de.banner.js';
+import rest from './de.rest.js';
 
-/** German. */
-const de: Translation = {
-  languageName: 'Deutsch',
-  dismiss: 'Ausblenden',
-  close: 'Schließen',
-  emailLabel: 'E-Mail-Adresse',
-  privacyLink: 'Datenschutzerklärung',
-  errorEmail: 'Bitte eine gültige E-Mail-Adresse eingeben.',
-  errorConsent: 'Bitte zuerst das Kästchen ankreuzen.',
-  errorNetwork: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
-  absenceLabel: 'Hinweis des Shops',
-  dayRange: ({ start, end }) => `vom ${start} bis ${end}`,
-  absenceUpcoming: ({ range }) => `Wir sind ${range} nicht da.`,
-  absenceActive: ({ end }) => `Wir sind bis einschließlich ${end} nicht da.`,
-  absenceShips: ({ date }) =>
-    `Sie können trotzdem bestellen: Bestellungen, die Sie jetzt aufgeben, versenden wir ab ${date}.`,
-  absenceNotify: 'Benachrichtigen Sie mich, wenn Sie zurück sind',
-  absenceNotifySubmit: 'Benachrichtigen',
-  showMore: 'Mehr',
-  showLess: 'Weniger',
-  absencePaused: ({ date }) => `Bestellungen sind bis ${date} pausiert`,
-  absenceNotifyDone: 'Danke! Wir schreiben Ihnen, sobald wir zurück sind.',
-  freeShippingLabel: 'Fortschritt zum kostenlosen Versand',
-  freeShippingRemaining: ({ amount }) => `Noch ${amount} bis zum kostenlosen Versand`,
-  freeShippingRemainingTier: ({ amount, label }) => `${label}: noch ${amount}`,
-  freeShippingUnlocked: 'Kostenloser Versand freigeschaltet',
-  freeShippingTierUnlocked: ({ label }) => `Freigeschaltet: ${label}`,
-  cutoffToday: ({ duration }) =>
-    `Bestellen Sie innerhalb von ${duration}, dann versenden wir noch heute`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'Std.', 'Min.'),
-  cutoffLater: ({ date }) => `Jetzt bestellen, Versand am ${date}`,
-  cutoffDelivery: ({ method, range }) => `Voraussichtliche Lieferung mit ${method}: ${range}`,
-  deadlineOrderBy: ({ date, event, method }) =>
-    `Bestellen Sie bis ${date}, damit Ihre Bestellung vor ${event} ankommt (${method})`,
-  deadlineTooLate: ({ event }) =>
-    `Bestellungen, die Sie jetzt aufgeben, kommen nicht mehr vor ${event} an.`,
-  faqLabel: 'Häufige Fragen',
-  faqSearch: 'Fragen durchsuchen',
-  faqEmpty: ({ query }) => `Keine Frage passt zu „${query}“.`,
-  faqCount: ({ count }) => `${count} ${plural('de', count, 'Frage', 'Fragen')}`,
-  captureTitle: 'Warenkorb speichern',
-  captureIntro: 'Hinterlassen Sie Ihre E-Mail und wir senden Ihnen einen Link zu Ihrem Warenkorb.',
-  captureSubmit: 'Warenkorb speichern',
-  captureDone:
-    'Gespeichert. Wenn Sie Ihre Bestellung nicht abschließen, schicken wir Ihnen per E-Mail einen Link zu diesem Warenkorb.',
-  captureNoThanks: 'Nein danke',
-  restoreKeptNewer:
-    'Auf diesem Gerät lag ein neuerer Warenkorb: Wir haben ihn behalten und Ihre gespeicherten Artikel hinzugefügt.',
-  restoreDone: 'Willkommen zurück! Ihr gespeicherter Warenkorb ist da.',
-  announcementLabel: 'Ankündigungen',
-  announcementEndsIn: ({ duration }) => `Endet in ${duration}`,
-  announcementEndsOn: ({ date }) => `Bis ${date}`,
-  announcementPrevious: 'Vorherige Nachricht',
-  announcementNext: 'Nächste Nachricht',
-  announcementPause: 'Nachrichten anhalten',
-};
+/** German, all of it (the widgets load its two parts apart: see `internal/locale.ts`). */
+const de: Translation = { ...banner, ...rest };
 export default de;

@@ -1,58 +1,7 @@
-import { hoursAndMinutes, plural, type Translation } from './translation.js';
+import type { Translation } from './translation.js';
+import banner from './fr.banner.js';
+import rest from './fr.rest.js';
 
-/** French. */
-const fr: Translation = {
-  languageName: 'Français',
-  dismiss: 'Masquer',
-  close: 'Fermer',
-  emailLabel: 'Adresse e-mail',
-  privacyLink: 'Politique de confidentialité',
-  errorEmail: 'Saisissez une adresse e-mail valide.',
-  errorConsent: 'Cochez d’abord la case pour donner votre accord.',
-  errorNetwork: 'Un problème est survenu. Veuillez réessayer.',
-  absenceLabel: 'Information de la boutique',
-  dayRange: ({ start, end }) => `du ${start} au ${end}`,
-  absenceUpcoming: ({ range }) => `Nous serons absents ${range}.`,
-  absenceActive: ({ end }) => `Nous sommes absents jusqu’au ${end}.`,
-  absenceShips: ({ date }) =>
-    `Vous pouvez toujours commander : les commandes passées maintenant seront expédiées à partir du ${date}.`,
-  absenceNotify: 'Prévenez-moi à votre retour',
-  absenceNotifySubmit: 'Me prévenir',
-  showMore: 'Lire la suite',
-  showLess: 'Réduire',
-  absencePaused: ({ date }) => `Commandes en pause, reprise le ${date}`,
-  absenceNotifyDone: 'Merci ! Nous vous écrirons à notre retour.',
-  freeShippingLabel: 'Progression vers la livraison offerte',
-  freeShippingRemaining: ({ amount }) => `Plus que ${amount} pour la livraison offerte`,
-  freeShippingRemainingTier: ({ amount, label }) => `${label} : plus que ${amount}`,
-  freeShippingUnlocked: 'Livraison offerte débloquée',
-  freeShippingTierUnlocked: ({ label }) => `Objectif atteint : ${label}`,
-  cutoffToday: ({ duration }) => `Commandez dans les ${duration} pour un envoi aujourd’hui`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
-  cutoffLater: ({ date }) => `Commandez maintenant : envoi le ${date}`,
-  cutoffDelivery: ({ method, range }) => `Livraison estimée avec ${method} : ${range}`,
-  deadlineOrderBy: ({ date, event, method }) =>
-    `Commandez avant le ${date} pour une livraison avant ${event} (${method})`,
-  deadlineTooLate: ({ event }) =>
-    `Les commandes passées maintenant n’arriveront pas avant ${event}.`,
-  faqLabel: 'Questions fréquentes',
-  faqSearch: 'Rechercher une question',
-  faqEmpty: ({ query }) => `Aucune question ne correspond à « ${query} ».`,
-  faqCount: ({ count }) => `${count} ${plural('fr', count, 'question', 'questions')}`,
-  captureTitle: 'Gardez votre panier',
-  captureIntro: 'Laissez votre e-mail et nous vous enverrons un lien vers votre panier.',
-  captureSubmit: 'Garder mon panier',
-  captureDone:
-    'C’est noté. Si vous ne finalisez pas votre commande, nous vous enverrons par e-mail un lien vers ce panier.',
-  captureNoThanks: 'Non merci',
-  restoreKeptNewer:
-    'Cet appareil avait un panier plus récent : nous l’avons gardé et y avons ajouté vos articles enregistrés.',
-  restoreDone: 'Bon retour ! Votre panier enregistré est là.',
-  announcementLabel: 'Annonces',
-  announcementEndsIn: ({ duration }) => `Se termine dans ${duration}`,
-  announcementEndsOn: ({ date }) => `Jusqu’au ${date}`,
-  announcementPrevious: 'Message précédent',
-  announcementNext: 'Message suivant',
-  announcementPause: 'Mettre les messages en pause',
-};
+/** French, all of it (the widgets load its two parts apart: see `internal/locale.ts`). */
+const fr: Translation = { ...banner, ...rest };
 export default fr;

@@ -1,62 +1,7 @@
-import { hoursAndMinutes, plural, type Translation } from './translation.js';
+import type { Translation } from './translation.js';
+import banner from './it.banner.js';
+import rest from './it.rest.js';
 
-/** "dal 7", "dall’8", "all’11": the preposition with the article, elided before a vowel sound. */
-function articled(preposition: 'dal' | 'al', day: string): string {
-  return /^(8|11)\b/.test(day) ? `${preposition.slice(0, -1)}ll’${day}` : `${preposition} ${day}`;
-}
-
-/** Italian. */
-const it: Translation = {
-  languageName: 'Italiano',
-  dismiss: 'Nascondi',
-  close: 'Chiudi',
-  emailLabel: 'Indirizzo email',
-  privacyLink: 'Informativa sulla privacy',
-  errorEmail: 'Inserisci un indirizzo email valido.',
-  errorConsent: 'Spunta prima la casella per acconsentire.',
-  errorNetwork: 'Qualcosa è andato storto. Riprova.',
-  absenceLabel: 'Avviso del negozio',
-  dayRange: ({ start, end }) => `${articled('dal', start)} ${articled('al', end)}`,
-  absenceUpcoming: ({ range }) => `Saremo assenti ${range}.`,
-  absenceActive: ({ end }) => `Siamo assenti fino a ${end} compreso.`,
-  absenceShips: ({ date }) =>
-    `Puoi comunque ordinare: gli ordini effettuati ora verranno spediti da ${date}.`,
-  absenceNotify: 'Avvisami al vostro ritorno',
-  absenceNotifySubmit: 'Avvisami',
-  showMore: 'Altro',
-  showLess: 'Meno',
-  absencePaused: ({ date }) => `Gli ordini sono sospesi fino a ${date}`,
-  absenceNotifyDone: 'Grazie! Ti scriveremo al nostro ritorno.',
-  freeShippingLabel: 'Avanzamento verso la spedizione gratuita',
-  freeShippingRemaining: ({ amount }) => `Aggiungi ${amount} per la spedizione gratuita`,
-  freeShippingRemainingTier: ({ amount, label }) => `${label}: aggiungi ${amount}`,
-  freeShippingUnlocked: 'Spedizione gratuita sbloccata',
-  freeShippingTierUnlocked: ({ label }) => `Obiettivo raggiunto: ${label}`,
-  cutoffToday: ({ duration }) => `Ordina entro ${duration} e spediamo oggi stesso`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
-  cutoffLater: ({ date }) => `Ordina ora: spedizione ${date}`,
-  cutoffDelivery: ({ method, range }) => `Consegna stimata con ${method}: ${range}`,
-  deadlineOrderBy: ({ date, event, method }) =>
-    `Ordina entro ${date} per la consegna prima di ${event} (${method})`,
-  deadlineTooLate: ({ event }) => `Gli ordini effettuati ora non arriveranno prima di ${event}.`,
-  faqLabel: 'Domande frequenti',
-  faqSearch: 'Cerca tra le domande',
-  faqEmpty: ({ query }) => `Nessuna domanda corrisponde a «${query}».`,
-  faqCount: ({ count }) => `${count} ${plural('it', count, 'domanda', 'domande')}`,
-  captureTitle: 'Salva il carrello',
-  captureIntro: 'Lascia la tua email e ti invieremo un link al tuo carrello.',
-  captureSubmit: 'Salva il mio carrello',
-  captureDone:
-    'Salvato. Se non completi l’ordine, ti invieremo via email un link a questo carrello.',
-  captureNoThanks: 'No, grazie',
-  restoreKeptNewer:
-    'Su questo dispositivo c’era un carrello più recente: l’abbiamo tenuto e vi abbiamo aggiunto gli articoli salvati.',
-  restoreDone: 'Ecco di nuovo il tuo carrello salvato.',
-  announcementLabel: 'Annunci',
-  announcementEndsIn: ({ duration }) => `Termina tra ${duration}`,
-  announcementEndsOn: ({ date }) => `Fino a ${date}`,
-  announcementPrevious: 'Messaggio precedente',
-  announcementNext: 'Messaggio successivo',
-  announcementPause: 'Metti in pausa i messaggi',
-};
+/** Italian, all of it (the widgets load its two parts apart: see `internal/locale.ts`). */
+const it: Translation = { ...banner, ...rest };
 export default it;

@@ -70,6 +70,31 @@ export interface Translation {
 /** A key of the translation. */
 export type TranslationKey = keyof Translation;
 
+/** The keys of the absence banner's strings. */
+type BannerKey =
+  | 'dismiss'
+  | 'absenceLabel'
+  | 'dayRange'
+  | 'absenceUpcoming'
+  | 'absenceActive'
+  | 'absenceShips'
+  | 'showMore'
+  | 'showLess'
+  | 'absencePaused';
+
+/**
+ * Each language comes in two modules: the absence banner's strings (`en.banner.ts`), all a page
+ * with only the banner loads, and the others (`en.rest.ts`), which every other element needs too;
+ * `en.ts` joins them (the config page's text editor, the npm bundle's `translations`).
+ */
+export type BannerStrings = Pick<Translation, BannerKey>;
+
+/** The strings of a language that are not the banner's (see `BannerStrings`). */
+export type RestStrings = Omit<Translation, BannerKey>;
+
+/** Which strings an element needs: the banner's alone, or all of them (the banner's included). */
+export type StringSet = 'banner' | 'all';
+
 /** The values an entry takes (none for a plain text entry). */
 export type TranslationValues<K extends TranslationKey> = Translation[K] extends (
   values: infer V,

@@ -4,7 +4,9 @@ import { absenceNotice, type AbsenceNotice } from '@comptoir/sdk/calendar/facts'
 import { ClockController } from '../../internal/clock.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import type { FormError } from '../../internal/consent.js';
+import { loadedTranslation, loadTranslation } from '../../internal/locale.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
+import type { StringSet } from '../../translations/translation.js';
 import styles from './absence-banner.styles.js';
 import { formatDayRange } from './day-range.js';
 
@@ -64,6 +66,7 @@ function noticeAt(config: PublishedConfig, now: Date): AbsenceNotice | undefined
  */
 export class ComptoirAbsenceBanner extends ComptoirElement {
   static override styles = [ComptoirElement.styles, styles];
+  static override strings: StringSet = 'banner';
 
   static override properties = {
     notify: { type: Boolean },
@@ -127,10 +130,12 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
       return import('./calendar-fallback.js').then(
         ({ absenceStatus, nextDispatch }) => (calendar = { absenceStatus, nextDispatch }),
       );
-    if (!notifyForm && this.notify)
-      return import('./absence-notify.js').then(
-        ({ renderNotify }) => (notifyForm = { renderNotify }),
-      );
+    // The form's strings are not the banner's: they come with it.
+    if (this.notify && !(notifyForm && loadedTranslation(this.localize.locale)))
+      return Promise.all([
+        import('./absence-notify.js'),
+        loadTranslation(this.localize.locale),
+      ]).then(([{ renderNotify }]) => (notifyForm = { renderNotify }));
     return undefined;
   }
 

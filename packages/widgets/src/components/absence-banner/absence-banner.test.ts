@@ -128,6 +128,19 @@ describe('comptoir-absence-banner', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  // The banner loads its own strings and no form styles; the form brings both when it loads.
+  it("gives the form its language's strings and the form styles", async () => {
+    const el = await render(withAbsence('2025-12-22T09:00:00Z'), 'fr', true);
+    expect(shadowText(el)).to.contain('Prévenez-moi à votre retour');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=notify]')!.click();
+    await el.updateComplete;
+    expect(shadowText(el)).to.contain('Adresse e-mail');
+    const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    expect(getComputedStyle(submit).borderTopStyle).to.equal('solid');
+    const field = el.shadowRoot!.querySelector('.field')!;
+    expect(getComputedStyle(field).display).to.equal('flex');
+  });
+
   it('renders nothing and warns once for a broken config', async () => {
     const warnings = captureWarnings();
     try {

@@ -1,6 +1,11 @@
-import { html, type TemplateResult } from 'lit';
+import { adoptStyles, html, type TemplateResult } from 'lit';
 import { sendJson } from '../../internal/api.js';
-import { consentFields, focusInvalidField, readConsentForm } from '../../internal/consent.js';
+import {
+  consentFields,
+  consentStyles,
+  focusInvalidField,
+  readConsentForm,
+} from '../../internal/consent.js';
 import type { ComptoirElement } from '../../internal/comptoir-element.js';
 import type { FormError } from '../../internal/consent.js';
 
@@ -21,6 +26,7 @@ export function renderNotify(
   consentText: string,
   privacyUrl?: string,
 ): TemplateResult {
+  addFormStyles(host);
   if (host.formState === 'done') {
     return html`<p part="notify" role="status">${host.localize.t('absenceNotifyDone')}</p>`;
   }
@@ -49,6 +55,16 @@ export function renderNotify(
       ${host.localize.t('absenceNotifySubmit')}
     </button>
   </form>`;
+}
+
+const styled = new WeakSet<Element>();
+
+/** The form's styles join the banner's (they are not in it: only a banner with `notify` needs them). */
+function addFormStyles(host: NotifyHost): void {
+  if (styled.has(host) || !(host.renderRoot instanceof ShadowRoot)) return;
+  styled.add(host);
+  const own = (host.constructor as typeof ComptoirElement).elementStyles;
+  adoptStyles(host.renderRoot, [...own, consentStyles]);
 }
 
 async function subscribeToReturn(

@@ -4,6 +4,7 @@ import { sendJson } from '../../internal/api.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import {
   consentFields,
+  consentStyles,
   focusInvalidField,
   readConsentForm,
   type FormError,
@@ -55,7 +56,7 @@ const MODES = ['inline', 'popover', 'exit-intent'];
  * @cssproperty --comptoir-error-color - Colour of form errors.
  */
 export class ComptoirCartCapture extends ComptoirElement {
-  static override styles = [ComptoirElement.styles, styles];
+  static override styles = [ComptoirElement.styles, consentStyles, styles];
 
   static override properties = {
     mode: {},

@@ -6,8 +6,20 @@ export default css`
     flex-direction: column;
     gap: var(--_gap);
   }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
   .search input {
     inline-size: 100%;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 0.4em;
+    padding-inline: 0.6em;
+    background: Field;
+    color: FieldText;
+    min-inline-size: 0;
   }
   .category {
     margin-block: 0.5rem 0.25rem;

@@ -1,0 +1,19 @@
+import type { BannerStrings } from './translation.js';
+
+/** French: the absence banner's strings (loaded alone on a page with only the banner). */
+const fr: BannerStrings = {
+  dismiss: 'Masquer',
+  absenceLabel: 'Information de la boutique',
+  dayRange: ({ start, end }) => `du ${start} au ${end}`,
+  absenceUpcoming: ({ range }) => `Nous serons absents ${range}.`,
+  absenceActive: ({ end }) => `Nous sommes absents jusqu’au ${end}.`,
+  absenceShips: ({ date }) =>
+    `Vous pouvez toujours commander : les commandes passées maintenant seront expédiées à partir du ${date}.`,
+  showMore: 'Lire la suite',
+  showLess: 'Réduire',
+  absencePaused: ({ date }) => `Commandes en pause, reprise le ${date}`,
+};
+export default fr;
+
+/** The language's other strings (every element but the banner needs them). */
+export const rest = () => import('./fr.rest.js');
