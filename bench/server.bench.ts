@@ -202,7 +202,8 @@ async function turnRecoveryOff(app: ReturnType<typeof createApp>, secretKey: str
 async function serveTargets(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
   const file = join(folder, 'bench.db');
-  const db = openDatabase(`sqlite:${file}`);
+  // As startServer opens it: the WAL checkpointed from a thread, off the event loop.
+  const db = openDatabase(`sqlite:${file}`, { backgroundCheckpoints: true });
   await migrate(db);
   const shop = await createShop(db, {
     name: 'Bench shop',

@@ -111,7 +111,8 @@ async function runSink(): Promise<void> {
 /** Emails per second through the real worker loop (`startWorker`), SQLite, into the sink. */
 async function throughput(folder: string, emails: number, commitDelayMs?: number) {
   const url = `sqlite:${join(folder, 'throughput.db')}`;
-  const db = openDatabase(url);
+  // As `comptoir worker` opens it: the WAL checkpointed from a thread, off the event loop.
+  const db = openDatabase(url, { backgroundCheckpoints: process.env.BENCH_CHECKPOINT_THREAD !== '0' });
   await migrate(db);
   const shop = await seedShop(db, NOW, { steps: [] });
   bulkInsert(url.slice('sqlite:'.length), shop.shopId, emails, emails, true);

@@ -7,7 +7,7 @@ import { createMailer, type Mailer } from './email/mailer.js';
 import { createLogger, type Logger } from './log.js';
 import { parseTrustProxy } from './http/middleware/rate-limiter.js';
 import { ConfigFastPath } from './published-config/fast-path.js';
-import { openDatabase, type Database } from './storage/database.js';
+import { openDatabase, type Database, type OpenDatabaseOptions } from './storage/database.js';
 import { migrate } from './storage/migrations/index.js';
 import { startWorker as startRecoveryWorker } from './worker/worker.js';
 
@@ -60,8 +60,9 @@ function mailSettings(options: { smtpUrl?: string; mailFrom?: string }): {
 /** Opens the database, runs the migrations and answers it with the names applied. */
 export async function openMigratedDatabase(
   databaseUrl: string,
+  options: OpenDatabaseOptions = {},
 ): Promise<{ db: Kysely<Database>; applied: string[] }> {
-  const db = openDatabase(databaseUrl);
+  const db = openDatabase(databaseUrl, options);
   try {
     return { db, applied: await migrate(db) };
   } catch (error) {
@@ -80,7 +81,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? '127.0.0.1';
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const trustProxy = options.app?.trustProxy ?? parseTrustProxy(process.env.TRUST_PROXY);
-  const { db, applied } = await openMigratedDatabase(databaseUrl);
+  // The API answers from the event loop: the WAL's checkpoints (an fsync each) run on a thread.
+  const { db, applied } = await openMigratedDatabase(databaseUrl, { backgroundCheckpoints: true });
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
   const { mailer, mailFrom } = mailSettings(options);
@@ -167,6 +169,7 @@ export async function startWorker(
   const logger = options.logger ?? createLogger();
   const { db } = await openMigratedDatabase(
     options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    { backgroundCheckpoints: true },
   );
   const { mailer, mailFrom } = mailSettings(options);
   const worker = startRecoveryWorker({

@@ -14,6 +14,11 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import {
+  BACKSTOP_CHECKPOINT_PAGES,
+  startBackgroundCheckpoints,
+  type BackgroundCheckpoints,
+} from './sqlite-checkpoints.js';
 import type { CartsTable } from './cart.table.js';
 import type { LifecycleOrdersTable } from './lifecycle.table.js';
 import type {
@@ -106,6 +111,11 @@ export interface OpenDatabaseOptions {
    * 5000 ms; tests shorten it).
    */
   busyTimeoutMs?: number;
+  /**
+   * SQLite file: checkpoint the WAL from a thread of its own ({@link startBackgroundCheckpoints}),
+   * off the event loop. The API server's database does; tests and the CLI need not.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 // int8 (counts, money in minor units) as numbers: every value we store is below 2^53.
@@ -150,18 +160,35 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
  * its snapshot is stale, and no wait cures that. Every transaction here writes.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly checkpoints: BackgroundCheckpoints | undefined,
+  ) {
+    super(config);
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  // The checkpointing thread first, with its last checkpoint: the server's connection, closed
+  // last, then removes the WAL file.
+  override async destroy(): Promise<void> {
+    await this.checkpoints?.stop();
+    await super.destroy();
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqliteConfig: SqliteDialectConfig) {
+  constructor(
+    private readonly sqliteConfig: SqliteDialectConfig,
+    private readonly checkpoints?: BackgroundCheckpoints,
+  ) {
     super(sqliteConfig);
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.sqliteConfig);
+    return new ImmediateSqliteDriver(this.sqliteConfig, this.checkpoints);
   }
 }
 
@@ -180,8 +207,13 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Ky
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     sqlite.pragma('foreign_keys = ON');
+    let checkpoints: BackgroundCheckpoints | undefined;
+    if (options.backgroundCheckpoints && !inMemory) {
+      sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      checkpoints = startBackgroundCheckpoints(file);
+    }
     return new Kysely<Database>({
-      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, checkpoints),
     });
   }
   const pool = new pg.Pool({

@@ -17,15 +17,32 @@ export function randomBase64url(size: number): string {
 }
 
 /**
- * An identifier with a type prefix, such as `crt_AZrV…`: 22 base64url characters, the first 8 the
- * creation time in milliseconds and the other 14 random (84 bits). Ids made close in time share a prefix,
- * so new rows land together in the primary-key index instead of on a random page each (a third
- * cheaper per cart insert on SQLite); the random part keeps them unguessable.
+ * The creation time in milliseconds as 8 base64url characters. Keys that begin with it, made close
+ * in time, land together in their B-tree index instead of on a random page each: on SQLite every
+ * page a transaction touches is written again at its commit, so random keys cost a page each.
  */
-export function generateId(prefix: 'shp' | 'crt' | 'evt' | (string & {})): string {
+function timePrefix(): string {
   const time = Buffer.alloc(6);
   time.writeUIntBE(Date.now(), 0, 6);
-  return `${prefix}_${time.toString('base64url')}${randomBase64url(12).slice(0, 14)}`;
+  return time.toString('base64url');
+}
+
+/**
+ * An identifier with a type prefix, such as `crt_AZrV…`: 22 base64url characters, the first 8 the
+ * creation time ({@link timePrefix}) and the other 14 random (84 bits): unguessable, and a third
+ * cheaper per cart insert on SQLite than a random id.
+ */
+export function generateId(prefix: 'shp' | 'crt' | 'evt' | 'job' | (string & {})): string {
+  return `${prefix}_${timePrefix()}${randomBase64url(12).slice(0, 14)}`;
+}
+
+/**
+ * A new unguessable link token: the creation time ({@link timePrefix}), then 192 random bits
+ * (40 characters). Only the random part makes it unguessable; the time keeps the unique index of
+ * the jobs' tokens from taking a random page per job.
+ */
+export function generateToken(): string {
+  return `${timePrefix()}${randomBase64url(24)}`;
 }
 
 /** A new publishable key, `pk_…`: public, stored as is. */
