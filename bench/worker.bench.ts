@@ -112,7 +112,9 @@ async function runSink(): Promise<void> {
 async function throughput(folder: string, emails: number, commitDelayMs?: number) {
   const url = `sqlite:${join(folder, 'throughput.db')}`;
   // As `comptoir worker` opens it: the WAL checkpointed from a thread, off the event loop.
-  const db = openDatabase(url, { backgroundCheckpoints: process.env.BENCH_CHECKPOINT_THREAD !== '0' });
+  const db = openDatabase(url, {
+    backgroundCheckpoints: process.env.BENCH_CHECKPOINT_THREAD !== '0',
+  });
   await migrate(db);
   const shop = await seedShop(db, NOW, { steps: [] });
   bulkInsert(url.slice('sqlite:'.length), shop.shopId, emails, emails, true);
