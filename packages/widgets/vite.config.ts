@@ -101,7 +101,7 @@ export default defineConfig(({ mode }) => {
                   // one file compresses better than several. Nothing only some elements use.
                   {
                     name: 'runtime',
-                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]text[\\/]|widgets[\\/]src[\\/](translations[\\/]translation\.ts|internal[\\/](comptoir-element|config-controller|localize|remember-height|clock)\.ts))/,
+                    test: /(node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|sdk[\\/]src[\\/]text[\\/]|widgets[\\/]src[\\/](internal[\\/](comptoir-element|config-controller|localize|remember-height|clock)\.ts))/,
                   },
                   // The calendar: loaded only where the server's precomputed facts do not answer
                   // (a config built by hand, attributes, a cached config past its window).

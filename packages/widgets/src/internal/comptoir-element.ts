@@ -4,7 +4,7 @@ import { ConfigController } from './config-controller.js';
 import { LocalizeController } from './localize.js';
 import { releaseReservation } from './remember-height.js';
 import { loadedTranslation, loadTranslation } from './locale.js';
-import { state } from './state.js';
+import { state, warnOnce } from './state.js';
 import type { StringSet } from '../translations/translation.js';
 
 type Nothing = typeof nothing;
@@ -122,13 +122,7 @@ export class ComptoirElement extends LitElement {
    * `nothing`, so `return this.fail(...)` renders nothing.
    */
   fail(code: string, message: string, detail?: unknown): Nothing {
-    if (!this.warnedCodes.has(code)) {
-      this.warnedCodes.add(code);
-      console.warn(
-        `[comptoir] ${this.localName}/${code}: ${message}`,
-        ...(detail === undefined ? [] : [detail]),
-      );
-    }
+    warnOnce(`${this.localName}/${code}`, message, detail, this.warnedCodes);
     return nothing;
   }
 

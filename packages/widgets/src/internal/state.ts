@@ -46,10 +46,18 @@ export function subscribe(listener: () => void): () => void {
   return () => state.listeners.delete(listener);
 }
 
-/** Logs one warning per code for the whole page (used where there is no element to blame). */
-export function warnOnce(code: string, message: string, detail?: unknown): void {
-  if (state.warned.has(code)) return;
-  state.warned.add(code);
+/**
+ * Logs one warning per code (`[comptoir] code: message`): for the whole page where there is no
+ * element to blame, else per element (`ComptoirElement.fail` passes its own `warned`).
+ */
+export function warnOnce(
+  code: string,
+  message: string,
+  detail?: unknown,
+  warned: Set<string> = state.warned,
+): void {
+  if (warned.has(code)) return;
+  warned.add(code);
   console.warn(`[comptoir] ${code}: ${message}`, ...(detail === undefined ? [] : [detail]));
 }
 

@@ -1,4 +1,4 @@
-import { hoursAndMinutes, plural, type RestStrings } from './translation.js';
+import type { RestStrings } from './translation.js';
 
 /** German: the strings of every element but the banner (see `de.banner.ts`). */
 const de: RestStrings = {
@@ -19,7 +19,13 @@ const de: RestStrings = {
   freeShippingTierUnlocked: ({ label }) => `Freigeschaltet: ${label}`,
   cutoffToday: ({ duration }) =>
     `Bestellen Sie innerhalb von ${duration}, dann versenden wir noch heute`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'Std.', 'Min.'),
+  // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
+  duration: ({ hours, minutes }) =>
+    hours === 0
+      ? `${minutes} Min.`
+      : minutes === 0
+        ? `${hours} Std.`
+        : `${hours} Std. ${minutes} Min.`,
   cutoffLater: ({ date }) => `Jetzt bestellen, Versand am ${date}`,
   cutoffDelivery: ({ method, range }) => `Voraussichtliche Lieferung mit ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
@@ -29,7 +35,8 @@ const de: RestStrings = {
   faqLabel: 'Häufige Fragen',
   faqSearch: 'Fragen durchsuchen',
   faqEmpty: ({ query }) => `Keine Frage passt zu „${query}“.`,
-  faqCount: ({ count }) => `${count} ${plural('de', count, 'Frage', 'Fragen')}`,
+  faqCount: ({ count }) =>
+    `${count} ${new Intl.PluralRules('de').select(count) === 'one' ? 'Frage' : 'Fragen'}`,
   captureTitle: 'Warenkorb speichern',
   captureIntro: 'Hinterlassen Sie Ihre E-Mail und wir senden Ihnen einen Link zu Ihrem Warenkorb.',
   captureSubmit: 'Warenkorb speichern',

@@ -1,4 +1,4 @@
-import { hoursAndMinutes, plural, type RestStrings } from './translation.js';
+import type { RestStrings } from './translation.js';
 
 /** English: the strings of every element but the banner (see `en.banner.ts`). */
 const en: RestStrings = {
@@ -18,7 +18,9 @@ const en: RestStrings = {
   freeShippingUnlocked: 'Free shipping unlocked',
   freeShippingTierUnlocked: ({ label }) => `Unlocked: ${label}`,
   cutoffToday: ({ duration }) => `Order within ${duration} to ship today`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
+  // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
+  duration: ({ hours, minutes }) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Order now, ships ${date}`,
   cutoffDelivery: ({ method, range }) => `Estimated delivery with ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
@@ -27,7 +29,8 @@ const en: RestStrings = {
   faqLabel: 'Frequently asked questions',
   faqSearch: 'Search the questions',
   faqEmpty: ({ query }) => `No question matches “${query}”.`,
-  faqCount: ({ count }) => `${count} ${plural('en', count, 'question', 'questions')}`,
+  faqCount: ({ count }) =>
+    `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? 'question' : 'questions'}`,
   captureTitle: 'Save your cart',
   captureIntro: "Leave your email and we'll send you a link back to your cart.",
   captureSubmit: 'Save my cart',

@@ -1,4 +1,4 @@
-import { hoursAndMinutes, plural, type RestStrings } from './translation.js';
+import type { RestStrings } from './translation.js';
 
 /** Spanish: the strings of every element but the banner (see `es.banner.ts`). */
 const es: RestStrings = {
@@ -18,7 +18,9 @@ const es: RestStrings = {
   freeShippingUnlocked: 'Envío gratuito conseguido',
   freeShippingTierUnlocked: ({ label }) => `Objetivo conseguido: ${label}`,
   cutoffToday: ({ duration }) => `Pide en menos de ${duration} y lo enviamos hoy`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
+  // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
+  duration: ({ hours, minutes }) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Haz tu pedido ahora: lo enviamos el ${date}`,
   cutoffDelivery: ({ method, range }) => `Entrega estimada con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
@@ -27,7 +29,8 @@ const es: RestStrings = {
   faqLabel: 'Preguntas frecuentes',
   faqSearch: 'Buscar en las preguntas',
   faqEmpty: ({ query }) => `Ninguna pregunta coincide con «${query}».`,
-  faqCount: ({ count }) => `${count} ${plural('es', count, 'pregunta', 'preguntas')}`,
+  faqCount: ({ count }) =>
+    `${count} ${new Intl.PluralRules('es').select(count) === 'one' ? 'pregunta' : 'preguntas'}`,
   captureTitle: 'Guarda tu carrito',
   captureIntro: 'Déjanos tu correo y te enviaremos un enlace a tu carrito.',
   captureSubmit: 'Guardar mi carrito',

@@ -1,4 +1,4 @@
-import { hoursAndMinutes, plural, type RestStrings } from './translation.js';
+import type { RestStrings } from './translation.js';
 
 /** French: the strings of every element but the banner (see `fr.banner.ts`). */
 const fr: RestStrings = {
@@ -18,7 +18,9 @@ const fr: RestStrings = {
   freeShippingUnlocked: 'Livraison offerte débloquée',
   freeShippingTierUnlocked: ({ label }) => `Objectif atteint : ${label}`,
   cutoffToday: ({ duration }) => `Commandez dans les ${duration} pour un envoi aujourd’hui`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
+  // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
+  duration: ({ hours, minutes }) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Commandez maintenant : envoi le ${date}`,
   cutoffDelivery: ({ method, range }) => `Livraison estimée avec ${method} : ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
@@ -28,7 +30,8 @@ const fr: RestStrings = {
   faqLabel: 'Questions fréquentes',
   faqSearch: 'Rechercher une question',
   faqEmpty: ({ query }) => `Aucune question ne correspond à « ${query} ».`,
-  faqCount: ({ count }) => `${count} ${plural('fr', count, 'question', 'questions')}`,
+  faqCount: ({ count }) =>
+    `${count} ${new Intl.PluralRules('fr').select(count) === 'one' ? 'question' : 'questions'}`,
   captureTitle: 'Gardez votre panier',
   captureIntro: 'Laissez votre e-mail et nous vous enverrons un lien vers votre panier.',
   captureSubmit: 'Garder mon panier',

@@ -1,4 +1,4 @@
-import { hoursAndMinutes, plural, type RestStrings } from './translation.js';
+import type { RestStrings } from './translation.js';
 
 /** Italian: the strings of every element but the banner (see `it.banner.ts`). */
 const it: RestStrings = {
@@ -18,7 +18,9 @@ const it: RestStrings = {
   freeShippingUnlocked: 'Spedizione gratuita sbloccata',
   freeShippingTierUnlocked: ({ label }) => `Obiettivo raggiunto: ${label}`,
   cutoffToday: ({ duration }) => `Ordina entro ${duration} e spediamo oggi stesso`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'h', 'min'),
+  // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
+  duration: ({ hours, minutes }) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Ordina ora: spedizione ${date}`,
   cutoffDelivery: ({ method, range }) => `Consegna stimata con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
@@ -27,7 +29,8 @@ const it: RestStrings = {
   faqLabel: 'Domande frequenti',
   faqSearch: 'Cerca tra le domande',
   faqEmpty: ({ query }) => `Nessuna domanda corrisponde a «${query}».`,
-  faqCount: ({ count }) => `${count} ${plural('it', count, 'domanda', 'domande')}`,
+  faqCount: ({ count }) =>
+    `${count} ${new Intl.PluralRules('it').select(count) === 'one' ? 'domanda' : 'domande'}`,
   captureTitle: 'Salva il carrello',
   captureIntro: 'Lascia la tua email e ti invieremo un link al tuo carrello.',
   captureSubmit: 'Salva il mio carrello',

@@ -1,4 +1,4 @@
-import { hoursAndMinutes, plural, type RestStrings } from './translation.js';
+import type { RestStrings } from './translation.js';
 
 /** Dutch: the strings of every element but the banner (see `nl.banner.ts`). */
 const nl: RestStrings = {
@@ -18,7 +18,9 @@ const nl: RestStrings = {
   freeShippingUnlocked: 'Gratis verzending ontgrendeld',
   freeShippingTierUnlocked: ({ label }) => `Ontgrendeld: ${label}`,
   cutoffToday: ({ duration }) => `Bestel binnen ${duration} en het gaat vandaag de deur uit`,
-  duration: ({ hours, minutes }) => hoursAndMinutes(hours, minutes, 'uur', 'min'),
+  // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
+  duration: ({ hours, minutes }) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} uur` : `${hours} uur ${minutes} min`,
   cutoffLater: ({ date }) => `Bestel nu, we versturen op ${date}`,
   cutoffDelivery: ({ method, range }) => `Verwachte levering met ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>
@@ -27,7 +29,8 @@ const nl: RestStrings = {
   faqLabel: 'Veelgestelde vragen',
   faqSearch: 'Zoek in de vragen',
   faqEmpty: ({ query }) => `Geen vraag past bij ‘${query}’.`,
-  faqCount: ({ count }) => `${count} ${plural('nl', count, 'vraag', 'vragen')}`,
+  faqCount: ({ count }) =>
+    `${count} ${new Intl.PluralRules('nl').select(count) === 'one' ? 'vraag' : 'vragen'}`,
   captureTitle: 'Bewaar je winkelwagen',
   captureIntro: 'Laat je e-mail achter en we sturen je een link naar je winkelwagen.',
   captureSubmit: 'Bewaar mijn winkelwagen',

@@ -101,23 +101,3 @@ export type TranslationValues<K extends TranslationKey> = Translation[K] extends
 ) => string
   ? V
   : undefined;
-
-/** Picks `one` or `other` with the language's plural rules. */
-export function plural(locale: string, count: number, one: string, other: string): string {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? one : other;
-}
-
-/**
- * "2 h 14 min", "2 h" or "14 min" with a language's unit abbreviations. The comparisons are
- * strict so that the config page, which renders entries with `{name}` placeholders, gets both parts.
- */
-export function hoursAndMinutes(
-  hours: number,
-  minutes: number,
-  hourUnit: string,
-  minuteUnit: string,
-): string {
-  if (hours === 0) return `${minutes} ${minuteUnit}`;
-  if (minutes === 0) return `${hours} ${hourUnit}`;
-  return `${hours} ${hourUnit} ${minutes} ${minuteUnit}`;
-}

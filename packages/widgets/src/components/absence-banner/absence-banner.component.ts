@@ -142,6 +142,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   protected override renderWidget() {
     void this.clock;
     const config = this.shopConfig;
+    const localize = this.localize;
     if (!config) return nothing;
     if (!config.calendar || !Array.isArray(config.calendar.absences)) {
       return this.fail('bad-config', 'config.calendar.absences is missing');
@@ -154,8 +155,8 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
         ? config.calendar.absences.find((absence) => absence.id === status.absence.id)?.cartButtons
         : undefined,
       () =>
-        this.localize.t('absencePaused', {
-          date: this.localize.formatDay(status.resumeDate ?? ''),
+        localize.t('absencePaused', {
+          date: localize.formatDay(status.resumeDate ?? ''),
         }),
     );
     if (status.state === 'none' || this.isDismissed(status.absence.id, status.state))
@@ -163,21 +164,17 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const absence = status.absence;
     const state = status.state;
     const message =
-      this.localize.text(absence.message) ||
+      localize.text(absence.message) ||
       (status.state === 'active'
-        ? this.localize.t('absenceActive', {
-            end: this.localize.formatDay(absence.end, {
-              weekday: 'short',
-              day: 'numeric',
-              month: 'short',
-            }),
+        ? localize.t('absenceActive', {
+            end: localize.formatDay(absence.end),
           })
-        : this.localize.t('absenceUpcoming', {
-            range: formatDayRange(this.localize, absence.start, absence.end),
+        : localize.t('absenceUpcoming', {
+            range: formatDayRange(localize, absence.start, absence.end),
           }));
     const dispatchDate = status.dispatchDate;
-    const consentText = this.localize.text(config.capture?.consentText);
-    return html`<section part="base" class="base" aria-label=${this.localize.t('absenceLabel')}>
+    const consentText = localize.text(config.capture?.consentText);
+    return html`<section part="base" class="base" aria-label=${localize.t('absenceLabel')}>
       <div class="body">
         <p
           part="message"
@@ -196,12 +193,12 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
                 aria-controls="absence-message"
                 @click=${this.guard(() => (this.expanded = !this.expanded))}
               >
-                ${this.localize.t(this.expanded ? 'showLess' : 'showMore')}
+                ${localize.t(this.expanded ? 'showLess' : 'showMore')}
               </button>`
             : nothing
         }
         <p part="ships">
-          ${this.localize.t('absenceShips', { date: this.localize.formatDay(dispatchDate) })}
+          ${localize.t('absenceShips', { date: localize.formatDay(dispatchDate) })}
         </p>
         ${this.notify && consentText && notifyForm ? notifyForm.renderNotify(this, absence.id, consentText, config.capture.privacyUrl) : nothing}
       </div>
@@ -212,7 +209,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
               part="dismiss"
               class="dismiss"
               type="button"
-              aria-label=${this.localize.t('dismiss')}
+              aria-label=${localize.t('dismiss')}
               @click=${this.guard(() => this.dismiss(absence.id, state))}
             >
               <span aria-hidden="true">×</span>
