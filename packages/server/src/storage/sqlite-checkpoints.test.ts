@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -51,6 +52,29 @@ describe('background WAL checkpoints (SQLite)', () => {
     const size = statSync(file).size;
     await db.destroy();
     expect(size).toBeLessThan(50 * 4096);
+  });
+
+  it('let a process that closed its database exit on its own, with code 0', () => {
+    const file = databaseFile();
+    // A process whose last work is closing the database: an unref'd thread, awaited, would let
+    // it exit mid-await with code 13 and skip what follows.
+    const script = join(file, '..', 'close.mts');
+    writeFileSync(
+      script,
+      `import { openDatabase } from ${JSON.stringify(new URL('./database.ts', import.meta.url).pathname)};
+       const db = openDatabase(${JSON.stringify(`sqlite:${file}`)}, { backgroundCheckpoints: true });
+       await db.schema.createTable('filler').addColumn('body', 'text').execute();
+       await db.destroy();
+       console.log('closed');`,
+    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect({ status: child.status, stdout: child.stdout.trim() }, child.stderr).toEqual({
+      status: 0,
+      stdout: 'closed',
+    });
   });
 
   it('leave every committed row readable by another connection while they run', async () => {

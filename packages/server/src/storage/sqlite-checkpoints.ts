@@ -62,6 +62,9 @@ export function startBackgroundCheckpoints(
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     stop() {
+      // Waited for, the thread must keep the process alive until it is done: unref'd, a process
+      // with nothing else to do would exit mid-await (code 13, an unsettled top-level await).
+      worker.ref();
       worker.postMessage('stop');
       return exited;
     },
