@@ -6,8 +6,7 @@ export const noticeStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
-    padding-block: var(--_gap);
-    padding-inline: var(--_gap);
+    padding: var(--_gap);
     border-radius: var(--_radius);
     background: var(--_background);
     border-inline-start: 0.25rem solid var(--_accent);

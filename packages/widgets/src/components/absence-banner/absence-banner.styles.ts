@@ -6,8 +6,7 @@ export default css`
     flex-wrap: wrap;
     align-items: flex-start;
     gap: var(--_gap);
-    padding-block: var(--_gap);
-    padding-inline: var(--_gap);
+    padding: var(--_gap);
     border-radius: var(--_radius);
     background: var(--_background);
     border-inline-start: 0.25rem solid var(--_accent);

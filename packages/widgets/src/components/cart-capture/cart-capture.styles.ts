@@ -8,8 +8,7 @@ export default css`
     display: flex;
     flex-direction: column;
     gap: 0.6rem;
-    padding-block: var(--_gap);
-    padding-inline: var(--_gap);
+    padding: var(--_gap);
     border-radius: var(--_radius);
     background: var(--_background);
     color: inherit;
