@@ -30,16 +30,16 @@ describe('widget bundle budgets (gzip)', () => {
     expect(result.allElements + result.popoverOnDemand).toBeLessThanOrEqual(36 * 1024);
   });
 
-  // Issue 14's budget for this page is 12 KB: it measured 20.3 KB before the split and 15.3 KB
-  // after (loader 3.7, Lit and the elements' base 8.0, banner 2.2, its facts reader 0.5, English
-  // 1.0); the bench reports it as FAIL. This guard keeps it from growing back.
-  it('loads only the banner, its strings and shared code on a banner-only page, under 16 KB', () => {
+  // Issue 14's budget for this page is 12 KB: it measured 20.3 KB before the split, 15.5 KB after,
+  // and 14.4 KB once the banner loaded its own strings only and the base lost the form styles
+  // (loader 3.7, Lit and the elements' base 7.7, banner 2.2, its facts reader 0.5, its English
+  // strings 0.3); the bench reports it as FAIL. This guard keeps it from growing back.
+  it('loads only the banner, its strings and shared code on a banner-only page, under 14.5 KB', () => {
     expect(result.pass.bannerOnlyCode).toBe(true);
     expect(result.bannerOnlyFiles.some((file) => file.includes('absence-banner'))).toBe(true);
-    expect(result.bannerOnly).toBeLessThanOrEqual(16 * 1024);
+    expect(result.bannerOnly).toBeLessThanOrEqual(14.5 * 1024);
   });
 
-  // A language is two chunks: the banner's strings and the others (see translations/translation.ts).
   it('counts one language in the all-seven figure, and no adapter', () => {
     const languages = result.allElementsFiles.filter((file) =>
       /chunks\/(en|fr|de|es|it|nl)\.(banner|rest)-/.test(file),
