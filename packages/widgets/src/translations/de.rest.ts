@@ -22,10 +22,10 @@ const de: RestStrings = {
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>
     hours === 0
-      ? `${minutes} Min.`
+      ? `${minutes} Min.`
       : minutes === 0
-        ? `${hours} Std.`
-        : `${hours} Std. ${minutes} Min.`,
+        ? `${hours} Std.`
+        : `${hours} Std. ${minutes} Min.`,
   cutoffLater: ({ date }) => `Jetzt bestellen, Versand am ${date}`,
   cutoffDelivery: ({ method, range }) => `Voraussichtliche Lieferung mit ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -20,7 +20,7 @@ const en: RestStrings = {
   cutoffToday: ({ duration }) => `Order within ${duration} to ship today`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>
-    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Order now, ships ${date}`,
   cutoffDelivery: ({ method, range }) => `Estimated delivery with ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

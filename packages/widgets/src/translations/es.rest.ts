@@ -20,7 +20,7 @@ const es: RestStrings = {
   cutoffToday: ({ duration }) => `Pide en menos de ${duration} y lo enviamos hoy`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>
-    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Haz tu pedido ahora: lo enviamos el ${date}`,
   cutoffDelivery: ({ method, range }) => `Entrega estimada con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

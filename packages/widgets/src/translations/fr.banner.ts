@@ -1,6 +1,10 @@
 import type { BannerStrings } from './translation.js';
 
-/** French: the absence banner's strings (loaded alone on a page with only the banner). */
+/**
+ * French: the absence banner's strings (loaded alone on a page with only the banner). French
+ * typography keeps a non-breaking space before : ; ! ? and inside « », so a line never starts
+ * with the sign (written as themselves: an escape costs bytes).
+ */
 const fr: BannerStrings = {
   dismiss: 'Masquer',
   absenceLabel: 'Information de la boutique',
@@ -8,7 +12,7 @@ const fr: BannerStrings = {
   absenceUpcoming: ({ range }) => `Nous serons absents ${range}.`,
   absenceActive: ({ end }) => `Nous sommes absents jusqu’au ${end}.`,
   absenceShips: ({ date }) =>
-    `Vous pouvez toujours commander : les commandes passées maintenant seront expédiées à partir du ${date}.`,
+    `Vous pouvez toujours commander : les commandes passées maintenant seront expédiées dès le ${date}.`,
   showMore: 'Lire la suite',
   showLess: 'Réduire',
   absencePaused: ({ date }) => `Commandes en pause, reprise le ${date}`,

@@ -20,7 +20,7 @@ const it: RestStrings = {
   cutoffToday: ({ duration }) => `Ordina entro ${duration} e spediamo oggi stesso`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>
-    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   cutoffLater: ({ date }) => `Ordina ora: spedizione ${date}`,
   cutoffDelivery: ({ method, range }) => `Consegna stimata con ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

@@ -20,7 +20,7 @@ const nl: RestStrings = {
   cutoffToday: ({ duration }) => `Bestel binnen ${duration} en het gaat vandaag de deur uit`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>
-    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} uur` : `${hours} uur ${minutes} min`,
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} uur` : `${hours} uur ${minutes} min`,
   cutoffLater: ({ date }) => `Bestel nu, we versturen op ${date}`,
   cutoffDelivery: ({ method, range }) => `Verwachte levering met ${method}: ${range}`,
   deadlineOrderBy: ({ date, event, method }) =>

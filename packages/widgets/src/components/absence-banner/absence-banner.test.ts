@@ -50,7 +50,7 @@ describe('comptoir-absence-banner', () => {
     expect(await axeViolations(fr)).to.deep.equal([]);
     // The short month's dot ends the sentence once: no "janv..".
     expect(shadowText(fr)).to.contain('Nous sommes absents jusqu’au dim. 4 janv. ');
-    expect(shadowText(fr)).to.contain('à partir du lun. 5 janv.');
+    expect(shadowText(fr)).to.contain('dès le lun. 5 janv.');
     expect(shadowText(fr)).not.to.contain('..');
     const es = await render(withAbsence('2025-12-22T09:00:00Z'), 'es');
     expect(shadowText(es)).to.contain('Estamos fuera hasta el');
@@ -64,7 +64,7 @@ describe('comptoir-absence-banner', () => {
       texts[lang] = shadowText(await render(config, lang));
     expect(texts.en).to.contain("We're away 7–11 Dec.");
     expect(texts.fr).to.contain('Nous serons absents du 7 au 11 déc. ');
-    expect(texts.fr).to.contain('expédiées à partir du lun. 1 déc.');
+    expect(texts.fr).to.contain('expédiées dès le lun. 1 déc.');
     expect(texts.de).to.contain('Wir sind vom 7. bis 11. Dez. nicht da.');
     expect(texts.es).to.contain('Estaremos fuera del 7 al 11 dic.');
     expect(texts.it).to.contain('Saremo assenti dal 7 all’11 dic.');
