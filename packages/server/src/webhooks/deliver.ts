@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import http from 'node:http';
+import https from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 /** How long a receiver has to answer before the attempt counts as failed. */
@@ -53,9 +56,43 @@ export async function refusedTarget(url: string): Promise<string | undefined> {
     return undefined;
   }
   const inside = addresses.find(isPrivateAddress);
-  return inside === undefined
-    ? undefined
-    : `${host} is a private or loopback address (${inside}); endpoints must be reachable on the internet`;
+  return inside === undefined ? undefined : privateAddressMessage(host, inside);
+}
+
+function privateAddressMessage(host: string, address: string): string {
+  return `${host} is a private or loopback address (${address}); endpoints must be reachable on the internet`;
+}
+
+/** How a host name is resolved: `dns.lookup`'s signature, with every address. */
+export type Resolver = (
+  hostname: string,
+  options: { all: true; family?: number },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolver: Resolver = (hostname, options, callback) =>
+  dnsLookup(hostname, options, callback);
+
+/**
+ * The `lookup` of a webhook's connection: resolves the host and refuses it when any address is
+ * private. The connection then goes to an address this very lookup checked, so a name that
+ * resolves to a public address for a check and to a private one a moment later (DNS rebinding)
+ * never reaches the private one.
+ */
+function guardedLookup(resolve: Resolver): LookupFunction {
+  return (hostname, options, callback) => {
+    const family = typeof options.family === 'number' ? options.family : undefined;
+    resolve(hostname, { all: true, ...(family ? { family } : {}) }, (error, addresses) => {
+      const inside = addresses?.find((candidate) => isPrivateAddress(candidate.address));
+      const refusal = inside && new Error(privateAddressMessage(hostname, inside.address));
+      const failure =
+        error ?? refusal ?? (addresses.length === 0 ? new Error(`${hostname}: no address`) : null);
+      if (failure) return callback(failure, '', 0);
+      if (options.all) return callback(null, addresses);
+      const [first] = addresses as [LookupAddress];
+      return callback(null, first.address, first.family);
+    });
+  };
 }
 
 /** The three Standard Webhooks headers for one message, signed with the endpoint's secret. */
@@ -83,36 +120,64 @@ export interface AttemptResult {
 /**
  * POSTs one message, signed per Standard Webhooks. Only a 2xx answer is a delivery; a redirect is
  * not followed (the receiver's URL is the merchant's to fix), and the answer's body is not read.
- * A URL that resolves to a private address is not contacted ({@link refusedTarget}).
+ * A private address is never contacted: an address in the URL is checked before, a name at the
+ * connection itself ({@link guardedLookup}); `COMPTOIR_ALLOW_HTTP_WEBHOOKS=1` (local development)
+ * allows them. `resolve` is the system's DNS but in tests.
  */
-export async function postWebhook(
+export function postWebhook(
   target: { url: string; secret: string },
   message: { id: string; body: string },
   at: Date,
   timeoutMs = DELIVERY_TIMEOUT_MS,
+  resolve: Resolver = systemResolver,
 ): Promise<AttemptResult> {
+  const allowPrivate = process.env.COMPTOIR_ALLOW_HTTP_WEBHOOKS === '1';
+  let url: URL;
   try {
-    const refused = await refusedTarget(target.url);
-    if (refused) return { ok: false, statusCode: null, error: refused };
-    const response = await fetch(target.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Comptoir-Webhooks/1',
-        ...signatureHeaders(target.secret, message.id, message.body, at),
-      },
-      body: message.body,
-    });
-    await response.body?.cancel().catch(() => undefined);
-    const ok = response.status >= 200 && response.status < 300;
-    return { ok, statusCode: response.status, error: ok ? null : `HTTP ${response.status}` };
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs / 1000} s`
-        : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
-    return { ok: false, statusCode: null, error: reason };
+    url = new URL(target.url);
+  } catch {
+    return Promise.resolve({ ok: false, statusCode: null, error: 'not a URL' });
   }
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivate && isIP(host) && isPrivateAddress(host)) {
+    return Promise.resolve({
+      ok: false,
+      statusCode: null,
+      error: privateAddressMessage(host, host),
+    });
+  }
+  return new Promise((settle) => {
+    let request: http.ClientRequest;
+    try {
+      request = (url.protocol === 'https:' ? https : http).request(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Comptoir-Webhooks/1',
+          ...signatureHeaders(target.secret, message.id, message.body, at),
+        },
+        ...(allowPrivate ? {} : { lookup: guardedLookup(resolve) }),
+      });
+    } catch (error) {
+      // A URL node:http refuses (another protocol) or a secret that cannot sign.
+      settle({ ok: false, statusCode: null, error: (error as Error).message });
+      return;
+    }
+    const timer = setTimeout(
+      () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    request.once('response', (response) => {
+      clearTimeout(timer);
+      response.resume();
+      const status = response.statusCode ?? 0;
+      const ok = status >= 200 && status < 300;
+      settle({ ok, statusCode: status, error: ok ? null : `HTTP ${status}` });
+    });
+    request.once('error', (error) => {
+      clearTimeout(timer);
+      settle({ ok: false, statusCode: null, error: error.message });
+    });
+    request.end(message.body);
+  });
 }
