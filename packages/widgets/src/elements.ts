@@ -1,6 +1,10 @@
 import type { StringSet } from './translations/translation.js';
 
-/** Each element's module, imported on demand by the loader (one chunk per element). */
+/**
+ * Each element's module, imported on demand by the loader (one chunk per element). The loader reads
+ * nothing from it (the module defines its element): `.then(() => undefined)` tells the bundler so,
+ * and the chunks carry no exports.
+ */
 export const elementModules: Record<string, () => Promise<unknown>> = {
   'comptoir-absence-banner': () =>
     import('./components/absence-banner/absence-banner.js').then(() => undefined),
