@@ -347,4 +347,32 @@ describe('merchant and shopper story', () => {
         .toBe('€24.00');
     },
   );
+
+  it('keeps the keyboard in the cart when a quantity changes or a line is removed', async () => {
+    const shopper = await shopperPage();
+    for (const id of ['fig-candle', 'stoneware-mug']) {
+      await shopper.goto(`${demo.url}/product.html?id=${id}`);
+      await shopper.getByRole('button', { name: 'Add to cart' }).click();
+    }
+    await shopper.goto(`${demo.url}/cart.html`);
+    const focusedQuantity = () =>
+      shopper.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.qty ?? null);
+    const candle = shopper.locator('[data-qty="fig-candle"]');
+    await candle.focus();
+    await shopper.keyboard.press('ArrowUp');
+    await shopper.keyboard.press('Enter');
+    await expect.poll(() => shopper.locator('#subtotal').textContent()).toBe('€92.00');
+    // Before: the whole list was redrawn, and focus fell to the page's start.
+    expect(await focusedQuantity()).toBe('fig-candle');
+    await candle.fill('0');
+    await shopper.keyboard.press('Enter');
+    await expect.poll(() => shopper.locator('[data-line]').count()).toBe(1);
+    expect(await focusedQuantity()).toBe('stoneware-mug');
+    await shopper.locator('[data-qty="stoneware-mug"]').fill('0');
+    await shopper.keyboard.press('Enter');
+    await expect
+      .poll(() => shopper.evaluate(() => document.activeElement?.textContent))
+      .toBe('Find something you like');
+    await shopper.context().close();
+  });
 });
