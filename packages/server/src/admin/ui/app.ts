@@ -6,6 +6,7 @@ import type { Ctx } from './context.js';
 import { fieldId, newId } from './fields.js';
 import {
   detectLocale,
+  loadUiLocale,
   translate,
   UI_LOCALE_NAMES,
   UI_LOCALES,
@@ -192,12 +193,16 @@ export class ComptoirAdminApp extends LitElement {
   }
 
   private async boot(): Promise<void> {
+    // The page's language downloads beside the session and the config, and the page is shown
+    // once all are there: in its language from the first paint.
+    const strings = loadUiLocale(this.uiLocale);
     try {
       this.session = await this.currentSession();
       if (this.session) await this.config.load();
     } catch (error) {
       this.signInError = this.errorText(error);
     }
+    await strings;
     this.booting = false;
   }
 
@@ -332,7 +337,8 @@ export class ComptoirAdminApp extends LitElement {
     this.announce(this.t('save.reloaded'));
   }
 
-  private setUiLocale(locale: UiLocale): void {
+  private async setUiLocale(locale: UiLocale): Promise<void> {
+    await loadUiLocale(locale);
     this.uiLocale = locale;
     localStorage.setItem('comptoir-admin-locale', locale);
     document.documentElement.lang = locale;
@@ -364,7 +370,7 @@ export class ComptoirAdminApp extends LitElement {
       <label for="ui-locale" class="visually-hidden">${this.t('app.uiLanguage')}</label>
       <select
         id="ui-locale"
-        @change=${(e: Event) => this.setUiLocale((e.target as HTMLSelectElement).value as UiLocale)}
+        @change=${(e: Event) => void this.setUiLocale((e.target as HTMLSelectElement).value as UiLocale)}
       >
         ${UI_LOCALES.map((l) => html`<option value=${l} ?selected=${l === this.uiLocale}>${UI_LOCALE_NAMES[l]}</option>`)}
       </select>

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadUiLocale, translate, UI_LOCALES, type MessageKey, type UiLocale } from './i18n.js';
 import en from './i18n/en.js';
 import { plural } from './i18n/plural.js';
 import { integrationsText } from './sections/integrations.i18n.js';
 
 const KEYS = Object.keys(en) as MessageKey[];
+
+beforeAll(() => Promise.all(UI_LOCALES.map(loadUiLocale)));
 
 /** Sample values for every entry that takes some: a number where it counts, else a word. */
 const NUMBERS = new Set([
@@ -57,6 +59,17 @@ describe('plural', () => {
 });
 
 describe('the config page’s strings', () => {
+  it('load each language on demand, and answer in English until it is there', async () => {
+    // A fresh copy of the module: nothing loaded yet.
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const fresh = await import('./i18n.js');
+    expect(fresh.translate('fr', 'common.loading')).toBe(en['common.loading']);
+    await fresh.loadUiLocale('fr');
+    expect(fresh.translate('fr', 'common.loading')).not.toBe(en['common.loading']);
+    expect(fresh.translate('de', 'common.loading')).toBe(en['common.loading']);
+  });
+
   it.each(UI_LOCALES)('words the counts with real plurals in %s', (locale) => {
     const one = translate(locale, 'save.invalid', { n: 1 });
     const many = translate(locale, 'save.invalid', { n: 3 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultShopConfig, ShopConfig, SUPPORTED_LOCALES } from '@comptoir/sdk/schemas';
-import { translate, type Translate } from './i18n.js';
+import { loadUiLocale, translate, type Translate } from './i18n.js';
 import {
   fieldKind,
   fromServerDetails,
@@ -19,6 +19,8 @@ function issuesOf(change: (draft: ShopConfig) => void): ValidationIssue[] {
 }
 
 const t: Translate = (key, ...values) => translate('en', key, ...values);
+
+beforeAll(() => loadUiLocale('fr'));
 
 describe('localizeIssue', () => {
   it('words a negative number plainly in every language, never as zod does', () => {
