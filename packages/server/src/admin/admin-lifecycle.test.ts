@@ -276,7 +276,7 @@ describe.skipIf(!built)('the After the order section (skipped without `npm run b
             })
             .execute();
         await open('overview');
-        const header = page.locator('#lifecycle-stats + table thead th');
+        const header = page.locator('section[aria-labelledby="lifecycle-stats"] table thead th');
         await expect.poll(() => header.allTextContents()).toContain(w.clicks);
         const clicks = page.locator('tr[data-flow="win-back"] td').nth(1);
         // Two per run, this run's and the runs' before it on the same shop.
