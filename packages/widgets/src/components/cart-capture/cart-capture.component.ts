@@ -197,8 +197,13 @@ export class ComptoirCartCapture extends ComptoirElement {
       rememberCapture(answer.id, cart);
       followCart();
       this.status = 'done';
-      // The popover or dialog goes (its form is done) and focus returns where it was.
+      // The popover or dialog goes (its form is done) and focus returns where it was; inline, the
+      // form gives way to the confirmation, which takes the focus its button had.
       if (this.open) this.close();
+      else {
+        await this.updateComplete;
+        this.shadowRoot?.querySelector<HTMLElement>('p')?.focus();
+      }
       this.emit<CartCapturedDetail>('comptoir-cart-captured', { cartId: answer.id });
     } catch {
       this.status = 'idle';
@@ -277,7 +282,9 @@ export class ComptoirCartCapture extends ComptoirElement {
     if (!MODES.includes(mode))
       return this.fail('bad-attribute', 'mode must be inline, popover or exit-intent');
     if (this.status === 'done') {
-      return html`<p part="base" class="base" role="status">${this.localize.t('captureDone')}</p>`;
+      return html`<p part="base" class="base" role="status" tabindex="-1">
+        ${this.localize.t('captureDone')}
+      </p>`;
     }
     if (!this.eligible()) return nothing;
     const content = html`<div class="header">

@@ -105,6 +105,23 @@ describe('comptoir-cart-capture', () => {
     expect(JSON.parse(localStorage.getItem('comptoir:captured:shp_test')!).id).to.equal('crt_123');
   });
 
+  it('keeps focus on the confirmation once the inline form is sent from its button', async () => {
+    const el = await render();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[type=email]')!.value = 'ana@example.com';
+    root.querySelector<HTMLInputElement>('input[name=consent]')!.checked = true;
+    const submit = root.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    submit.focus();
+    root.querySelector('form')!.requestSubmit(submit);
+    await waitUntil(() => root.querySelector('[role=status]'), 'the capture was never saved');
+    await el.updateComplete;
+    // Before: the button went with the form and focus fell to the page's <body>.
+    expect(root.activeElement?.getAttribute('role') ?? document.activeElement?.localName).to.equal(
+      'status',
+    );
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('renders nothing without a cart', async () => {
     setCart(null);
     expect(shadowText(await render())).to.equal('');
