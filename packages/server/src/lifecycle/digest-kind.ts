@@ -1,13 +1,13 @@
 import { weekdayOf } from '@comptoir/sdk/calendar';
 import type { OutgoingEmail } from '../email/mailer.js';
 import type { RenderedEmail } from '../email/render.js';
-import { hashEmail } from '../storage/keys.js';
+import { generateId, hashEmail } from '../storage/keys.js';
 import { insertEmails } from '../storage/emails.store.js';
 import { claimForSending, configUnchanged, markJobsDelivered } from '../storage/jobs.store.js';
 import type { Shop } from '../storage/shop.store.js';
 import type { EmailKindSettings } from '../worker/email-kinds.js';
 import { deliverEmail } from '../worker/deliver-email.js';
-import { messageIdOf, newId } from '../worker/ids.js';
+import { messageIdOf } from '../worker/ids.js';
 import type { JobKindHandler } from '../worker/job-kind.js';
 import { digestFacts, type DigestFacts } from './digest-facts.js';
 import { digestInstant, digestSettings, scheduleDigest } from './digest-schedule.js';
@@ -101,7 +101,7 @@ export function digestKind(
         delivered.map(({ job, payload, at: acceptedAt }) => ({
           shopId: job.shopId,
           email: {
-            id: newId('eml'),
+            id: generateId('eml'),
             jobId: job.id,
             kind: job.kind,
             subjectId: job.subjectId,

@@ -2,7 +2,7 @@ import type { ShopConfig } from '@comptoir/sdk';
 import { addDays, localDateOf, wallTimeToInstant, weekdayOf } from '@comptoir/sdk/calendar';
 import type { Db } from '../storage/database.js';
 import { insertJobs } from '../storage/jobs.store.js';
-import { newId, newToken } from '../worker/ids.js';
+import { generateId, generateToken } from '../storage/keys.js';
 
 /** The digest settings when it is on. */
 export function digestSettings(config: ShopConfig) {
@@ -48,14 +48,14 @@ export async function scheduleDigest(
   const { sendDate, at } = nextDigest(config, now);
   await insertJobs(trx, shopId, [
     {
-      id: newId('job'),
+      id: generateId('job'),
       kind: 'digest',
       subjectId: digestSubject(shopId, sendDate),
       step: 0,
       content: JSON.stringify({ sendDate }),
       emailHash: '',
       runAt: at.toISOString(),
-      token: newToken(),
+      token: generateToken(),
       createdAt: now.toISOString(),
     },
   ]);

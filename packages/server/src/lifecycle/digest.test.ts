@@ -1,12 +1,11 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createSmtpMailer, type Mailer } from '../email/mailer.js';
-import { hashEmail } from '../storage/keys.js';
+import { generateId, hashEmail } from '../storage/keys.js';
 import { suppressEmail } from '../storage/emails.store.js';
 import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { createTestApp, type TestApp } from '../http/test-app.js';
-import { newId } from '../worker/ids.js';
 import { decodeQuotedPrintable, startTestSmtp, type TestSmtp } from '../worker/test-fixtures.js';
 import { runWorkerBatch } from '../worker/worker.js';
 import { digestSubject } from './digest-schedule.js';
@@ -40,7 +39,7 @@ describeEachDialect('weekly digest', (database) => {
     expect(saved.status).toBe(200);
   }
   async function cart(t: TestApp, at: string, recoveredTotal?: number) {
-    const id = newId('crt');
+    const id = generateId('crt');
     const email = `${id.toLowerCase()}@example.com`;
     await database()
       .db.insertInto('carts')
@@ -115,7 +114,7 @@ describeEachDialect('weekly digest', (database) => {
       db
         .insertInto('webhook_attempts')
         .values({
-          id: newId('wha'),
+          id: generateId('wha'),
           shop_id: t.shopA.shopId,
           message_id: message,
           endpoint_id: 'whe_1',

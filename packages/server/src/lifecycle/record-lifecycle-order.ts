@@ -1,11 +1,10 @@
 import type { OrderShipping } from '@comptoir/sdk';
 import { addDays, localDateOf, wallTimeToInstant } from '@comptoir/sdk/calendar';
-import { hashEmail } from '../storage/keys.js';
+import { generateId, generateToken, hashEmail } from '../storage/keys.js';
 import type { Db } from '../storage/database.js';
 import { insertJobs, type NewJob } from '../storage/jobs.store.js';
 import { cancelPendingWinBacks, insertLifecycleOrder } from '../storage/lifecycle-orders.store.js';
 import type { Shop } from '../storage/shop.store.js';
-import { newId, newToken } from '../worker/ids.js';
 import { deliveryPromise } from './delivery-promise.js';
 import { sendsOrderConfirmation } from './order-confirmation-kind.js';
 
@@ -57,7 +56,7 @@ export async function recordLifecycleOrder(
   const { shipping } = order;
   const emailHash = hashEmail(shipping.email);
   const stored = await insertLifecycleOrder(trx, {
-    id: newId('ord'),
+    id: generateId('ord'),
     shopId: shop.id,
     source: order.source,
     orderId: order.orderId,
@@ -76,14 +75,14 @@ export async function recordLifecycleOrder(
   await cancelPendingWinBacks(trx, shop.id, emailHash);
   const at = now.toISOString();
   const job = (kind: NewJob['kind'], step: number, runAt: string): NewJob => ({
-    id: newId('job'),
+    id: generateId('job'),
     kind,
     subjectId: stored.id,
     step,
     content: '{}',
     emailHash,
     runAt,
-    token: newToken(),
+    token: generateToken(),
     createdAt: at,
   });
   const jobs: NewJob[] = [];

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Db } from '../storage/database.js';
 import { claimForSending, insertJobs, markJobsDelivered } from '../storage/jobs.store.js';
 import { listEndpoints, type StoredEndpoint } from '../storage/webhook.store.js';
-import { newId, newToken } from '../worker/ids.js';
+import { generateId, generateToken } from '../storage/keys.js';
 import type { Decision, DeliveryOutcome, JobKindHandler, QueuedJob } from '../worker/job-kind.js';
 import { attemptMessage, RETRY_DELAYS_MS } from './attempt.js';
 import type { EnqueueDelivery } from './emit.js';
@@ -27,7 +27,7 @@ export const enqueueWebhookDelivery: EnqueueDelivery = async (trx: Db, shopId, m
   const content: WebhookJobContent = { endpointId: message.endpointId };
   await insertJobs(trx, shopId, [
     {
-      id: newId('job'),
+      id: generateId('job'),
       kind: 'webhook',
       subjectId: message.messageId,
       step: 0,
@@ -35,7 +35,7 @@ export const enqueueWebhookDelivery: EnqueueDelivery = async (trx: Db, shopId, m
       // Webhook jobs go to an endpoint, not to an address: no frequency cap, no suppression.
       emailHash: '',
       runAt: now.toISOString(),
-      token: newToken(),
+      token: generateToken(),
       createdAt: now.toISOString(),
     },
   ]);

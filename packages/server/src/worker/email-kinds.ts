@@ -31,7 +31,8 @@ import {
 import type { Shop } from '../storage/shop.store.js';
 import { decideAbsenceEmail, decideRecoveryEmail, type Verdict } from './decide.js';
 import { deliverEmail } from './deliver-email.js';
-import { messageIdOf, newId } from './ids.js';
+import { messageIdOf } from './ids.js';
+import { generateId } from '../storage/keys.js';
 import type { Decision, Delivered, JobKindHandler, QueuedJob } from './job-kind.js';
 import {
   absenceEmailAt,
@@ -112,7 +113,7 @@ function emailRow(
   return {
     shopId: job.shopId,
     email: {
-      id: newId('eml'),
+      id: generateId('eml'),
       jobId: job.id,
       kind: job.kind,
       subjectId: job.subjectId,

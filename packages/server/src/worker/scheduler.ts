@@ -29,7 +29,7 @@ import {
   setRecoveredStep,
 } from '../storage/sequences.store.js';
 import { chooseArm, stopReason } from './decide.js';
-import { newId, newToken } from './ids.js';
+import { generateId, generateToken } from '../storage/keys.js';
 
 /** Days after a recovery email during which an order counts as recovered by it. */
 export const ATTRIBUTION_DAYS = 7;
@@ -100,14 +100,14 @@ export async function scheduleRecovery(
         ...(step.couponCode ? { couponCode: step.couponCode } : {}),
       };
       return {
-        id: newId('job'),
+        id: generateId('job'),
         kind: 'recovery' as const,
         subjectId: cart.id,
         step: index,
         content: JSON.stringify(content),
         emailHash,
         runAt: new Date(now.getTime() + step.delaySeconds * 1000).toISOString(),
-        token: newToken(),
+        token: generateToken(),
         createdAt: now.toISOString(),
       };
     }),
@@ -229,7 +229,7 @@ export async function subscribeToAbsence(
   const sendAt = absenceEmailAt(config, input.absenceId, now);
   if (!sendAt || sendAt.getTime() <= now.getTime()) return undefined;
   const subscription = await insertAbsenceSubscription(trx, shopId, {
-    id: newId('abs'),
+    id: generateId('abs'),
     absenceId: input.absenceId,
     email: input.email,
     emailHash: input.emailHash,
@@ -240,14 +240,14 @@ export async function subscribeToAbsence(
   const content: AbsenceJobContent = { absenceId: input.absenceId };
   await insertJobs(trx, shopId, [
     {
-      id: newId('job'),
+      id: generateId('job'),
       kind: 'absence',
       subjectId: subscription.id,
       step: 0,
       content: JSON.stringify(content),
       emailHash: input.emailHash,
       runAt: sendAt.toISOString(),
-      token: newToken(),
+      token: generateToken(),
       createdAt: now.toISOString(),
     },
   ]);

@@ -2,12 +2,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import { defaultShopConfig, type ShopConfig } from '@comptoir/sdk';
 import type { Kysely } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { hashEmail } from '../storage/keys.js';
+import { generateId, hashEmail } from '../storage/keys.js';
 import { findCart, insertCart, type StoredCart } from '../storage/cart.store.js';
 import type { Database } from '../storage/database.js';
 import { insertJobs } from '../storage/jobs.store.js';
 import { insertShop } from '../storage/shop.store.js';
-import { newId } from './ids.js';
 import { scheduleRecovery } from './scheduler.js';
 
 /** Creates a shop whose recovery settings are the defaults with `recovery` applied. */
@@ -16,7 +15,7 @@ export async function seedShop(
   now: Date,
   recovery: Partial<ShopConfig['recovery']> = {},
 ): Promise<{ shopId: string; config: ShopConfig }> {
-  const shopId = newId('shp');
+  const shopId = generateId('shp');
   const base = defaultShopConfig('Atelier <Test>');
   const config: ShopConfig = {
     ...base,
@@ -29,8 +28,8 @@ export async function seedShop(
   };
   await insertShop(db, shopId, {
     name: config.shopName,
-    publishableKey: newId('pk'),
-    secretKeyHash: hashEmail(newId('sk')),
+    publishableKey: generateId('pk'),
+    secretKeyHash: hashEmail(generateId('sk')),
     config,
     now,
   });
@@ -44,7 +43,7 @@ export async function seedCart(
   now: Date,
   options: { email?: string; title?: string; consent?: boolean } = {},
 ): Promise<StoredCart> {
-  const cartId = newId('crt');
+  const cartId = generateId('crt');
   const email = options.email ?? `${cartId.toLowerCase()}@example.com`;
   await insertCart(
     db,
@@ -225,9 +224,9 @@ export async function seedDueJobs(
   const ids: string[] = [];
   for (let first = 0; first < count; first += 200) {
     const chunk = Array.from({ length: Math.min(200, count - first) }, (_, offset) => {
-      const cartId = newId('crt');
+      const cartId = generateId('crt');
       const email = `shopper${first + offset}.${cartId.slice(-6).toLowerCase()}@example.com`;
-      return { cartId, jobId: newId('job'), email, hash: hashEmail(email) };
+      return { cartId, jobId: generateId('job'), email, hash: hashEmail(email) };
     });
     await db.transaction().execute(async (trx) => {
       await trx

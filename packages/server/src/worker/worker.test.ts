@@ -1,13 +1,12 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '../email/mailer.js';
-import { hashEmail } from '../storage/keys.js';
+import { generateId, generateToken, hashEmail } from '../storage/keys.js';
 import { findCart, markCartConverted, updateCart, type StoredCart } from '../storage/cart.store.js';
 import { listOutbox, suppressEmail } from '../storage/emails.store.js';
 import { insertJobs, listJobsOfSubject } from '../storage/jobs.store.js';
 import { updateShopConfig } from '../storage/shop.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
-import { newId, newToken } from './ids.js';
 import {
   eraseRecoveryData,
   scheduleRecovery,
@@ -341,14 +340,14 @@ describeEachDialect('recovery worker', (database) => {
     const [job] = await listJobsOfSubject(db, shop.shopId, first.id);
     await insertJobs(db, shop.shopId, [
       {
-        id: newId('job'),
+        id: generateId('job'),
         kind: 'recovery',
         subjectId: second.id,
         step: 0,
         content: job!.content,
         emailHash: job!.emailHash,
         runAt: job!.runAt,
-        token: newToken(),
+        token: generateToken(),
         createdAt: job!.createdAt,
       },
     ]);

@@ -6,12 +6,11 @@ import { isDeliveryError } from '../../../email/mailer.js';
 import { renderRecoveryEmail, type RenderedEmail } from '../../../email/render.js';
 import { restoreAppliesCoupon } from '../../../email/restore-url.js';
 import { ApiError } from '../../errors.js';
-import { hashEmail } from '../../../storage/keys.js';
+import { generateId, hashEmail } from '../../../storage/keys.js';
 import { jsonBody, queryParams } from '../../middleware/json-body.js';
 import { countClicks, countEmailsSent, insertEmail } from '../../../storage/emails.store.js';
 import { armOutcomes } from '../../../storage/sequences.store.js';
 import { outgoingEmail } from '../../../worker/email-kinds.js';
-import { newId } from '../../../worker/ids.js';
 import { describeAdminRoutes } from '../openapi.js';
 import { DateRangeQuery, resolveDayRange } from './range.js';
 
@@ -80,7 +79,7 @@ export const adminRecovery = new Hono<AppEnv>()
     const config = draft ?? shop.config;
     const sample = sampleEmail(config, step, publicUrl);
     const rendered = { ...sample, subject: `[Test] ${sample.subject}` };
-    const id = newId('eml');
+    const id = generateId('eml');
     // The worker's own builder: the same From, Reply-To, Message-ID and unsubscribe headers as
     // the email a shopper gets, so what the merchant checks is what shoppers receive.
     const email = outgoingEmail(

@@ -11,7 +11,7 @@ import { insertClick } from '../../../storage/emails.store.js';
 import { findJobByToken, type RecoveryJob } from '../../../storage/jobs.store.js';
 import { findShop, type Shop } from '../../../storage/shop.store.js';
 import { inRetriedTransaction } from '../../../storage/transaction-retry.js';
-import { newId } from '../../../worker/ids.js';
+import { generateId } from '../../../storage/keys.js';
 import { sendShopperUnsubscribed } from '../../../webhooks/events.js';
 import { unsubscribeByJob, type RecoveryJobContent } from '../../../worker/scheduler.js';
 import { describeRoutes } from '../openapi.js';
@@ -86,7 +86,7 @@ function notFound(c: Context<AppEnv>) {
 async function trackedRedirect(c: Context<AppEnv>, job: RecoveryJob, target: string) {
   const { db, clock } = c.get('deps');
   await insertClick(db, job.shopId, {
-    id: newId('clk'),
+    id: generateId('clk'),
     jobId: job.id,
     subjectId: job.subjectId,
     step: job.step,
@@ -144,7 +144,7 @@ export const restoreLinks = new Hono<AppEnv>()
     }
     const cart = await findCart(db, shop.id, job.subjectId);
     await insertClick(db, shop.id, {
-      id: newId('clk'),
+      id: generateId('clk'),
       jobId: job.id,
       subjectId: job.subjectId,
       step: job.step,
