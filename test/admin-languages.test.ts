@@ -152,6 +152,8 @@ describe('the config page in German and Dutch', () => {
       await page.reload();
       await page.locator('#section-title').waitFor();
       expect(await page.locator('#section-title').textContent()).toBe(run.shipping);
+      // …and says so to screen readers from the start (WCAG 3.1.1), not only after a change.
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(run.locale);
       await context.close();
     });
   }

@@ -196,6 +196,8 @@ export class ComptoirAdminApp extends LitElement {
     // The page's language downloads beside the session and the config, and the page is shown
     // once all are there: in its language from the first paint.
     const strings = loadUiLocale(this.uiLocale);
+    // The page is written in English; a page opened in another language says so from the start.
+    document.documentElement.lang = this.uiLocale;
     try {
       this.session = await this.currentSession();
       if (this.session) await this.config.load();
