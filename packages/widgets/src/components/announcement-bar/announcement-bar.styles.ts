@@ -15,7 +15,7 @@ export default css`
   }
   .stack {
     display: grid;
-    flex: 1 1 16rem;
+    flex: 1 1 8rem;
   }
   .message {
     grid-area: 1 / 1;

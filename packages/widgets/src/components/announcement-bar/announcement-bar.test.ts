@@ -186,6 +186,28 @@ for (const width of [1280, 390]) {
       expect(await axeViolations(again)).to.deep.equal([]);
     });
 
+    it('keeps the dismiss button on the message’s line with two messages, in English and French', async () => {
+      // Ids of their own: the previous test dismissed SALE.
+      const config = withMessages('2025-12-11T10:00:00Z', [
+        { ...SALE, id: `${SALE.id}-line` },
+        { ...SHIPPING, id: `${SHIPPING.id}-line` },
+      ]);
+      for (const lang of ['en', 'fr']) {
+        const el = await render(config, lang);
+        const box = (selector: string) =>
+          el.shadowRoot!.querySelector(selector)!.getBoundingClientRect();
+        const message = box('.stack');
+        const dismiss = box('[part="dismiss"]');
+        const controls = box('[part="controls"]');
+        // Before: at 390 px the × wrapped onto a line of its own, under the message.
+        expect(dismiss.top, `${lang}: × below the message`).to.be.lessThan(message.bottom);
+        expect(dismiss.bottom, `${lang}: × above the message`).to.be.greaterThan(message.top);
+        expect(controls.top, `${lang}: arrows below the message`).to.be.lessThan(message.bottom);
+        expect(dismiss.right, lang).to.be.at.most(box('.base').right);
+        expect(await axeViolations(el)).to.deep.equal([]);
+      }
+    });
+
     it('renders nothing and warns once for a broken config', async () => {
       const warnings = captureWarnings();
       try {
