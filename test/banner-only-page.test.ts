@@ -1,0 +1,104 @@
+// What a shop page with only `<comptoir-absence-banner>` really downloads, in Debian's Chromium
+// from `comptoir serve`: every script request it makes, gzipped as the bench gzips them, must be
+// the bench's banner-only file list and figure (bench/widgets.bench.ts reads dist/cdn; this checks
+// that it reads what a browser loads).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import type { ShopConfig } from '@comptoir/sdk/schemas';
+import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
+import { demoConfig } from '../demo/seed.mjs';
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { runWidgetsBench } from '../bench/widgets.bench.js';
+
+let dir: string;
+let shop: { url: string; close(): Promise<void> };
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'comptoir-banner-only-'));
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: `sqlite:${join(dir, 'banner.db')}`,
+    withWorker: false,
+    logger: silentLogger(),
+  });
+  const apiUrl = server.url.replace('127.0.0.1', 'localhost');
+  // The shop's page, on its own origin: the banner, the script tag, nothing else.
+  let page = '';
+  const pages = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  shop = {
+    url: `http://localhost:${(pages.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => pages.close(() => resolve())),
+  };
+  const created = await createShop(server.db, {
+    name: 'Atelier Demo',
+    origins: [shop.url],
+    now: new Date(),
+  });
+  page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+    <script type="module" src="${apiUrl}/embed.js" data-shop="${created.shopId}"
+      data-key="${created.publishableKey}" data-api="${apiUrl}"></script></head>
+    <body><comptoir-absence-banner></comptoir-absence-banner><main>Products</main></body></html>`;
+  const headers = {
+    Authorization: `Bearer ${created.secretKey}`,
+    'Content-Type': 'application/json',
+  };
+  const current = await fetch(`${server.url}/v1/admin/config`, { headers });
+  // The demo's settings (an absence announced now), with nothing placed by selector: the page
+  // holds the banner and nothing else.
+  const config = { ...demoConfig((await current.json()) as ShopConfig, { shopUrl: shop.url }) };
+  config.placements = [];
+  const saved = await fetch(`${server.url}/v1/admin/config`, {
+    method: 'PUT',
+    headers: { ...headers, 'If-Match': current.headers.get('etag') ?? '*' },
+    body: JSON.stringify(config),
+  });
+  expect(saved.status).toBe(200);
+  browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a banner-only page', () => {
+  it('downloads the scripts the bench counts, and their gzip adds up to its figure', async () => {
+    const bench = runWidgetsBench(false);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const scripts = new Map<string, Promise<Buffer>>();
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script')
+          scripts.set(new URL(response.url()).pathname.slice(1), response.body());
+      });
+      await page.goto(`${shop.url}/`, { waitUntil: 'load' });
+      await page
+        .locator('comptoir-absence-banner')
+        .getByText("We're away")
+        .waitFor({ timeout: 10_000 });
+      // Whatever a settled page still fetches (a config refresh, a late chunk) counts too.
+      await page.waitForTimeout(500);
+      const sizes: Record<string, number> = {};
+      for (const [path, body] of scripts) sizes[path] = gzipSync(await body, { level: 9 }).length;
+      expect(Object.keys(sizes).sort()).toEqual(bench.bannerOnlyFiles);
+      expect(Object.values(sizes).reduce((sum, size) => sum + size, 0)).toBe(bench.bannerOnly);
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+});
