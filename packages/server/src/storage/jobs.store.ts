@@ -459,6 +459,23 @@ export async function moveWaitingJob(
     .execute();
 }
 
+/** Cancels a shop's pending jobs that `which` picks, with `reason`; answers how many. */
+async function cancelPendingWhere(
+  db: Db,
+  shopId: string,
+  reason: string,
+  which: JobCondition,
+): Promise<number> {
+  const result = await db
+    .updateTable('recovery_jobs')
+    .set({ status: 'cancelled', reason, lease_owner: null })
+    .where('shop_id', '=', shopId)
+    .where(which)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Cancels the pending jobs of some subjects (carts or subscriptions); answers how many. */
 export async function cancelPendingJobs(
   db: Db,
@@ -467,56 +484,37 @@ export async function cancelPendingJobs(
   reason: string,
 ): Promise<number> {
   if (subjectIds.length === 0) return 0;
-  const result = await db
-    .updateTable('recovery_jobs')
-    .set({ status: 'cancelled', reason, lease_owner: null })
-    .where('shop_id', '=', shopId)
-    .where('subject_id', 'in', subjectIds)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return cancelPendingWhere(db, shopId, reason, (eb) => eb('subject_id', 'in', subjectIds));
 }
 
 /**
  * Cancels every pending marketing job to one address in a shop (unsubscribe); an order
  * confirmation is transactional and still goes.
  */
-export async function cancelPendingJobsForEmail(
+export function cancelPendingJobsForEmail(
   db: Db,
   shopId: string,
   emailHash: string,
   reason: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('recovery_jobs')
-    .set({ status: 'cancelled', reason, lease_owner: null })
-    .where('shop_id', '=', shopId)
-    .where('email_hash', '=', emailHash)
-    .where('kind', '!=', 'confirmation')
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return cancelPendingWhere(db, shopId, reason, (eb) =>
+    eb.and([eb('email_hash', '=', emailHash), eb('kind', '!=', 'confirmation')]),
+  );
 }
 
 /**
  * Cancels every pending recovery email (not "we're back" emails, which the shopper asked for) to
  * one address in a shop: an order matched by that address stops them all.
  */
-export async function cancelPendingRecoveryJobsForEmail(
+export function cancelPendingRecoveryJobsForEmail(
   db: Db,
   shopId: string,
   emailHash: string,
   reason: string,
 ): Promise<number> {
-  const result = await db
-    .updateTable('recovery_jobs')
-    .set({ status: 'cancelled', reason, lease_owner: null })
-    .where('shop_id', '=', shopId)
-    .where('email_hash', '=', emailHash)
-    .where('kind', '=', 'recovery')
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return cancelPendingWhere(db, shopId, reason, (eb) =>
+    eb.and([eb('email_hash', '=', emailHash), eb('kind', '=', 'recovery')]),
+  );
 }
 
 /** The job behind a link token, whichever shop it belongs to (the token is the credential). */
