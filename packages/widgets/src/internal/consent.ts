@@ -70,17 +70,24 @@ function fieldError(prefix: string, field: FormError['field'], error: FormError 
 /**
  * The email field and the unticked consent box (its text and privacy link from the config),
  * shared by the absence banner and the cart capture. `prefix` keeps ids unique in a shadow root.
- * Each error shows under its own field and is tied to it by `aria-describedby`; `email` prefills
+ * Each error (the host's `error`) shows under its own field and is tied to it by `aria-describedby`,
+ * until that field is put right; `email` prefills
  * the field (an address the shopper already typed elsewhere on the page).
  */
 export function consentFields(
-  host: ComptoirElement,
+  host: ComptoirElement & { error: FormError | undefined },
   prefix: string,
   consentText: string,
   privacyUrl: string | undefined,
-  error: FormError | undefined,
   email = '',
 ) {
+  const error = host.error;
+  // An error goes as soon as its field is put right, not at the next submit.
+  const recheck = ({ target }: Event) => {
+    const input = target as HTMLInputElement;
+    if (error?.field === input.name && (input.checked || isEmail(input.value.trim())))
+      host.error = undefined;
+  };
   const invalid = (field: FormError['field']) => (error?.field === field ? 'true' : 'false');
   const describedBy = (field: FormError['field']) =>
     error?.field === field ? `${prefix}-${field}-error` : nothing;
@@ -95,6 +102,7 @@ export function consentFields(
         value=${email || nothing}
         aria-describedby=${describedBy('email')}
         aria-invalid=${invalid('email')}
+        @input=${recheck}
       />
       ${fieldError(prefix, 'email', error)}
     </div>
@@ -105,6 +113,7 @@ export function consentFields(
         type="checkbox"
         aria-describedby=${describedBy('consent')}
         aria-invalid=${invalid('consent')}
+        @input=${recheck}
       />
       <label for="${prefix}-consent"
         ><span data-consent-text>${consentText}</span>${

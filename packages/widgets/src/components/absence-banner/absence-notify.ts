@@ -50,7 +50,7 @@ export function renderNotify(
     novalidate
     @submit=${host.guard((event: SubmitEvent) => subscribeToReturn(host, event, absenceId))}
   >
-    ${consentFields(host, 'absence', consentText, privacyUrl, host.error)}
+    ${consentFields(host, 'absence', consentText, privacyUrl)}
     <button class="button" type="submit" ?disabled=${host.formState === 'sending'}>
       ${host.localize.t('absenceNotifySubmit')}
     </button>

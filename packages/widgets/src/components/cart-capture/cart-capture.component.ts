@@ -74,7 +74,8 @@ export class ComptoirCartCapture extends ComptoirElement {
   /** Whether a popover or dialog is showing (inline is always shown). */
   declare open: boolean;
   declare private status: 'idle' | 'sending' | 'done' | 'dismissed';
-  declare private error: FormError | undefined;
+  /** What the form refuses, shown beside its field (`consentFields` clears it once put right). */
+  declare error: FormError | undefined;
   /** An address the shopper typed in the shop's own email field. */
   declare private prefill: string;
 
@@ -309,14 +310,7 @@ export class ComptoirCartCapture extends ComptoirElement {
         novalidate
         @submit=${this.guard((event: SubmitEvent) => this.submit(event))}
       >
-        ${consentFields(
-          this,
-          'capture',
-          consentText,
-          settings.privacyUrl,
-          this.error,
-          this.prefill,
-        )}
+        ${consentFields(this, 'capture', consentText, settings.privacyUrl, this.prefill)}
         <div class="actions">
           <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
             ${this.localize.t('captureSubmit')}

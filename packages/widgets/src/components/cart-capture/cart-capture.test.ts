@@ -122,6 +122,51 @@ describe('comptoir-cart-capture', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('clears each error as soon as its field is put right, in English and French', async () => {
+    const expected = {
+      en: ['Enter a valid email address.', 'Tick the box to agree first.'],
+      fr: [
+        'Saisissez une adresse e-mail valide.',
+        'Cochez d’abord la case pour donner votre accord.',
+      ],
+    };
+    for (const [lang, [emailError, consentError]] of Object.entries(expected)) {
+      const el = await render('inline', lang);
+      const root = el.shadowRoot!;
+      const email = root.querySelector<HTMLInputElement>('input[type=email]')!;
+      const box = root.querySelector<HTMLInputElement>('input[name=consent]')!;
+      email.focus();
+      await sendKeys({ type: 'ana@example' });
+      root.querySelector('form')!.requestSubmit();
+      await waitUntil(() => root.querySelector('#capture-email-error'), lang);
+      expect(shadowText(el), lang).to.contain(emailError);
+      // Still not an address: the error stays while typing.
+      await sendKeys({ type: '.' });
+      await el.updateComplete;
+      expect(email.getAttribute('aria-invalid'), lang).to.equal('true');
+      // Before: the error stayed until the next submit, the field still marked invalid.
+      await sendKeys({ type: 'com' });
+      await el.updateComplete;
+      // (No element in these expectations: a failing one would print the whole shadow tree.)
+      expect(root.querySelector('#capture-email-error')?.textContent, lang).to.equal(undefined);
+      expect(shadowText(el), lang).not.to.contain(emailError);
+      expect(email.getAttribute('aria-invalid'), lang).to.equal('false');
+      expect(email.hasAttribute('aria-describedby'), lang).to.equal(false);
+      root.querySelector('form')!.requestSubmit();
+      await waitUntil(() => root.querySelector('#capture-consent-error'), lang);
+      expect(shadowText(el), lang).to.contain(consentError);
+      expect(box.getAttribute('aria-describedby'), lang).to.equal('capture-consent-error');
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(box.checked, lang).to.equal(true);
+      expect(shadowText(el), lang).not.to.contain(consentError);
+      expect(box.getAttribute('aria-invalid'), lang).to.equal('false');
+      expect(box.hasAttribute('aria-describedby'), lang).to.equal(false);
+      expect(requests, lang).to.deep.equal([]);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    }
+  });
+
   it('renders nothing without a cart', async () => {
     setCart(null);
     expect(shadowText(await render())).to.equal('');
