@@ -140,6 +140,12 @@ export class ComptoirCartCapture extends ComptoirElement {
   dismiss(): void {
     const memory = readStorage<CaptureMemory>(MEMORY_KEY) ?? {};
     writeStorage(MEMORY_KEY, { ...memory, dismissedAt: Date.now() });
+    // Inline, the focused button goes with the form: the element itself keeps the focus (as a
+    // popover's returns where it was), so Tab goes on to what follows it, not from the page's top.
+    if (!this.open) {
+      this.tabIndex = -1;
+      this.focus();
+    }
     this.status = 'dismissed';
     this.close();
     this.emit('comptoir-capture-dismissed', null);

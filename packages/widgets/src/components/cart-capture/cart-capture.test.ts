@@ -167,6 +167,33 @@ describe('comptoir-cart-capture', () => {
     }
   });
 
+  it('keeps the focus in place once "No thanks" is pressed inline: Tab goes on to what follows', async () => {
+    for (const [lang, label] of [
+      ['en', 'No thanks'],
+      ['fr', 'Non merci'],
+    ]) {
+      localStorage.clear();
+      const el = await render('inline', lang);
+      const next = addToPage(document.createElement('a'));
+      next.href = '#checkout';
+      next.textContent = 'Checkout';
+      const noThanks = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=dismiss]')];
+      expect(
+        noThanks.map((button) => button.textContent!.trim()),
+        lang,
+      ).to.deep.equal([label]);
+      noThanks[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(shadowText(el), lang).to.equal('');
+      // Before: the form went with the focused button and focus fell to the page's <body>.
+      expect(document.activeElement === el, lang).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement === next, lang).to.equal(true);
+      next.remove();
+    }
+  });
+
   it('renders nothing without a cart', async () => {
     setCart(null);
     expect(shadowText(await render())).to.equal('');
