@@ -65,6 +65,32 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(violations).toEqual([]);
 }
 
+// Before: the page's session check was a GET /v1/admin/session answered 401, which Chromium logs
+// as an error ("Failed to load resource") on every visit before sign-in.
+it('opens on its sign-in form with nothing in the console, in English and French', async () => {
+  for (const [locale, signIn] of [
+    ['en-GB', 'Sign in'],
+    ['fr-FR', 'Se connecter'],
+  ] as const) {
+    const context = await browser.newContext({ locale, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => logged.push(`pageerror: ${error.message}`));
+    await page.goto(`${server.url}/admin/`);
+    await page.getByRole('button', { name: signIn }).waitFor();
+    expect(logged, locale).toEqual([]);
+    await page.locator('#secret-key').fill(secretKey);
+    await page.getByRole('button', { name: signIn }).click();
+    await page.locator('#secret-key').waitFor({ state: 'detached' });
+    await page.reload();
+    await page.locator('#secret-key').waitFor({ state: 'detached' });
+    await page.getByRole('heading').first().waitFor();
+    expect(logged, locale).toEqual([]);
+    await context.close();
+  }
+}, 60_000);
+
 const RUNS = [
   {
     locale: 'de',

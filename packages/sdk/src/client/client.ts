@@ -18,6 +18,7 @@ import {
 } from '../schemas/webhook-events.js';
 import {
   AdminSession,
+  AdminSessionState,
   CartCaptureResult,
   CartDetail,
   CartPage,
@@ -246,6 +247,13 @@ export function createClient(options: ClientOptions) {
         const session = await admin('get', 'session', AdminSession);
         csrfToken = session.csrfToken;
         return session;
+      },
+      /** The current session, or null when signed out (asked without an error status either way). */
+      async sessionState(): Promise<AdminSession | null> {
+        const state = await admin('get', 'session/state', AdminSessionState);
+        if (!state.signedIn) return null;
+        csrfToken = state.csrfToken;
+        return { shopId: state.shopId, shopName: state.shopName, csrfToken: state.csrfToken };
       },
       /** Signs out. */
       async signOut(): Promise<void> {

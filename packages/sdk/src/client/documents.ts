@@ -27,6 +27,16 @@ export const AdminSession = z.object({
 });
 export type AdminSession = z.infer<typeof AdminSession>;
 
+/**
+ * `GET /v1/admin/session/state`: whether the config page is signed in, answered 200 either way (a
+ * page that is simply not signed in yet is no error), with the session when it is.
+ */
+export const AdminSessionState = z.union([
+  AdminSession.extend({ signedIn: z.literal(true) }),
+  z.object({ signedIn: z.literal(false) }),
+]);
+export type AdminSessionState = z.infer<typeof AdminSessionState>;
+
 /** `GET /v1/admin/holidays`: public holidays of a country for the next 13 months. */
 export const HolidayList = z.object({
   holidays: z.array(z.object({ date: LocalDate, name: z.string() })),

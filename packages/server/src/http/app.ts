@@ -206,7 +206,8 @@ export function createApp(deps: AppDeps | ResolvedDeps): Hono<AppEnv> {
   app.use('/v1/admin/*', limitBody(ADMIN_BODY_LIMIT));
   app.route('/v1/admin/session', adminSession);
   app.use('/v1/admin/*', async function adminAuthExceptSession(c, next) {
-    if (c.req.path === '/v1/admin/session') return next();
+    if (c.req.path === '/v1/admin/session' || c.req.path === '/v1/admin/session/state')
+      return next();
     return adminAuth()(c, next);
   });
   app.route('/v1/admin/config', adminConfig);

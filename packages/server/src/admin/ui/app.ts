@@ -208,14 +208,9 @@ export class ComptoirAdminApp extends LitElement {
     this.booting = false;
   }
 
-  /** The session from the cookie, or null when signed out. */
-  private async currentSession(): Promise<AdminSession | null> {
-    try {
-      return await this.api.session();
-    } catch (error) {
-      if (hasStatus(error, 401, 403)) return null;
-      throw error;
-    }
+  /** The session from the cookie, or null when signed out (a 200 either way: no console error). */
+  private currentSession(): Promise<AdminSession | null> {
+    return this.api.sessionState();
   }
 
   private t: Translate = (key, ...values) => translate(this.uiLocale, key, ...values);

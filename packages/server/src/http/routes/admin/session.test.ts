@@ -48,6 +48,30 @@ describeEachDialect('admin session security', (database) => {
     expect(withToken.status).toBe(200);
   });
 
+  it('tells the config page whether it is signed in with a 200 either way; the rest stays 401', async () => {
+    const before = await t.app.request('/v1/admin/session/state');
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ signedIn: false });
+    expect((await t.app.request('/v1/admin/session')).status).toBe(401);
+    const config = await t.app.request('/v1/admin/config');
+    expect(config.status).toBe(401);
+    expect(((await config.json()) as { error: { code: string } }).error.code).toBe(
+      'unauthenticated',
+    );
+    const { cookie, csrf } = await signIn(t, t.shopA.secretKey);
+    const after = await t.app.request('/v1/admin/session/state', { headers: { cookie } });
+    expect(await after.json()).toEqual({
+      signedIn: true,
+      shopId: t.shopA.shopId,
+      shopName: expect.any(String),
+      csrfToken: csrf,
+    });
+    const stale = await t.app.request('/v1/admin/session/state', {
+      headers: { cookie: 'comptoir_session=nope' },
+    });
+    expect(await stale.json()).toEqual({ signedIn: false });
+  });
+
   it('refuses a cross-site form sign-in (not JSON) with 415, before looking at the key', async () => {
     const response = await t.app.request('/v1/admin/session', {
       method: 'POST',

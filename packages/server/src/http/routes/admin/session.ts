@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { SignInRequest, AdminSession } from '@comptoir/sdk';
+import { SignInRequest, AdminSession, AdminSessionState } from '@comptoir/sdk';
 import type { AppEnv } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { hashSecret, safeEqual } from '../../../storage/keys.js';
@@ -31,7 +31,7 @@ async function signedIn(c: Context<AppEnv>) {
 /**
  * `/v1/admin/session`: the config page signs in with the secret key (`POST`), which sets an
  * HttpOnly, SameSite=Strict cookie and answers a CSRF token; `GET` answers the same while the
- * session lasts; `DELETE` signs out (with the CSRF token, like every cookie-authenticated write).
+ * session lasts (`GET /state` answers 200 `{ signedIn: false }` instead of a 401); `DELETE` signs out (with the CSRF token, like every cookie-authenticated write).
  */
 export const adminSession = new Hono<AppEnv>()
   .post('/', jsonBody(SignInRequest), async (c) => {
@@ -65,6 +65,23 @@ export const adminSession = new Hono<AppEnv>()
     const { session, shop } = await signedIn(c);
     return c.json({ shopId: shop.id, shopName: shop.name, csrfToken: session.csrf_token });
   })
+  // The config page asks this at start: not being signed in yet is an answer, not a 401 in the
+  // browser's console (every other admin call still answers 401 without a session).
+  .get('/state', async (c) => {
+    // An ended session (unknown or expired cookie) is signed out too.
+    const session = await currentSession(c).catch((error: unknown) => {
+      if (error instanceof ApiError) return undefined;
+      throw error;
+    });
+    const shop = session && (await findShop(c.get('deps').db, session.shop_id));
+    if (!session || !shop) return c.json({ signedIn: false });
+    return c.json({
+      signedIn: true,
+      shopId: shop.id,
+      shopName: shop.name,
+      csrfToken: session.csrf_token,
+    });
+  })
   .delete('/', async (c) => {
     const { session } = await signedIn(c);
     requireCsrfToken(c, session);
@@ -84,6 +101,12 @@ describeAdminRoutes(adminSession, {
     summary: 'The current session',
     status: 200,
     answer: AdminSession,
+  },
+  'GET /state': {
+    summary: 'Whether the config page is signed in: 200 either way, with the session when it is',
+    auth: 'none',
+    status: 200,
+    answer: AdminSessionState,
   },
   'DELETE /': { summary: 'Sign out', status: 204, answer: 'empty' },
 });
