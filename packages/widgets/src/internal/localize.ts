@@ -43,7 +43,7 @@ export class LocalizeController {
     const params = values[0] as Record<string, unknown> | undefined;
     if (typeof override === 'string') {
       return endOnce(
-        override.replace(/\{(\w+)\}/g, (match, name: string) =>
+        frenchSpaces(override, locale).replace(/\{(\w+)\}/g, (match, name: string) =>
           params && name in params ? String(params[name]) : match,
         ),
       );
@@ -54,9 +54,16 @@ export class LocalizeController {
     return typeof entry === 'function' ? endOnce(entry(params)) : (entry ?? '');
   }
 
-  /** The merchant's own text (a label, a question…) in this language, else the shop's default. */
+  /**
+   * The merchant's own text (a label, a message…) in this language, else the shop's default, with
+   * French spacing in French.
+   */
   text(value: LocalizedTextValue | undefined): string {
-    return resolveText(value, this.locale, this.host.shopConfig?.defaultLocale ?? this.locale);
+    const locale = this.locale;
+    return frenchSpaces(
+      resolveText(value, locale, this.host.shopConfig?.defaultLocale ?? locale),
+      locale,
+    );
   }
 
   /** A `YYYY-MM-DD` calendar day, formatted in the shop's convention. */
@@ -68,6 +75,14 @@ export class LocalizeController {
       dayToDate(date),
     );
   }
+}
+
+/**
+ * In French, a space before : ; ! ? » or after « becomes a non-breaking one, as the built-in
+ * strings have it, so the merchant's own texts never start a line with "?" or "»" either.
+ */
+export function frenchSpaces(text: string, locale: string): string {
+  return locale === 'fr' ? text.replace(/ (?=[:;!?»])|(?<=«) /g, '\u00a0') : text;
 }
 
 /**

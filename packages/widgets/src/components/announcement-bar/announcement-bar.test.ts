@@ -121,6 +121,24 @@ for (const width of [1280, 390]) {
       );
     });
 
+    it('writes the merchant’s French message with French spacing, the English one as written', async () => {
+      const translated: Announcement = {
+        ...SALE,
+        text: { en: 'Winter sale : candles !', fr: 'Soldes d’hiver : « bougies » à -20 % !' },
+        link: { url: SALE.link!.url, label: { en: 'See them ?', fr: 'Les voir ?' } },
+      };
+      const config = withMessages('2025-12-11T10:00:00Z', [translated]);
+      const raw = (el: Element) =>
+        (el.shadowRoot?.querySelector('[part="message"]')?.textContent ?? '')
+          .replace(/[ \n]+/g, ' ')
+          .trim();
+      // Before: plain spaces, so at 390 px "!" or "?" could start a line of its own.
+      expect(raw(await render(config, 'fr'))).to.equal(
+        'Soldes d’hiver\u00a0: «\u00a0bougies\u00a0» à -20 %\u00a0! Les voir\u00a0?',
+      );
+      expect(raw(await render(config))).to.equal('Winter sale : candles ! See them ?');
+    });
+
     it('takes turns with previous, next and pause buttons', async function () {
       this.timeout(15_000);
       const el = await render(withMessages('2025-12-11T10:00:00Z', [SALE, SHIPPING], 3));

@@ -168,6 +168,22 @@ describe('comptoir-free-shipping', () => {
     expect(shadowText(el)).to.contain('Only €12.50 to go!');
   });
 
+  it('gives a French override French spacing, and leaves an English one as written', async () => {
+    setCart(makeCart(3750));
+    const strings = {
+      fr: { freeShippingRemaining: 'Plus que {amount} : la livraison « offerte » arrive !' },
+      en: { freeShippingRemaining: 'Only {amount} to go : almost there !' },
+    };
+    const raw = (el: Element) => el.shadowRoot!.textContent!.replace(/[ \n]+/g, ' ').trim();
+    // Before: plain spaces, so a phone line could start with "!" or "»".
+    expect(raw(await render('fr', makeConfig({ strings })))).to.contain(
+      'Plus que 12,50\u00a0€\u00a0: la livraison «\u00a0offerte\u00a0» arrive\u00a0!',
+    );
+    expect(raw(await render('en', makeConfig({ strings })))).to.contain(
+      'Only €12.50 to go : almost there !',
+    );
+  });
+
   it('works standalone from attributes', async () => {
     setCart(makeCart(1000));
     const el = await fixture(
