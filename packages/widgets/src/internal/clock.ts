@@ -5,39 +5,42 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * while the document is hidden or the host is disconnected.
  */
 export class ClockController implements ReactiveController {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onVisibility = () => {
-    if (!document.hidden) this.host.requestUpdate();
-    this.schedule();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onVisibility = () => {
+    if (!document.hidden) this.#host.requestUpdate();
+    this.#schedule();
   };
 
-  constructor(private readonly host: ReactiveControllerHost & { now(): Date }) {
+  readonly #host: ReactiveControllerHost & { now(): Date };
+
+  constructor(host: ReactiveControllerHost & { now(): Date }) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.schedule();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#schedule();
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.stop();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stop();
   }
 
-  private stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  #stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private schedule(): void {
-    this.stop();
+  #schedule(): void {
+    this.#stop();
     if (document.hidden) return;
-    const delay = 60_000 - (this.host.now().getTime() % 60_000) + 50;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.host.requestUpdate();
-      this.schedule();
+    const delay = 60_000 - (this.#host.now().getTime() % 60_000) + 50;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#host.requestUpdate();
+      this.#schedule();
     }, delay);
   }
 }

@@ -88,15 +88,15 @@ export class ComptoirElement extends LitElement {
   /** The shop's published config; when unset, the one the loader or `configure()` provides. */
   declare config?: PublishedConfig;
 
-  private readonly warnedCodes = new Set<string>();
-  private readonly shop = new ConfigController(this);
+  readonly #warnedCodes = new Set<string>();
+  readonly #shop = new ConfigController(this);
 
   /** The element's language, string overrides and `Intl` formatting. */
   readonly localize = new LocalizeController(this);
 
   /** The config in use: the `config` property, else the shared one. */
   get shopConfig(): PublishedConfig | undefined {
-    return this.shop.value;
+    return this.#shop.value;
   }
 
   /**
@@ -109,7 +109,7 @@ export class ComptoirElement extends LitElement {
 
   /** The current instant, corrected with the server's clock. */
   now(): Date {
-    return this.shop.now();
+    return this.#shop.now();
   }
 
   /** Dispatches a `comptoir-*` event that bubbles out of the shadow root. */
@@ -122,7 +122,7 @@ export class ComptoirElement extends LitElement {
    * `nothing`, so `return this.fail(...)` renders nothing.
    */
   fail(code: string, message: string, detail?: unknown): Nothing {
-    warnOnce(`${this.localName}/${code}`, message, detail, this.warnedCodes);
+    warnOnce(`${this.localName}/${code}`, message, detail, this.#warnedCodes);
     return nothing;
   }
 

@@ -10,29 +10,32 @@ import { readStorage } from './storage.js';
  * server's `now` of whichever config is in use.
  */
 export class ConfigController implements ReactiveController {
-  private unsubscribe?: () => void;
-  private skewOf?: PublishedConfig;
-  private ownSkew = 0;
+  #unsubscribe?: () => void;
+  #skewOf?: PublishedConfig;
+  #ownSkew = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & { config?: PublishedConfig }) {
+  readonly #host: ReactiveControllerHost & { config?: PublishedConfig };
+
+  constructor(host: ReactiveControllerHost & { config?: PublishedConfig }) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** The config in use: the host's `config` property, else the shared one. */
   get value(): PublishedConfig | undefined {
-    return this.host.config ?? state.config;
+    return this.#host.config ?? state.config;
   }
 
   /** The current instant, corrected with the server's clock. */
   now(): Date {
-    this.measureSkew();
-    return new Date(Date.now() + (this.host.config ? this.ownSkew : state.skew));
+    this.#measureSkew();
+    return new Date(Date.now() + (this.#host.config ? this.#ownSkew : state.skew));
   }
 
   hostConnected(): void {
     // Any element on the page starts listening for `comptoir:cart`, so no cart is missed.
     listenForCartEvents();
-    this.unsubscribe = subscribe(() => this.host.requestUpdate());
+    this.#unsubscribe = subscribe(() => this.#host.requestUpdate());
     // A browser that saved a cart keeps it up to date from every page with an element (the
     // module starts itself; loaded only in such a browser).
     if (readStorage(`comptoir:captured:${state.api?.shop}`))
@@ -40,20 +43,20 @@ export class ConfigController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
   hostUpdate(): void {
-    this.measureSkew();
+    this.#measureSkew();
   }
 
   /** Measures the skew once per `config` object, when an update (or `now()`) first sees it. */
-  private measureSkew(): void {
-    const own = this.host.config;
-    if (own && own !== this.skewOf) {
-      this.skewOf = own;
+  #measureSkew(): void {
+    const own = this.#host.config;
+    if (own && own !== this.#skewOf) {
+      this.#skewOf = own;
       const serverNow = Date.parse(own.now);
-      this.ownSkew = Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
+      this.#ownSkew = Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
     }
   }
 }

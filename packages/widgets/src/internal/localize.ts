@@ -10,14 +10,18 @@ import { formatLocale, loadedTranslation, pickLocale, type WidgetLocale } from '
  * holds updates until the language's strings are loaded.
  */
 export class LocalizeController {
-  constructor(private readonly host: HTMLElement & { readonly shopConfig?: PublishedConfig }) {}
+  readonly #host: HTMLElement & { readonly shopConfig?: PublishedConfig };
+
+  constructor(host: HTMLElement & { readonly shopConfig?: PublishedConfig }) {
+    this.#host = host;
+  }
 
   /** The language used: the element's or page's `lang` when shipped, else the shop's default. */
   get locale(): WidgetLocale {
     return pickLocale([
-      this.host.closest('[lang]')?.getAttribute('lang'),
+      this.#host.closest('[lang]')?.getAttribute('lang'),
       document.documentElement.lang,
-      this.host.shopConfig?.defaultLocale,
+      this.#host.shopConfig?.defaultLocale,
     ]);
   }
 
@@ -28,8 +32,8 @@ export class LocalizeController {
   get formatLocale(): string {
     return formatLocale(
       this.locale,
-      [this.host.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang],
-      this.host.shopConfig?.currency,
+      [this.#host.closest('[lang]')?.getAttribute('lang'), document.documentElement.lang],
+      this.#host.shopConfig?.currency,
     );
   }
 
@@ -39,7 +43,7 @@ export class LocalizeController {
     ...values: TranslationValues<K> extends undefined ? [] : [TranslationValues<K>]
   ): string {
     const locale = this.locale;
-    const override = this.host.shopConfig?.strings?.[locale]?.[key];
+    const override = this.#host.shopConfig?.strings?.[locale]?.[key];
     const params = values[0] as Record<string, unknown> | undefined;
     if (typeof override === 'string') {
       return endOnce(
@@ -61,7 +65,7 @@ export class LocalizeController {
   text(value: LocalizedTextValue | undefined): string {
     const locale = this.locale;
     return frenchSpaces(
-      resolveText(value, locale, this.host.shopConfig?.defaultLocale ?? locale),
+      resolveText(value, locale, this.#host.shopConfig?.defaultLocale ?? locale),
       locale,
     );
   }

@@ -91,7 +91,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   declare private expanded: boolean;
   declare private overflowing: boolean;
 
-  private readonly clock = new ClockController(this);
+  readonly #clock = new ClockController(this);
 
   constructor() {
     super();
@@ -106,13 +106,13 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
 
   // Keys are `id:upcoming` and `id:active`; a bare id (stored before notices were told apart) was
   // almost always the advance notice, so it dismisses that one only.
-  private isDismissed(id: string, state: 'upcoming' | 'active'): boolean {
+  #isDismissed(id: string, state: 'upcoming' | 'active'): boolean {
     const keys = state === 'upcoming' ? [`${id}:${state}`, id] : [`${id}:${state}`];
     const stored = readStorage<string[]>(DISMISSED_KEY) ?? [];
     return keys.some((key) => dismissedInMemory.has(key) || stored.includes(key));
   }
 
-  private dismiss(id: string, state: 'upcoming' | 'active'): void {
+  #dismiss(id: string, state: 'upcoming' | 'active'): void {
     const key = `${id}:${state}`;
     dismissedInMemory.add(key);
     writeStorage(DISMISSED_KEY, [...(readStorage<string[]>(DISMISSED_KEY) ?? []), key].slice(-50));
@@ -140,7 +140,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   }
 
   protected override renderWidget() {
-    void this.clock;
+    void this.#clock;
     const config = this.shopConfig;
     const localize = this.localize;
     if (!config) return nothing;
@@ -150,7 +150,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const status = noticeAt(config, this.now());
     if (!status) return nothing;
     // Applied whether or not the notice was dismissed: it is the shop's state, not a message.
-    this.cartButtons(
+    this.#cartButtons(
       status.state === 'active'
         ? config.calendar.absences.find((absence) => absence.id === status.absence.id)?.cartButtons
         : undefined,
@@ -159,7 +159,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
           date: localize.formatDay(status.resumeDate ?? ''),
         }),
     );
-    if (status.state === 'none' || this.isDismissed(status.absence.id, status.state))
+    if (status.state === 'none' || this.#isDismissed(status.absence.id, status.state))
       return nothing;
     const absence = status.absence;
     const state = status.state;
@@ -210,7 +210,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
               class="dismiss"
               type="button"
               aria-label=${localize.t('dismiss')}
-              @click=${this.guard(() => this.dismiss(absence.id, state))}
+              @click=${this.guard(() => this.#dismiss(absence.id, state))}
             >
               <span aria-hidden="true">×</span>
             </button>`
@@ -219,7 +219,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
   }
 
   /** Applies or undoes `cartButtons`; its code loads only for a shop that uses it. */
-  private cartButtons(settings: AbsenceCartButtons | undefined, notice: () => string): void {
+  #cartButtons(settings: AbsenceCartButtons | undefined, notice: () => string): void {
     if (!settings && !cartButtonsLoaded) return;
     cartButtonsLoaded = true;
     void import('./cart-buttons.js').then(({ applyCartButtons }) =>

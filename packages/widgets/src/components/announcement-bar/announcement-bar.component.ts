@@ -61,13 +61,13 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
   /** Paused by the shopper's button (focus in the bar pauses too, without this). */
   declare private paused: boolean;
 
-  private readonly clock = new ClockController(this);
-  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  private readonly phone = matchMedia('(max-width: 640px)');
-  private hovered = false;
-  private rotation: ReturnType<typeof setTimeout> | undefined;
-  private readonly hold = (held: boolean) => () => {
-    this.hovered = held;
+  readonly #clock = new ClockController(this);
+  readonly #reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  readonly #phone = matchMedia('(max-width: 640px)');
+  #hovered = false;
+  #rotation: ReturnType<typeof setTimeout> | undefined;
+  readonly #hold = (held: boolean) => () => {
+    this.#hovered = held;
     this.requestUpdate();
   };
 
@@ -76,20 +76,20 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     this.noDismiss = false;
     this.index = 0;
     this.paused = false;
-    this.addEventListener('focusin', this.hold(true));
-    this.addEventListener('focusout', this.hold(false));
+    this.addEventListener('focusin', this.#hold(true));
+    this.addEventListener('focusout', this.#hold(false));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.rotation);
+    clearTimeout(this.#rotation);
   }
 
-  private isDismissed(id: string): boolean {
+  #isDismissed(id: string): boolean {
     return dismissedInMemory.has(id) || (readStorage<string[]>(DISMISSED_KEY) ?? []).includes(id);
   }
 
-  private dismiss(id: string): void {
+  #dismiss(id: string): void {
     dismissedInMemory.add(id);
     writeStorage(DISMISSED_KEY, [...(readStorage<string[]>(DISMISSED_KEY) ?? []), id].slice(-50));
     this.emit<AnnouncementDetail>('comptoir-announcement-dismissed', { announcementId: id });
@@ -100,7 +100,7 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     );
   }
 
-  private step(by: number, count: number): void {
+  #step(by: number, count: number): void {
     this.index = (this.index + by + count) % count;
   }
 
@@ -113,13 +113,13 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
       now: this.now(),
       timeZone: config.calendar.timeZone,
       path: location.pathname,
-      device: this.phone.matches ? 'mobile' : 'desktop',
-      moment: (message, which) => this.moment(message, which),
-    }).filter((message) => !this.isDismissed(message.id));
+      device: this.#phone.matches ? 'mobile' : 'desktop',
+      moment: (message, which) => this.#moment(message, which),
+    }).filter((message) => !this.#isDismissed(message.id));
   }
 
   /** A message's start or end as an instant: the server's facts, else the calendar's. */
-  private moment(message: Announcement, which: 'start' | 'end'): Date | undefined {
+  #moment(message: Announcement, which: 'start' | 'end'): Date | undefined {
     const config = this.shopConfig;
     const wall = message[which];
     if (!wall || !config) return undefined;
@@ -134,15 +134,15 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     const messages = this.shopConfig?.announcements?.messages;
     if (fallback || !Array.isArray(messages) || !this.shopConfig?.calendar) return undefined;
     const known = (message: Announcement, which: 'start' | 'end') =>
-      !message[which] || this.moment(message, which);
+      !message[which] || this.#moment(message, which);
     if (messages.every((message) => known(message, 'start') && known(message, 'end')))
       return undefined;
     return import('./calendar-fallback.js').then(({ shopMoment }) => (fallback = { shopMoment }));
   }
 
-  private countdown(message: Announcement, timeZone: string): string {
+  #countdown(message: Announcement, timeZone: string): string {
     if (!message.countdown || !message.end) return '';
-    const end = this.moment(message, 'end');
+    const end = this.#moment(message, 'end');
     if (!end) return '';
     const left = end.getTime() - this.now().getTime();
     return left < COUNTDOWN_MS
@@ -153,7 +153,7 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
   }
 
   protected override renderWidget() {
-    void this.clock;
+    void this.#clock;
     const config = this.shopConfig;
     if (!config?.announcements) return nothing;
     if (!Array.isArray(config.announcements.messages) || !config.calendar?.timeZone)
@@ -163,16 +163,16 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     const count = shown.length;
     const index = this.index % count;
     const message = shown[index]!;
-    const rotating = this.rotates(count);
+    const rotating = this.#rotates(count);
     return html`<section
       part="base"
       class="base"
       aria-label=${this.localize.t('announcementLabel')}
     >
       <div class="stack" aria-live=${rotating ? 'off' : 'polite'} aria-atomic="true">
-        ${shown.map((each) => this.renderMessage(each, each === message, config.calendar.timeZone))}
+        ${shown.map((each) => this.#renderMessage(each, each === message, config.calendar.timeZone))}
       </div>
-      ${count > 1 ? this.renderControls(count) : nothing}
+      ${count > 1 ? this.#renderControls(count) : nothing}
       ${
         this.noDismiss
           ? nothing
@@ -181,7 +181,7 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
               class="icon"
               type="button"
               aria-label=${this.localize.t('dismiss')}
-              @click=${this.guard(() => this.dismiss(message.id))}
+              @click=${this.guard(() => this.#dismiss(message.id))}
             >
               <span aria-hidden="true">×</span>
             </button>`
@@ -193,8 +193,8 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
    * Every message is laid out in one grid cell, only the current one visible: the bar is as tall
    * as its tallest message, so turning to a shorter or longer one never moves the page.
    */
-  private renderMessage(message: Announcement, current: boolean, timeZone: string) {
-    const countdown = this.countdown(message, timeZone);
+  #renderMessage(message: Announcement, current: boolean, timeZone: string) {
+    const countdown = this.#countdown(message, timeZone);
     const link = message.link && /^(https?:|\/)/i.test(message.link.url) ? message.link : undefined;
     return html`<p part=${current ? 'message' : 'message-off'} class="message" ?inert=${!current}>
       <span>${this.localize.text(message.text)}</span>
@@ -203,16 +203,16 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     </p>`;
   }
 
-  private renderControls(count: number) {
+  #renderControls(count: number) {
     const button = (label: string, glyph: string, action: () => void) =>
       html`<button type="button" class="icon" aria-label=${label} @click=${this.guard(action)}>
         <span aria-hidden="true">${glyph}</span>
       </button>`;
     return html`<div part="controls" class="controls">
-      ${button(this.localize.t('announcementPrevious'), '‹', () => this.step(-1, count))}
-      ${button(this.localize.t('announcementNext'), '›', () => this.step(1, count))}
+      ${button(this.localize.t('announcementPrevious'), '‹', () => this.#step(-1, count))}
+      ${button(this.localize.t('announcementNext'), '›', () => this.#step(1, count))}
       ${
-        this.reducedMotion.matches
+        this.#reducedMotion.matches
           ? nothing
           : html`<button
               type="button"
@@ -228,27 +228,31 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
   }
 
   /** Whether the messages turn by themselves now (never under reduced motion or in a hidden tab). */
-  private rotates(count: number): boolean {
+  #rotates(count: number): boolean {
     return (
-      count > 1 && !this.reducedMotion.matches && !this.paused && !this.hovered && !document.hidden
+      count > 1 &&
+      !this.#reducedMotion.matches &&
+      !this.paused &&
+      !this.#hovered &&
+      !document.hidden
     );
   }
 
   protected override updated(): void {
     super.updated();
     const count = this.current().length;
-    if (!this.rotates(count)) {
-      clearTimeout(this.rotation);
-      this.rotation = undefined;
+    if (!this.#rotates(count)) {
+      clearTimeout(this.#rotation);
+      this.#rotation = undefined;
       return;
     }
     // One turn pending at a time: other updates (the clock, a cart change) do not postpone it.
-    if (this.rotation !== undefined) return;
+    if (this.#rotation !== undefined) return;
     const seconds = this.shopConfig?.announcements?.rotateSeconds ?? 6;
-    this.rotation = setTimeout(
+    this.#rotation = setTimeout(
       () => {
-        this.rotation = undefined;
-        this.step(1, this.current().length || 1);
+        this.#rotation = undefined;
+        this.#step(1, this.current().length || 1);
       },
       Math.max(3, seconds) * 1000,
     );

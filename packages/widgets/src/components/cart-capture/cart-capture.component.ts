@@ -79,14 +79,14 @@ export class ComptoirCartCapture extends ComptoirElement {
   /** An address the shopper typed in the shop's own email field. */
   declare private prefill: string;
 
-  private delayTimer: ReturnType<typeof setTimeout> | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
-  private returnFocus: HTMLElement | null = null;
-  private shownOnce = false;
+  #delayTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopAutoUpdate: (() => void) | undefined;
+  #returnFocus: HTMLElement | null = null;
+  #shownOnce = false;
   /** The shop's email field the popover points at, when the capture was offered from there. */
-  private fieldAnchor: Element | null = null;
-  private triggersRequested = false;
-  private stopTriggers: (() => void) | undefined;
+  #fieldAnchor: Element | null = null;
+  #triggersRequested = false;
+  #stopTriggers: (() => void) | undefined;
   constructor() {
     super();
     this.open = false;
@@ -95,41 +95,41 @@ export class ComptoirCartCapture extends ComptoirElement {
     this.prefill = '';
   }
 
-  private settings(): CaptureSettings | undefined {
+  #settings(): CaptureSettings | undefined {
     return this.shopConfig?.capture;
   }
 
-  private effectiveMode(): CaptureMode {
-    return this.mode ?? this.settings()?.mode ?? 'inline';
+  #effectiveMode(): CaptureMode {
+    return this.mode ?? this.#settings()?.mode ?? 'inline';
   }
 
   /** Whether frequency capping hides the capture now: this cart is saved, or it was dismissed. */
-  private capped(): boolean {
+  #capped(): boolean {
     if (capturedCart()) return true;
     const memory = readStorage<CaptureMemory>(MEMORY_KEY) ?? {};
-    const days = this.settings()?.dismissDays ?? 0;
+    const days = this.#settings()?.dismissDays ?? 0;
     return memory.dismissedAt !== undefined && Date.now() < memory.dismissedAt + days * DAY;
   }
 
-  private eligible(): boolean {
-    const settings = this.settings();
+  #eligible(): boolean {
+    const settings = this.#settings();
     const cart = this.cart;
     return (
       !!settings?.enabled &&
       !!cart &&
       cart.items.length > 0 &&
       this.status !== 'dismissed' &&
-      !this.capped()
+      !this.#capped()
     );
   }
 
   /** Opens the popover or the dialog now (for exit-intent and popover modes). */
   show(): void {
     try {
-      if (this.open || this.shownOnce || !this.eligible() || this.effectiveMode() === 'inline')
+      if (this.open || this.#shownOnce || !this.#eligible() || this.#effectiveMode() === 'inline')
         return;
-      this.shownOnce = true;
-      this.returnFocus = deepActiveElement();
+      this.#shownOnce = true;
+      this.#returnFocus = deepActiveElement();
       this.open = true;
     } catch (error) {
       this.fail('show-failed', String(error), error);
@@ -147,41 +147,41 @@ export class ComptoirCartCapture extends ComptoirElement {
       this.focus();
     }
     this.status = 'dismissed';
-    this.close();
+    this.#close();
     this.emit('comptoir-capture-dismissed', null);
   }
 
-  private close(): void {
+  #close(): void {
     this.open = false;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
+    this.#stopAutoUpdate?.();
+    this.#stopAutoUpdate = undefined;
     this.renderRoot.querySelector('dialog')?.close();
-    this.returnFocus?.focus?.();
-    this.returnFocus = null;
+    this.#returnFocus?.focus?.();
+    this.#returnFocus = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A cart saved on an earlier page keeps following the shopper's changes from this one.
     if (capturedCart()) followCart();
-    void this.updateComplete.then(() => this.scheduleDelay());
+    void this.updateComplete.then(() => this.#scheduleDelay());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopTriggers?.();
-    this.stopTriggers = undefined;
-    this.triggersRequested = false;
-    clearTimeout(this.delayTimer);
-    this.stopAutoUpdate?.();
+    this.#stopTriggers?.();
+    this.#stopTriggers = undefined;
+    this.#triggersRequested = false;
+    clearTimeout(this.#delayTimer);
+    this.#stopAutoUpdate?.();
   }
 
-  private scheduleDelay(): void {
-    if (this.effectiveMode() !== 'popover' || this.delayTimer) return;
-    this.delayTimer = setTimeout(() => this.show(), (this.settings()?.delaySeconds ?? 0) * 1000);
+  #scheduleDelay(): void {
+    if (this.#effectiveMode() !== 'popover' || this.#delayTimer) return;
+    this.#delayTimer = setTimeout(() => this.show(), (this.#settings()?.delaySeconds ?? 0) * 1000);
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const cart = this.cart;
     if (!cart) return;
@@ -206,7 +206,7 @@ export class ComptoirCartCapture extends ComptoirElement {
       this.status = 'done';
       // The popover or dialog goes (its form is done) and focus returns where it was; inline, the
       // form gives way to the confirmation, which takes the focus its button had.
-      if (this.open) this.close();
+      if (this.open) this.#close();
       else {
         await this.updateComplete;
         this.shadowRoot?.querySelector<HTMLElement>('p')?.focus();
@@ -223,53 +223,53 @@ export class ComptoirCartCapture extends ComptoirElement {
    * popover next to that field (inline mode: in the form). Called by the email-field trigger.
    */
   offerFor(field: HTMLInputElement, email: string): void {
-    if (!this.eligible()) return;
+    if (!this.#eligible()) return;
     this.prefill = email;
-    if (this.effectiveMode() === 'inline') return;
-    this.fieldAnchor = field;
-    this.shownOnce = false;
+    if (this.#effectiveMode() === 'inline') return;
+    this.#fieldAnchor = field;
+    this.#shownOnce = false;
     this.show();
   }
 
   /** The mode in use, for the triggers. */
   get currentMode(): CaptureMode {
-    return this.effectiveMode();
+    return this.#effectiveMode();
   }
 
   /** The shop's email-field selector, for the triggers. */
   get emailFieldSelector(): string | undefined {
-    return this.settings()?.emailFieldSelector;
+    return this.#settings()?.emailFieldSelector;
   }
 
   // Exit intent and the shop's email fields need listeners on the page: their code loads only
   // for a capture that uses one of them.
-  private watchTriggers(): void {
-    if (this.triggersRequested || !this.isConnected) return;
-    if (this.effectiveMode() !== 'exit-intent' && !this.settings()?.emailFieldSelector) return;
-    this.triggersRequested = true;
+  #watchTriggers(): void {
+    if (this.#triggersRequested || !this.isConnected) return;
+    if (this.#effectiveMode() !== 'exit-intent' && !this.#settings()?.emailFieldSelector) return;
+    this.#triggersRequested = true;
     void import('./capture-triggers.js').then(({ watchTriggers }) => {
-      if (this.triggersRequested) this.stopTriggers = watchTriggers(this);
+      if (this.#triggersRequested) this.#stopTriggers = watchTriggers(this);
     });
   }
 
   protected override updated(): void {
     super.updated();
-    this.watchTriggers();
+    this.#watchTriggers();
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && this.open && !dialog.open) {
       dialog.showModal();
       dialog.querySelector<HTMLInputElement>('input[type=email]')?.focus();
     }
     const popover = this.renderRoot.querySelector<HTMLElement>('.popover');
-    if (popover && this.open && !this.stopAutoUpdate) {
-      const selector = this.anchor ?? this.settings()?.anchorSelector;
+    if (popover && this.open && !this.#stopAutoUpdate) {
+      const selector = this.anchor ?? this.#settings()?.anchorSelector;
       const anchorElement =
-        this.fieldAnchor ?? (selector ? document.querySelector(selector) : null);
+        this.#fieldAnchor ?? (selector ? document.querySelector(selector) : null);
       if (anchorElement) {
         // @floating-ui/dom loads only when a popover actually opens.
-        this.stopAutoUpdate = () => undefined;
+        this.#stopAutoUpdate = () => undefined;
         void import('../../internal/position.js').then(({ anchorTo }) => {
-          if (this.open) this.stopAutoUpdate = anchorTo(anchorElement, popover);
+          if (this.open) this.#stopAutoUpdate = anchorTo(anchorElement, popover);
         });
       } else {
         popover.style.cssText = 'inset: auto 0.5rem 0.5rem auto;';
@@ -279,13 +279,13 @@ export class ComptoirCartCapture extends ComptoirElement {
   }
 
   protected override renderWidget() {
-    const settings = this.settings();
+    const settings = this.#settings();
     if (!settings) return nothing;
     const consentText = this.localize.text(settings.consentText);
     if (typeof consentText !== 'string' || !consentText) {
       return this.fail('bad-config', 'config.capture.consentText is missing');
     }
-    const mode = this.effectiveMode();
+    const mode = this.#effectiveMode();
     if (!MODES.includes(mode))
       return this.fail('bad-attribute', 'mode must be inline, popover or exit-intent');
     if (this.status === 'done') {
@@ -293,7 +293,7 @@ export class ComptoirCartCapture extends ComptoirElement {
         ${this.localize.t('captureDone')}
       </p>`;
     }
-    if (!this.eligible()) return nothing;
+    if (!this.#eligible()) return nothing;
     const content = html`<div class="header">
         <h2 part="title" id="capture-title">${this.localize.t('captureTitle')}</h2>
         ${
@@ -314,7 +314,7 @@ export class ComptoirCartCapture extends ComptoirElement {
       <form
         part="form"
         novalidate
-        @submit=${this.guard((event: SubmitEvent) => this.submit(event))}
+        @submit=${this.guard((event: SubmitEvent) => this.#submit(event))}
       >
         ${consentFields(this, 'capture', consentText, settings.privacyUrl, this.prefill)}
         <div class="actions">

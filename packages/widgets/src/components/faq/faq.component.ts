@@ -95,8 +95,8 @@ export class ComptoirFaq extends ComptoirElement {
   declare private query: string;
   declare private openIds: Set<string>;
 
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onHashChange = this.guard(() => this.openFromHash());
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onHashChange = this.guard(() => this.#openFromHash());
 
   constructor() {
     super();
@@ -109,17 +109,17 @@ export class ComptoirFaq extends ComptoirElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('hashchange', this.onHashChange);
-    void this.updateComplete.then(() => this.onHashChange());
+    addEventListener('hashchange', this.#onHashChange);
+    void this.updateComplete.then(() => this.#onHashChange());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.onHashChange);
-    clearTimeout(this.searchTimer);
+    removeEventListener('hashchange', this.#onHashChange);
+    clearTimeout(this.#searchTimer);
   }
 
-  private entries(): ShownFaqEntry[] | 'bad' {
+  #entries(): ShownFaqEntry[] | 'bad' {
     const faq = this.shopConfig?.faq;
     if (faq === undefined) return [];
     const isText = (value: unknown) =>
@@ -147,14 +147,14 @@ export class ComptoirFaq extends ComptoirElement {
   }
 
   /** Opens the question named by `location.hash` (`#faq-<id>`) and scrolls to it. */
-  private async openFromHash(): Promise<void> {
+  async #openFromHash(): Promise<void> {
     const match = /^#faq-(.+)$/.exec(location.hash);
     if (!match) return;
     const id = decodeURIComponent(match[1]!);
-    const entries = this.entries();
+    const entries = this.#entries();
     if (entries === 'bad' || !entries.some((entry) => entry.id === id)) return;
     this.query = '';
-    this.open(id);
+    this.#open(id);
     await this.updateComplete;
     const button = this.renderRoot.querySelector<HTMLButtonElement>(`#faq-q-${CSS.escape(id)}`);
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -162,32 +162,32 @@ export class ComptoirFaq extends ComptoirElement {
     button?.focus({ preventScroll: true });
   }
 
-  private open(id: string): void {
+  #open(id: string): void {
     if (this.openIds.has(id)) return;
     this.openIds = new Set([...this.openIds, id]);
     this.emit<FaqOpenedDetail>('comptoir-faq-opened', { questionId: id });
     trackEvent({ type: 'faq_opened', questionId: id });
   }
 
-  private toggle(id: string): void {
+  #toggle(id: string): void {
     if (this.openIds.has(id)) {
       const next = new Set(this.openIds);
       next.delete(id);
       this.openIds = next;
     } else {
-      this.open(id);
+      this.#open(id);
     }
   }
 
-  private onSearch(event: Event): void {
+  #onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
+    clearTimeout(this.#searchTimer);
     const query = this.query.trim();
     if (!query) return;
-    this.searchTimer = setTimeout(
+    this.#searchTimer = setTimeout(
       this.guard(() => {
-        const entries = this.entries();
-        if (entries !== 'bad' && this.matching(entries, query).length === 0) {
+        const entries = this.#entries();
+        if (entries !== 'bad' && this.#matching(entries, query).length === 0) {
           this.emit<FaqSearchEmptyDetail>('comptoir-faq-search-empty', { query });
           trackEvent({ type: 'faq_search_empty', query: query.slice(0, 200) });
         }
@@ -196,7 +196,7 @@ export class ComptoirFaq extends ComptoirElement {
     );
   }
 
-  private matching(entries: ShownFaqEntry[], query: string): ShownFaqEntry[] {
+  #matching(entries: ShownFaqEntry[], query: string): ShownFaqEntry[] {
     const locale = this.localize.locale;
     const words = searchWords(query, locale);
     if (words.length === 0) return entries;
@@ -210,7 +210,7 @@ export class ComptoirFaq extends ComptoirElement {
 
   protected override updated(): void {
     super.updated();
-    const entries = this.entries();
+    const entries = this.#entries();
     if (this.noJsonLd || entries === 'bad' || entries.length === 0) return;
     let script = document.head.querySelector<HTMLScriptElement>('script[data-comptoir-faq]');
     if (!script) {
@@ -227,7 +227,7 @@ export class ComptoirFaq extends ComptoirElement {
   }
 
   protected override renderWidget() {
-    const entries = this.entries();
+    const entries = this.#entries();
     if (entries === 'bad')
       return this.fail(
         'bad-config',
@@ -237,7 +237,7 @@ export class ComptoirFaq extends ComptoirElement {
       return this.fail('bad-attribute', 'heading-level must be 2 to 6');
     }
     if (entries.length === 0) return nothing;
-    const shown = this.matching(entries, this.query);
+    const shown = this.#matching(entries, this.query);
     const categories = [...new Set(shown.map((entry) => entry.category))];
     const query = this.query.trim();
     return html`<div
@@ -256,7 +256,7 @@ export class ComptoirFaq extends ComptoirElement {
                 id="faq-search"
                 type="search"
                 .value=${this.query}
-                @input=${this.guard((event: Event) => this.onSearch(event))}
+                @input=${this.guard((event: Event) => this.#onSearch(event))}
               />
             </div>`
       }
@@ -281,14 +281,14 @@ export class ComptoirFaq extends ComptoirElement {
                       : nothing
                   }
                   <div class="list">
-                    ${shown.filter((entry) => entry.category === category).map((entry) => this.renderEntry(entry))}
+                    ${shown.filter((entry) => entry.category === category).map((entry) => this.#renderEntry(entry))}
                   </div>`,
             )
       }
     </div>`;
   }
 
-  private renderEntry(entry: ShownFaqEntry) {
+  #renderEntry(entry: ShownFaqEntry) {
     const open = this.openIds.has(entry.id);
     return html`<div class="item">
       <div class="question" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>
@@ -298,7 +298,7 @@ export class ComptoirFaq extends ComptoirElement {
           type="button"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls="faq-a-${entry.id}"
-          @click=${this.guard(() => this.toggle(entry.id))}
+          @click=${this.guard(() => this.#toggle(entry.id))}
         >
           ${entry.question}
         </button>

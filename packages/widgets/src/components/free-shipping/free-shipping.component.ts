@@ -52,10 +52,10 @@ export class ComptoirFreeShipping extends ShippingElement {
   /** Standalone use: the currency of `threshold`. */
   declare currency?: string;
 
-  private reachedCount: number | undefined;
-  private announcement = '';
+  #reachedCount: number | undefined;
+  #announcement = '';
 
-  private rules(): FreeShippingRule[] | undefined {
+  #rules(): FreeShippingRule[] | undefined {
     if (this.threshold !== undefined || this.currency !== undefined) {
       const threshold = Number(this.threshold);
       const currency = this.currency ?? this.shopConfig?.currency;
@@ -73,7 +73,7 @@ export class ComptoirFreeShipping extends ShippingElement {
   }
 
   protected override renderWidget() {
-    const rules = this.rules();
+    const rules = this.#rules();
     if (!rules) {
       if (this.threshold !== undefined || this.currency !== undefined) {
         return this.fail(
@@ -105,7 +105,7 @@ export class ComptoirFreeShipping extends ShippingElement {
     });
     if (!progress.next && progress.reached.length === 0) return nothing;
 
-    this.noteReached(progress.reached);
+    this.#noteReached(progress.reached);
     const amount = formatMoney(progress.remaining, currency, this.localize.formatLocale);
     const lastReached = progress.reached.at(-1);
     const nextLabel = this.localize.text(progress.next?.label);
@@ -133,20 +133,20 @@ export class ComptoirFreeShipping extends ShippingElement {
       >
         <div part="fill" class="fill"></div>
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
+      <div class="visually-hidden" role="status">${this.#announcement}</div>
     </div>`;
   }
 
   /** Announces and reports a newly reached threshold; the first render only records the state. */
-  private noteReached(reached: FreeShippingRule[]): void {
-    const previous = this.reachedCount;
-    this.reachedCount = reached.length;
+  #noteReached(reached: FreeShippingRule[]): void {
+    const previous = this.#reachedCount;
+    this.#reachedCount = reached.length;
     // Nothing newly reached (or the first render): the live region empties (its news was spoken),
     // so that reaching a threshold again after the cart went below it is announced again.
-    if (!(reached.length > previous!)) return void (this.announcement = '');
+    if (!(reached.length > previous!)) return void (this.#announcement = '');
     const rule = reached.at(-1)!;
     const label = this.localize.text(rule.label);
-    this.announcement = label
+    this.#announcement = label
       ? this.localize.t('freeShippingTierUnlocked', { label })
       : this.localize.t('freeShippingUnlocked');
     queueMicrotask(() => {

@@ -49,7 +49,7 @@ export class ComptoirHolidayDeadline extends ShippingElement {
   /** Only this event id (default: every event in its show window). */
   declare event?: string;
 
-  private readonly clock = new ClockController(this);
+  readonly #clock = new ClockController(this);
 
   /** The state of every event to show now. */
   deadlines(
@@ -101,7 +101,7 @@ export class ComptoirHolidayDeadline extends ShippingElement {
   }
 
   protected override renderWidget() {
-    void this.clock;
+    void this.#clock;
     const config = this.shopConfig;
     if (!config) return nothing;
     if (!Array.isArray(config.holidayEvents) || !config.calendar) {

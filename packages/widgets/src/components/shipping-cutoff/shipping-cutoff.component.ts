@@ -53,9 +53,9 @@ export class ComptoirShippingCutoff extends ShippingElement {
   /** Standalone use: comma-separated dispatch days (default `mon,tue,wed,thu,fri`). */
   declare dispatchDays?: string;
 
-  private readonly clock = new ClockController(this);
+  readonly #clock = new ClockController(this);
 
-  private calendar(): ShopCalendar | undefined | 'bad' {
+  #calendar(): ShopCalendar | undefined | 'bad' {
     if (this.cutoff === undefined && this.timeZone === undefined) return this.shopConfig?.calendar;
     const days = (this.dispatchDays ?? 'mon,tue,wed,thu,fri').split(',').map((day) => day.trim());
     if (
@@ -83,7 +83,7 @@ export class ComptoirShippingCutoff extends ShippingElement {
   }
 
   /** The dispatch (and delivery, with `method`) at `now`: the facts', else the calendar's. */
-  private answers(
+  #answers(
     calendar: ShopCalendar,
     now: Date,
   ): { dispatch: DispatchInfo; delivery?: DeliveryEstimate } | undefined {
@@ -100,19 +100,19 @@ export class ComptoirShippingCutoff extends ShippingElement {
 
   /** Holds the render until the calendar is loaded, when the facts do not answer. */
   protected override pending(): Promise<unknown> | undefined {
-    const calendar = this.calendar();
+    const calendar = this.#calendar();
     if (fallback || !calendar || calendar === 'bad') return undefined;
     if (this.method && !calendar.methods.some((method) => method.id === this.method))
       return undefined;
-    if (this.answers(calendar, this.now())) return undefined;
+    if (this.#answers(calendar, this.now())) return undefined;
     return import('./calendar-fallback.js').then(
       ({ estimateDelivery, nextDispatch }) => (fallback = { estimateDelivery, nextDispatch }),
     );
   }
 
   protected override renderWidget() {
-    void this.clock;
-    const calendar = this.calendar();
+    void this.#clock;
+    const calendar = this.#calendar();
     if (calendar === 'bad') {
       return this.fail(
         'bad-attribute',
@@ -124,7 +124,7 @@ export class ComptoirShippingCutoff extends ShippingElement {
       return this.fail('unknown-method', `no shipping method has the id "${this.method}"`);
     }
     const now = this.now();
-    const answers = this.answers(calendar, now);
+    const answers = this.#answers(calendar, now);
     if (!answers) return nothing;
     const { dispatch, delivery } = answers;
     const message = dispatch.sameDay
