@@ -3,6 +3,7 @@ import type { FaqEntry } from '@comptoir/sdk/schemas';
 import { allTexts, resolveText } from '@comptoir/sdk/text';
 import { trackEvent } from '../../internal/api.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { frenchSpaces } from '../../internal/localize.js';
 import { matchesQuery, searchWords } from './faq-search.js';
 import styles from './faq.styles.js';
 
@@ -24,13 +25,13 @@ export type ShownFaqEntry = Pick<FaqEntry, 'id'> & {
   category: string;
 };
 
-/** The entry's texts in `locale`, falling back to the shop's default language. */
+/** The entry's texts in `locale` (French spacing in French), else the shop's default language's. */
 export function shownEntry(entry: FaqEntry, locale: string, defaultLocale: string): ShownFaqEntry {
   return {
     id: entry.id,
-    question: resolveText(entry.question, locale, defaultLocale),
-    answer: resolveText(entry.answer, locale, defaultLocale),
-    category: resolveText(entry.category, locale, defaultLocale),
+    question: frenchSpaces(resolveText(entry.question, locale, defaultLocale), locale),
+    answer: frenchSpaces(resolveText(entry.answer, locale, defaultLocale), locale),
+    category: frenchSpaces(resolveText(entry.category, locale, defaultLocale), locale),
   };
 }
 

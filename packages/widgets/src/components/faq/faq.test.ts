@@ -61,6 +61,28 @@ describe('comptoir-faq', () => {
     expect(jsonLd).to.contain('Deux à trois jours.');
   });
 
+  it('shows the merchant’s French question and answer with French spacing, English as written', async () => {
+    const translated = config();
+    translated.faq[0] = {
+      ...translated.faq[0]!,
+      question: { en: 'Delivery : how long ?', fr: 'Livraison : combien de temps ?' },
+      answer: { en: 'Two days !', fr: 'Deux jours, en « Colissimo » !' },
+    };
+    const shown = async (lang: string) => {
+      const el = await fixture<ComptoirFaq>(
+        html`<comptoir-faq lang=${lang} .config=${translated}></comptoir-faq>`,
+      );
+      return el.shadowRoot!.textContent!.replace(/[ \n]+/g, ' ');
+    };
+    // Before: plain spaces, so on a phone "?" or "»" could start a line of its own.
+    const fr = await shown('fr');
+    expect(fr).to.contain('Livraison\u00a0: combien de temps\u00a0?');
+    expect(fr).to.contain('Deux jours, en «\u00a0Colissimo\u00a0»\u00a0!');
+    const en = await shown('en');
+    expect(en).to.contain('Delivery : how long ?');
+    expect(en).to.contain('Two days !');
+  });
+
   it('renders disclosure buttons, closed, accessibly', async () => {
     const el = await render();
     expect(await axeViolations(el)).to.deep.equal([]);
