@@ -193,3 +193,20 @@ export class ComptoirElement extends LitElement {
     releaseReservation(this);
   }
 }
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';
+
+/**
+ * The first focusable element after `element` in the document, skipping what is hidden: where
+ * focus goes when the control that had it goes with the widget (a dismissed banner or form).
+ */
+export function nextFocusable(element: Element): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+    (candidate) =>
+      element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      !element.contains(candidate) &&
+      candidate.tabIndex >= 0 &&
+      candidate.getClientRects().length > 0,
+  );
+}

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { AbsenceCartButtons, PublishedConfig, ShopCalendar } from '@comptoir/sdk/schemas';
 import { absenceNotice, type AbsenceNotice } from '@comptoir/sdk/calendar/facts';
 import { ClockController } from '../../internal/clock.js';
-import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { ComptoirElement, nextFocusable } from '../../internal/comptoir-element.js';
 import type { FormError } from '../../internal/consent.js';
 import { loadedTranslation, loadTranslation } from '../../internal/locale.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
@@ -234,20 +234,6 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     const overflowing = !!message && message.scrollHeight > message.clientHeight + 1;
     if (message && overflowing !== this.overflowing) this.overflowing = overflowing;
   }
-}
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';
-
-/** The first focusable element after `element` in the document, skipping what is hidden. */
-function nextFocusable(element: Element): HTMLElement | undefined {
-  return [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
-    (candidate) =>
-      element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING &&
-      !element.contains(candidate) &&
-      candidate.tabIndex >= 0 &&
-      candidate.getClientRects().length > 0,
-  );
 }
 
 declare global {

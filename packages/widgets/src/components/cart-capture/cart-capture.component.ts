@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
 import { sendJson } from '../../internal/api.js';
-import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { ComptoirElement, nextFocusable } from '../../internal/comptoir-element.js';
 import {
   consentFields,
   consentStyles,
@@ -140,12 +140,9 @@ export class ComptoirCartCapture extends ComptoirElement {
   dismiss(): void {
     const memory = readStorage<CaptureMemory>(MEMORY_KEY) ?? {};
     writeStorage(MEMORY_KEY, { ...memory, dismissedAt: Date.now() });
-    // Inline, the focused button goes with the form: the element itself keeps the focus (as a
-    // popover's returns where it was), so Tab goes on to what follows it, not from the page's top.
-    if (!this.open) {
-      this.tabIndex = -1;
-      this.focus();
-    }
+    // Inline, the focused button goes with the form: focus moves on to what follows it, as the
+    // banner's does (a popover's returns where it was), not to the page's <body>.
+    if (!this.open) nextFocusable(this)?.focus();
     this.status = 'dismissed';
     this.#close();
     this.emit('comptoir-capture-dismissed', null);

@@ -167,7 +167,7 @@ describe('comptoir-cart-capture', () => {
     }
   });
 
-  it('keeps the focus in place once "No thanks" is pressed inline: Tab goes on to what follows', async () => {
+  it('moves the focus to what follows once "No thanks" is pressed inline, as the banner does', async () => {
     for (const [lang, label] of [
       ['en', 'No thanks'],
       ['fr', 'Non merci'],
@@ -187,8 +187,6 @@ describe('comptoir-cart-capture', () => {
       await el.updateComplete;
       expect(shadowText(el), lang).to.equal('');
       // Before: the form went with the focused button and focus fell to the page's <body>.
-      expect(document.activeElement === el, lang).to.equal(true);
-      await sendKeys({ press: 'Tab' });
       expect(document.activeElement === next, lang).to.equal(true);
       next.remove();
     }
