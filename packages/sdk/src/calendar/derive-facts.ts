@@ -26,22 +26,28 @@ function monthStart(now: Date, timeZone: string): string {
 }
 
 /**
- * The facts of every absence that has not ended before `now`'s month (an ended absence is never
- * shown again, so a config cached earlier still has every fact it needs).
+ * The facts of every absence: for one that ended before `now`'s month (never shown again, so a
+ * config cached earlier still has every fact it needs) its instants alone, which tell the banner
+ * so; for the others the dispatch steps too.
  * Throws what the calendar functions throw (a `CalendarError` when there is no dispatch day).
  */
 export function absenceFacts(calendar: ShopCalendar, now: Date): AbsenceFacts[] {
   const yesterday = addDays(monthStart(now, calendar.timeZone), -1);
   const days = compileCalendar(calendar);
-  const facts: AbsenceFacts[] = [];
-  for (const absence of calendar.absences) {
-    if (absence.end < yesterday) continue;
+  const midnight = (date: string) => wallTimeToInstant(date, '00:00', calendar.timeZone);
+  return calendar.absences.map((absence) => {
     const announceFrom = addDays(absence.start, -(absence.announceDays ?? DEFAULT_ANNOUNCE_DAYS));
+    const moments = {
+      announcedFrom: midnight(announceFrom).toISOString(),
+      startsAt: midnight(absence.start).toISOString(),
+      endsAt: midnight(addDays(absence.end, 1)).toISOString(),
+    };
     const resumeDate = formatDate(nextDispatchDay(days, parseDate(absence.end)));
+    if (absence.end < yesterday) return { id: absence.id, resumeDate, ships: [], ...moments };
     // nextDispatch's answer holds until its `orderBy` (the receipt day's cutoff), where an order
     // is no longer received that day: following `orderBy` visits every instant where it changes.
     const ships: AbsenceFacts['ships'] = [];
-    let at = wallTimeToInstant(announceFrom, '00:00', calendar.timeZone);
+    let at = midnight(announceFrom);
     for (let step = 0; step < 1000; step++) {
       const dispatch = nextDispatch(calendar, at);
       if (ships.at(-1)?.[1] !== dispatch.dispatchDate)
@@ -49,9 +55,8 @@ export function absenceFacts(calendar: ShopCalendar, now: Date): AbsenceFacts[] 
       if (localDateOf(at, calendar.timeZone) > absence.end || dispatch.orderBy <= at) break;
       at = dispatch.orderBy;
     }
-    facts.push({ id: absence.id, resumeDate, ships });
-  }
-  return facts;
+    return { id: absence.id, resumeDate, ships, ...moments };
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DAY_MS } from './facts-absence.js';
+import { DAY_MS } from './facts-zoned.js';
 import type { DeadlineFacts } from './types.js';
 
 /** The `YYYY-MM-DD` date `days` calendar days after `date`. */

@@ -1,4 +1,4 @@
-import { zonedDate } from './facts-absence.js';
+import { zonedDate } from './facts-zoned.js';
 import type { DeliveryEstimate, DispatchFacts, DispatchInfo } from './types.js';
 
 /**

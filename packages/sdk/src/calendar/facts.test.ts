@@ -116,9 +116,18 @@ describe('absence facts', () => {
       methods: [],
     };
     const facts = absenceFacts(shop, new Date('2026-05-01T10:00:00Z'));
-    expect(facts.map((f) => f.id)).toEqual(['summer']);
+    // Spring ended before May: its instants alone, which tell the banner it is over.
+    expect(facts.map((f) => [f.id, f.ships.length > 0])).toEqual([
+      ['spring', false],
+      ['summer', true],
+    ]);
+    expect(facts[1]).toMatchObject({
+      announcedFrom: '2026-07-19T22:00:00.000Z',
+      startsAt: '2026-08-02T22:00:00.000Z',
+      endsAt: '2026-08-14T22:00:00.000Z',
+    });
     // Away until Fri 14; Mon 17 and Tue 18 held back; received Wed 19, dispatched Thu 20.
-    expect(facts[0]).toMatchObject({ resumeDate: '2026-08-19' });
+    expect(facts[1]).toMatchObject({ resumeDate: '2026-08-19' });
     expect(absenceNotice(shop, facts, new Date('2026-08-05T10:00:00Z'))).toMatchObject({
       state: 'active',
       resumeDate: '2026-08-19',
@@ -137,9 +146,18 @@ describe('absence facts', () => {
       dispatchDate: '2026-07-31',
     });
     expect(absenceNotice(shop, [], new Date('2026-08-05T10:00:00Z'))).toBeUndefined();
-    expect(absenceNotice(shop, undefined, new Date('2026-06-05T10:00:00Z'))).toEqual({
+    expect(absenceNotice(shop, facts, new Date('2026-06-05T10:00:00Z'))).toEqual({
       state: 'none',
     });
+    // Without facts (a config built by hand), or facts without the instants: the calendar answers.
+    expect(absenceNotice(shop, undefined, new Date('2026-06-05T10:00:00Z'))).toBeUndefined();
+    expect(
+      absenceNotice(
+        shop,
+        facts.map(({ id, resumeDate, ships }) => ({ id, resumeDate, ships })),
+        new Date('2026-08-05T10:00:00Z'),
+      ),
+    ).toBeUndefined();
   });
 
   it('give the holiday deadline what lastOrderDate gives, at any later instant', () => {

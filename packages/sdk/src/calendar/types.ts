@@ -119,6 +119,12 @@ export interface AbsenceFacts {
   id: string;
   resumeDate: string;
   ships: [from: string, dispatchDate: string][];
+  /** The first instant of the announcement's first day (`start` − `announceDays`, default 14). */
+  announcedFrom?: string;
+  /** The first instant of `start`: the absence is active from it… */
+  startsAt?: string;
+  /** …until the first instant of the day after `end`. */
+  endsAt?: string;
 }
 
 /**

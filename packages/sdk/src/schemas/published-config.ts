@@ -19,6 +19,10 @@ export const AbsenceFacts = z.object({
   id: Identifier,
   resumeDate: LocalDate,
   ships: z.array(z.tuple([Instant, LocalDate])).max(2000),
+  /** When it is announced, starts and is over, as instants (optional: older servers lack them). */
+  announcedFrom: Instant.optional(),
+  startsAt: Instant.optional(),
+  endsAt: Instant.optional(),
 });
 export type AbsenceFacts = z.infer<typeof AbsenceFacts>;
 
