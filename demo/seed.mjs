@@ -170,3 +170,23 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
     },
   };
 }
+
+/**
+ * Saves the demo's settings on a running server, through its admin API (`GET` then `PUT
+ * /v1/admin/config` with `If-Match`); `edit` may change the config before it is saved. Answers the
+ * `PUT`'s response.
+ * @param {string} apiUrl the server's address
+ * @param {string} secretKey the shop's secret key
+ * @param {{ shopUrl: string, now?: Date, edit?: (config: any) => void }} options
+ */
+export async function saveDemoConfig(apiUrl, secretKey, { edit, ...options }) {
+  const headers = { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' };
+  const current = await fetch(`${apiUrl}/v1/admin/config`, { headers });
+  const config = demoConfig(await current.json(), options);
+  edit?.(config);
+  return fetch(`${apiUrl}/v1/admin/config`, {
+    method: 'PUT',
+    headers: { ...headers, 'If-Match': current.headers.get('etag') ?? '*' },
+    body: JSON.stringify(config),
+  });
+}

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import type { ShopConfig } from '@comptoir/sdk/schemas';
 import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
-import { demoConfig } from '../demo/seed.mjs';
+import { saveDemoConfig } from '../demo/seed.mjs';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 import { runWidgetsBench } from '../bench/widgets.bench.js';
 
@@ -50,19 +49,13 @@ beforeAll(async () => {
     <script type="module" src="${apiUrl}/embed.js" data-shop="${created.shopId}"
       data-key="${created.publishableKey}" data-api="${apiUrl}"></script></head>
     <body><comptoir-absence-banner></comptoir-absence-banner><main>Products</main></body></html>`;
-  const headers = {
-    Authorization: `Bearer ${created.secretKey}`,
-    'Content-Type': 'application/json',
-  };
-  const current = await fetch(`${server.url}/v1/admin/config`, { headers });
   // The demo's settings (an absence announced now), with nothing placed by selector: the page
   // holds the banner and nothing else.
-  const config = { ...demoConfig((await current.json()) as ShopConfig, { shopUrl: shop.url }) };
-  config.placements = [];
-  const saved = await fetch(`${server.url}/v1/admin/config`, {
-    method: 'PUT',
-    headers: { ...headers, 'If-Match': current.headers.get('etag') ?? '*' },
-    body: JSON.stringify(config),
+  const saved = await saveDemoConfig(server.url, created.secretKey, {
+    shopUrl: shop.url,
+    edit: (config) => {
+      config.placements = [];
+    },
   });
   expect(saved.status).toBe(200);
   browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });

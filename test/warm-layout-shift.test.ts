@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ShopConfig } from '@comptoir/sdk/schemas';
 import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
 import { startDemoServer } from '../demo/server.mjs';
-import { demoConfig } from '../demo/seed.mjs';
+import { saveDemoConfig } from '../demo/seed.mjs';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 
 const PAGES = [
@@ -88,14 +87,7 @@ beforeAll(async () => {
     publishableKey: keys.publishableKey,
   });
   demo = { ...demo, url: demo.url.replace('127.0.0.1', 'localhost') };
-  const headers = { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' };
-  const current = await fetch(`${server.url}/v1/admin/config`, { headers });
-  const config = demoConfig((await current.json()) as ShopConfig, { shopUrl: demo.url });
-  const saved = await fetch(`${server.url}/v1/admin/config`, {
-    method: 'PUT',
-    headers: { ...headers, 'If-Match': current.headers.get('etag') ?? '*' },
-    body: JSON.stringify(config),
-  });
+  const saved = await saveDemoConfig(server.url, keys.secretKey, { shopUrl: demo.url });
   expect(saved.status).toBe(200);
   browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
 }, 60_000);
