@@ -25,6 +25,7 @@ import {
   resolveAppDeps,
   silentLogger,
 } from '@comptoir/server';
+import { scheduleRequestedRecoveries } from '../packages/server/src/worker/scheduler.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -88,7 +89,10 @@ interface Targets {
   hono: string;
   /** The same with every header the real config answer carries. */
   honoHeaders: string;
-  /** The app as `startServer` serves it (recovery emails scheduled on capture). */
+  /**
+   * The app as `startServer` serves it, without its worker: each capture stores its cart with a
+   * request for its recovery emails, which the worker turns into jobs (measured apart, below).
+   */
   app: string;
   /** node:http parsing the capture and inserting its row, group-committed: nothing else. */
   captureFloor: string;
@@ -276,13 +280,56 @@ async function serveTargets(): Promise<void> {
     quietPublishableKey: quietShop.publishableKey,
   };
   process.send?.(targets);
-  // The load generator asks for this process's CPU time before and after each run.
+  // The load generator asks for this process's CPU time before and after each run, and for the
+  // worker's scheduling of what the captures requested.
   process.on('message', (message) => {
     if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+    if (message === 'schedule')
+      void scheduleAll(db).then((scheduling) => process.send?.({ scheduling }));
   });
   process.once('disconnect', () => {
     for (const server of Object.values(servers)) server.close();
     void db.destroy().then(() => rmSync(folder, { recursive: true, force: true }));
+  });
+}
+
+/** What the worker's scheduling of the waiting recovery requests took, in this process. */
+interface Scheduling {
+  carts: number;
+  seconds: number;
+  cpuMicros: number;
+}
+
+/** Runs the worker's scheduling step until no recovery request waits, as the worker loop does. */
+async function scheduleAll(db: ReturnType<typeof openDatabase>): Promise<Scheduling> {
+  const cpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  let carts = 0;
+  for (;;) {
+    const scheduled = await scheduleRequestedRecoveries(db, { skipLocked: false });
+    if (scheduled === 0) break;
+    carts += scheduled;
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    carts,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    cpuMicros: cpu.user + cpu.system,
+  };
+}
+
+/** Asks the servers' process to schedule every waiting request (the worker's work, timed). */
+function scheduleInServers(): Promise<Scheduling> {
+  const child = servers as ChildProcess;
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const scheduling = (message as { scheduling?: Scheduling }).scheduling;
+      if (!scheduling) return;
+      child.off('message', onMessage);
+      resolve(scheduling);
+    };
+    child.on('message', onMessage);
+    child.send('schedule');
   });
 }
 
@@ -410,6 +457,7 @@ export async function runServerBench(
     const quiet = [targets.app, targets.quietShopId, targets.quietPublishableKey] as const;
     const floor = [targets.captureFloor, targets.shopId, targets.publishableKey] as const;
     for (const target of [app, quiet, floor]) await capture('warm-up', ...target, 2);
+    await scheduleInServers();
     const carts: number[] = [];
     const oneEmail: number[] = [];
     const cartsWithoutRecovery: number[] = [];
@@ -420,6 +468,8 @@ export async function runServerBench(
       cartsWithoutRecovery.push(await capture('cart capture, recovery off', ...quiet));
       floors.push(await capture('capture floor', ...floor));
     }
+    // What the captures left to the worker: each new address's sequence and its three jobs.
+    const scheduling = await scheduleInServers();
     const cartRps = median(carts);
     const oneEmailRps = median(oneEmail);
     const cartWithoutRecoveryRps = median(cartsWithoutRecovery);
@@ -472,10 +522,22 @@ export async function runServerBench(
     line('plain Hono, no middleware', 'plain hono', honoRps);
     line('plain Hono + the same headers', 'plain hono with the headers', honoHeadersRps);
     line('GET config', 'config', configRps, 0.6);
-    line('POST carts (SQLite, recovery scheduled)', 'cart capture', cartRps, 0.25);
-    line('POST carts (SQLite, one email: no jobs)', 'cart capture, one email', oneEmailRps);
+    line('POST carts (SQLite, recovery requested)', 'cart capture', cartRps, 0.25);
+    line('POST carts (SQLite, one address for all)', 'cart capture, one email', oneEmailRps);
     line('POST carts (SQLite, recovery off)', 'cart capture, recovery off', cartWithoutRecoveryRps);
     line('capture floor: parse + insert only', 'capture floor', floorRps);
+    // The worker's share, for the same captures: in `comptoir serve` it runs in the API's
+    // process, so a server kept busy with new carts for long gives both their time.
+    const schedulingCpu = scheduling.cpuMicros / scheduling.carts;
+    const cartCpu = median(cpuPerRequest.get('cart capture') ?? [0]);
+    console.log(
+      `${'worker: scheduling the captured carts'.padEnd(40)} ${(scheduling.carts / scheduling.seconds).toFixed(0).padStart(7)} carts/s ` +
+        `(${scheduling.carts} carts, each a sequence and its jobs)  | CPU ${schedulingCpu.toFixed(0).padStart(4)} µs/cart`,
+    );
+    console.log(
+      `${'capture + its scheduling, one process'.padEnd(40)} ${(1e6 / (cartCpu + schedulingCpu)).toFixed(0).padStart(7)} carts/s of CPU ` +
+        `(reference: ${(cartCpu + schedulingCpu).toFixed(0)} µs CPU a cart, bare's ${((bareCpu / (cartCpu + schedulingCpu)) * 100).toFixed(0)} %)`,
+    );
     console.log(
       `load average ${loadavg()
         .map((load) => load.toFixed(1))

@@ -55,14 +55,21 @@ async function waitFor(what: string, condition: () => Promise<boolean>, timeoutM
 }
 
 /** Jobs not settled yet: waiting, or claimed and on the wire. */
+/** Emails still to settle: jobs waiting or on the wire, and carts whose jobs the workers have yet to plan. */
 async function pendingJobs(): Promise<number> {
-  const row = await db()
+  const jobs = await db()
     .selectFrom('recovery_jobs')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('shop_id', '=', keys.shopId)
     .where('status', 'in', ['pending', 'sending'])
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  const requests = await db()
+    .selectFrom('carts')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('shop_id', '=', keys.shopId)
+    .where('recovery_requested_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(jobs.count) + Number(requests.count);
 }
 
 const skipReason = postgresProblem

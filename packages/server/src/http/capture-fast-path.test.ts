@@ -8,6 +8,7 @@ import { createApp, createNodeListener, resolveAppDeps } from './app.js';
 import type { AppDeps, ResolvedDeps } from './context.js';
 import { createShop, type CreatedShop } from '../storage/create-shop.js';
 import { describeEachDialect } from '../storage/test-databases.js';
+import { scheduleRequestedRecoveries } from '../worker/scheduler.js';
 
 const ORIGIN = 'https://shop.example';
 const UNLIMITED = { burst: 1e9, perSecond: 1e9 };
@@ -209,11 +210,15 @@ describeEachDialect('the cart capture fast path', (database) => {
     expect(created.emailCaptured).toBe(true);
     const row = await database()
       .db.selectFrom('carts')
-      .select(['shop_id', 'email'])
+      .select(['shop_id', 'email', 'recovery_requested_at'])
       .where('id', '=', created.id)
       .executeTakeFirstOrThrow();
     expect(row.shop_id).toBe(fast.shop.shopId);
-    // The same jobs as the route's: the first capture with an email schedules its recovery.
+    // As the route does: the row carries the recovery request, which the worker turns into jobs.
+    expect(row.recovery_requested_at).not.toBeNull();
+    expect(await scheduleRequestedRecoveries(database().db, { skipLocked: false })).toBeGreaterThan(
+      0,
+    );
     const jobs = await database()
       .db.selectFrom('recovery_jobs')
       .select('id')

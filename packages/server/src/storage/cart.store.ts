@@ -19,6 +19,8 @@ export interface StoredCart {
   locale: string | null;
   status: CartStatus;
   recoveryEmailAt: string | null;
+  /** Set while the cart waits for the worker to schedule its recovery emails (see migration 016). */
+  recoveryRequestedAt: string | null;
   convertedAt: string | null;
   orderId: string | null;
   orderTotal: number | null;
@@ -46,6 +48,7 @@ export function toStoredCart(row: CartRow): StoredCart {
     locale: row.locale,
     status: row.status,
     recoveryEmailAt: row.recovery_email_at,
+    recoveryRequestedAt: row.recovery_requested_at,
     convertedAt: row.converted_at,
     orderId: row.order_id,
     orderTotal: row.order_total,
@@ -132,12 +135,21 @@ const selectCartByPlatformId = prepared((db, p: { shopId: string; value: string 
 );
 
 const insertCartRow = prepared(
-  (db, p: ContentColumns & { id: string; shop_id: string; created_at: string }) =>
+  (
+    db,
+    p: ContentColumns & {
+      id: string;
+      shop_id: string;
+      created_at: string;
+      recovery_requested_at: string | null;
+    },
+  ) =>
     db.insertInto('carts').values({
       id: p.id,
       shop_id: p.shop_id,
       ...contentPlaceholders(p),
       status: 'open',
+      recovery_requested_at: p.recovery_requested_at,
       created_at: p.created_at,
     }),
 );
@@ -174,18 +186,24 @@ export function findCartByPlatformId(
   return findCartWhere(db, shopId, 'platform_cart_id', platformCartId);
 }
 
-/** Inserts a cart under `cartId` (a new `crt_…`); answers the cart as a read would. */
+/**
+ * Inserts a cart under `cartId` (a new `crt_…`); answers the cart as a read would. With
+ * `recoveryRequested`, the row carries the request for its recovery emails, stamped `now`.
+ */
 export async function insertCart(
   db: Db,
   shopId: string,
   cartId: string,
   contents: CartContents,
   now: Date,
+  { recoveryRequested = false }: { recoveryRequested?: boolean } = {},
 ): Promise<StoredCart> {
+  const recoveryRequestedAt = recoveryRequested ? now.toISOString() : null;
   await insertCartRow.execute(db, {
     id: cartId,
     shop_id: shopId,
     ...contentColumns(contents, now),
+    recovery_requested_at: recoveryRequestedAt,
     created_at: now.toISOString(),
   });
   return {
@@ -194,6 +212,7 @@ export async function insertCart(
     ...contents,
     status: 'open',
     recoveryEmailAt: null,
+    recoveryRequestedAt,
     convertedAt: null,
     orderId: null,
     orderTotal: null,
@@ -216,6 +235,55 @@ export async function updateCart(
     id: cart.id,
   });
   return { ...cart, ...contents, updatedAt: now.toISOString() };
+}
+
+/**
+ * Stamps a cart's request for its recovery emails (an update made it eligible); a request already
+ * waiting keeps its first time, which the emails' delays count from.
+ */
+export async function requestRecovery(db: Db, cart: StoredCart, now: Date): Promise<void> {
+  await db
+    .updateTable('carts')
+    .set({
+      recovery_requested_at: sql<string>`coalesce(recovery_requested_at, ${now.toISOString()})`,
+    })
+    .where('shop_id', '=', cart.shopId)
+    .where('id', '=', cart.id)
+    .execute();
+}
+
+/**
+ * Up to `limit` carts whose recovery request waits, with their rows locked on PostgreSQL
+ * (`skipLocked`: a concurrent scheduler skips them, an order on one of them waits for this
+ * transaction). Only `shopId`'s when given.
+ */
+export async function lockRecoveryRequests(
+  db: Db,
+  options: { limit: number; skipLocked: boolean; shopId?: string },
+): Promise<StoredCart[]> {
+  let query = db
+    .selectFrom('carts')
+    .selectAll()
+    .where('recovery_requested_at', 'is not', null)
+    .$if(options.shopId !== undefined, (q) => q.where('shop_id', '=', options.shopId ?? ''))
+    .limit(options.limit);
+  if (options.skipLocked) query = query.forUpdate().skipLocked();
+  return (await query.execute()).map(toStoredCart);
+}
+
+/** Clears the recovery requests of these carts (scheduled, or no longer eligible). */
+export async function clearRecoveryRequests(db: Db, carts: readonly StoredCart[]): Promise<void> {
+  const idsByShop = new Map<string, string[]>();
+  for (const cart of carts)
+    idsByShop.set(cart.shopId, [...(idsByShop.get(cart.shopId) ?? []), cart.id]);
+  for (const [shopId, ids] of idsByShop) {
+    await db
+      .updateTable('carts')
+      .set({ recovery_requested_at: null })
+      .where('shop_id', '=', shopId)
+      .where('id', 'in', ids)
+      .execute();
+  }
 }
 
 /**

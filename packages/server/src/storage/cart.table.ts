@@ -26,6 +26,11 @@ export interface CartsTable {
   status: CartStatus;
   /** When the last recovery email for this cart went out (set by the email worker). */
   recovery_email_at: string | null;
+  /**
+   * When a capture made the cart eligible for recovery emails and the worker has not yet turned
+   * that into its sequence and jobs (see migration 016); null otherwise.
+   */
+  recovery_requested_at: string | null;
   converted_at: string | null;
   order_id: string | null;
   order_total: number | null;

@@ -31,6 +31,7 @@ const cart: StoredCart = {
   locale: 'en',
   status: 'open',
   recoveryEmailAt: null,
+  recoveryRequestedAt: null,
   convertedAt: null,
   orderId: null,
   orderTotal: null,

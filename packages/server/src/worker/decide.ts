@@ -9,18 +9,24 @@ export type Verdict =
   | { action: 'defer'; until: Date; reason: string }
   | { action: 'send' };
 
+/** What the stop conditions read of a cart. */
+export type CartFacts = Pick<StoredCart, 'status' | 'email' | 'emailHash' | 'consent' | 'items'>;
+
 /**
  * Whether the cart's shopper may be emailed: an email, and a ticked consent box (`explicit`), or
  * at least no refused box (`soft`: the shopper never saw one and the merchant's law allows it).
  */
-export function hasConsent(cart: StoredCart, mode: ShopConfig['recovery']['consentMode']): boolean {
+export function hasConsent(
+  cart: Pick<CartFacts, 'email' | 'consent'>,
+  mode: ShopConfig['recovery']['consentMode'],
+): boolean {
   if (!cart.email) return false;
   if (cart.consent?.granted) return true;
   return mode === 'soft' && cart.consent === null;
 }
 
 /** Why a captured cart should not (or no longer) be emailed, or `undefined` when it may be. */
-export function stopReason(cart: StoredCart, config: ShopConfig): string | undefined {
+export function stopReason(cart: CartFacts, config: ShopConfig): string | undefined {
   if (!config.recovery.enabled) return 'recovery-disabled';
   if (cart.status !== 'open') return 'order-completed';
   if (!cart.email || !cart.emailHash) return 'no-email';

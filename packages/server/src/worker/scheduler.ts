@@ -1,9 +1,16 @@
 import type { ShopConfig } from '@comptoir/sdk';
 import { absenceStatus, wallTimeToInstant } from '@comptoir/sdk/calendar';
 import { derivePublishedConfig } from '../published-config/derive.js';
-import type { Db } from '../storage/database.js';
+import type { Kysely } from 'kysely';
+import type { Database, Db } from '../storage/database.js';
 import { deleteAddressCaps } from '../storage/address-caps.store.js';
-import type { StoredCart } from '../storage/cart.store.js';
+import {
+  clearRecoveryRequests,
+  lockRecoveryRequests,
+  requestRecovery,
+  type StoredCart,
+} from '../storage/cart.store.js';
+import { findShopsByIds } from '../storage/shop.store.js';
 import { deleteLifecycleOrdersOfEmail } from '../storage/lifecycle-orders.store.js';
 import {
   deleteEmailDataOfEmail,
@@ -28,7 +35,7 @@ import {
   insertSequence,
   setRecoveredStep,
 } from '../storage/sequences.store.js';
-import { chooseArm, stopReason } from './decide.js';
+import { chooseArm, stopReason, type CartFacts } from './decide.js';
 import { generateId, generateToken } from '../storage/keys.js';
 
 /** Days after a recovery email during which an order counts as recovered by it. */
@@ -47,29 +54,99 @@ export interface AbsenceJobContent {
 }
 
 /**
- * Schedules or stops a cart's recovery sequence after a capture or update, inside the capture's
- * transaction: one job per step, unique on (cart, step), so updates never duplicate jobs. A cart
- * that lost its consent or its items has its pending jobs cancelled. A second cart of an address
- * that already has emails waiting gets none (one sequence per address), and a configured share
- * of carts goes to the holdout group (no email) to measure what the emails add.
- *
- * `inserted` says the cart was inserted by this very transaction under a new id: nothing can
- * refer to it yet (no jobs to cancel, no sequence), so those two reads and writes are skipped.
+ * True when a cart may get recovery emails: an address with consent, items, still open, and a
+ * sequence configured. A capture that finds it so asks the worker to schedule them
+ * ({@link requestRecoveryAfterCapture}).
+ */
+export function recoveryWanted(cart: CartFacts, config: ShopConfig): boolean {
+  return stopReason(cart, config) === undefined && config.recovery.steps.length > 0;
+}
+
+/**
+ * A capture's part in an existing cart's recovery, inside the capture's transaction: an update
+ * that made the cart ineligible (consent withdrawn, cart emptied) cancels its pending jobs at once;
+ * one that made it eligible, with no sequence yet, stamps the request the worker schedules
+ * ({@link scheduleRequestedRecoveries}). A new cart carries its request in its own row
+ * (`insertCart`'s `recoveryRequested`): capture writes only the cart, which is what it costs.
+ */
+export async function requestRecoveryAfterCapture(
+  trx: Db,
+  cart: StoredCart,
+  config: ShopConfig,
+  now: Date,
+): Promise<void> {
+  const reason = stopReason(cart, config);
+  if (reason !== undefined) {
+    await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
+    return;
+  }
+  if (config.recovery.steps.length === 0 || cart.recoveryRequestedAt !== null) return;
+  if (await findSequence(trx, cart.shopId, cart.id)) return;
+  await requestRecovery(trx, cart, now);
+}
+
+/** The most recovery requests one scheduling transaction takes. */
+export const SCHEDULE_BATCH = 500;
+
+/**
+ * Turns waiting recovery requests into sequences and jobs, {@link SCHEDULE_BATCH} carts per
+ * transaction, each as {@link scheduleRecovery} with the request's time as the emails' start, and
+ * answers how many it took (the worker runs it before each claim; `shopId` limits it to one shop).
+ * The carts are read again under their row locks, so an order, an unsubscribe or an edit that
+ * committed after the capture is seen here, and one that comes during it waits.
+ */
+export async function scheduleRequestedRecoveries(
+  db: Kysely<Database>,
+  options: { skipLocked: boolean; shopId?: string; limit?: number },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const carts = await lockRecoveryRequests(trx, {
+      limit: options.limit ?? SCHEDULE_BATCH,
+      skipLocked: options.skipLocked,
+      ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
+    });
+    if (carts.length === 0) return 0;
+    const shops = new Map(
+      (await findShopsByIds(trx, [...new Set(carts.map((cart) => cart.shopId))])).map((shop) => [
+        shop.id,
+        shop,
+      ]),
+    );
+    for (const cart of carts) {
+      const shop = shops.get(cart.shopId);
+      if (shop)
+        await scheduleRecovery(
+          trx,
+          cart,
+          shop.config,
+          new Date(cart.recoveryRequestedAt as string),
+        );
+    }
+    await clearRecoveryRequests(trx, carts);
+    return carts.length;
+  });
+}
+
+/**
+ * Schedules or stops a cart's recovery sequence, inside the caller's transaction: one job per
+ * step, unique on (cart, step), so it never duplicates jobs. A cart that lost its consent or its
+ * items has its pending jobs cancelled. A second cart of an address that already has emails
+ * waiting gets none (one sequence per address), and a configured share of carts goes to the
+ * holdout group (no email) to measure what the emails add. The steps' delays count from `now`.
  */
 export async function scheduleRecovery(
   trx: Db,
   cart: StoredCart,
   config: ShopConfig,
   now: Date,
-  { inserted = false }: { inserted?: boolean } = {},
 ): Promise<void> {
   const reason = stopReason(cart, config);
   if (reason !== undefined) {
-    if (!inserted) await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
+    await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
     return;
   }
   const emailHash = cart.emailHash as string;
-  if (!inserted && (await findSequence(trx, cart.shopId, cart.id))) return;
+  if (await findSequence(trx, cart.shopId, cart.id)) return;
   if (config.recovery.steps.length === 0) return;
   if ((await suppressedEmails(trx, cart.shopId, [emailHash])).size > 0) return;
 

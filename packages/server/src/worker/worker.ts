@@ -15,6 +15,7 @@ import type { JobKind } from '../storage/recovery.table.js';
 import type { Decision, Delivered, JobKindHandler, QueuedJob } from './job-kind.js';
 import { createJobKinds } from './job-kinds.js';
 import { backoffMs } from './timing.js';
+import { SCHEDULE_BATCH, scheduleRequestedRecoveries } from './scheduler.js';
 
 /** What a worker needs; only `db` and `publicUrl` have no default. */
 export interface WorkerOptions {
@@ -60,6 +61,8 @@ export interface WorkerOptions {
 
 /** What one batch did. */
 export interface BatchResult {
+  /** Carts whose recovery requests were turned into sequences and jobs first. */
+  scheduled: number;
   claimed: number;
   sent: number;
   retried: number;
@@ -225,7 +228,8 @@ async function deliverJob(
 }
 
 /**
- * Claims one batch of due jobs and handles it: each kind decides on its jobs from facts read for
+ * Schedules the recovery emails captures asked for ({@link scheduleRequestedRecoveries}), then
+ * claims one batch of due jobs and handles it: each kind decides on its jobs from facts read for
  * the batch; the jobs to send go concurrently, each claimed again at the last moment, and each
  * delivery is recorded as it comes, in the group commit.
  */
@@ -233,6 +237,7 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
   const worker = 'skipLocked' in options ? options : resolve(options);
   const now = worker.clock();
   const result: BatchResult = {
+    scheduled: await scheduleRequestedRecoveries(worker.db, { skipLocked: worker.skipLocked }),
     claimed: 0,
     sent: 0,
     retried: 0,
@@ -294,7 +299,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     while (!stopping) {
       let full = false;
       try {
-        full = (await runWorkerBatch(worker)).claimed === worker.batchSize;
+        const done = await runWorkerBatch(worker);
+        full = done.claimed === worker.batchSize || done.scheduled === SCHEDULE_BATCH;
       } catch (error) {
         worker.logger.error({ err: error }, 'recovery worker batch failed');
       }

@@ -15,6 +15,7 @@ import * as eventWebhooks from './006-event-webhooks.js';
 import * as rateLimits from './007-rate-limits.js';
 import * as lifecycleOrders from './013-lifecycle-orders.js';
 import * as lifecycleOrderOnce from './015-lifecycle-order-once.js';
+import * as recoveryRequests from './016-recovery-requests.js';
 
 /**
  * Every migration, by name, in the order they run. Add one line per new file
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '007-rate-limits': rateLimits,
   '013-lifecycle-orders': lifecycleOrders,
   '015-lifecycle-order-once': lifecycleOrderOnce,
+  '016-recovery-requests': recoveryRequests,
 };
 
 /** A migration that failed; `cause` holds the database's error. */

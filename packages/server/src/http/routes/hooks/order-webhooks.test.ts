@@ -6,6 +6,7 @@ import { findCart, markCartsEmailed } from '../../../storage/cart.store.js';
 import { listJobsOfSubject } from '../../../storage/jobs.store.js';
 import { describeEachDialect } from '../../../storage/test-databases.js';
 import { createTestApp, ORIGIN_A, type TestApp } from '../../test-app.js';
+import { scheduleRequestedRecoveries } from '../../../worker/scheduler.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../orders/fixtures/${name}`, import.meta.url), 'utf8');
@@ -103,6 +104,7 @@ describeEachDialect('order webhooks', (database) => {
         email: 'lea.martin@example.com',
         consent: { granted: true, text: 'Send me my cart' },
       });
+      await scheduleRequestedRecoveries(database().db, { skipLocked: false });
       await markCartsEmailed(database().db, t.shopA.shopId, [cartId], '2026-03-02T08:00:00.000Z');
       const jobs = await listJobsOfSubject(database().db, t.shopA.shopId, cartId);
       expect(jobs.filter((job) => job.status === 'pending').length).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ import { isUniqueViolation } from '../../../storage/database.js';
 import type { Shop } from '../../../storage/shop.store.js';
 import { describeRoutes } from '../openapi.js';
 import { sendCartCaptured } from '../../../webhooks/events.js';
-import { scheduleRecovery } from '../../../worker/scheduler.js';
+import { recoveryWanted, requestRecoveryAfterCapture } from '../../../worker/scheduler.js';
 
 /**
  * The columns a capture writes. An email is kept only with consent (or in the shop's `soft`
@@ -70,10 +70,17 @@ function captureOnce(
         'This cart was ordered; capture the next cart with POST',
       );
     const contents = contentsOf(input, existing, shop.config, now);
-    const cart = existing
-      ? await updateCart(trx, existing, contents, now)
-      : await insertCart(trx, shop.id, generateId('crt'), contents, now);
-    await scheduleRecovery(trx, cart, shop.config, now, { inserted: !existing });
+    let cart: StoredCart;
+    if (existing) {
+      cart = await updateCart(trx, existing, contents, now);
+      await requestRecoveryAfterCapture(trx, cart, shop.config, now);
+    } else {
+      // The emails are scheduled by the worker from the request the row carries: the capture
+      // writes one row, and a burst of captures is answered as fast as carts are stored.
+      const id = generateId('crt');
+      const recoveryRequested = recoveryWanted({ ...contents, status: 'open' }, shop.config);
+      cart = await insertCart(trx, shop.id, id, contents, now, { recoveryRequested });
+    }
     await sendCartCaptured(trx, cart, existing, now);
     return cart;
   });

@@ -4,6 +4,7 @@ import { ORIGIN_A, createTestApp } from '../../test-app.js';
 import { listJobsOfSubject } from '../../../storage/jobs.store.js';
 import { describeEachDialect } from '../../../storage/test-databases.js';
 import { runWorkerBatch } from '../../../worker/worker.js';
+import { scheduleRequestedRecoveries } from '../../../worker/scheduler.js';
 
 describeEachDialect('recovery links through the API', (database) => {
   it('captures, sends, restores with the coupon, and unsubscribes in one click without cookies', async () => {
@@ -37,6 +38,8 @@ describeEachDialect('recovery links through the API', (database) => {
     expect(created.status).toBe(201);
     const { id: cartId } = (await created.json()) as { id: string };
     await t.json('PUT', `/v1/shops/${t.shopA.shopId}/carts/${cartId}`, capture, headers);
+    // What the worker does first: the capture's request becomes one job per step.
+    expect(await scheduleRequestedRecoveries(db, { skipLocked: false })).toBe(1);
     const jobs = await listJobsOfSubject(db, t.shopA.shopId, cartId);
     expect(jobs.map((job) => job.step)).toEqual([0, 1, 2]);
 
