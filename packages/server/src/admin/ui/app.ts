@@ -40,6 +40,7 @@ import { renderShop } from './sections/shop.js';
 import { renderTexts } from './sections/texts.js';
 import { parseHash } from './route.js';
 import { browserChecks } from './browser-checks.js';
+import { BarsController } from './bars.js';
 
 /** The config page's sections, in navigation order, with the config paths each one edits. */
 export const SECTIONS = [
@@ -131,6 +132,8 @@ export class ComptoirAdminApp extends LitElement {
     active: () => this.route.section === 'lifecycle',
   });
   private readonly views = new ViewsController(this);
+  /** Keeps the scroll padding at the bars' heights, so the focus never lands under them. */
+  private readonly bars = new BarsController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
