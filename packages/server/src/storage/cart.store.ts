@@ -253,19 +253,20 @@ export async function requestRecovery(db: Db, cart: StoredCart, now: Date): Prom
 }
 
 /**
- * Up to `limit` carts whose recovery request waits, with their rows locked on PostgreSQL
- * (`skipLocked`: a concurrent scheduler skips them, an order on one of them waits for this
- * transaction). Only `shopId`'s when given.
+ * Up to `limit` carts whose recovery request waits, oldest request first within each shop, with
+ * their rows locked on PostgreSQL (`skipLocked`: a concurrent scheduler skips them, an order on
+ * one of them waits for this transaction).
  */
 export async function lockRecoveryRequests(
   db: Db,
-  options: { limit: number; skipLocked: boolean; shopId?: string },
+  options: { limit: number; skipLocked: boolean },
 ): Promise<StoredCart[]> {
   let query = db
     .selectFrom('carts')
     .selectAll()
     .where('recovery_requested_at', 'is not', null)
-    .$if(options.shopId !== undefined, (q) => q.where('shop_id', '=', options.shopId ?? ''))
+    .orderBy('shop_id')
+    .orderBy('recovery_requested_at')
     .limit(options.limit);
   if (options.skipLocked) query = query.forUpdate().skipLocked();
   return (await query.execute()).map(toStoredCart);

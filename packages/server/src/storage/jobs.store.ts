@@ -121,11 +121,14 @@ export async function insertJobs(db: Db, shopId: string, jobs: readonly NewJob[]
   if (jobs.length === 0) return;
   const rows = jobs.map((job) => jobRow(shopId, job));
   if (rows.length > PREPARED_JOB_COUNTS) {
-    await db
-      .insertInto('recovery_jobs')
-      .values(rows)
-      .onConflict((conflict) => conflict.columns(['subject_id', 'step']).doNothing())
-      .execute();
+    // 1,000 rows of 15 values each stay under SQLite's 32,766 bound parameters a statement.
+    for (let start = 0; start < rows.length; start += 1000) {
+      await db
+        .insertInto('recovery_jobs')
+        .values(rows.slice(start, start + 1000))
+        .onConflict((conflict) => conflict.columns(['subject_id', 'step']).doNothing())
+        .execute();
+    }
     return;
   }
   // Every capture that starts a sequence runs this: compiled once per job count (prepared.ts).

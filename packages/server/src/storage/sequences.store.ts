@@ -12,42 +12,13 @@ export interface RecoverySequence {
   createdAt: string;
 }
 
-// Cart capture runs these on every capture with an email: compiled once (see prepared.ts).
+// An edit of a captured cart reads this: compiled once (see prepared.ts).
 const selectSequence = prepared((db, p: { shopId: string; cartId: string }) =>
   db
     .selectFrom('recovery_sequences')
     .selectAll()
     .where('shop_id', '=', p.shopId)
     .where('cart_id', '=', p.cartId),
-);
-const insertSequenceRow = prepared(
-  (
-    db,
-    p: { cartId: string; shopId: string; emailHash: string; arm: SequenceArm; createdAt: string },
-  ) =>
-    db
-      .insertInto('recovery_sequences')
-      .values({
-        cart_id: p.cartId,
-        shop_id: p.shopId,
-        email_hash: p.emailHash,
-        arm: p.arm,
-        recovered_step: null,
-        created_at: p.createdAt,
-      })
-      .onConflict((conflict) => conflict.column('cart_id').doNothing()),
-);
-const selectPendingJobOfEmail = prepared(
-  (db, p: { shopId: string; emailHash: string; exceptCartId: string }) =>
-    db
-      .selectFrom('recovery_jobs')
-      .select('id')
-      .where('shop_id', '=', p.shopId)
-      .where('email_hash', '=', p.emailHash)
-      .where('kind', '=', 'recovery')
-      .where('status', '=', 'pending')
-      .where('subject_id', '!=', p.exceptCartId)
-      .limit(1),
 );
 
 /** The sequence of a cart, if it has one. */
@@ -69,24 +40,72 @@ export async function findSequence(
   );
 }
 
-/** Creates a cart's sequence; false when it already had one (a concurrent capture won). */
-export async function insertSequence(
+/** Which of these carts already have a sequence. */
+export async function cartsWithSequence(
   db: Db,
   shopId: string,
-  sequence: { cartId: string; emailHash: string; arm: SequenceArm; createdAt: string },
-): Promise<boolean> {
-  return (await insertSequenceRow.affected(db, { ...sequence, shopId })) > 0;
+  cartIds: readonly string[],
+): Promise<Set<string>> {
+  if (cartIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('recovery_sequences')
+    .select('cart_id')
+    .where('shop_id', '=', shopId)
+    .where('cart_id', 'in', cartIds)
+    .execute();
+  return new Set(rows.map((row) => row.cart_id));
 }
 
-/** True when another cart of this address still has emails waiting (one sequence per address). */
-export async function hasPendingSequenceForEmail(
+/**
+ * Creates carts' sequences; answers the carts whose sequence this call created (one that already
+ * had one, from a concurrent scheduler, is left as it is).
+ */
+export async function insertSequences(
   db: Db,
   shopId: string,
-  emailHash: string,
-  exceptCartId: string,
-): Promise<boolean> {
-  const row = await selectPendingJobOfEmail.first(db, { shopId, emailHash, exceptCartId });
-  return row !== undefined;
+  sequences: readonly { cartId: string; emailHash: string; arm: SequenceArm; createdAt: string }[],
+): Promise<Set<string>> {
+  if (sequences.length === 0) return new Set();
+  const rows = await db
+    .insertInto('recovery_sequences')
+    .values(
+      sequences.map((sequence) => ({
+        cart_id: sequence.cartId,
+        shop_id: shopId,
+        email_hash: sequence.emailHash,
+        arm: sequence.arm,
+        recovered_step: null,
+        created_at: sequence.createdAt,
+      })),
+    )
+    .onConflict((conflict) => conflict.column('cart_id').doNothing())
+    .returning('cart_id')
+    .execute();
+  return new Set(rows.map((row) => row.cart_id));
+}
+
+/**
+ * Which of these addresses still have a recovery email waiting for a cart other than `cartIds`
+ * (one sequence per address: another cart of the address joins as a duplicate).
+ */
+export async function addressesWithPendingRecovery(
+  db: Db,
+  shopId: string,
+  emailHashes: readonly string[],
+  cartIds: readonly string[],
+): Promise<Set<string>> {
+  if (emailHashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('recovery_jobs')
+    .select('email_hash')
+    .distinct()
+    .where('shop_id', '=', shopId)
+    .where('email_hash', 'in', emailHashes)
+    .where('kind', '=', 'recovery')
+    .where('status', '=', 'pending')
+    .where('subject_id', 'not in', cartIds)
+    .execute();
+  return new Set(rows.map((row) => row.email_hash));
 }
 
 /** Records which step gets the credit for a recovered cart. */

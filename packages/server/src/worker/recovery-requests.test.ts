@@ -108,6 +108,30 @@ describeEachDialect('recovery requests, from capture to the worker', (database) 
     mailer.close();
   });
 
+  it('plans one sequence for an address that left two carts before the worker came', async () => {
+    const { db } = database();
+    const t = await createTestApp(db);
+    t.setNow(CAPTURED_AT);
+    const first = await capture(t, 'twice@example.com');
+    t.setNow(new Date(CAPTURED_AT.getTime() + 60_000));
+    const second = await capture(t, 'Twice@Example.com');
+    expect(await scheduleRequestedRecoveries(db, { skipLocked: false })).toBe(2);
+    // The earlier cart gets the emails; the later one joins as a duplicate, with none.
+    expect((await listJobsOfSubject(db, t.shopA.shopId, first)).length).toBe(3);
+    expect(await listJobsOfSubject(db, t.shopA.shopId, second)).toEqual([]);
+    const arms = await db
+      .selectFrom('recovery_sequences')
+      .select(['cart_id', 'arm'])
+      .where('shop_id', '=', t.shopA.shopId)
+      .execute();
+    expect(new Map(arms.map((row) => [row.cart_id, row.arm]))).toEqual(
+      new Map([
+        [first, 'email'],
+        [second, 'duplicate'],
+      ]),
+    );
+  });
+
   it('emails nobody whose order, unsubscribe, erasure or withdrawn consent came before the worker', async () => {
     const { db } = database();
     const t = await createTestApp(db);

@@ -11,6 +11,7 @@ import {
   type StoredCart,
 } from '../storage/cart.store.js';
 import { findShopsByIds } from '../storage/shop.store.js';
+import type { SequenceArm } from '../storage/recovery.table.js';
 import { deleteLifecycleOrdersOfEmail } from '../storage/lifecycle-orders.store.js';
 import {
   deleteEmailDataOfEmail,
@@ -30,9 +31,10 @@ import {
 import {
   deleteSequencesOfEmail,
   findSequence,
-  hasPendingSequenceForEmail,
+  addressesWithPendingRecovery,
+  cartsWithSequence,
   insertAbsenceSubscription,
-  insertSequence,
+  insertSequences,
   setRecoveredStep,
 } from '../storage/sequences.store.js';
 import { chooseArm, stopReason, type CartFacts } from './decide.js';
@@ -90,37 +92,30 @@ export const SCHEDULE_BATCH = 500;
 
 /**
  * Turns waiting recovery requests into sequences and jobs, {@link SCHEDULE_BATCH} carts per
- * transaction, each as {@link scheduleRecovery} with the request's time as the emails' start, and
- * answers how many it took (the worker runs it before each claim; `shopId` limits it to one shop).
- * The carts are read again under their row locks, so an order, an unsubscribe or an edit that
- * committed after the capture is seen here, and one that comes during it waits.
+ * transaction, with each request's time as its emails' start ({@link scheduleRecoveries}), and
+ * answers how many it took (the worker runs it before each claim). The carts are read again under
+ * their row locks, so an order, an unsubscribe or an edit that committed after the capture is
+ * seen here, and one that comes during it waits.
  */
 export async function scheduleRequestedRecoveries(
   db: Kysely<Database>,
-  options: { skipLocked: boolean; shopId?: string; limit?: number },
+  options: { skipLocked: boolean; limit?: number },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const carts = await lockRecoveryRequests(trx, {
       limit: options.limit ?? SCHEDULE_BATCH,
       skipLocked: options.skipLocked,
-      ...(options.shopId === undefined ? {} : { shopId: options.shopId }),
     });
     if (carts.length === 0) return 0;
-    const shops = new Map(
-      (await findShopsByIds(trx, [...new Set(carts.map((cart) => cart.shopId))])).map((shop) => [
+    const shops = await findShopsByIds(trx, [...new Set(carts.map((cart) => cart.shopId))]);
+    for (const shop of shops) {
+      await scheduleRecoveries(
+        trx,
         shop.id,
-        shop,
-      ]),
-    );
-    for (const cart of carts) {
-      const shop = shops.get(cart.shopId);
-      if (shop)
-        await scheduleRecovery(
-          trx,
-          cart,
-          shop.config,
-          new Date(cart.recoveryRequestedAt as string),
-        );
+        carts.filter((cart) => cart.shopId === shop.id),
+        shop.config,
+        (cart) => new Date(cart.recoveryRequestedAt as string),
+      );
     }
     await clearRecoveryRequests(trx, carts);
     return carts.length;
@@ -128,66 +123,85 @@ export async function scheduleRequestedRecoveries(
 }
 
 /**
- * Schedules or stops a cart's recovery sequence, inside the caller's transaction: one job per
- * step, unique on (cart, step), so it never duplicates jobs. A cart that lost its consent or its
- * items has its pending jobs cancelled. A second cart of an address that already has emails
- * waiting gets none (one sequence per address), and a configured share of carts goes to the
- * holdout group (no email) to measure what the emails add. The steps' delays count from `now`.
+ * Schedules or stops the recovery sequences of one shop's carts, inside the caller's transaction,
+ * with a handful of statements for the whole batch: one job per step, unique on (cart, step), so
+ * it never duplicates jobs; the steps' delays count from `startOf(cart)`. A cart that lost its
+ * consent or its items has its pending jobs cancelled. A cart of an address that already has
+ * emails waiting, or had them planned earlier in this batch, gets none (one sequence per
+ * address), and a configured share of carts goes to the holdout group (no email) to measure what
+ * the emails add. Carts go in the order given.
  */
-export async function scheduleRecovery(
+export async function scheduleRecoveries(
   trx: Db,
-  cart: StoredCart,
+  shopId: string,
+  carts: readonly StoredCart[],
   config: ShopConfig,
-  now: Date,
+  startOf: (cart: StoredCart) => Date,
 ): Promise<void> {
-  const reason = stopReason(cart, config);
-  if (reason !== undefined) {
-    await cancelPendingJobs(trx, cart.shopId, [cart.id], reason);
-    return;
+  const eligible: StoredCart[] = [];
+  const stopped = new Map<string, string[]>();
+  for (const cart of carts) {
+    const reason = stopReason(cart, config);
+    if (reason === undefined) eligible.push(cart);
+    else stopped.set(reason, [...(stopped.get(reason) ?? []), cart.id]);
   }
-  const emailHash = cart.emailHash as string;
-  if (await findSequence(trx, cart.shopId, cart.id)) return;
-  if (config.recovery.steps.length === 0) return;
-  if ((await suppressedEmails(trx, cart.shopId, [emailHash])).size > 0) return;
+  for (const [reason, cartIds] of stopped) await cancelPendingJobs(trx, shopId, cartIds, reason);
+  if (eligible.length === 0 || config.recovery.steps.length === 0) return;
 
-  const arm = chooseArm({
-    cartId: cart.id,
-    holdoutPercent: config.recovery.holdoutPercent,
-    addressHasPendingSequence: await hasPendingSequenceForEmail(
-      trx,
-      cart.shopId,
+  const cartIds = eligible.map((cart) => cart.id);
+  const addresses = [...new Set(eligible.map((cart) => cart.emailHash as string))];
+  const sequenced = await cartsWithSequence(trx, shopId, cartIds);
+  const suppressed = await suppressedEmails(trx, shopId, addresses);
+  const waiting = await addressesWithPendingRecovery(trx, shopId, addresses, cartIds);
+  const sequences: { cart: StoredCart; emailHash: string; arm: SequenceArm; createdAt: string }[] =
+    [];
+  for (const cart of eligible) {
+    const emailHash = cart.emailHash as string;
+    if (sequenced.has(cart.id) || suppressed.has(emailHash)) continue;
+    const arm = chooseArm({
+      cartId: cart.id,
+      holdoutPercent: config.recovery.holdoutPercent,
+      addressHasPendingSequence: waiting.has(emailHash),
+    });
+    if (arm === 'email') waiting.add(emailHash);
+    sequences.push({ cart, emailHash, arm, createdAt: startOf(cart).toISOString() });
+  }
+  const created = await insertSequences(
+    trx,
+    shopId,
+    sequences.map(({ cart, emailHash, arm, createdAt }) => ({
+      cartId: cart.id,
       emailHash,
-      cart.id,
-    ),
+      arm,
+      createdAt,
+    })),
+  );
+  const contents = config.recovery.steps.map((step) => {
+    const content: RecoveryJobContent = {
+      subject: step.subject,
+      body: step.body,
+      ...(step.couponCode ? { couponCode: step.couponCode } : {}),
+    };
+    return JSON.stringify(content);
   });
-  const created = await insertSequence(trx, cart.shopId, {
-    cartId: cart.id,
-    emailHash,
-    arm,
-    createdAt: now.toISOString(),
-  });
-  if (!created || arm !== 'email') return;
   await insertJobs(
     trx,
-    cart.shopId,
-    config.recovery.steps.map((step, index) => {
-      const content: RecoveryJobContent = {
-        subject: step.subject,
-        body: step.body,
-        ...(step.couponCode ? { couponCode: step.couponCode } : {}),
-      };
-      return {
-        id: generateId('job'),
-        kind: 'recovery' as const,
-        subjectId: cart.id,
-        step: index,
-        content: JSON.stringify(content),
-        emailHash,
-        runAt: new Date(now.getTime() + step.delaySeconds * 1000).toISOString(),
-        token: generateToken(),
-        createdAt: now.toISOString(),
-      };
-    }),
+    shopId,
+    sequences
+      .filter(({ cart, arm }) => arm === 'email' && created.has(cart.id))
+      .flatMap(({ cart, emailHash, createdAt }) =>
+        config.recovery.steps.map((step, index) => ({
+          id: generateId('job'),
+          kind: 'recovery' as const,
+          subjectId: cart.id,
+          step: index,
+          content: contents[index] as string,
+          emailHash,
+          runAt: new Date(Date.parse(createdAt) + step.delaySeconds * 1000).toISOString(),
+          token: generateToken(),
+          createdAt,
+        })),
+      ),
   );
 }
 

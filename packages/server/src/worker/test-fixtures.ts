@@ -7,7 +7,7 @@ import { findCart, insertCart, type StoredCart } from '../storage/cart.store.js'
 import type { Database } from '../storage/database.js';
 import { insertJobs } from '../storage/jobs.store.js';
 import { insertShop } from '../storage/shop.store.js';
-import { scheduleRecovery } from './scheduler.js';
+import { scheduleRecoveries } from './scheduler.js';
 
 /** Creates a shop whose recovery settings are the defaults with `recovery` applied. */
 export async function seedShop(
@@ -67,7 +67,9 @@ export async function seedCart(
     now,
   );
   const cart = (await findCart(db, shop.shopId, cartId)) as StoredCart;
-  await db.transaction().execute((trx) => scheduleRecovery(trx, cart, shop.config, now));
+  await db
+    .transaction()
+    .execute((trx) => scheduleRecoveries(trx, shop.shopId, [cart], shop.config, () => now));
   return cart;
 }
 

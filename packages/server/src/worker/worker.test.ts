@@ -9,7 +9,7 @@ import { updateShopConfig } from '../storage/shop.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import {
   eraseRecoveryData,
-  scheduleRecovery,
+  scheduleRecoveries,
   stopRecoveryForOrder,
   subscribeToAbsence,
 } from './scheduler.js';
@@ -300,7 +300,9 @@ describeEachDialect('recovery worker', (database) => {
     const { db } = database();
     const shop = await seedShop(db, now, { steps: oneStep() });
     const cart = await seedCart(db, shop, now);
-    await db.transaction().execute((trx) => scheduleRecovery(trx, cart, shop.config, now));
+    await db
+      .transaction()
+      .execute((trx) => scheduleRecoveries(trx, shop.shopId, [cart], shop.config, () => now));
     advance(61);
     expect(await runWorkerBatch(options({ mailer: createOutboxMailer() }))).toMatchObject({
       sent: 1,
