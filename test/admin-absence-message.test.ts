@@ -1,46 +1,19 @@
 // The config page caps an absence message (the banner must stay small on a phone) and counts it,
 // in Debian's Chromium over the built page (`npm run build` first, as `npm test` does).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ABSENCE_MESSAGE_MAX } from '@comptoir/sdk/schemas';
-import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { useAdminTestBed } from './support/admin-test-bed.js';
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let secretKey: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'comptoir-admin-absence-'));
-  server = await startServer({
-    port: 0,
-    databaseUrl: `sqlite:${join(dir, 'admin.db')}`,
-    logger: silentLogger(),
-  });
-  ({ secretKey } = await createShop(server.db, {
-    name: 'Atelier',
-    origins: ['https://atelier.example'],
-    now: new Date(),
-  }));
-  browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const bed = useAdminTestBed('absence');
 
 describe('the absence message field', () => {
   for (const width of [1280, 390]) {
     it(`stops at ${ABSENCE_MESSAGE_MAX} characters and counts them, at ${width} px`, async () => {
-      const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-      await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/admin/#/absences`);
-      await page.getByLabel('Secret key').fill(secretKey);
+      const page = await (
+        await bed.browser.newContext({ viewport: { width, height: 900 } })
+      ).newPage();
+      await page.goto(`${bed.server.url.replace('127.0.0.1', 'localhost')}/admin/#/absences`);
+      await page.getByLabel('Secret key').fill(bed.secretKey);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('.section-body[data-section="absences"]').waitFor();
       await page.getByRole('button', { name: 'Plan an absence' }).click();

@@ -8,13 +8,9 @@
 // English), 38 and 47 (1280 px) ended under one, among them Shipping's method, transit-day and
 // exclusion fields under the save bar, and tabbing backwards, fields, "Remove" buttons and the
 // navigation's links under the top bar.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAdminTestBed } from './support/admin-test-bed.js';
 
 const TAB_STOPS = 80;
 
@@ -49,32 +45,7 @@ const RUNS = [
   },
 ] as const;
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let secretKey: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'comptoir-admin-focus-'));
-  server = await startServer({
-    port: 0,
-    databaseUrl: `sqlite:${join(dir, 'admin.db')}`,
-    withWorker: false,
-    logger: silentLogger(),
-  });
-  ({ secretKey } = await createShop(server.db, {
-    name: 'Atelier',
-    origins: ['https://atelier.example'],
-    now: new Date(),
-  }));
-  browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const bed = useAdminTestBed('focus', { withWorker: false });
 
 /**
  * The focused control, if its box overlaps (across and down) the save bar's or the top bar's;
@@ -120,14 +91,14 @@ async function walk(
 
 /** A new page signed in at `run`'s size and language, on `section`. */
 async function openPage(run: (typeof RUNS)[number], section: string): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await bed.browser.newContext({
     viewport: { width: run.width, height: run.height },
     locale: run.locale,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
-  await page.goto(`${server.url}/admin/#/${section}`);
-  await page.locator('#secret-key').fill(secretKey);
+  await page.goto(`${bed.server.url}/admin/#/${section}`);
+  await page.locator('#secret-key').fill(bed.secretKey);
   await page.locator('.sign-in-card button[type=submit]').click();
   await page.locator(`.section-body[data-section="${section}"]`).waitFor();
   return page;

@@ -2,45 +2,18 @@
 // Debian's Chromium over the built page (`npm run build` first, as `npm test` does): a section's
 // own words, a field's error as the merchant types, the error summary with its plural and the
 // field named, the choice kept after a reload; axe clean.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createShop, silentLogger, startServer, type RunningServer } from '@comptoir/server';
-import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAdminTestBed } from './support/admin-test-bed.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let secretKey: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'comptoir-admin-languages-'));
-  server = await startServer({
-    port: 0,
-    databaseUrl: `sqlite:${join(dir, 'admin.db')}`,
-    logger: silentLogger(),
-  });
-  ({ secretKey } = await createShop(server.db, {
-    name: 'Atelier',
-    origins: ['https://atelier.example'],
-    now: new Date(),
-  }));
-  browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const bed = useAdminTestBed('languages');
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   await page.evaluate(`${axeSource}\n;undefined`);
@@ -72,15 +45,15 @@ it('opens on its sign-in form with nothing in the console, in English and French
     ['en-GB', 'Sign in'],
     ['fr-FR', 'Se connecter'],
   ] as const) {
-    const context = await browser.newContext({ locale, viewport: { width: 390, height: 800 } });
+    const context = await bed.browser.newContext({ locale, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
     const logged: string[] = [];
     page.on('console', (message) => logged.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => logged.push(`pageerror: ${error.message}`));
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${bed.server.url}/admin/`);
     await page.getByRole('button', { name: signIn }).waitFor();
     expect(logged, locale).toEqual([]);
-    await page.locator('#secret-key').fill(secretKey);
+    await page.locator('#secret-key').fill(bed.secretKey);
     await page.getByRole('button', { name: signIn }).click();
     await page.locator('#secret-key').waitFor({ state: 'detached' });
     await page.reload();
@@ -131,14 +104,14 @@ const RUNS = [
 describe('the config page in German and Dutch', () => {
   for (const run of RUNS) {
     it(`speaks ${run.locale} once chosen, in a section and its errors, at ${run.width} px`, async () => {
-      const context = await browser.newContext({
+      const context = await bed.browser.newContext({
         viewport: { width: run.width, height: run.height },
         locale: 'en-GB',
       });
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
-      await page.goto(`${server.url}/admin/`);
-      await page.locator('#secret-key').fill(secretKey);
+      await page.goto(`${bed.server.url}/admin/`);
+      await page.locator('#secret-key').fill(bed.secretKey);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('#section-title').waitFor();
 
