@@ -42,6 +42,65 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
+/**
+ * Lit's production build still carries long error messages and hooks for the web-components
+ * polyfills, SSR hydration and its multiple-copies check (`litHtmlVersions`…), none of which a
+ * page with the widgets uses (es2022 browsers, client rendering, one Lit). This cuts them from the
+ * CDN bundle. Each edit must match Lit's code exactly: a Lit upgrade that moves one fails the build
+ * (review the edits then) instead of silently keeping the bytes.
+ */
+function trimLit(): Plugin {
+  const EDITS: [RegExp, [string, string][]][] = [
+    [
+      /@lit[\\/]reactive-element[\\/]css-tag\.js$/,
+      [
+        [
+          'throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.")',
+          'throw Error("lit: CSSResult")',
+        ],
+        [
+          `throw Error("Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")`,
+          'throw Error("lit: css value "+t)',
+        ],
+      ],
+    ],
+    [
+      /@lit[\\/]reactive-element[\\/]reactive-element\.js$/,
+      [
+        ['p=a.reactiveElementPolyfillSupport,', ''],
+        [',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")', ''],
+      ],
+    ],
+    [
+      /lit-html[\\/]lit-html\.js$/,
+      [[',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', ';']],
+    ],
+    [
+      /lit-element[\\/]lit-element\.js$/,
+      [
+        [
+          ',s.litElementHydrateSupport?.({LitElement:i});const o=s.litElementPolyfillSupport;o?.({LitElement:i});',
+          ';',
+        ],
+        [';(s.litElementVersions??=[]).push("4.2.2");', ';'],
+      ],
+    ],
+  ];
+  return {
+    name: 'comptoir-trim-lit',
+    transform(code, id) {
+      const file = EDITS.find(([test]) => test.test(id.split('?')[0]!));
+      if (!file || id.includes('development')) return null;
+      let out = code;
+      for (const [from, to] of file[1]) {
+        if (!out.includes(from)) throw new Error(`trimLit: ${id} no longer holds ${from}`);
+        out = out.replace(from, to);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 const ELEMENTS = [
   'absence-banner',
   'free-shipping',
@@ -57,7 +116,7 @@ const EXTERNAL =
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   return {
-    plugins: [minifyCssTemplates()],
+    plugins: cdn ? [minifyCssTemplates(), trimLit()] : [minifyCssTemplates()],
     resolve: {
       conditions: ['comptoir-source', 'module', 'browser', 'production', 'import', 'default'],
     },
@@ -95,7 +154,7 @@ export default defineConfig(({ mode }) => {
                   // what only the loader uses stays in embed.js).
                   {
                     name: 'core',
-                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|height-key|locale)|cart[\\/](store|validate))\.ts/,
+                    test: /widgets[\\/]src[\\/](internal[\\/](state|storage|height-key|locale)|cart[\\/]store)\.ts/,
                   },
                   // Lit and the elements' shared base in one chunk: every element needs them, and
                   // one file compresses better than several. Nothing only some elements use.
@@ -109,6 +168,9 @@ export default defineConfig(({ mode }) => {
                     name: 'calendar',
                     test: /sdk[\\/]src[\\/]calendar[\\/](?!facts|free-shipping|index)/,
                   },
+                  // The cart check (cart/validate.ts): with the code that reads the cart (the
+                  // shipping elements, the capture and its sync), never on a page with only the banner.
+                  { name: 'cart-check', test: /widgets[\\/]src[\\/]cart[\\/]validate\.ts/ },
                   // The email form and the memory of a capture: the cart capture, and the banner's
                   // "tell me when you're back" form.
                   {

@@ -6,6 +6,8 @@
 import type { ApiTarget } from './internal/state.js';
 import { configure as configureShop } from './internal/remote-config.js';
 import { listenForCartEvents } from './cart/store.js';
+// `getCart()` and `onCartChange()` read the cart: with the package, carts are checked at once.
+import './cart/validate.js';
 
 export * from './components/absence-banner/absence-banner.js';
 export * from './components/free-shipping/free-shipping.js';

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { startShopifyAdapter } from './cart/shopify.js';
 import { getCart } from './cart/store.js';
+// These tests read the cart, as the shipping elements and the capture do: with the cart check.
+import './cart/validate.js';
 import { startWooCommerceAdapter } from './cart/woocommerce.js';
 import { configure } from './internal/remote-config.js';
 import { state } from './internal/state.js';
@@ -186,11 +188,12 @@ describe('loader and cart adapters', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(getCart()!.subtotal).to.equal(6950);
     // The product (or variation) id, which a restore link can add in any session; not the line key.
-    expect(getCart()!.items.map(({ id, productId, quantity }) => ({ id, productId, quantity }))).to
-      .deep.equal([
-        { id: '42', productId: '42', quantity: 3 },
-        { id: '57', productId: '57', quantity: 1 },
-      ]);
+    expect(
+      getCart()!.items.map(({ id, productId, quantity }) => ({ id, productId, quantity })),
+    ).to.deep.equal([
+      { id: '42', productId: '42', quantity: 3 },
+      { id: '57', productId: '57', quantity: 1 },
+    ]);
   });
 
   it('shows no layout shift on a page with a warm cache', async function () {

@@ -1,6 +1,9 @@
 import type { Cart } from '@comptoir/sdk/schemas';
 import { state } from '../internal/state.js';
 import { readStorage, removeStorage, writeStorage } from '../internal/storage.js';
+// The capture and the cart sync read the cart: with them, carts are checked and applied (see
+// `setCart`).
+import './validate.js';
 
 /** What this browser remembers of the cart it captured for a shop. */
 export interface CapturedCart {

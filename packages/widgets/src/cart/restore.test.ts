@@ -6,6 +6,8 @@ import { restoreWooCommerceCart } from './restore-woocommerce.js';
 import { startShopifyAdapter } from './shopify.js';
 import { fromWooCommerceCart, type WooCart } from './woocommerce.js';
 import { getCart } from './store.js';
+// These tests read the cart, as the shipping elements and the capture do: with the cart check.
+import './validate.js';
 import {
   mergeRestoredCart,
   offerRestore,

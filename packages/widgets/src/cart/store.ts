@@ -1,15 +1,29 @@
 import type { Cart } from '@comptoir/sdk/schemas';
 import { notify, state, subscribe, warnOnce } from '../internal/state.js';
-import { cartProblem } from './validate.js';
+
+type CartCheck = (cart: unknown) => string | undefined;
+
+/** `cartProblem` once `cart/validate.ts` is loaded; until then a cart waits in `waiting`. */
+let check: CartCheck | undefined;
+let waiting: { cart: Cart } | undefined;
 
 /**
  * Sets the cart every Comptoir element shows. A malformed cart is ignored with one warning;
  * `null` clears it. Never throws.
+ *
+ * The check (`cart/validate.ts`) comes with the code that reads the cart (the shipping elements,
+ * the cart capture, the cart sync, the package's entry), not with the loader: until it is loaded,
+ * the latest cart waits and nothing reads it. On a page with only the banner, none loads.
  */
 export function setCart(cart: Cart | null): void {
   try {
+    waiting = undefined;
     if (cart !== null) {
-      const problem = cartProblem(cart);
+      if (!check) {
+        waiting = { cart };
+        return;
+      }
+      const problem = check(cart);
       if (problem) {
         warnOnce('bad-cart', `setCart ignored a cart: ${problem} does not fit the Cart type`, cart);
         return;
@@ -22,7 +36,19 @@ export function setCart(cart: Cart | null): void {
   }
 }
 
-/** The current cart, or null before any is known. */
+/**
+ * Called by `cart/validate.ts` as it loads, before any module that reads the cart runs: checks
+ * and applies the cart set before it came.
+ */
+export function useCartCheck(problem: CartCheck): void {
+  check = problem;
+  if (waiting) setCart(waiting.cart);
+}
+
+/**
+ * The current cart, or null before any is known (or while it waits for the check: see `setCart`;
+ * the package's entry loads the check).
+ */
 export function getCart(): Cart | null {
   return state.cart;
 }

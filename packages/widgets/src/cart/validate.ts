@@ -1,4 +1,5 @@
 import type { Cart } from '@comptoir/sdk/schemas';
+import { useCartCheck } from './store.js';
 
 const isMinor = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -29,3 +30,6 @@ export function cartProblem(cart: unknown): string | undefined {
   }
   return undefined;
 }
+
+// Loaded by what reads the cart (see `setCart`): from now on carts are checked as they are set.
+useCartCheck(cartProblem);

@@ -101,7 +101,8 @@ export class ComptoirElement extends LitElement {
 
   /**
    * The shared cart, or `null` before one is known. The config controller already re-renders the
-   * element whenever it changes, so reading it here is enough to follow it live.
+   * element whenever it changes, so reading it here is enough to follow it live. An element that
+   * reads it imports `cart/validate.ts` (see `setCart`), as the shipping elements and the capture do.
    */
   get cart(): Cart | null {
     return state.cart;

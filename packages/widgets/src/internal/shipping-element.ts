@@ -1,6 +1,8 @@
 import { nothing, type PropertyDeclarations } from 'lit';
 import { ComptoirElement } from './comptoir-element.js';
 import { shippingExcluded } from './ships.js';
+// These elements read the cart: with them, carts are checked and applied (see `setCart`).
+import '../cart/validate.js';
 
 /**
  * The base of the elements about parcels (shipping cutoff, holiday deadline, free shipping): they
