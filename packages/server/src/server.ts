@@ -90,6 +90,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let publicUrl = '';
   // The app needs the public URL, which with port 0 is known only once listening.
   let listener: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  // The worker starts once the server listens; captures wake it (AppDeps.onRecoveryRequested).
+  let wakeWorker = () => undefined as void;
   const server = createServer((request, response) => {
     if (listener) return listener(request, response);
     response.writeHead(503).end();
@@ -101,6 +103,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       publicUrl = options.publicUrl ?? process.env.PUBLIC_URL ?? `http://localhost:${info.port}`;
       const deps = resolveAppDeps({
         ...options.app,
+        onRecoveryRequested: () => wakeWorker(),
         db,
         logger,
         clock,
@@ -137,6 +140,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ...(mailFrom === undefined ? {} : { fromAddress: mailFrom }),
       })
     : undefined;
+  if (worker) wakeWorker = () => worker.wake();
   logger.info({ url, worker: worker !== undefined }, 'comptoir is listening');
   return {
     url,

@@ -161,6 +161,7 @@ export function resolveAppDeps(deps: AppDeps): ResolvedDeps {
     sharedLimiter: new SharedRateLimiter(deps.db),
     published: new PublishedConfigs(shops),
     groupCommit: new GroupCommit(deps.db),
+    onRecoveryRequested: deps.onRecoveryRequested ?? (() => undefined),
   };
 }
 

@@ -40,6 +40,11 @@ export interface AppDeps {
   mailFrom?: string;
   /** Folders of static files; default to the built widgets and config page. */
   staticRoots?: { widgets?: string; admin?: string };
+  /**
+   * Called after a capture that asked for recovery emails was committed: `startServer` wakes its
+   * worker, so the emails are planned within moments instead of at the worker's next poll.
+   */
+  onRecoveryRequested?: () => void;
 }
 
 /** {@link AppDeps} with every default filled in, as routes see them on `c.get('deps')`. */
@@ -63,6 +68,7 @@ export interface ResolvedDeps {
   published: PublishedConfigs;
   /** The transactions cart captures share. */
   groupCommit: GroupCommit;
+  onRecoveryRequested: () => void;
 }
 
 /** How an admin request proved who it is. */

@@ -274,17 +274,18 @@ export async function lockRecoveryRequests(
 
 /** Clears the recovery requests of these carts (scheduled, or no longer eligible). */
 export async function clearRecoveryRequests(db: Db, carts: readonly StoredCart[]): Promise<void> {
-  const idsByShop = new Map<string, string[]>();
-  for (const cart of carts)
-    idsByShop.set(cart.shopId, [...(idsByShop.get(cart.shopId) ?? []), cart.id]);
-  for (const [shopId, ids] of idsByShop) {
-    await db
-      .updateTable('carts')
-      .set({ recovery_requested_at: null })
-      .where('shop_id', '=', shopId)
-      .where('id', 'in', ids)
-      .execute();
-  }
+  if (carts.length === 0) return;
+  // By the primary key alone (ids are unique across shops): with `shop_id = ?` beside it, SQLite
+  // walks the shop's index over all its carts instead.
+  await db
+    .updateTable('carts')
+    .set({ recovery_requested_at: null })
+    .where(
+      'id',
+      'in',
+      carts.map((cart) => cart.id),
+    )
+    .execute();
 }
 
 /**

@@ -49,11 +49,11 @@ export async function cartsWithSequence(
   if (cartIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('recovery_sequences')
-    .select('cart_id')
-    .where('shop_id', '=', shopId)
+    .select(['cart_id', 'shop_id'])
+    // By the primary key alone: with `shop_id = ?` beside it, SQLite walks the shop's index instead.
     .where('cart_id', 'in', cartIds)
     .execute();
-  return new Set(rows.map((row) => row.cart_id));
+  return new Set(rows.filter((row) => row.shop_id === shopId).map((row) => row.cart_id));
 }
 
 /**

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { createOutboxMailer } from '../email/mailer.js';
@@ -9,6 +12,9 @@ import { listJobsOfSubject } from '../storage/jobs.store.js';
 import { describeEachDialect } from '../storage/test-databases.js';
 import { scheduleRequestedRecoveries } from './scheduler.js';
 import { runWorkerBatch } from './worker.js';
+import { createShop } from '../storage/create-shop.js';
+import { silentLogger } from '../log.js';
+import { startServer } from '../server.js';
 
 // A capture writes its cart with a recovery request; the worker turns requests into sequences
 // and jobs before each claim. These tests hold that hand-over to what a shopper and a merchant
@@ -243,4 +249,56 @@ describeEachDialect('recovery requests, from capture to the worker', (database) 
     expect(result.sent).toBe(0);
     mailer.close();
   });
+});
+
+it("plans the emails of a capture at once in `comptoir serve`, not at the worker's next poll", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'comptoir-wake-'));
+  const server = await startServer({
+    port: 0,
+    databaseUrl: `sqlite:${join(dir, 'serve.db')}`,
+    withWorker: true,
+    logger: silentLogger(),
+  });
+  try {
+    const shop = await createShop(server.db, {
+      name: 'Atelier',
+      origins: [ORIGIN_A],
+      now: new Date(),
+    });
+    // The worker polls every second: five captures spaced 300 ms apart would wait 0-1 s each for
+    // it. Woken by each capture, each has its jobs within moments.
+    const waits: number[] = [];
+    for (let index = 0; index < 5; index++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const response = await fetch(`${server.url}/v1/shops/${shop.shopId}/carts`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${shop.publishableKey}`,
+          origin: ORIGIN_A,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          cart: {
+            currency: 'EUR',
+            subtotal: 2400,
+            items: [{ id: '4401', title: 'Linen apron', quantity: 2, unitPrice: 1200 }],
+          },
+          email: `wake-${index}@example.com`,
+          consent: { granted: true, text: 'Email me my cart' },
+        }),
+      });
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      const answered = Date.now();
+      while ((await listJobsOfSubject(server.db, shop.shopId, id)).length === 0) {
+        if (Date.now() - answered > 5000) throw new Error('No jobs 5 s after the capture');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      waits.push(Date.now() - answered);
+    }
+    expect(Math.max(...waits), `waits ${waits.join(', ')} ms`).toBeLessThan(500);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -77,6 +77,11 @@ export interface BatchResult {
 export interface RunningWorker {
   /** Stops polling, lets the current batch finish and record its results, then resolves. */
   stop(): Promise<void>;
+  /**
+   * Runs the next batch now instead of at the next poll (a capture asked for recovery emails).
+   * Wakes that come while a batch runs make one more batch, not one each.
+   */
+  wake(): void;
 }
 
 interface Resolved {
@@ -294,9 +299,11 @@ export async function runWorkerBatch(options: WorkerOptions | Resolved): Promise
 export function startWorker(options: WorkerOptions): RunningWorker {
   const worker = resolve(options);
   let stopping = false;
+  let woken = false;
   const wakers = new Set<() => void>();
   const loop = async () => {
     while (!stopping) {
+      woken = false;
       let full = false;
       try {
         const done = await runWorkerBatch(worker);
@@ -304,7 +311,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       } catch (error) {
         worker.logger.error({ err: error }, 'recovery worker batch failed');
       }
-      if (!full && !stopping) {
+      if (!full && !stopping && !woken) {
         await new Promise<void>((resolveWait) => {
           const wake = () => {
             clearTimeout(timer);
@@ -335,5 +342,9 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
   }
-  return { stop };
+  function wake(): void {
+    woken = true;
+    for (const waker of [...wakers]) waker();
+  }
+  return { stop, wake };
 }

@@ -97,8 +97,9 @@ export async function captureCart(
   input: CartCaptureInput,
   cartId?: string,
 ): Promise<StoredCart> {
+  let cart: StoredCart;
   try {
-    return await captureOnce(deps, shop, input, cartId);
+    cart = await captureOnce(deps, shop, input, cartId);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     if (cartId)
@@ -107,8 +108,11 @@ export async function captureCart(
         'conflict',
         'Another cart of this shop already has this platform cart id',
       );
-    return captureOnce(deps, shop, input, cartId);
+    cart = await captureOnce(deps, shop, input, cartId);
   }
+  // Committed: the worker may plan its emails now (a cart that already has them is skipped there).
+  if (recoveryWanted(cart, shop.config)) deps.onRecoveryRequested();
+  return cart;
 }
 
 /** The answer to a capture (the fast path sends it too). */
