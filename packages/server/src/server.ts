@@ -91,7 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // The app needs the public URL, which with port 0 is known only once listening.
   let listener: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
   // The worker starts once the server listens; captures wake it (AppDeps.onRecoveryRequested).
-  let wakeWorker = () => undefined as void;
+  let wakeWorker: () => void = () => {};
   const server = createServer((request, response) => {
     if (listener) return listener(request, response);
     response.writeHead(503).end();
