@@ -147,3 +147,57 @@ describe('a warm visit never jumps', () => {
     }
   }
 });
+
+describe('a dismissal never leaves a gap', () => {
+  for (const width of WIDTHS) {
+    // The shopper browsed the shop (heights remembered on every page), dismissed the absence
+    // banner and an announcement on the home page, then opens the other pages again: no page
+    // keeps space for what was dismissed and closes it seconds later (the hold is 4 s).
+    it(`after dismissing the banner and an announcement at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      try {
+        const page = await context.newPage();
+        for (const path of PAGES) await settle(page, path);
+        await settle(page, '/');
+        for (const tag of ['comptoir-absence-banner', 'comptoir-announcement-bar']) {
+          const dismiss = page.locator(`${tag} [part="dismiss"]`).first();
+          await dismiss.click();
+          await page.waitForTimeout(200);
+        }
+        await page.addInitScript(OBSERVE_SHIFTS);
+        for (const path of ['/faq.html', '/cart.html', '/']) {
+          await settle(page, path);
+          await page.waitForTimeout(4200);
+          const shifts = (await page.evaluate('window.__shifts')) as {
+            value: number;
+            sources: string[];
+          };
+          expect(shifts.value, `${path} moved: ${shifts.sources.join('; ')}`).toBe(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  }
+});
+
+describe('every demo page fits its width', () => {
+  // No sideways scrolling, widgets included: the checkout's form once ran 76 px past a phone.
+  for (const width of WIDTHS) {
+    it(`scrolls no page sideways at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const overflowing: string[] = [];
+        for (const path of PAGES) {
+          await settle(page, path);
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scrollWidth > width) overflowing.push(`${path}: ${scrollWidth} px`);
+        }
+        expect(overflowing).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  }
+});

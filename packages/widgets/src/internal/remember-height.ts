@@ -53,6 +53,30 @@ function rememberHeight(element: HTMLElement): void {
   if (heights[key] === height) return;
   delete heights[key];
   heights[key] = height;
+  writeHeights(heights);
+}
+
+/**
+ * After the shopper dismissed what the element showed (a dismissal is remembered, so the next
+ * visits show what is left, often nothing): its new height replaces the one remembered for its
+ * tag on every page at this width, and those at other widths are forgotten, so no page keeps a
+ * gap for a dismissed banner that closes seconds later.
+ */
+export function rememberDismissal(element: HTMLElement): void {
+  if (element.hasAttribute('data-no-reserve')) return;
+  const heights = readStorage<Heights>(HEIGHTS_KEY) ?? {};
+  const height = Math.round(element.getBoundingClientRect().height);
+  for (const key of Object.keys(heights)) {
+    const [, width, tag] = key.split('|');
+    if (tag !== element.localName) continue;
+    if (Number(width) === innerWidth) heights[key] = height;
+    else delete heights[key];
+  }
+  heights[heightKey(element)] = height;
+  writeHeights(heights);
+}
+
+function writeHeights(heights: Heights): void {
   const keys = Object.keys(heights);
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete heights[old];
   writeStorage(HEIGHTS_KEY, heights);

@@ -5,6 +5,7 @@ import { ClockController } from '../../internal/clock.js';
 import { ComptoirElement, nextFocusable } from '../../internal/comptoir-element.js';
 import type { FormError } from '../../internal/consent.js';
 import { loadedTranslation, loadTranslation } from '../../internal/locale.js';
+import { rememberDismissal } from '../../internal/remember-height.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
 import type { StringSet } from '../../translations/translation.js';
 import styles from './absence-banner.styles.js';
@@ -121,6 +122,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
     this.emit<AbsenceDetail>('comptoir-absence-dismissed', { absenceId: id, state });
     this.requestUpdate();
     next?.focus();
+    void this.updateComplete.then(() => rememberDismissal(this));
   }
 
   /** Holds the first render until the calendar or the form it needs is loaded (no flash). */

@@ -3,6 +3,7 @@ import type { Announcement } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
 import { formatDuration, formatInstant } from '../../internal/format-time.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
+import { rememberDismissal } from '../../internal/remember-height.js';
 import { readStorage, writeStorage } from '../../internal/storage.js';
 import { announcementMoment } from '@comptoir/sdk/calendar/facts';
 import { activeAnnouncements } from './announcement-schedule.js';
@@ -95,9 +96,10 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     this.emit<AnnouncementDetail>('comptoir-announcement-dismissed', { announcementId: id });
     this.requestUpdate();
     // Focus stays in the bar when another message takes the place of the dismissed one.
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[part="dismiss"]')?.focus(),
-    );
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>('[part="dismiss"]')?.focus();
+      rememberDismissal(this);
+    });
   }
 
   #step(by: number, count: number): void {
