@@ -81,13 +81,25 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       messages: [
         {
           id: 'free-shipping',
-          text: 'Free standard shipping from €45, in France and Belgium.',
-          link: { url: `${shopUrl}/faq.html#faq-free-shipping`, label: 'Shipping details' },
+          text: {
+            en: 'Free standard shipping from €45, in France and Belgium.',
+            fr: 'Livraison standard offerte dès 45 €, en France et en Belgique.',
+          },
+          link: {
+            url: `${shopUrl}/faq.html#faq-free-shipping`,
+            label: { en: 'Shipping details', fr: 'Détails de livraison' },
+          },
         },
         {
           id: 'week-candles',
-          text: 'This week only: a matchbox with every candle.',
-          link: { url: `${shopUrl}/product.html?id=fig-candle`, label: 'See the candle' },
+          text: {
+            en: 'This week only: a matchbox with every candle.',
+            fr: 'Cette semaine seulement : une boîte d’allumettes avec chaque bougie.',
+          },
+          link: {
+            url: `${shopUrl}/product.html?id=fig-candle`,
+            label: { en: 'See the candle', fr: 'Voir la bougie' },
+          },
           end: `${isoDay(new Date(now.getTime() + 6 * 86_400_000))}T23:59`,
           countdown: true,
         },
@@ -106,16 +118,20 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       {
         id: 'ship-abroad',
         category: { en: 'Shipping', fr: 'Livraison' },
-        question: 'Do you ship outside France?',
-        answer:
-          'Yes, to the whole European Union and Switzerland. Delivery takes 3 to 6 working days.',
+        question: { en: 'Do you ship outside France?', fr: 'Livrez-vous hors de France ?' },
+        answer: {
+          en: 'Yes, to the whole European Union and Switzerland. Delivery takes 3 to 6 working days.',
+          fr: 'Oui, dans toute l’Union européenne et en Suisse. La livraison prend de 3 à 6 jours ouvrés.',
+        },
       },
       {
         id: 'free-shipping',
         category: { en: 'Shipping', fr: 'Livraison' },
-        question: 'Is shipping free?',
-        answer:
-          'Standard shipping is free from €45, and express shipping from €90. Gift cards do not count toward it.',
+        question: { en: 'Is shipping free?', fr: 'La livraison est-elle offerte ?' },
+        answer: {
+          en: 'Standard shipping is free from €45, and express shipping from €90. Gift cards do not count toward it.',
+          fr: 'La livraison standard est offerte dès 45 €, et la livraison express dès 90 €. Les cartes cadeaux ne comptent pas.',
+        },
       },
       {
         id: 'returns',
@@ -129,22 +145,35 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       {
         id: 'gift-wrap',
         category: { en: 'Orders', fr: 'Commandes' },
-        question: 'Can you gift-wrap my order?',
-        answer:
-          'Every parcel is wrapped in recycled tissue paper. Add a note at checkout and we write it by hand.',
+        question: {
+          en: 'Can you gift-wrap my order?',
+          fr: 'Pouvez-vous emballer ma commande en cadeau ?',
+        },
+        answer: {
+          en: 'Every parcel is wrapped in recycled tissue paper. Add a note at checkout and we write it by hand.',
+          fr: 'Chaque colis est emballé dans du papier de soie recyclé. Ajoutez un mot à la commande : nous l’écrivons à la main.',
+        },
       },
       {
         id: 'mug-dishwasher',
         category: { en: 'Products', fr: 'Produits' },
-        question: 'Are the mugs dishwasher safe?',
-        answer:
-          'Yes. The glaze is food-safe and fired at 1,240 °C. Avoid the microwave for the gold-rimmed ones.',
+        question: {
+          en: 'Are the mugs dishwasher safe?',
+          fr: 'Les tasses passent-elles au lave-vaisselle ?',
+        },
+        answer: {
+          en: 'Yes. The glaze is food-safe and fired at 1,240 °C. Avoid the microwave for the gold-rimmed ones.',
+          fr: 'Oui. L’émail est alimentaire et cuit à 1 240 °C. Évitez le micro-ondes pour celles à filet doré.',
+        },
       },
       {
         id: 'candle-burn',
         category: { en: 'Products', fr: 'Produits' },
-        question: 'How long does a candle burn?',
-        answer: 'About 45 hours. Trim the wick to 5 mm before each use for a clean flame.',
+        question: { en: 'How long does a candle burn?', fr: 'Combien de temps brûle une bougie ?' },
+        answer: {
+          en: 'About 45 hours. Trim the wick to 5 mm before each use for a clean flame.',
+          fr: 'Environ 45 heures. Coupez la mèche à 5 mm avant chaque usage pour une flamme nette.',
+        },
       },
     ],
     capture: {
@@ -153,7 +182,7 @@ export function demoConfig(config, { shopUrl, now = new Date() }) {
       mode: 'inline',
       consentText: {
         en: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
-        fr: 'Envoyez-moi par email un lien vers mon panier si je pars avant de finir ma commande. Je peux me désinscrire à tout moment.',
+        fr: 'Envoyez-moi par e-mail un lien vers mon panier si je pars avant de finir ma commande. Je peux me désinscrire à tout moment.',
       },
       privacyUrl: `${shopUrl}/faq.html`,
     },

@@ -6,7 +6,7 @@ const HOUR = 3600;
 /** The consent sentence a new shop starts with, in each of the six languages. */
 export const DEFAULT_CONSENT_TEXT = {
   en: 'Email me a link to my cart if I leave before finishing my order. I can unsubscribe at any time.',
-  fr: 'Envoyez-moi par email un lien vers mon panier si je pars avant de finir ma commande. Je peux me désinscrire à tout moment.',
+  fr: 'Envoyez-moi par e-mail un lien vers mon panier si je pars avant de finir ma commande. Je peux me désinscrire à tout moment.',
   de: 'Schickt mir einen Link zu meinem Warenkorb per E-Mail, falls ich die Bestellung nicht abschließe. Ich kann mich jederzeit abmelden.',
   es: 'Enviadme por email un enlace a mi carrito si me voy antes de terminar el pedido. Puedo darme de baja en cualquier momento.',
   it: 'Inviatemi via email un link al mio carrello se esco prima di completare l’ordine. Posso annullare l’iscrizione in qualsiasi momento.',
@@ -29,7 +29,7 @@ export function defaultRecoverySteps(): RecoveryStep[] {
       subject: { en: 'Still thinking it over?', fr: 'Vous hésitez encore ?' },
       body: {
         en: 'Your cart at {shopName} is still waiting. Reply to this email if you have a question: a real person reads it.',
-        fr: 'Votre panier chez {shopName} vous attend toujours. Une question ? Répondez à cet email : une vraie personne le lit.',
+        fr: 'Votre panier chez {shopName} vous attend toujours. Une question ? Répondez à cet e-mail : une vraie personne le lit.',
       },
     },
     {

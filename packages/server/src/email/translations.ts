@@ -85,14 +85,14 @@ const fr: EmailStrings = {
   previewLink:
     'Ce lien vient d’un e-mail de test. Dans un vrai e-mail, il ouvre le panier du client dans votre boutique (lien de récupération) ou sa page de désinscription.',
   reason: (shop) =>
-    `Vous recevez cet email car vous avez demandé à ${shop} de garder votre panier.`,
+    `Vous recevez cet e-mail car vous avez demandé à ${shop} de garder votre panier.`,
   unsubscribe: 'Se désabonner',
   backSubject: (shop) => `${shop} est de retour`,
   backBody: (shop) =>
     `${shop} est de retour et expédie à nouveau les commandes. Merci de votre patience !`,
   visitShop: 'Voir la boutique',
   backReason: (shop) =>
-    `Vous recevez cet email car vous avez demandé à ${shop} de vous prévenir de son retour.`,
+    `Vous recevez cet e-mail car vous avez demandé à ${shop} de vous prévenir de son retour.`,
   unsubscribeTitle: 'Désabonnement',
   unsubscribeQuestion: {
     cart: (shop) => `Ne plus recevoir d’emails de ${shop} à propos de votre panier ?`,

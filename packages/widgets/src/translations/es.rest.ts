@@ -16,7 +16,7 @@ const es: RestStrings = {
   freeShippingRemaining: ({ amount }) => `Añade ${amount} para el envío gratuito`,
   freeShippingRemainingTier: ({ amount, label }) => `${label}: añade ${amount}`,
   freeShippingUnlocked: 'Envío gratuito conseguido',
-  freeShippingTierUnlocked: ({ label }) => `Objetivo conseguido: ${label}`,
+  freeShippingTierUnlocked: ({ label }) => `${label}: objetivo conseguido`,
   cutoffToday: ({ duration }) => `Pide en menos de ${duration} y lo enviamos hoy`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>

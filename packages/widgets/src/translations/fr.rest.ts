@@ -19,7 +19,7 @@ const fr: RestStrings = {
   freeShippingRemaining: ({ amount }) => `Plus que ${amount} pour la livraison offerte`,
   freeShippingRemainingTier: ({ amount, label }) => `${label} : plus que ${amount}`,
   freeShippingUnlocked: 'Livraison offerte débloquée',
-  freeShippingTierUnlocked: ({ label }) => `Objectif atteint : ${label}`,
+  freeShippingTierUnlocked: ({ label }) => `${label} : objectif atteint`,
   cutoffToday: ({ duration }) => `Commandez dans les ${duration} pour un envoi aujourd’hui`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>

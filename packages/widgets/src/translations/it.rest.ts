@@ -16,7 +16,7 @@ const it: RestStrings = {
   freeShippingRemaining: ({ amount }) => `Aggiungi ${amount} per la spedizione gratuita`,
   freeShippingRemainingTier: ({ amount, label }) => `${label}: aggiungi ${amount}`,
   freeShippingUnlocked: 'Spedizione gratuita sbloccata',
-  freeShippingTierUnlocked: ({ label }) => `Obiettivo raggiunto: ${label}`,
+  freeShippingTierUnlocked: ({ label }) => `${label}: obiettivo raggiunto`,
   cutoffToday: ({ duration }) => `Ordina entro ${duration} e spediamo oggi stesso`,
   // Strict comparisons: the config page renders the entry with `{hours}` and `{minutes}`.
   duration: ({ hours, minutes }) =>

@@ -241,6 +241,9 @@ export class ComptoirFaq extends ComptoirElement {
     const shown = this.#matching(entries, this.query);
     const categories = [...new Set(shown.map((entry) => entry.category))];
     const query = this.query.trim();
+    // Said by the status region (the paragraph shows it; hidden from screen readers, which would
+    // read it twice).
+    const empty = this.localize.t('faqEmpty', { query });
     return html`<div
       part="base"
       class="base"
@@ -262,11 +265,11 @@ export class ComptoirFaq extends ComptoirElement {
             </div>`
       }
       <div class="visually-hidden" role="status">
-        ${query ? (shown.length ? this.localize.t('faqCount', { count: shown.length }) : '') : ''}
+        ${query ? (shown.length ? this.localize.t('faqCount', { count: shown.length }) : empty) : ''}
       </div>
       ${
         shown.length === 0
-          ? html`<p part="empty">${this.localize.t('faqEmpty', { query })}</p>`
+          ? html`<p part="empty" aria-hidden="true">${empty}</p>`
           : categories.map(
               (category) =>
                 html`${

@@ -178,6 +178,10 @@ describe('comptoir-faq', () => {
     }
     await el.updateComplete;
     expect(shadowText(el)).to.contain('No question matches “zzz”.');
+    // Announced, as a search that finds questions is ("1 question").
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim()).to.equal(
+      'No question matches “zzz”.',
+    );
     expect(await axeViolations(el)).to.deep.equal([]);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(empty).to.deep.equal(['zzz']);

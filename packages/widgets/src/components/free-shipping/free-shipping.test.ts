@@ -75,6 +75,11 @@ describe('comptoir-free-shipping', () => {
     expect(french).to.match(/Livraison standard offerte : plus que 45,00\s€/);
     expect(french).not.to.contain('Free standard shipping');
     expect(shadowText(await render('nl', config))).to.contain('Free standard shipping');
+    // Reached, the label still opens the sentence: no capital after a colon mid-sentence.
+    setCart(makeCart(5500));
+    expect(shadowText(await render('fr', config))).to.match(
+      /Livraison standard offerte\s:\sobjectif atteint/,
+    );
   });
 
   it('speaks French amounts the French way', async () => {
