@@ -1,4 +1,5 @@
 // The config page caps an absence message (the banner must stay small on a phone) and counts it,
+// without cutting what the merchant pasted (the text stays, an error says how long it may be),
 // in Debian's Chromium over the built page (`npm run build` first, as `npm test` does).
 import { describe, expect, it } from 'vitest';
 import { ABSENCE_MESSAGE_MAX } from '@comptoir/sdk/schemas';
@@ -8,7 +9,7 @@ const bed = useAdminTestBed('absence');
 
 describe('the absence message field', () => {
   for (const width of [1280, 390]) {
-    it(`stops at ${ABSENCE_MESSAGE_MAX} characters and counts them, at ${width} px`, async () => {
+    it(`counts the characters and refuses more than ${ABSENCE_MESSAGE_MAX}, at ${width} px`, async () => {
       const page = await (
         await bed.browser.newContext({ viewport: { width, height: 900 } })
       ).newPage();
@@ -24,10 +25,19 @@ describe('the absence message field', () => {
         .poll(() => page.locator(`#${counterId}`).textContent())
         .toContain(`0 / ${ABSENCE_MESSAGE_MAX}`);
       await message.fill('We are closed. '.repeat(400)); // 6,000 characters pasted
-      expect((await message.inputValue()).length).toBe(ABSENCE_MESSAGE_MAX);
+      expect((await message.inputValue()).length).toBe(6000);
       await expect
         .poll(() => page.locator(`#${counterId}`).textContent())
-        .toContain(`${ABSENCE_MESSAGE_MAX} / ${ABSENCE_MESSAGE_MAX}`);
+        .toContain(`6000 / ${ABSENCE_MESSAGE_MAX}`);
+      // Said at the field as it is typed, and saving is refused until it is shorter.
+      const error = page.locator('.section-body[data-section="absences"] .field-error').first();
+      await expect.poll(() => error.textContent()).toContain(`${ABSENCE_MESSAGE_MAX} characters`);
+      expect((await message.getAttribute('aria-describedby'))?.split(' ')).toContain(
+        await error.getAttribute('id'),
+      );
+      expect(await message.getAttribute('aria-invalid')).toBe('true');
+      await message.fill('We are closed. '.repeat(20));
+      await expect.poll(() => message.getAttribute('aria-invalid')).toBe('false');
       await page.context().close();
     });
   }

@@ -44,9 +44,12 @@ const WORDS = {
     countries: 'Only for these countries',
     addThreshold: 'Add a threshold',
     threshold: 'Threshold (EUR)',
-    typedAmount: '45.50',
+    // A decimal comma on the English page means 45.50 too (it once read as 4,550.00).
+    typedAmount: '45,50',
+    tooPrecise: '45.505',
     shownAmount: '60.00',
     numberMessage: 'Enter a number.',
+    previewWaitsFor: /once this is fixed: Announcement bar \d+ — Message/,
     thresholdSummary: 'Threshold: Enter a number.',
     countryMessage: 'Not a country code',
     subject: 'Subject (English)',
@@ -113,8 +116,10 @@ const WORDS = {
     addThreshold: 'Ajouter un seuil',
     threshold: 'Seuil (EUR)',
     typedAmount: '45,50',
+    tooPrecise: '45,505',
     shownAmount: '60,00',
     numberMessage: 'Indiquez un nombre.',
+    previewWaitsFor: /une fois ceci corrigé\s: Barre d’annonce \d+ — Message/,
     thresholdSummary: 'Seuil : Indiquez un nombre.',
     countryMessage: 'Ce n’est pas un code pays',
     subject: 'Objet (anglais)',
@@ -384,8 +389,13 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         await expect.poll(() => error.textContent()).toContain(w.numberMessage);
         await page.getByRole('button', { name: w.save }).click();
         await expect
-          .poll(async () => (await page.locator('#error-summary').textContent())?.replace(/\s+/g, ' '))
+          .poll(async () =>
+            (await page.locator('#error-summary').textContent())?.replace(/\s+/g, ' '),
+          )
           .toContain(w.thresholdSummary);
+        // More decimals than the currency has is refused, not rounded.
+        await typeInto(w.tooPrecise);
+        await expect.poll(() => error.textContent()).toContain(w.numberMessage);
         await typeInto(w.typedAmount);
         expect(await threshold.inputValue()).toBe(w.typedAmount);
         await expect.poll(() => page.locator('.field.has-error').count()).toBe(0);
@@ -643,6 +653,10 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
 
         await open('announcements');
         await page.getByRole('button', { name: w.addMessage }).click();
+        // Nothing is highlighted yet: the preview names what it waits for.
+        await expect
+          .poll(() => page.locator('.preview-stage .field-error').textContent())
+          .toMatch(w.previewWaitsFor);
         const card = page.locator('.section-body .cards > li').last();
         await card
           .getByRole('textbox', { name: w.message, exact: true })

@@ -247,6 +247,7 @@ export class ComptoirAdminApp extends LitElement {
       formatInstant: (instant) =>
         formatInstant(instant, locale, draft.currency, draft.calendar.timeZone),
       formatMoney: (minor, currency) => formatShopMoney(minor, currency, locale),
+      issueLine: (issue) => this.issueLine(issue),
     };
   }
 

@@ -5,6 +5,7 @@ import type { DraftController } from './draft-controller.js';
 import type { EmailPreviewController } from './email-preview-controller.js';
 import type { PreviewController } from './preview-controller.js';
 import type { ViewKey } from './views.js';
+import type { ValidationIssue } from './validation.js';
 
 /** What every section of the config page renders from and edits through. */
 export interface Ctx {
@@ -43,4 +44,6 @@ export interface Ctx {
   formatInstant: (instant: string) => string;
   /** An amount in minor units in the page's language. */
   formatMoney: (minor: number, currency: string) => string;
+  /** A draft issue as the error summary words it: "FAQ 3 — Question (French): …". */
+  issueLine: (issue: ValidationIssue) => string;
 }

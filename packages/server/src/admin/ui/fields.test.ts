@@ -14,12 +14,31 @@ describe('amounts as a merchant types them', () => {
     ['45.5', 'en', 45.5],
     ['1.000,50', 'de', 1000.5],
     ['45.50', 'de', 45.5],
+    // A decimal comma on the English page, and a European amount, read as meant.
+    ['45,50', 'en', 45.5],
+    ['45,5', 'en', 45.5],
+    ['1.234,5', 'en', 1234.5],
+    ['1,000', 'en', 1000],
+    ['1.000', 'de', 1000],
+    ['1,000,000.5', 'en', 1000000.5],
+    ['.5', 'en', 0.5],
   ])('reads %j in %s as %d', (text, locale, amount) => {
     expect(parseAmount(text, locale)).toBe(amount);
   });
 
-  it.each([['abc'], [''], ['4 5 a'], ['45,50,1'], ['--5']])('refuses %j', (text) => {
+  it.each([
+    ['abc'],
+    [''],
+    ['4 5 a'],
+    ['45,50,1'],
+    ['--5'],
+    ['1,23,456'],
+    ['1.2.3,4'],
+    [','],
+    ['1,2.3'],
+  ])('refuses %j', (text) => {
     expect(parseAmount(text, 'fr')).toBeNaN();
+    expect(parseAmount(text, 'en')).toBeNaN();
   });
 
   it('shows an amount with the page’s decimal sign, and nothing for a non-amount', () => {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { toDecimalString, toMinor } from '@comptoir/sdk/money';
+import { currencyDigits, toDecimalString, toMinor } from '@comptoir/sdk/money';
 import { missingLocales, textIn, withText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import type { Ctx } from './context.js';
 import { labelInLanguage, languageNameInText } from './language-name.js';
@@ -120,16 +120,34 @@ function numberSigns(locale: string): { decimal: string; group: string } {
 }
 
 /**
- * An amount as a merchant types it, in major units: "45,50" or "45.50" in French, "1,000.50" in
- * English; `NaN` when the text is not an amount ("abc", "").
+ * An amount as a merchant types it, in major units: "45,50" or "45.50" on any page, "1,000.50" in
+ * English, "1.000,50" in German, "1 000,50" in French; `NaN` when the text is not an amount
+ * ("abc", "", "45,50,1"). Where both signs appear, the last one is the decimal sign; a sign that
+ * repeats groups thousands; one sign alone is decimal unless exactly three digits follow it
+ * ("1,000", "1.000"), which reads as the page's language reads it.
  */
 export function parseAmount(text: string, locale: string): number {
-  const { decimal, group } = numberSigns(locale);
-  let plain = text.replace(/[\s\u00a0\u202f']/g, '');
-  if (decimal !== '.' && plain.includes(decimal))
-    plain = plain.split(group).join('').replace(decimal, '.');
-  else if (decimal === '.') plain = plain.split(group).join('');
-  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(plain) ? Number(plain) : Number.NaN;
+  const plain = text.replace(/[\s\u00a0\u202f']/g, '');
+  const match = /^([+-]?)(\d*(?:[.,]\d*)*)$/.exec(plain);
+  if (!match || !/\d/.test(plain)) return Number.NaN;
+  const digits = match[2]!;
+  const signs = [...new Set(digits.replace(/\d/g, ''))];
+  let decimal: string | undefined;
+  if (signs.length === 2)
+    decimal = digits[Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','))];
+  else if (signs.length === 1 && digits.split(signs[0]!).length === 2) {
+    const after = digits.split(signs[0]!)[1]!;
+    decimal = after.length === 3 && signs[0] !== numberSigns(locale).decimal ? undefined : signs[0];
+  }
+  const [whole, fraction] = decimal
+    ? [digits.slice(0, digits.lastIndexOf(decimal)), digits.slice(digits.lastIndexOf(decimal) + 1)]
+    : [digits, ''];
+  const group = signs.find((sign) => sign !== decimal);
+  // Grouped thousands come in threes: "1,000,000", never "45,50,1".
+  if (group && !new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(whole)) return Number.NaN;
+  if (fraction.includes('.') || fraction.includes(',')) return Number.NaN;
+  const number = `${match[1]}${group ? whole.split(group).join('') : whole || '0'}.${fraction || '0'}`;
+  return Number(number);
 }
 
 /** An amount in minor units as the field shows it: "45,00" in French; empty when it is not one. */
@@ -158,7 +176,13 @@ export function amountField(
   const state = fieldState(ctx, options);
   const toDraft = (text: string) => {
     const major = parseAmount(text, ctx.locale);
-    return Number.isFinite(major) ? toMinor(major, options.currency) : Number.NaN;
+    // More decimals than the currency has ("1.234" euros) is a typo, not an amount to round.
+    if (
+      !Number.isFinite(major) ||
+      toMinor(major, options.currency) / 10 ** currencyDigits(options.currency) !== major
+    )
+      return Number.NaN;
+    return toMinor(major, options.currency);
   };
   const typed = typedAmounts.get(options.path);
   const means = typed === undefined ? undefined : toDraft(typed);
@@ -193,8 +217,9 @@ export function amountField(
 }
 
 /**
- * A labelled multi-line text field. With `maxLength` the browser stops the text there and a
- * counter ("120 / 300", read with the field) shows how much is used.
+ * A labelled multi-line text field. With `maxLength` a counter ("120 / 300", read with the field)
+ * shows how much is used. The browser does not cut the text there: a pasted text longer than that
+ * is kept whole, and the draft's validation says it is too long (nothing typed is lost unseen).
  */
 export function textareaField(
   ctx: Ctx,
@@ -214,7 +239,6 @@ export function textareaField(
     html`<textarea
         id=${state.id}
         rows=${options.rows ?? 3}
-        maxlength=${options.maxLength ?? nothing}
         .value=${live(options.value ?? '')}
         ?required=${options.required ?? false}
         aria-invalid=${state.invalid}

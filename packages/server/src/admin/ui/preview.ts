@@ -91,7 +91,7 @@ export function renderPreview(
       lang=${locale}
       aria-busy=${preview.status === 'loading' ? 'true' : 'false'}
     >
-      ${preview.status === 'error' || preview.status === 'invalid' ? html`<p class="field-error" role="status">${ctx.t('preview.error')} ${preview.status === 'invalid' ? ctx.t('preview.invalid') : ctx.errorText(preview.error)}</p>` : nothing}
+      ${preview.status === 'error' || preview.status === 'invalid' ? html`<p class="field-error" role="status">${ctx.t('preview.error')} ${preview.status === 'invalid' ? invalidText(ctx) : ctx.errorText(preview.error)}</p>` : nothing}
       ${!config && preview.status !== 'error' && preview.status !== 'invalid' ? html`<p class="muted">${ctx.t('common.loading')}</p>` : nothing}
       ${
         config
@@ -109,4 +109,14 @@ export function renderPreview(
       }
     </div>
   </aside>`;
+}
+
+/**
+ * Why the draft cannot be previewed: "fix the highlighted fields" when the page shows what is
+ * wrong, else the first issue by name (a message just added, not yet filled in, shows no error).
+ */
+function invalidText(ctx: Ctx): string {
+  const first = ctx.config.issues[0];
+  if (!first || ctx.config.visibleIssues().length > 0) return ctx.t('preview.invalid');
+  return ctx.t('preview.invalidAt', { issue: ctx.issueLine(first) });
 }

@@ -121,6 +121,8 @@ const de: Messages = {
     'Ein Widget, das in diesem Moment nichts zu sagen hat, bleibt verborgen – wie in Ihrem Shop.',
   'preview.error': 'Vorschau nicht verfügbar.',
   'preview.invalid': 'Korrigieren Sie die markierten Felder, um die Vorschau zu aktualisieren.',
+  'preview.invalidAt': ({ issue }: { issue: string }) =>
+    `Sie wird aktualisiert, sobald dies behoben ist: ${issue}`,
   'overview.intro': ({ from, to }: { from: string; to: string }) =>
     `Was Comptoir vom ${from} bis ${to} für Ihren Shop getan hat.`,
   'overview.error': 'Die Zahlen konnten nicht geladen werden.',

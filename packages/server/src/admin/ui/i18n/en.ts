@@ -119,6 +119,7 @@ const en = {
   'preview.emptyHint': 'A widget with nothing to say at this moment stays hidden, as on your shop.',
   'preview.error': 'Preview unavailable.',
   'preview.invalid': 'Fix the highlighted fields to update the preview.',
+  'preview.invalidAt': ({ issue }: { issue: string }) => `It updates once this is fixed: ${issue}`,
   'overview.intro': ({ from, to }: { from: string; to: string }) =>
     `What Comptoir did for your shop from ${from} to ${to}.`,
   'overview.error': 'The numbers could not be loaded.',

@@ -117,6 +117,8 @@ const es: Messages = {
     'Un widget que no tiene nada que decir en este momento permanece oculto, como en tu tienda.',
   'preview.error': 'Vista previa no disponible.',
   'preview.invalid': 'Corrige los campos marcados para actualizar la vista previa.',
+  'preview.invalidAt': ({ issue }: { issue: string }) =>
+    `Se actualizará cuando se corrija esto: ${issue}`,
   'overview.intro': ({ from, to }: { from: string; to: string }) =>
     `Lo que Comptoir ha hecho por tu tienda del ${from} al ${to}.`,
   'overview.error': 'No se han podido cargar las cifras.',

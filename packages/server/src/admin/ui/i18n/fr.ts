@@ -120,6 +120,8 @@ const fr: Messages = {
     'Un widget qui n’a rien à dire à ce moment reste caché, comme sur votre boutique.',
   'preview.error': 'Aperçu indisponible.',
   'preview.invalid': 'Corrigez les champs signalés pour mettre à jour l’aperçu.',
+  'preview.invalidAt': ({ issue }: { issue: string }) =>
+    `Il se mettra à jour une fois ceci corrigé\u202f: ${issue}`,
   'overview.intro': ({ from, to }: { from: string; to: string }) =>
     `Ce que Comptoir a fait pour votre boutique du ${from} au ${to}.`,
   'overview.error': 'Les chiffres n’ont pas pu être chargés.',

@@ -117,6 +117,8 @@ const it: Messages = {
     'Un widget che in questo momento non ha niente da dire resta nascosto, come nel tuo negozio.',
   'preview.error': 'Anteprima non disponibile.',
   'preview.invalid': 'Correggi i campi evidenziati per aggiornare l’anteprima.',
+  'preview.invalidAt': ({ issue }: { issue: string }) =>
+    `Si aggiornerà quando questo sarà corretto: ${issue}`,
   'overview.intro': ({ from, to }: { from: string; to: string }) =>
     `Cosa ha fatto Comptoir per il tuo negozio dal ${from} al ${to}.`,
   'overview.error': 'Non è stato possibile caricare i numeri.',

@@ -117,6 +117,8 @@ const nl: Messages = {
     'Een widget die op dit moment niets te zeggen heeft, blijft verborgen, net als in je winkel.',
   'preview.error': 'Voorbeeld niet beschikbaar.',
   'preview.invalid': 'Verbeter de gemarkeerde velden om het voorbeeld bij te werken.',
+  'preview.invalidAt': ({ issue }: { issue: string }) =>
+    `Het wordt bijgewerkt zodra dit is opgelost: ${issue}`,
   'overview.intro': ({ from, to }: { from: string; to: string }) =>
     `Wat Comptoir van ${from} tot ${to} voor je winkel heeft gedaan.`,
   'overview.error': 'De cijfers konden niet worden geladen.',

@@ -32,19 +32,20 @@ export function renderAbsences(ctx: Ctx): TemplateResult {
         const base = `calendar.absences.${index}`;
         const set = (change: (a: typeof absence) => void) =>
           ctx.edit((draft) => change(draft.calendar.absences[index]!));
+        // The same words for the heading and the Remove button's hidden name.
+        const name = ctx.t('absences.item', {
+          start: ctx.formatDate(absence.start),
+          end: ctx.formatDate(absence.end),
+        });
         return html`<li class="card">
           <div class="card-head">
-            <h2>
-              ${ctx.t('absences.item', { start: ctx.formatDate(absence.start), end: ctx.formatDate(absence.end) })}
-            </h2>
+            <h2>${name}</h2>
             <button
               type="button"
               class="danger-link"
               @click=${() => ctx.edit((draft) => draft.calendar.absences.splice(index, 1))}
             >
-              ${ctx.t('common.remove')}<span class="visually-hidden">
-                — ${ctx.t('absences.item', { start: absence.start, end: absence.end })}</span
-              >
+              ${ctx.t('common.remove')}<span class="visually-hidden"> — ${name}</span>
             </button>
           </div>
           <div class="grid two">
