@@ -52,5 +52,6 @@ const de: RestStrings = {
   announcementPrevious: 'Vorherige Nachricht',
   announcementNext: 'Nächste Nachricht',
   announcementPause: 'Nachrichten anhalten',
+  announcementDismiss: 'Diese Ankündigung ausblenden',
 };
 export default de;

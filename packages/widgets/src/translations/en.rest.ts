@@ -44,5 +44,6 @@ const en: RestStrings = {
   announcementPrevious: 'Previous message',
   announcementNext: 'Next message',
   announcementPause: 'Pause the messages',
+  announcementDismiss: 'Dismiss this announcement',
 };
 export default en;

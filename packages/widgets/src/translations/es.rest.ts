@@ -46,5 +46,6 @@ const es: RestStrings = {
   announcementPrevious: 'Mensaje anterior',
   announcementNext: 'Mensaje siguiente',
   announcementPause: 'Pausar los mensajes',
+  announcementDismiss: 'Ocultar este anuncio',
 };
 export default es;

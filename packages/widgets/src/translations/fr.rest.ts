@@ -50,5 +50,6 @@ const fr: RestStrings = {
   announcementPrevious: 'Message précédent',
   announcementNext: 'Message suivant',
   announcementPause: 'Mettre les messages en pause',
+  announcementDismiss: 'Masquer cette annonce',
 };
 export default fr;

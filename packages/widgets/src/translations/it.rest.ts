@@ -46,5 +46,6 @@ const it: RestStrings = {
   announcementPrevious: 'Messaggio precedente',
   announcementNext: 'Messaggio successivo',
   announcementPause: 'Metti in pausa i messaggi',
+  announcementDismiss: 'Nascondi questo annuncio',
 };
 export default it;

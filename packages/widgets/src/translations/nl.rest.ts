@@ -46,5 +46,6 @@ const nl: RestStrings = {
   announcementPrevious: 'Vorig bericht',
   announcementNext: 'Volgend bericht',
   announcementPause: 'Berichten pauzeren',
+  announcementDismiss: 'Deze aankondiging verbergen',
 };
 export default nl;

@@ -65,6 +65,8 @@ export interface Translation {
   announcementNext: string;
   /** The rotation's pause button (a toggle: `aria-pressed` says whether it is paused). */
   announcementPause: string;
+  /** A message's dismiss button: not the banner's "Dismiss", which is often right beside it. */
+  announcementDismiss: string;
 }
 
 /** A key of the translation. */

@@ -182,7 +182,7 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
               part="dismiss"
               class="icon"
               type="button"
-              aria-label=${this.localize.t('dismiss')}
+              aria-label=${this.localize.t('announcementDismiss')}
               @click=${this.guard(() => this.#dismiss(message.id))}
             >
               <span aria-hidden="true">×</span>

@@ -191,7 +191,10 @@ for (const width of [1280, 390]) {
       el.addEventListener('comptoir-announcement-dismissed', (event) =>
         dismissed.push(event.detail.announcementId),
       );
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.focus();
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="dismiss"]')!;
+      // Not the banner's "Dismiss", often right beside it in the tab order.
+      expect(button.getAttribute('aria-label')).to.equal('Dismiss this announcement');
+      button.focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       await el.updateComplete;
