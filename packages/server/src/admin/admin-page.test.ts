@@ -306,6 +306,23 @@ describe.skipIf(!built)('the config page (skipped without `npm run build`)', () 
         expect(config.faq.at(-1)?.answer).toBe('Yes, in 2 to 4 days.');
       });
 
+      it('keeps the keyboard’s place when the last question is removed', async () => {
+        await open('faq');
+        await page.getByRole('button', { name: w.addQuestion }).click();
+        await page.getByRole('button', { name: w.addQuestion }).click();
+        const removes = page.locator('.faq-card .danger-link');
+        const count = await removes.count();
+        await removes.last().focus();
+        await page.keyboard.press('Enter');
+        // Before: focus fell to <body> and the next Tab started at "Skip to content".
+        await expect.poll(() => removes.count()).toBe(count - 1);
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+          .toContain('danger-link');
+        expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+        await page.getByRole('button', { name: w.discard }).click();
+      });
+
       it('shows a plain error beside the field as the merchant types, before any save', async () => {
         await open('shipping');
         const cutoff = page.getByLabel(w.cutoff, { exact: true });

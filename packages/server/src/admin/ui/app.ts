@@ -4,6 +4,7 @@ import { formatDay, formatInstant, formatShopMoney } from './conventions.js';
 import { createAdminClient, errorText, hasStatus } from './api.js';
 import type { Ctx } from './context.js';
 import { fieldId, newId } from './fields.js';
+import { keepFocusOnRemove } from './keep-focus.js';
 import {
   detectLocale,
   loadUiLocale,
@@ -623,7 +624,22 @@ export class ComptoirAdminApp extends LitElement {
           <div class="section-column">
             <h1 id="section-title" tabindex="-1">${this.t(`section.${section}` as MessageKey)}</h1>
             ${this.renderNotices()}
-            <div class="section-body" data-section=${section}>${this.renderSection(ctx)}</div>
+            <div
+              class="section-body"
+              data-section=${section}
+              @click=${{
+                // Before the button's own handler: it removes the item at once.
+                capture: true,
+                handleEvent: (event: Event) =>
+                  keepFocusOnRemove(
+                    event,
+                    () => this.updateComplete,
+                    () => this.renderRoot.querySelector<HTMLElement>('#section-title'),
+                  ),
+              }}
+            >
+              ${this.renderSection(ctx)}
+            </div>
           </div>
           ${renderPreview(ctx, section, this.preview)}
         </main>

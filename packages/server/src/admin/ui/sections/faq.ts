@@ -153,7 +153,9 @@ export function renderFaq(ctx: Ctx): TemplateResult {
         ctx.edit((d) =>
           d.faq.push({
             id: newId('q'),
-            category: view.category || categories[0] || '',
+            // The filtered category, else none: the first category would file it under a group
+            // the merchant did not choose, and the shop would show it there, not where it is here.
+            category: view.category || '',
             question: '',
             answer: '',
           }),
