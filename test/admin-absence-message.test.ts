@@ -18,6 +18,15 @@ describe('the absence message field', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('.section-body[data-section="absences"]').waitFor();
       await page.getByRole('button', { name: 'Plan an absence' }).click();
+      // The Remove button's hidden name says the dates as the card's heading does, not 2027-01-05.
+      const dates = page.locator('.section-body[data-section="absences"] input[type=date]');
+      await dates.nth(0).fill('2027-01-05');
+      await dates.nth(1).fill('2027-01-15');
+      const remove = page.locator('.section-body[data-section="absences"] .danger-link').first();
+      await expect.poll(() => remove.textContent()).toMatch(/2027/);
+      const heading = page.locator('.section-body[data-section="absences"] .card h2').first();
+      expect(await remove.textContent()).toContain((await heading.textContent())!.trim());
+      expect(await remove.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       const message = page.locator('.section-body[data-section="absences"] textarea').first();
       const counterId = `${await message.getAttribute('id')}-count`;
       expect((await message.getAttribute('aria-describedby'))?.split(' ')).toContain(counterId);
