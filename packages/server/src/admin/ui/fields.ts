@@ -110,13 +110,10 @@ export function inputField(
   );
 }
 
-/** The decimal and grouping signs of `locale`: "," and a narrow space in French. */
-function numberSigns(locale: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(10000.5);
-  return {
-    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
-    group: parts.find((part) => part.type === 'group')?.value ?? ',',
-  };
+/** The decimal sign of `locale`: "," in French, "." in English. */
+function decimalSign(locale: string): string {
+  const parts = new Intl.NumberFormat(locale).formatToParts(0.5);
+  return parts.find((part) => part.type === 'decimal')?.value ?? '.';
 }
 
 /**
@@ -132,28 +129,27 @@ export function parseAmount(text: string, locale: string): number {
   if (!match || !/\d/.test(plain)) return Number.NaN;
   const digits = match[2]!;
   const signs = [...new Set(digits.replace(/\d/g, ''))];
-  let decimal: string | undefined;
-  if (signs.length === 2)
-    decimal = digits[Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','))];
-  else if (signs.length === 1 && digits.split(signs[0]!).length === 2) {
-    const after = digits.split(signs[0]!)[1]!;
-    decimal = after.length === 3 && signs[0] !== numberSigns(locale).decimal ? undefined : signs[0];
-  }
-  const [whole, fraction] = decimal
-    ? [digits.slice(0, digits.lastIndexOf(decimal)), digits.slice(digits.lastIndexOf(decimal) + 1)]
-    : [digits, ''];
+  const last = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','));
+  const once = signs.length === 1 && digits.indexOf(signs[0]!) === last;
+  const decimal =
+    signs.length === 2 ||
+    (once && (digits.length - last - 1 !== 3 || signs[0] === decimalSign(locale)))
+      ? digits[last]
+      : undefined;
+  const whole = decimal ? digits.slice(0, last) : digits;
+  const fraction = decimal ? digits.slice(last + 1) : '';
   const group = signs.find((sign) => sign !== decimal);
   // Grouped thousands come in threes: "1,000,000", never "45,50,1".
   if (group && !new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(whole)) return Number.NaN;
-  if (fraction.includes('.') || fraction.includes(',')) return Number.NaN;
-  const number = `${match[1]}${group ? whole.split(group).join('') : whole || '0'}.${fraction || '0'}`;
-  return Number(number);
+  return Number(
+    `${match[1]}${(group ? whole.split(group).join('') : whole) || '0'}.${fraction || '0'}`,
+  );
 }
 
 /** An amount in minor units as the field shows it: "45,00" in French; empty when it is not one. */
 export function amountText(minor: number, currency: string, locale: string): string {
   if (!Number.isSafeInteger(minor)) return '';
-  return toDecimalString(minor, currency).replace('.', numberSigns(locale).decimal);
+  return toDecimalString(minor, currency).replace('.', decimalSign(locale));
 }
 
 /** What the merchant typed in each amount field, kept while it still means the draft's amount. */
@@ -176,13 +172,10 @@ export function amountField(
   const state = fieldState(ctx, options);
   const toDraft = (text: string) => {
     const major = parseAmount(text, ctx.locale);
+    if (!Number.isFinite(major)) return Number.NaN;
+    const minor = toMinor(major, options.currency);
     // More decimals than the currency has ("1.234" euros) is a typo, not an amount to round.
-    if (
-      !Number.isFinite(major) ||
-      toMinor(major, options.currency) / 10 ** currencyDigits(options.currency) !== major
-    )
-      return Number.NaN;
-    return toMinor(major, options.currency);
+    return minor / 10 ** currencyDigits(options.currency) === major ? minor : Number.NaN;
   };
   const typed = typedAmounts.get(options.path);
   const means = typed === undefined ? undefined : toDraft(typed);
