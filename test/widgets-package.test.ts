@@ -39,4 +39,18 @@ describe('the @comptoir/widgets package', () => {
       'comptoir-shipping-cutoff',
     ]);
   });
+
+  // A React app rendered on the server imports the wrappers in Node, where there is no DOM.
+  it('imports in Node without a DOM, for server-side rendering of the React wrappers', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const react = await import('@comptoir/widgets/react'); const all = await import('@comptoir/widgets'); console.log(typeof react.FreeShipping, typeof all.ComptoirElement);",
+      ],
+      { cwd: widgets, encoding: 'utf8' },
+    );
+    expect(out.trim()).toBe('object function');
+  });
 });

@@ -43,55 +43,18 @@ function minifyCssTemplates(): Plugin {
 }
 
 /**
- * Lit's production build still carries long error messages, hooks for the web-components
- * polyfills, SSR hydration and its multiple-copies check (`litHtmlVersions`…), and code for what
- * the widgets never use: directives (and element bindings, their only use), decorators, `svg`` and
- * `mathml`` templates, bindings inside raw-text elements (`<textarea>`, `<style>`, `<title>`), and
- * `<style>` fallbacks for browsers without constructable style sheets (every browser that runs this
- * es2022 bundle, with its static blocks and `findLast`, has them). This cuts them from the CDN
- * bundle (about 0.5 KB gzip on every page). Each edit must match Lit's code exactly: a Lit upgrade
- * that moves one fails the build (review the edits then) instead of silently keeping the bytes;
- * and a widget source that starts using one of the cut features fails the build too (`UNUSED`).
+ * lit-html's production build (the widgets' templates; `UpdatingElement` replaces the rest of Lit)
+ * still carries hooks for the web-components polyfills, SSR hydration and its multiple-copies check
+ * (`litHtmlVersions`), and code for what the widgets never use: directives (and element bindings,
+ * their only use, with the parts' connection state and nodes that only directives read), `svg``
+ * and `mathml`` templates, bindings inside raw-text elements (`<textarea>`, `<style>`, `<title>`),
+ * and templates precompiled by Lit's compiler. This cuts them from the CDN bundle (about 0.3 KB gzip
+ * on every page). Each edit must match Lit's code exactly: a Lit upgrade that moves one fails the
+ * build (review the edits then) instead of silently keeping the bytes; and a widget source that
+ * starts using one of the cut features, or LitElement itself, fails the build too (`UNUSED`).
  */
 function trimLit(): Plugin {
   const EDITS: [RegExp, [string, string][]][] = [
-    [
-      /@lit[\\/]reactive-element[\\/]css-tag\.js$/,
-      [
-        [
-          'e=t.ShadowRoot&&(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&"adoptedStyleSheets"in Document.prototype&&"replace"in CSSStyleSheet.prototype',
-          'e=!0',
-        ],
-        [
-          'throw Error("CSSResult is not constructable. Use `unsafeCSS` or `css` instead.")',
-          'throw Error("lit: CSSResult")',
-        ],
-        [
-          `throw Error("Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.")`,
-          'throw Error("lit: css value "+t)',
-        ],
-        [
-          'else for(const e of o){const o=document.createElement("style"),n=t.litNonce;void 0!==n&&o.setAttribute("nonce",n),o.textContent=e.cssText,s.appendChild(o)}',
-          '',
-        ],
-      ],
-    ],
-    [
-      /@lit[\\/]reactive-element[\\/]reactive-element\.js$/,
-      [
-        ['p=a.reactiveElementPolyfillSupport,', ''],
-        [',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")', ''],
-        // Decorators: initializers and property metadata.
-        ['Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;', ''],
-        ['static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}', ''],
-        ['void 0!==t.l&&(this.l=[...t.l]),', ''],
-        [
-          'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
-          '',
-        ],
-        [',this.constructor.l?.forEach(t=>t(this))', ''],
-      ],
-    ],
     [
       /lit-html[\\/]lit-html\.js$/,
       [
@@ -113,16 +76,23 @@ function trimLit(): Plugin {
           'if(y.test(r.tagName)){const t=r.textContent.split(o),i=t.length-1;if(i>0){r.textContent=s?s.emptyScript:"";for(let s=0;s<i;s++)r.append(t[s],c()),P.nextNode(),d.push({type:2,index:++l});r.append(t[i],c())}}',
           '',
         ],
-      ],
-    ],
-    [
-      /lit-element[\\/]lit-element\.js$/,
-      [
+        // What only directives read: parts' connection state, nodes and tag names.
+        ['get parentNode(){return this._$AM.parentNode}get _$AU(){return this._$AM._$AU}', ''],
+        ['get _$AU(){return this._$AM?._$AU??this._$Cv}', ''],
+        [',this._$Cv=e?.isConnected??!0', ''],
         [
-          ',s.litElementHydrateSupport?.({LitElement:i});const o=s.litElementPolyfillSupport;o?.({LitElement:i});',
-          ';',
+          'get parentNode(){let t=this._$AA.parentNode;const i=this._$AM;return void 0!==i&&11===t?.nodeType&&(t=i.parentNode),t}get startNode(){return this._$AA}get endNode(){return this._$AB}',
+          '',
         ],
-        [';(s.litElementVersions??=[]).push("4.2.2");', ';'],
+        ['for(this._$AP?.(!1,!0,s);', 'for(;'],
+        ['setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
+        ['get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}', ''],
+        ['get _$AU(){return this._$AM._$AU}_$AI(t){M(this,t)}', '_$AI(t){}'],
+        // Templates precompiled by Lit's compiler (the widgets' are html`` literals).
+        [
+          '"number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',
+          'this._$AC(t)',
+        ],
       ],
     ],
   ];
@@ -134,7 +104,7 @@ function trimLit(): Plugin {
       /\bhtml`[^`]*<(textarea|style|title|script)\b/,
       'a <textarea>, <style>, <title> or <script> in html``',
     ],
-    [/@(customElement|property|state|query)\(/, 'a Lit decorator'],
+    [/from 'lit'/, "'lit' itself (LitElement): the widgets use lit/html.js and UpdatingElement"],
   ];
   return {
     name: 'comptoir-trim-lit',

@@ -1,19 +1,19 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Controller, ControllerHost } from './updating-element.js';
 
 /**
  * Re-renders its host once a minute, on the minute (of the corrected clock), and runs no timer
  * while the document is hidden or the host is disconnected.
  */
-export class ClockController implements ReactiveController {
+export class ClockController implements Controller {
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #onVisibility = () => {
     if (!document.hidden) this.#host.requestUpdate();
     this.#schedule();
   };
 
-  readonly #host: ReactiveControllerHost & { now(): Date };
+  readonly #host: ControllerHost & { now(): Date };
 
-  constructor(host: ReactiveControllerHost & { now(): Date }) {
+  constructor(host: ControllerHost & { now(): Date }) {
     this.#host = host;
     host.addController(this);
   }

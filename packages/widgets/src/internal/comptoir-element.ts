@@ -1,11 +1,13 @@
-import { css, LitElement, nothing, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { nothing } from 'lit/html.js';
 import type { Cart, PublishedConfig } from '@comptoir/sdk/schemas';
 import { ConfigController } from './config-controller.js';
+import { css, type StyleGroup } from './css.js';
 import { LocalizeController } from './localize.js';
 import { releaseReservation } from './remember-height.js';
 import { loadedTranslation, loadTranslation } from './locale.js';
 import { state, warnOnce } from './state.js';
 import type { StringSet } from '../translations/translation.js';
+import { UpdatingElement, type PropertyDeclarations } from './updating-element.js';
 
 type Nothing = typeof nothing;
 
@@ -23,8 +25,8 @@ const THEME = [
  * string overrides, theme, and error containment (an error in a widget logs one warning with a
  * stable code and the widget renders nothing; it never throws into the host page).
  */
-export class ComptoirElement extends LitElement {
-  static override styles: CSSResultGroup = css`
+export class ComptoirElement extends UpdatingElement {
+  static override styles: StyleGroup = css`
     :host {
       display: block;
       font: inherit;

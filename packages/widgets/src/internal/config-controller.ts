@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Controller, ControllerHost } from './updating-element.js';
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
 import { listenForCartEvents } from '../cart/store.js';
 import { state, subscribe } from './state.js';
@@ -9,14 +9,14 @@ import { readStorage } from './storage.js';
  * the host whenever the shared config or cart changes, and corrects the client clock with the
  * server's `now` of whichever config is in use.
  */
-export class ConfigController implements ReactiveController {
+export class ConfigController implements Controller {
   #unsubscribe?: () => void;
   #skewOf?: PublishedConfig;
   #ownSkew = 0;
 
-  readonly #host: ReactiveControllerHost & { config?: PublishedConfig };
+  readonly #host: ControllerHost & { config?: PublishedConfig };
 
-  constructor(host: ReactiveControllerHost & { config?: PublishedConfig }) {
+  constructor(host: ControllerHost & { config?: PublishedConfig }) {
     this.#host = host;
     host.addController(this);
   }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** A short notice with an accent rule on its start side: the shipping cutoff and holiday deadline. */
 export const noticeStyles = css`

@@ -1,4 +1,5 @@
-import { nothing, type PropertyDeclarations } from 'lit';
+import { nothing } from 'lit/html.js';
+import type { PropertyDeclarations } from './updating-element.js';
 import { ComptoirElement } from './comptoir-element.js';
 import { shippingExcluded } from './ships.js';
 // These elements read the cart: with them, carts are checked and applied (see `setCart`).

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { AbsenceCartButtons, PublishedConfig, ShopCalendar } from '@comptoir/sdk/schemas';
 import { absenceNotice, type AbsenceNotice } from '@comptoir/sdk/calendar/facts';
 import { ClockController } from '../../internal/clock.js';

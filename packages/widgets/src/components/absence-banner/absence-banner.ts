@@ -3,7 +3,8 @@ import { ComptoirAbsenceBanner } from './absence-banner.component.js';
 export * from './absence-banner.component.js';
 export default ComptoirAbsenceBanner;
 
-if (!customElements.get('comptoir-absence-banner')) {
+// (Outside a browser, server-side rendering the React wrappers, there is no registry.)
+if (globalThis.customElements && !customElements.get('comptoir-absence-banner')) {
   customElements.define('comptoir-absence-banner', ComptoirAbsenceBanner);
 }
 

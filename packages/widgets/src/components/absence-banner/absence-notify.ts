@@ -1,4 +1,4 @@
-import { adoptStyles, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import { sendJson } from '../../internal/api.js';
 import {
   consentFields,
@@ -61,10 +61,9 @@ const styled = new WeakSet<Element>();
 
 /** The form's styles join the banner's (they are not in it: only a banner with `notify` needs them). */
 function addFormStyles(host: NotifyHost): void {
-  if (styled.has(host) || !(host.renderRoot instanceof ShadowRoot)) return;
+  if (styled.has(host) || !host.renderRoot) return;
   styled.add(host);
-  const own = (host.constructor as typeof ComptoirElement).elementStyles;
-  adoptStyles(host.renderRoot, [...own, consentStyles]);
+  host.renderRoot.adoptedStyleSheets = [...host.renderRoot.adoptedStyleSheets, consentStyles.sheet];
 }
 
 async function subscribeToReturn(

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { Announcement } from '@comptoir/sdk/schemas';
 import { ClockController } from '../../internal/clock.js';
 import { formatDuration, formatInstant } from '../../internal/format-time.js';

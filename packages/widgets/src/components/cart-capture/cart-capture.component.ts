@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { CaptureMode, CaptureSettings } from '@comptoir/sdk/schemas';
 import { sendJson } from '../../internal/api.js';
 import { ComptoirElement, nextFocusable } from '../../internal/comptoir-element.js';

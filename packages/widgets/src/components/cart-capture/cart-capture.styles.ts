@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 // The popover is never wider than a phone's screen: its positioning keeps 0.5rem clear each side.
 // (No comments inside the css: they would ship.)

@@ -3,7 +3,8 @@ import { ComptoirCartCapture } from './cart-capture.component.js';
 export * from './cart-capture.component.js';
 export default ComptoirCartCapture;
 
-if (!customElements.get('comptoir-cart-capture')) {
+// (Outside a browser, server-side rendering the React wrappers, there is no registry.)
+if (globalThis.customElements && !customElements.get('comptoir-cart-capture')) {
   customElements.define('comptoir-cart-capture', ComptoirCartCapture);
 }
 

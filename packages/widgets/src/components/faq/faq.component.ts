@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { FaqEntry } from '@comptoir/sdk/schemas';
 import { allTexts, resolveText } from '@comptoir/sdk/text';
 import { trackEvent } from '../../internal/api.js';

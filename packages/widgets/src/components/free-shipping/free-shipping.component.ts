@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { freeShippingProgress } from '@comptoir/sdk/calendar';
 import { formatMoney } from '@comptoir/sdk/money';
 import type { FreeShippingRule } from '@comptoir/sdk/schemas';

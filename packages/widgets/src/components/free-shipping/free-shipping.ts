@@ -3,7 +3,8 @@ import { ComptoirFreeShipping } from './free-shipping.component.js';
 export * from './free-shipping.component.js';
 export default ComptoirFreeShipping;
 
-if (!customElements.get('comptoir-free-shipping')) {
+// (Outside a browser, server-side rendering the React wrappers, there is no registry.)
+if (globalThis.customElements && !customElements.get('comptoir-free-shipping')) {
   customElements.define('comptoir-free-shipping', ComptoirFreeShipping);
 }
 

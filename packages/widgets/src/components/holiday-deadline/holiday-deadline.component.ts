@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { lastOrderFromFacts, shiftDate, zonedDate } from '@comptoir/sdk/calendar/facts';
 import type {
   DeadlineFacts,

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { deliveryFromFacts, dispatchFromFacts } from '@comptoir/sdk/calendar/facts';
 import type { DeliveryEstimate, DispatchInfo } from '@comptoir/sdk/calendar';
 import type { ShopCalendar, Weekday } from '@comptoir/sdk/schemas';

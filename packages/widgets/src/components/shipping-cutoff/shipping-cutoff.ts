@@ -3,7 +3,8 @@ import { ComptoirShippingCutoff } from './shipping-cutoff.component.js';
 export * from './shipping-cutoff.component.js';
 export default ComptoirShippingCutoff;
 
-if (!customElements.get('comptoir-shipping-cutoff')) {
+// (Outside a browser, server-side rendering the React wrappers, there is no registry.)
+if (globalThis.customElements && !customElements.get('comptoir-shipping-cutoff')) {
   customElements.define('comptoir-shipping-cutoff', ComptoirShippingCutoff);
 }
 
