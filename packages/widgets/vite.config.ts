@@ -87,7 +87,14 @@ function trimLit(): Plugin {
         ['for(this._$AP?.(!1,!0,s);', 'for(;'],
         ['setConnected(t){void 0===this._$AM&&(this._$Cv=t,this._$AP?.(t))}', ''],
         ['get tagName(){return this.element.tagName}get _$AU(){return this._$AM._$AU}', ''],
-        ['get _$AU(){return this._$AM._$AU}_$AI(t){M(this,t)}', '_$AI(t){}'],
+        // Element parts (`<div ${…}>`): without directives a value there does nothing; the
+        // template instance still counts the binding, so later values keep their places.
+        [':6===r.type&&(i=new Z(h,this,t))', ':0'],
+        [
+          'class Z{constructor(t,i,s){this.element=t,this.type=6,this._$AN=void 0,this._$AM=i,this.options=s}get _$AU(){return this._$AM._$AU}_$AI(t){M(this,t)}}',
+          '',
+        ],
+        [',F:Z}', '}'],
         // Templates precompiled by Lit's compiler (the widgets' are html`` literals).
         [
           '"number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',

@@ -25,3 +25,15 @@ export const elementModules: Record<string, () => Promise<unknown>> = {
 export const elementStrings: Record<string, StringSet | undefined> = {
   'comptoir-absence-banner': 'banner',
 };
+
+/**
+ * The elements that read the cart: the platform's cart adapter starts when one is on the page (or
+ * when this browser saved a cart the sync keeps up to date), so a page with only the banner, the
+ * FAQ or the announcement bar loads none.
+ */
+export const cartReaders = new Set([
+  'comptoir-free-shipping',
+  'comptoir-shipping-cutoff',
+  'comptoir-holiday-deadline',
+  'comptoir-cart-capture',
+]);

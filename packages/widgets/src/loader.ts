@@ -7,10 +7,11 @@
  */
 import type { Cart } from '@comptoir/sdk/schemas';
 import { listenForCartEvents, setCart } from './cart/store.js';
-import { elementModules, elementStrings } from './elements.js';
+import { cartReaders, elementModules, elementStrings } from './elements.js';
 import { loadTranslation, pickLocale } from './internal/locale.js';
 import { configure } from './internal/remote-config.js';
 import { reserveSpace } from './internal/reserve.js';
+import { readStorage } from './internal/storage.js';
 import { notify, state, subscribe, warnOnce, type ApiTarget } from './internal/state.js';
 
 /** The version of the widgets, as `window.comptoir.version` reports it. */
@@ -33,6 +34,17 @@ declare global {
 
 const requested = new Set<string>();
 
+/** The script tag's `data-cart` (read by `boot`). */
+let cartKind: string | undefined;
+let cartAdapter: Promise<void> | undefined;
+
+/** Starts the page's cart adapter, once: where it is needed (see `cartReaders`). */
+function startCart(): void {
+  cartAdapter ??= startCartAdapter(cartKind).catch((error: unknown) =>
+    warnOnce('cart-adapter', 'the cart adapter failed', error),
+  );
+}
+
 /** Imports the module of every undefined Comptoir element under `root`. */
 export function loadElements(root: ParentNode = document): Promise<unknown> {
   const pending: Promise<unknown>[] = [];
@@ -41,6 +53,7 @@ export function loadElements(root: ParentNode = document): Promise<unknown> {
     const load = elementModules[tag];
     if (!load || requested.has(tag) || customElements.get(tag)) return;
     requested.add(tag);
+    if (cartReaders.has(tag)) startCart();
     // The element's strings beside its code (it holds its first render until they are here, so
     // it renders in its language at once).
     const locale = pickLocale([
@@ -82,6 +95,29 @@ function ownScript(): HTMLScriptElement | undefined {
   );
 }
 
+/**
+ * A recovery email's restore link (`?comptoir-restore=`): merged into this device's cart, never
+ * overwriting it (cart/restore.ts), by the platform's adapter or by the shop itself.
+ */
+function isRestoring(): boolean {
+  return new URLSearchParams(location.search).has('comptoir-restore');
+}
+
+/** The page a platform restore reloaded (cart/restore-notice.ts): the shopper hears what it did. */
+function showRestoreNotice(): void {
+  try {
+    if (sessionStorage.getItem('comptoir:restore-notice') !== null)
+      void import('./cart/restore-notice.js').then((notice) => notice.showLeftNotice());
+  } catch {
+    // No session storage (a sandboxed frame): no restore reloaded this page.
+  }
+}
+
+/** A cart saved in this browser follows every change from any page (cart/sync.ts): it needs the adapter. */
+function startCartIfSaved(): void {
+  if (readStorage(`comptoir:captured:${state.api?.shop}`)) startCart();
+}
+
 async function startCartAdapter(kind: string | undefined): Promise<void> {
   const w = window as unknown as { Shopify?: unknown; wc?: unknown; wcSettings?: unknown };
   const detected =
@@ -91,16 +127,7 @@ async function startCartAdapter(kind: string | undefined): Promise<void> {
       : w.wcSettings || w.wc || document.body?.classList.contains('woocommerce')
         ? 'woocommerce'
         : 'none');
-  // A recovery email's restore link (`?comptoir-restore=`): merged into this device's cart, never
-  // overwriting it (cart/restore.ts), by the platform's adapter or by the shop itself.
-  const restoring = new URLSearchParams(location.search).has('comptoir-restore');
-  // The page a platform restore reloaded (cart/restore-notice.ts): the shopper hears what it did.
-  try {
-    if (sessionStorage.getItem('comptoir:restore-notice') !== null)
-      void import('./cart/restore-notice.js').then((notice) => notice.showLeftNotice());
-  } catch {
-    // No session storage (a sandboxed frame): no restore reloaded this page.
-  }
+  const restoring = isRestoring();
   if (detected === 'shopify') {
     await (await import('./cart/shopify.js')).startShopifyAdapter();
     if (restoring) await (await import('./cart/restore-shopify.js')).restoreShopifyCart();
@@ -118,6 +145,7 @@ export function boot(
     if (window.comptoir) return window.comptoir;
     listenForCartEvents();
     const data = script?.dataset ?? {};
+    cartKind = data.cart;
     let resolveReady!: () => void;
     const ready = new Promise<void>((resolve) => (resolveReady = resolve));
     const api: ComptoirGlobal = {
@@ -130,7 +158,9 @@ export function boot(
           key: target.key ?? state.api?.key ?? '',
           apiUrl: target.apiUrl ?? state.api?.apiUrl ?? new URL(import.meta.url).origin,
         };
-        return configure(full).then(place);
+        const configured = configure(full);
+        startCartIfSaved();
+        return configured.then(place);
       },
     };
     window.comptoir = api;
@@ -153,9 +183,8 @@ export function boot(
             apiUrl: data.api ?? new URL(import.meta.url).origin,
           })
         : Promise.resolve();
-    void startCartAdapter(data.cart).catch((error: unknown) =>
-      warnOnce('cart-adapter', 'the cart adapter failed', error),
-    );
+    showRestoreNotice();
+    if (isRestoring()) startCart();
     void started
       .then(() => {
         place();
