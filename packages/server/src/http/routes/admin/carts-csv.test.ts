@@ -65,4 +65,21 @@ describeEachDialect('CSV export of carts', (database) => {
       expect(row[columns.indexOf('subtotal')]).toBe(shown);
     }
   });
+
+  it('names the file after the days it holds, so two exports do not overwrite each other', async () => {
+    const fileName = async (query: string) =>
+      (
+        await t.app.request(`/v1/admin/carts.csv${query}`, {
+          headers: { authorization: `Bearer ${t.shopA.secretKey}` },
+        })
+      ).headers.get('content-disposition');
+    const shop = t.shopA.shopId;
+    expect(await fileName('?from=2026-11-01&to=2026-11-30')).toBe(
+      `attachment; filename="carts-${shop}-2026-11-01-to-2026-11-30.csv"`,
+    );
+    expect(await fileName('?from=2026-12-01')).toBe(
+      `attachment; filename="carts-${shop}-2026-12-01-to-now.csv"`,
+    );
+    expect(await fileName('')).toBe(`attachment; filename="carts-${shop}-all.csv"`);
+  });
 });

@@ -111,6 +111,13 @@ function amount(minor: number | null, currency: string | null): string | null {
   }
 }
 
+/** `carts-<shop>-<from>-to-<to>.csv`: the file says which days it holds (`all` without a bound). */
+function csvFileName(shopId: string, from: string | undefined, to: string | undefined): string {
+  return from || to
+    ? `carts-${shopId}-${from ?? 'start'}-to-${to ?? 'now'}.csv`
+    : `carts-${shopId}-all.csv`;
+}
+
 function csvRow(cart: StoredCart): string {
   return [
     cart.id,
@@ -174,7 +181,7 @@ export const adminCarts = new Hono<AppEnv>()
       lines.push(csvRow(cart));
     }
     c.header('Content-Type', 'text/csv; charset=UTF-8');
-    c.header('Content-Disposition', `attachment; filename="carts-${shop.id}.csv"`);
+    c.header('Content-Disposition', `attachment; filename="${csvFileName(shop.id, from, to)}"`);
     return c.body(`${lines.join('\r\n')}\r\n`);
   })
   .get('/carts/:id', async (c) => {
