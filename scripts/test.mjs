@@ -48,6 +48,14 @@ if (!built) {
   process.exit(1);
 }
 
+// The build type-checks the sources; this checks the tests too (DESIGN: a tsconfig that includes them).
+const typed = run('type check (tsc, tests included)', 'npm', ['run', 'typecheck', '--silent']);
+if (!typed) {
+  console.error('\nThe type check failed; no tests were run (npm run typecheck shows the same).');
+  console.log('\nTests: 0 passed, 1 failed');
+  process.exit(1);
+}
+
 const vitestReport = join(reports, 'vitest.json');
 const nodeOk = run('node tests (vitest)', 'npx', [
   'vitest',

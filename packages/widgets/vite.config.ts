@@ -47,8 +47,8 @@ function minifyCssTemplates(): Plugin {
  * still carries hooks for the web-components polyfills, SSR hydration and its multiple-copies check
  * (`litHtmlVersions`), and code for what the widgets never use: directives (and element bindings,
  * their only use, with the parts' connection state and nodes that only directives read), `svg``
- * and `mathml`` templates, bindings inside raw-text elements (`<textarea>`, `<style>`, `<title>`),
- * and templates precompiled by Lit's compiler. This cuts them from the CDN bundle (about 0.3 KB gzip
+ * and `mathml`` templates, bindings inside raw-text elements (`<textarea>`, `<style>`, `<title>`)
+ * and comments, render options the elements never pass, and templates precompiled by Lit's compiler. This cuts them from the CDN bundle (about 0.3 KB gzip
  * on every page). Each edit must match Lit's code exactly: a Lit upgrade that moves one fails the
  * build (review the edits then) instead of silently keeping the bytes; and a widget source that
  * starts using one of the cut features, or LitElement itself, fails the build too (`UNUSED`).
@@ -95,6 +95,15 @@ function trimLit(): Plugin {
           '',
         ],
         [',F:Z}', '}'],
+        // Bindings inside comments (`<!-- ${…} -->`: no widget template has a comment).
+        [
+          'else{let t=-1;for(;-1!==(t=r.data.indexOf(o,t+1));)d.push({type:7,index:l}),t+=o.length-1}',
+          '',
+        ],
+        // Render options the widgets never pass (`renderBefore`, `creationScope`).
+        ['const e=s?.renderBefore??i;', 'const e=i;'],
+        ['const t=s?.renderBefore??null;', 'const t=null;'],
+        ['(t?.creationScope??l)', 'l'],
         // Templates precompiled by Lit's compiler (the widgets' are html`` literals).
         [
           '"number"==typeof s?this._$AC(t):(void 0===s.el&&(s.el=S.createElement(V(s.h,s.h[0]),this.options)),s)',
@@ -111,6 +120,7 @@ function trimLit(): Plugin {
       /\bhtml`[^`]*<(textarea|style|title|script)\b/,
       'a <textarea>, <style>, <title> or <script> in html``',
     ],
+    [/<!--/, 'an HTML comment (in an html`` template)'],
     [/from 'lit'/, "'lit' itself (LitElement): the widgets use lit/html.js and UpdatingElement"],
   ];
   return {

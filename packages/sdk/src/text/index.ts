@@ -13,6 +13,23 @@ export type TextLocale = 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl';
 export type LocalizedTextValue = string | Partial<Record<TextLocale, string>>;
 
 /**
+ * The language `resolveText` takes the text from: `locale` when it has its own translation, else
+ * the shop's default, else the first one written (a plain string is the default language's);
+ * undefined when there is no text. A widget marks text from another language than its own with
+ * `lang`, so a screen reader speaks it in that language.
+ */
+export function resolvedLocale(
+  text: LocalizedTextValue | undefined,
+  locale: string,
+  defaultLocale: string,
+): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (typeof text === 'string') return defaultLocale;
+  const byLocale = text as Record<string, string | undefined>;
+  return [locale, defaultLocale, ...Object.keys(byLocale)].find((key) => byLocale[key]);
+}
+
+/**
  * The text to show in `locale`: its own translation, else the shop's default language's, else the
  * first one written, else `''`. A plain string is the same in every language.
  */
@@ -21,15 +38,9 @@ export function resolveText(
   locale: string,
   defaultLocale: string,
 ): string {
-  if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  const byLocale = text as Record<string, string | undefined>;
-  return (
-    byLocale[locale] ||
-    byLocale[defaultLocale] ||
-    Object.values(byLocale).find((value): value is string => Boolean(value)) ||
-    ''
-  );
+  const from = resolvedLocale(text, locale, defaultLocale);
+  return from === undefined ? '' : (text as Record<string, string>)[from]!;
 }
 
 /** The text written for exactly `locale` (a plain string counts for the default language only). */

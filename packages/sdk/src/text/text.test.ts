@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { missingLocales, placeholdersOf, resolveText, textIn, withText } from './index.js';
+import {
+  missingLocales,
+  placeholdersOf,
+  resolvedLocale,
+  resolveText,
+  textIn,
+  withText,
+} from './index.js';
 
 describe('resolveText', () => {
   it('shows a plain string (a config saved before translations) in every language', () => {
@@ -13,6 +20,20 @@ describe('resolveText', () => {
     expect(resolveText({ nl: 'Kerstmis' }, 'de', 'en')).toBe('Kerstmis');
     expect(resolveText({ fr: '', en: 'Christmas' }, 'fr', 'en')).toBe('Christmas');
     expect(resolveText(undefined, 'fr', 'en')).toBe('');
+  });
+});
+
+describe('resolvedLocale', () => {
+  it('names the language the shown text is in, for a lang attribute', () => {
+    const name = { en: 'Christmas', fr: 'Noël' };
+    expect(resolvedLocale(name, 'fr', 'en')).toBe('fr');
+    expect(resolvedLocale(name, 'de', 'en')).toBe('en');
+    expect(resolvedLocale({ nl: 'Kerstmis' }, 'de', 'en')).toBe('nl');
+    expect(resolvedLocale({ fr: '', en: 'Christmas' }, 'fr', 'en')).toBe('en');
+    // A plain string is the shop's default language's.
+    expect(resolvedLocale('Christmas', 'fr', 'en')).toBe('en');
+    expect(resolvedLocale('', 'fr', 'en')).toBeUndefined();
+    expect(resolvedLocale({}, 'fr', 'en')).toBeUndefined();
   });
 });
 

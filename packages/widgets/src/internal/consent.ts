@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit/html.js';
 import { css } from './css.js';
+import type { LocalizedTextValue } from '@comptoir/sdk/text';
 import type { ComptoirElement } from './comptoir-element.js';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
@@ -78,7 +79,7 @@ function fieldError(prefix: string, field: FormError['field'], error: FormError 
 export function consentFields(
   host: ComptoirElement & { error: FormError | undefined },
   prefix: string,
-  consentText: string,
+  consentText: LocalizedTextValue | undefined,
   privacyUrl: string | undefined,
   email = '',
 ) {
@@ -117,7 +118,9 @@ export function consentFields(
         @input=${recheck}
       />
       <label for="${prefix}-consent"
-        ><span data-consent-text>${consentText}</span>${
+        ><span data-consent-text lang=${host.localize.langOf(consentText)}
+          >${host.localize.text(consentText)}</span
+        >${
           privacyUrl
             ? html` <a href=${privacyUrl} target="_blank" rel="noopener"
                 >${host.localize.t('privacyLink')}</a

@@ -1,5 +1,6 @@
+import { nothing } from 'lit/html.js';
 import type { PublishedConfig } from '@comptoir/sdk/schemas';
-import { resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
+import { resolvedLocale, resolveText, type LocalizedTextValue } from '@comptoir/sdk/text';
 import type { TranslationKey, TranslationValues } from '../translations/translation.js';
 import { formatLocale, loadedTranslation, pickLocale, type WidgetLocale } from './locale.js';
 
@@ -68,6 +69,17 @@ export class LocalizeController {
       resolveText(value, locale, this.#host.shopConfig?.defaultLocale ?? locale),
       locale,
     );
+  }
+
+  /**
+   * The `lang` of a merchant text that is shown in another language than the element's (the shop's
+   * default standing in for a missing translation), so a screen reader reads it in its own
+   * language (WCAG 3.1.2); `nothing` (no attribute) when it is in the element's language.
+   */
+  langOf(value: LocalizedTextValue | undefined): string | typeof nothing {
+    const locale = this.locale;
+    const from = resolvedLocale(value, locale, this.#host.shopConfig?.defaultLocale ?? locale);
+    return from && from !== locale ? from : nothing;
   }
 
   /** A `YYYY-MM-DD` calendar day, formatted in the shop's convention. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit/html.js';
-import { css } from './css.js';
-import { UpdatingElement, type Controller } from './updating-element.js';
+import { css, type StyleGroup } from './css.js';
+import { UpdatingElement, type Controller, type PropertyDeclarations } from './updating-element.js';
 
 const shared = css`
   p {
@@ -11,14 +11,14 @@ const shared = css`
 
 /** An element with one property of each kind, counting its renders. */
 class Probe extends UpdatingElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     label: {},
     limit: { type: Number },
     compact: { type: Boolean, attribute: 'is-compact' },
     open: { type: Boolean, reflect: true },
     step: { state: true },
   };
-  static override styles = [
+  static override styles: StyleGroup = [
     shared,
     css`
       p {

@@ -182,6 +182,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
           part="message"
           id="absence-message"
           class=${this.expanded ? 'message' : 'message clamped'}
+          lang=${localize.langOf(absence.message)}
         >
           ${message}
         </p>
@@ -202,7 +203,7 @@ export class ComptoirAbsenceBanner extends ComptoirElement {
         <p part="ships">
           ${localize.t('absenceShips', { date: localize.formatDay(dispatchDate) })}
         </p>
-        ${this.notify && consentText && notifyForm ? notifyForm.renderNotify(this, absence.id, consentText, config.capture.privacyUrl) : nothing}
+        ${this.notify && consentText && notifyForm ? notifyForm.renderNotify(this, absence.id, config.capture.consentText, config.capture.privacyUrl) : nothing}
       </div>
       ${
         this.noDismiss

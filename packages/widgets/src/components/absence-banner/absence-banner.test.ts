@@ -75,6 +75,15 @@ describe('comptoir-absence-banner', () => {
   it("uses the merchant's message", async () => {
     const el = await render(withAbsence('2025-12-22T09:00:00Z', 'Gone fishing!'));
     expect(shadowText(el)).to.contain('Gone fishing!');
+    const message = () => el.shadowRoot!.querySelector('[part=message]')!;
+    expect(message().getAttribute('lang')).to.equal(null);
+    // On a French page the English message (no French written) is marked English for screen
+    // readers; the banner's own sentences stay French.
+    el.lang = 'fr';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(message().getAttribute('lang')).to.equal('en');
+    expect(shadowText(el)).to.contain('Gone fishing!');
   });
 
   it('renders nothing without an absence, or after it', async () => {
@@ -135,6 +144,10 @@ describe('comptoir-absence-banner', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[part=notify]')!.click();
     await el.updateComplete;
     expect(shadowText(el)).to.contain('Adresse e-mail');
+    // The shop's consent sentence exists in English only: marked as such.
+    expect(el.shadowRoot!.querySelector('[data-consent-text]')!.getAttribute('lang')).to.equal(
+      'en',
+    );
     const submit = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!;
     expect(getComputedStyle(submit).borderTopStyle).to.equal('solid');
     const field = el.shadowRoot!.querySelector('.field')!;

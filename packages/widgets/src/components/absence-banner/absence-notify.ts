@@ -8,6 +8,7 @@ import {
 } from '../../internal/consent.js';
 import type { ComptoirElement } from '../../internal/comptoir-element.js';
 import type { FormError } from '../../internal/consent.js';
+import type { LocalizedTextValue } from '@comptoir/sdk/text';
 
 /** The banner's form state (`ComptoirAbsenceBanner`'s, declared here: the banner imports this). */
 interface NotifyHost extends ComptoirElement {
@@ -23,7 +24,7 @@ interface NotifyHost extends ComptoirElement {
 export function renderNotify(
   host: NotifyHost,
   absenceId: string,
-  consentText: string,
+  consentText: LocalizedTextValue,
   privacyUrl?: string,
 ): TemplateResult {
   addFormStyles(host);

@@ -199,9 +199,19 @@ export class ComptoirAnnouncementBar extends ComptoirElement {
     const countdown = this.#countdown(message, timeZone);
     const link = message.link && /^(https?:|\/)/i.test(message.link.url) ? message.link : undefined;
     return html`<p part=${current ? 'message' : 'message-off'} class="message" ?inert=${!current}>
-      <span>${this.localize.text(message.text)}</span>
+      <span lang=${this.localize.langOf(message.text)}>${this.localize.text(message.text)}</span>
       ${countdown ? html`<span part="countdown" class="countdown">${countdown}</span>` : nothing}
-      ${link ? html`<a part="link" class="link" href=${link.url}>${this.localize.text(link.label)}</a>` : nothing}
+      ${
+        link
+          ? html`<a
+              part="link"
+              class="link"
+              href=${link.url}
+              lang=${this.localize.langOf(link.label)}
+              >${this.localize.text(link.label)}</a
+            >`
+          : nothing
+      }
     </p>`;
   }
 

@@ -113,9 +113,13 @@ for (const width of [1280, 390]) {
       const partly = withMessages('2025-12-11T10:00:00Z', [
         { ...translated, link: { url: SALE.link!.url, label: { en: 'Shop candles' } } },
       ]);
-      expect(messageText(await render(partly, 'fr'))).to.equal(
-        'Soldes d’hiver sur les bougies Shop candles',
-      );
+      const partlyFr = await render(partly, 'fr');
+      expect(messageText(partlyFr)).to.equal('Soldes d’hiver sur les bougies Shop candles');
+      // The English link text is marked as English for screen readers; the French text is not marked.
+      const part = partlyFr.shadowRoot!.querySelector('[part="message"]')!;
+      expect(part.querySelector('span')!.getAttribute('lang')).to.equal(null);
+      expect(part.querySelector('a')!.getAttribute('lang')).to.equal('en');
+      expect(await axeViolations(partlyFr)).to.deep.equal([]);
       expect(messageText(await render(partly, 'de'))).to.equal(
         'Winter sale on candles Shop candles',
       );

@@ -313,7 +313,7 @@ export class ComptoirCartCapture extends ComptoirElement {
         novalidate
         @submit=${this.guard((event: SubmitEvent) => this.#submit(event))}
       >
-        ${consentFields(this, 'capture', consentText, settings.privacyUrl, this.prefill)}
+        ${consentFields(this, 'capture', settings.consentText, settings.privacyUrl, this.prefill)}
         <div class="actions">
           <button part="submit" class="button" type="submit" ?disabled=${this.status === 'sending'}>
             ${this.localize.t('captureSubmit')}

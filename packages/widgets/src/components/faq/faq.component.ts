@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit/html.js';
 import type { FaqEntry } from '@comptoir/sdk/schemas';
-import { allTexts, resolveText } from '@comptoir/sdk/text';
+import { allTexts, resolvedLocale, resolveText } from '@comptoir/sdk/text';
 import { trackEvent } from '../../internal/api.js';
 import { ComptoirElement } from '../../internal/comptoir-element.js';
 import { frenchSpaces } from '../../internal/localize.js';
@@ -18,21 +18,24 @@ export interface FaqSearchEmptyDetail {
   query: string;
 }
 
-/** A question as shown: its texts in the shopper's language. */
+/** A question as shown: its texts in the shopper's language, and the language of each that is not. */
 export type ShownFaqEntry = Pick<FaqEntry, 'id'> & {
   question: string;
   answer: string;
   category: string;
+  /** For each text shown in the shop's default language (no translation yet): that language. */
+  lang: { question?: string; answer?: string; category?: string };
 };
 
 /** The entry's texts in `locale` (French spacing in French), else the shop's default language's. */
 export function shownEntry(entry: FaqEntry, locale: string, defaultLocale: string): ShownFaqEntry {
-  return {
-    id: entry.id,
-    question: frenchSpaces(resolveText(entry.question, locale, defaultLocale), locale),
-    answer: frenchSpaces(resolveText(entry.answer, locale, defaultLocale), locale),
-    category: frenchSpaces(resolveText(entry.category, locale, defaultLocale), locale),
-  };
+  const shown = { id: entry.id, lang: {} } as ShownFaqEntry;
+  for (const field of ['question', 'answer', 'category'] as const) {
+    shown[field] = frenchSpaces(resolveText(entry[field], locale, defaultLocale), locale);
+    const from = resolvedLocale(entry[field], locale, defaultLocale);
+    if (from && from !== locale) shown.lang[field] = from;
+  }
+  return shown;
 }
 
 /** The FAQPage JSON-LD for search engines, with `<` escaped so it cannot close the script. */
@@ -279,6 +282,7 @@ export class ComptoirFaq extends ComptoirElement {
                           class="category"
                           role="heading"
                           aria-level=${this.headingLevel}
+                          lang=${shown.find((entry) => entry.category === category)?.lang.category ?? nothing}
                         >
                           ${category}
                         </div>`
@@ -302,12 +306,19 @@ export class ComptoirFaq extends ComptoirElement {
           type="button"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls="faq-a-${entry.id}"
+          lang=${entry.lang.question ?? nothing}
           @click=${this.guard(() => this.#toggle(entry.id))}
         >
           ${entry.question}
         </button>
       </div>
-      <div part="answer" class="answer" id="faq-a-${entry.id}" ?hidden=${!open}>
+      <div
+        part="answer"
+        class="answer"
+        id="faq-a-${entry.id}"
+        lang=${entry.lang.answer ?? nothing}
+        ?hidden=${!open}
+      >
         ${entry.answer.split(/\n\s*\n/).map((paragraph) => html`<p>${paragraph}</p>`)}
       </div>
     </div>`;

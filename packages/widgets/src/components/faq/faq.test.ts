@@ -55,8 +55,16 @@ describe('comptoir-faq', () => {
     const text = shadowText(el);
     expect(text).to.contain('Combien de temps dure la livraison ?');
     expect(text).not.to.contain('How long is delivery?');
-    // The second question has no French: it shows in the shop's default language.
+    // The second question has no French: it shows in the shop's default language, marked as
+    // English so a screen reader does not read it with French sounds.
     expect(text).to.contain('Can I return a café mug?');
+    const [translatedQuestion, fallbackQuestion] = buttons(el);
+    expect(translatedQuestion!.getAttribute('lang')).to.equal(null);
+    expect(fallbackQuestion!.getAttribute('lang')).to.equal('en');
+    const answerOf = (button: HTMLButtonElement) =>
+      el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(answerOf(translatedQuestion!).getAttribute('lang')).to.equal(null);
+    expect(answerOf(fallbackQuestion!).getAttribute('lang')).to.equal('en');
     const jsonLd = document.head.querySelector('script[data-comptoir-faq]')?.textContent ?? '';
     expect(jsonLd).to.contain('Deux à trois jours.');
   });

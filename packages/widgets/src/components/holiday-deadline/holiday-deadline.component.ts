@@ -129,16 +129,26 @@ export class ComptoirHolidayDeadline extends ShippingElement {
                   date: formatInstant(this.localize, state.orderBy, config.calendar.timeZone),
                   event: this.localize.text(state.event.name),
                   method: state.method.name,
-                })}${state.event.message ? html` ${this.localize.text(state.event.message)}` : nothing}
+                })}${
+                  state.event.message
+                    ? html` <span lang=${this.localize.langOf(state.event.message)}
+                        >${this.localize.text(state.event.message)}</span
+                      >`
+                    : nothing
+                }
               </li>`
             : html`<li part="fallback">
                 ${
                   state.event.fallback
                     ? state.event.fallback.url
-                      ? html`<a href=${state.event.fallback.url}
+                      ? html`<a
+                          href=${state.event.fallback.url}
+                          lang=${this.localize.langOf(state.event.fallback.text)}
                           >${this.localize.text(state.event.fallback.text)}</a
                         >`
-                      : this.localize.text(state.event.fallback.text)
+                      : html`<span lang=${this.localize.langOf(state.event.fallback.text)}
+                          >${this.localize.text(state.event.fallback.text)}</span
+                        >`
                     : this.localize.t('deadlineTooLate', {
                         event: this.localize.text(state.event.name),
                       })
