@@ -8,9 +8,14 @@ const GIVE_BACK_MS = 8000;
 
 /**
  * Whether the cached config says this element will render nothing (no absence, no holiday
- * event, no question, no free-shipping rule): then no space is reserved, history or not.
+ * event, no question, no free-shipping rule), or the capture has a saved cart: then no space is
+ * reserved, history or not.
  */
 function rendersNothing(tag: string, config: PublishedConfig | undefined): boolean {
+  // The capture hides once this browser saved the cart (see cart/capture-memory.ts): the height
+  // it had before would stay as an empty box until the reservation times out.
+  if (tag === 'comptoir-cart-capture' && readStorage(`comptoir:captured:${state.api?.shop}`))
+    return true;
   if (!config) return false;
   const empty: Record<string, unknown[] | undefined> = {
     'comptoir-absence-banner': config.calendar?.absences,
